@@ -23,7 +23,11 @@ export interface SimResponse {
 
 export type SimHandler = (request: SimRequest) => SimResponse | Promise<SimResponse>;
 
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): SimResponse {
+export function json(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): SimResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },

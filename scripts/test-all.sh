@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test: typecheck, lint and format, unit and simulator tests, the production build and store
+# zips, the manifest and bundle audit, and the end-to-end tests in real Chromium. Ends with the line
+# "N passed, N failed" (tests counted one by one; a failed check without tests counts as one).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-tools.sh
+
+ARTIFACTS=tests/.artifacts
+mkdir -p "$ARTIFACTS"
+rm -f "$ARTIFACTS"/*.json
+failed_checks=0
+summary=()
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS
+  echo "==> $name"
+  if "$@"; then summary+=("ok      $name ($((SECONDS - start)) s)")
+  else summary+=("FAILED  $name ($((SECONDS - start)) s)"); return 1; fi
+}
+
+step "typecheck" npx tsc --noEmit || failed_checks=$((failed_checks + 1))
+step "lint" npx eslint . || failed_checks=$((failed_checks + 1))
+step "format" npx prettier --check . || failed_checks=$((failed_checks + 1))
+if step "build" npm run --silent build && step "store zips" npm run --silent zip; then
+  step "unit, simulator and audit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/unit.json"
+  step "end-to-end tests (Chromium)" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e.json"
+else
+  failed_checks=$((failed_checks + 1))
+fi
+
+echo
+printf '%s\n' "${summary[@]}"
+node scripts/count-results.mjs "$failed_checks" "$ARTIFACTS"/unit.json "$ARTIFACTS"/e2e.json

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer';
+import { EXTENSION_ID } from '../../../lib/config/extension-identity';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The production build: tests load exactly what users install. */
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+/** What the harness may touch of the worker's globals: the browser's own API, nothing of ours. */
+type ExtensionGlobals = { chrome?: { runtime?: { id?: string } } };
+
+export interface NetworkRouting {
+  readonly hostResolverRules: string;
+  readonly spkiSha256: string;
+}
+
+export interface AdlensBrowser {
+  readonly browser: Browser;
+  readonly userDataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension in a fresh profile. The simulator's hosts resolve to
+ * loopback and every other host fails to resolve, so nothing can reach the internet; only the test
+ * certificate is trusted, by its SPKI pin.
+ */
+export async function launchAdlensBrowser(
+  routing: NetworkRouting,
+  options: { headless?: boolean } = {},
+): Promise<AdlensBrowser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIR],
+    userDataDir,
+    defaultViewport: { width: 1440, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--host-resolver-rules=${routing.hostResolverRules}`,
+      `--ignore-certificate-errors-spki-list=${routing.spkiSha256}`,
+    ],
+  });
+  return {
+    browser,
+    userDataDir,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's service worker, once its globals are ready (the first evaluate can race). */
+export async function serviceWorker(browser: Browser): Promise<WebWorker> {
+  const target = await browser.waitForTarget(
+    (candidate) =>
+      candidate.type() === TargetType.SERVICE_WORKER &&
+      candidate.url() === `${EXTENSION_ORIGIN}/background.js`,
+    { timeout: 15_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('The service worker target has no worker');
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ready = await worker
+      .evaluate(() => Boolean((globalThis as ExtensionGlobals).chrome?.runtime?.id))
+      .catch(() => false);
+    if (ready) return worker;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The service worker never became ready');
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it idles out, so tests can prove
+ * nothing lives only in its memory. The next message or event starts a fresh instance.
+ */
+export async function stopServiceWorker(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    const session = await page.createCDPSession();
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await page.close();
+  }
+}
+
+export async function openExtensionPage(browser: Browser, file: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${EXTENSION_ORIGIN}/${file}`, { waitUntil: 'domcontentloaded' });
+  return page;
+}

@@ -1,0 +1,163 @@
+import type { Browser, Page, WebWorker } from 'puppeteer';
+import { openExtensionPage, serviceWorker, stopServiceWorker } from './browser';
+
+/** The options page as a user drives it: labels and visible text, through stable test ids. */
+export class OptionsPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser): Promise<OptionsPage> {
+    return new OptionsPage(await openExtensionPage(browser, 'options.html'));
+  }
+
+  async connectWithToken(token: string): Promise<void> {
+    await this.page.locator('[data-testid="token-input"]').fill(token);
+    await this.page.locator('[data-testid="connect-button"]').click();
+  }
+
+  async waitForStatus(text: string): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      (expected) => {
+        const status = document.querySelector('[data-testid="connection-status"]');
+        return status?.textContent?.includes(expected) ? status.textContent : false;
+      },
+      {},
+      text,
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  async errorText(): Promise<string> {
+    const error = await this.page.waitForSelector('[data-testid="connection-error"]');
+    return (await error?.evaluate((node) => node.textContent ?? '')) ?? '';
+  }
+
+  async accountRows(): Promise<string[]> {
+    await this.page.waitForSelector('[data-testid="account-row"]');
+    return this.page.$$eval('[data-testid="account-row"]', (rows) =>
+      rows.map((row) => row.textContent ?? ''),
+    );
+  }
+
+  async disconnect(): Promise<void> {
+    await this.page.locator('[data-testid="disconnect-button"]').click();
+  }
+}
+
+export interface AdsManagerLocation {
+  readonly host?: 'adsmanager.facebook.com' | 'business.facebook.com' | 'www.facebook.com';
+  readonly accountId: string;
+  readonly tab?: 'campaigns' | 'adsets' | 'ads';
+  readonly date?: string;
+}
+
+export function adsManagerUrl(location: AdsManagerLocation): string {
+  const url = new URL(
+    `https://${location.host ?? 'adsmanager.facebook.com'}/adsmanager/manage/${location.tab ?? 'campaigns'}`,
+  );
+  url.searchParams.set('act', location.accountId);
+  if (location.date) url.searchParams.set('date', location.date);
+  return url.href;
+}
+
+/** An Ads Manager tab with Adlens's overlay, read through the open shadow root. */
+export class AdsManagerTab {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, location: AdsManagerLocation): Promise<AdsManagerTab> {
+    const page = await browser.newPage();
+    await page.goto(adsManagerUrl(location), { waitUntil: 'domcontentloaded' });
+    return new AdsManagerTab(page);
+  }
+
+  /** Waits until the panel's element holds the expected text, and returns it. */
+  async panelText(testId: string, expected?: string): Promise<string> {
+    const selector = `adlens-panel >>> [data-testid="${testId}"]`;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const element = await this.page.$(selector);
+      const text = (await element?.evaluate((node) => node.textContent ?? '')) ?? '';
+      if (element && (expected === undefined || text.includes(expected))) return text;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Panel ${testId} never showed ${JSON.stringify(expected)}; last: ${JSON.stringify(text)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The background as tests may inspect it: browser storage and IndexedDB, never our own globals. */
+export class BackgroundWorker {
+  private constructor(
+    private readonly browser: Browser,
+    private worker: WebWorker,
+  ) {}
+
+  static async attach(browser: Browser): Promise<BackgroundWorker> {
+    return new BackgroundWorker(browser, await serviceWorker(browser));
+  }
+
+  async storageArea(area: 'local' | 'sync' | 'session'): Promise<Record<string, unknown>> {
+    return this.worker.evaluate(
+      (name) => (globalThis as unknown as ChromeStorageGlobals).chrome.storage[name].get(null),
+      area,
+    );
+  }
+
+  /** Every IndexedDB database of the extension origin, as JSON text of each store's records. */
+  async indexedDbDump(): Promise<Record<string, Record<string, string>>> {
+    return this.worker.evaluate(async () => {
+      const dump: Record<string, Record<string, string>> = {};
+      for (const info of await indexedDB.databases()) {
+        if (!info.name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(info.name!);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+        });
+        const stores: Record<string, string> = {};
+        for (const storeName of Array.from(db.objectStoreNames)) {
+          const records = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(storeName).objectStore(storeName).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+          });
+          // Binary values become Latin-1 text so a test can search ciphertext for plaintext.
+          stores[storeName] = JSON.stringify(records, (_key, value: unknown) => {
+            if (!(value instanceof ArrayBuffer || ArrayBuffer.isView(value))) return value;
+            const bytes =
+              value instanceof ArrayBuffer
+                ? new Uint8Array(value)
+                : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+            return `bytes:${Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')}`;
+          });
+        }
+        db.close();
+        dump[info.name] = stores;
+      }
+      return dump;
+    });
+  }
+
+  /**
+   * Kills the worker as Chromium's idle timeout would. It starts again on the next event (a
+   * message from a page, an alarm); call reattach() after causing one.
+   */
+  async stop(): Promise<void> {
+    await stopServiceWorker(this.browser);
+  }
+
+  async reattach(): Promise<void> {
+    this.worker = await serviceWorker(this.browser);
+  }
+}
+
+type ChromeStorageGlobals = {
+  chrome: {
+    storage: Record<
+      'local' | 'sync' | 'session',
+      { get(keys: null): Promise<Record<string, unknown>> }
+    >;
+  };
+};

@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadTestCertificate, type TestCertificate } from './certs';
+import type { SimHandler, SimRequest, SimResponse } from './http';
+
+export interface SimServer {
+  readonly port: number;
+  readonly certificate: TestCertificate;
+  /** For Chromium: every simulated host goes to this server, every other host fails to resolve. */
+  readonly hostResolverRules: string;
+  close(): Promise<void>;
+}
+
+/** One HTTPS server on loopback that answers for several host names, dispatching by Host header. */
+export async function startSimServer(
+  routes: Readonly<Record<string, SimHandler>>,
+): Promise<SimServer> {
+  const certificate = loadTestCertificate();
+  const server = createServer(
+    { cert: certificate.certPem, key: certificate.keyPem },
+    (req, res) => {
+      void dispatch(routes, req, res);
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const rules = Object.keys(routes).map((host) => `MAP ${host} 127.0.0.1:${port}`);
+  return {
+    port,
+    certificate,
+    hostResolverRules: [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', '),
+    close: () => closeServer(server),
+  };
+}
+
+async function dispatch(
+  routes: Readonly<Record<string, SimHandler>>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    const host = req.headers.host ?? '';
+    const handler = routes[host.replace(/:\d+$/, '')];
+    const body = await readBody(req);
+    const response: SimResponse = handler
+      ? await handler(toSimRequest(req, host, body))
+      : { status: 421, body: `No simulated host ${host}` };
+    await send(res, response);
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end(`Simulator error: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+function toSimRequest(req: IncomingMessage, host: string, body: string): SimRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    method: req.method ?? 'GET',
+    url: new URL(req.url ?? '/', `https://${host}`),
+    headers,
+    body,
+  };
+}
+
+async function send(res: ServerResponse, response: SimResponse): Promise<void> {
+  if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+  if (response.resetConnection) {
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(response.status, response.headers ?? {});
+  res.end(response.body ?? '');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
+}
