@@ -84,18 +84,13 @@ export async function serviceWorker(browser: Browser): Promise<WebWorker> {
 }
 
 /**
- * Stops the extension's service worker the way Chromium does when it idles out, so tests can prove
+ * Stops the extension's service worker the way Chromium does when it idles out (closing its DevTools
+ * target; CDP's ServiceWorker.stopAllWorkers leaves an attached worker running), so tests can prove
  * nothing lives only in its memory. The next message or event starts a fresh instance.
  */
 export async function stopServiceWorker(browser: Browser): Promise<void> {
-  const page = await browser.newPage();
-  try {
-    const session = await page.createCDPSession();
-    await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await page.close();
-  }
+  const worker = await serviceWorker(browser);
+  await worker.close();
 }
 
 export async function openExtensionPage(browser: Browser, file: string): Promise<Page> {
