@@ -1,0 +1,68 @@
+import type * as z from 'zod/mini';
+import {
+  AccountsGetRequestSchema,
+  AccountsGetResponseSchema,
+  AccountsListResponseSchema,
+  AuthStatusResponseSchema,
+  ConnectWithTokenRequestSchema,
+  ConnectWithTokenResponseSchema,
+  DisconnectResponseSchema,
+  EmptyRequestSchema,
+} from '@/lib/schema/messages';
+
+/** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
+export type SenderClass = 'extension-page' | 'content-script';
+
+export interface CommandSpec {
+  readonly allowedSenders: readonly SenderClass[];
+  readonly request: z.ZodMiniType;
+  readonly response: z.ZodMiniType;
+}
+
+/**
+ * The one protocol table. Content scripts are treated as the page, so they get read-only commands
+ * that reveal no secret; everything that changes the connection is for extension pages only.
+ */
+export const PROTOCOL = {
+  'auth.connectWithToken': {
+    allowedSenders: ['extension-page'],
+    request: ConnectWithTokenRequestSchema,
+    response: ConnectWithTokenResponseSchema,
+  },
+  'auth.status': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: AuthStatusResponseSchema,
+  },
+  'auth.disconnect': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: DisconnectResponseSchema,
+  },
+  'accounts.list': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: EmptyRequestSchema,
+    response: AccountsListResponseSchema,
+  },
+  'accounts.get': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: AccountsGetRequestSchema,
+    response: AccountsGetResponseSchema,
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type Protocol = typeof PROTOCOL;
+export type Command = keyof Protocol;
+/** What a sender passes to `send()`. */
+export type RequestOf<C extends Command> = z.input<Protocol[C]['request']>;
+/** What a handler receives after parsing. */
+export type ParsedRequestOf<C extends Command> = z.output<Protocol[C]['request']>;
+/** What a handler returns. */
+export type ResponseOf<C extends Command> = z.input<Protocol[C]['response']>;
+/** What `send()` resolves to after validating the answer. */
+export type ParsedResponseOf<C extends Command> = z.output<Protocol[C]['response']>;
+
+/** Looks a command up without ever reaching `Object.prototype` (`toString`, `__proto__`). */
+export function findCommand(name: string): Command | undefined {
+  return Object.hasOwn(PROTOCOL, name) ? (name as Command) : undefined;
+}
