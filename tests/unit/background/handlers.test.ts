@@ -1,0 +1,205 @@
+import { createStore, get } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '@/entrypoints/background/handlers';
+import {
+  VAULT_DATABASE,
+  VAULT_SEALED_ENTRY,
+  VAULT_STORE,
+  forgetToken,
+  readToken,
+} from '@/lib/auth/vault';
+import { listAccounts } from '@/lib/cache/accounts';
+import { readConnection } from '@/lib/cache/connection';
+import { wipeCache } from '@/lib/cache/wipe';
+import { graphErrorToAppError } from '@/lib/graph/errors';
+import { createMessageRouter } from '@/lib/messaging/server';
+
+/** The background's commands end to end in Node: router, handlers, vault, cache, Graph client. */
+const GOOD = 'EAABgoodTokenForHandlerTests0123456789';
+const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
+const optionsPage = { id: identity.id, origin: identity.origin, tab: { id: 3 }, frameId: 0 };
+const adsManager = {
+  id: identity.id,
+  origin: 'https://adsmanager.facebook.com',
+  tab: { id: 4 },
+  frameId: 0,
+};
+const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
+const vaultStore = createStore(VAULT_DATABASE, VAULT_STORE);
+
+const adAccount = {
+  id: 'act_101',
+  account_id: '101',
+  name: '<img src=x onerror=alert(1)>',
+  currency: 'EUR',
+  timezone_name: 'Europe/Paris',
+  timezone_offset_hours_utc: 1,
+  account_status: 1,
+};
+
+/** graph.facebook.com as the simulator answers it: the good token works, anything else is 190. */
+function respond(url: URL, init: RequestInit): Response {
+  const authorization = new Headers(init.headers).get('authorization');
+  if (authorization !== `Bearer ${GOOD}`) {
+    return Response.json(
+      {
+        error: {
+          message: 'Invalid OAuth access token - Cannot parse access token',
+          type: 'OAuthException',
+          code: 190,
+          fbtrace_id: 'x',
+        },
+      },
+      { status: 400 },
+    );
+  }
+  if (url.pathname === '/v26.0/me') return Response.json({ id: '7', name: 'Ada Lovelace' });
+  if (url.pathname === '/v26.0/me/adaccounts') return Response.json({ data: [adAccount] });
+  if (url.pathname === '/v26.0/me/permissions' && init.method === 'DELETE') {
+    return Response.json({ success: true });
+  }
+  return Response.json({ error: { code: 100, message: 'Unsupported' } }, { status: 400 });
+}
+
+function graphServer(options: { offline?: boolean } = {}) {
+  return vi.fn((url: URL, init: RequestInit) =>
+    options.offline
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : Promise.resolve(respond(url, init)),
+  );
+}
+
+const call = (command: string, payload: unknown, sender: unknown = optionsPage) =>
+  route({ command, payload }, sender);
+
+beforeEach(async () => {
+  await forgetToken();
+  await wipeCache();
+  fakeBrowser.reset();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('auth.connectWithToken', () => {
+  it('validates the token with Meta, then stores it and the accounts', async () => {
+    const fetch = graphServer();
+    vi.stubGlobal('fetch', fetch);
+    const reply = await call('auth.connectWithToken', { token: GOOD });
+    expect(reply).toEqual({
+      ok: true,
+      data: {
+        userName: 'Ada Lovelace',
+        accounts: [
+          {
+            accountId: 'act_101',
+            name: adAccount.name,
+            currency: 'EUR',
+            timezoneName: 'Europe/Paris',
+          },
+        ],
+      },
+    });
+    await expect(readToken()).resolves.toBe(GOOD);
+    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(GOOD);
+    expect((await listAccounts()).map((account) => account.accountId)).toEqual(['act_101']);
+    expect(fetch.mock.calls.every(([url]) => !url.href.includes(GOOD))).toBe(true);
+  });
+
+  it('stores nothing for a token Meta rejects, and says why', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    const reply = await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'token-rejected' } });
+    expect(JSON.stringify(reply)).toContain('Invalid OAuth access token');
+    await expect(readToken()).resolves.toBeNull();
+    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
+    await expect(listAccounts()).resolves.toEqual([]);
+    await expect(readConnection()).resolves.toBeUndefined();
+  });
+
+  it('keeps an existing connection when a new token is rejected', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    await call('auth.connectWithToken', { token: GOOD });
+    await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
+    await expect(readToken()).resolves.toBe(GOOD);
+    expect(await call('auth.status', {})).toMatchObject({ data: { connected: true } });
+  });
+});
+
+describe('auth.status and accounts', () => {
+  it('reports a fresh install as not connected', async () => {
+    expect(await call('auth.status', {})).toEqual({
+      ok: true,
+      data: { connected: false, userName: null, accountCount: 0 },
+    });
+    expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'not-connected' },
+    });
+  });
+
+  it('answers the options page and the Ads Manager tab once connected', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await call('auth.status', {})).toEqual({
+      ok: true,
+      data: { connected: true, userName: 'Ada Lovelace', accountCount: 1 },
+    });
+    expect(await call('accounts.list', {}, adsManager)).toMatchObject({
+      data: { accounts: [{ accountId: 'act_101' }] },
+    });
+    expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
+      data: { account: { name: adAccount.name, currency: 'EUR' } },
+    });
+    expect(await call('accounts.get', { accountId: 'act_999' }, adsManager)).toEqual({
+      ok: true,
+      data: { account: null },
+    });
+  });
+
+  it('survives a worker restart: the token is re-read from session storage', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    await call('auth.connectWithToken', { token: GOOD });
+    vi.resetModules();
+    const fresh = await import('@/entrypoints/background/handlers');
+    const freshRoute = createMessageRouter(fresh.handlers, { identity });
+    expect(await freshRoute({ command: 'auth.status', payload: {} }, optionsPage)).toMatchObject({
+      data: { connected: true },
+    });
+  });
+});
+
+describe('auth.disconnect', () => {
+  it('wipes everything and revokes the permissions', async () => {
+    const fetch = graphServer();
+    vi.stubGlobal('fetch', fetch);
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await call('auth.disconnect', {})).toEqual({ ok: true, data: { revoked: true } });
+    expect(fetch.mock.calls.at(-1)?.[1].method).toBe('DELETE');
+    await expect(readToken()).resolves.toBeNull();
+    await expect(listAccounts()).resolves.toEqual([]);
+    expect(await call('auth.status', {})).toMatchObject({ data: { connected: false } });
+  });
+
+  it('wipes everything offline too', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    await call('auth.connectWithToken', { token: GOOD });
+    vi.stubGlobal('fetch', graphServer({ offline: true }));
+    expect(await call('auth.disconnect', {})).toEqual({ ok: true, data: { revoked: false } });
+    await expect(readToken()).resolves.toBeNull();
+    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
+    await expect(listAccounts()).resolves.toEqual([]);
+  });
+
+  it('is refused to the Ads Manager tab', async () => {
+    vi.stubGlobal('fetch', graphServer());
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await call('auth.disconnect', {}, adsManager)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+    await expect(readToken()).resolves.toBe(GOOD);
+  });
+});
