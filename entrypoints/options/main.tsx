@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import { createQueryClient } from '@/lib/query/client';
+import { App } from './App';
+import './options.css';
 
-render(<h1>Adlens</h1>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<App queryClient={createQueryClient()} />, root);

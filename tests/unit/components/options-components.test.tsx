@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AccountTable } from '@/components/AccountTable';
+import { ConnectForm } from '@/components/ConnectForm';
+import { ConnectionStatus } from '@/components/ConnectionStatus';
+
+let container: HTMLElement;
+
+async function mount(node: ComponentChild) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(() => render(node, container));
+}
+
+const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('ConnectForm', () => {
+  it('labels a password field and hands over the trimmed token, then forgets it', async () => {
+    const onConnect = vi.fn();
+    await mount(<ConnectForm pending={false} errorId={undefined} onConnect={onConnect} />);
+    const input = byTestId('token-input') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Access token');
+
+    await act(() => {
+      input.value = '  EAABtoken  ';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => byTestId('connect-button')!.click());
+    expect(onConnect).toHaveBeenCalledWith('EAABtoken');
+    expect(input.value).toBe('');
+  });
+
+  it('points the field at the error while there is one', async () => {
+    await mount(<ConnectForm pending={true} errorId="connection-error" onConnect={vi.fn()} />);
+    const input = byTestId('token-input')!;
+    expect(input.getAttribute('aria-describedby')).toContain('connection-error');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(byTestId('connect-button')?.hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('ConnectionStatus', () => {
+  it('names the connected user', async () => {
+    await mount(
+      <ConnectionStatus status={{ connected: true, userName: 'Ada <b>', accountCount: 2 }} />,
+    );
+    expect(byTestId('connection-status')?.textContent).toBe('Connected as Ada <b> · 2 ad accounts');
+  });
+
+  it('says when it is not connected', async () => {
+    await mount(
+      <ConnectionStatus status={{ connected: false, userName: null, accountCount: 0 }} />,
+    );
+    expect(byTestId('connection-status')?.textContent).toBe('Not connected');
+  });
+});
+
+describe('AccountTable', () => {
+  it('lists each account with name, id, currency and time zone, as text', async () => {
+    await mount(
+      <AccountTable
+        accounts={[
+          {
+            accountId: 'act_1',
+            name: '<script>x</script>',
+            currency: 'JPY',
+            timezoneName: 'Asia/Tokyo',
+          },
+          { accountId: 'act_2', name: 'Two', currency: 'EUR', timezoneName: 'Europe/Paris' },
+        ]}
+      />,
+    );
+    const rows = container.querySelectorAll('[data-testid="account-row"]');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toBe('<script>x</script>act_1JPYAsia/Tokyo');
+    expect(container.querySelector('script')).toBeNull();
+  });
+});
