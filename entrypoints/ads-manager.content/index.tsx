@@ -1,6 +1,15 @@
 import { defineContentScript } from '#imports';
+import { ADS_MANAGER_MATCHES } from '@/lib/config/hosts';
+import { createFeatureRunner } from '@/lib/meta/feature-runner';
+import { features } from './features';
 
 export default defineContentScript({
-  matches: ['https://adsmanager.facebook.com/*'],
-  main() {},
+  matches: [...ADS_MANAGER_MATCHES],
+  main(ctx) {
+    const runner = createFeatureRunner(features);
+    runner.run(new URL(location.href));
+    // Ads Manager is a single-page app: each client-side navigation re-runs the features.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => runner.run(newUrl));
+    ctx.onInvalidated(() => runner.stop());
+  },
 });

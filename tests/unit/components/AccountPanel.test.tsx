@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
+
+const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>&amp;';
+const account = { accountId: 'act_1', name: 'Shop', currency: 'EUR', timezoneName: 'Europe/Paris' };
+
+let container: HTMLElement;
+
+async function show(
+  state: AccountPanelState,
+  collapsed = false,
+  onToggleCollapsed = () => undefined,
+) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(() => render(<AccountPanel {...{ state, collapsed, onToggleCollapsed }} />, container));
+  return container;
+}
+
+const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('AccountPanel', () => {
+  it('shows the account name and currency', async () => {
+    await show({ kind: 'ready', account });
+    expect(byTestId('adlens-panel')?.getAttribute('data-state')).toBe('ready');
+    expect(byTestId('account-name')?.textContent).toBe('Shop');
+    expect(byTestId('account-currency')?.textContent).toBe('EUR');
+  });
+
+  it('renders a hostile name as text', async () => {
+    await show({ kind: 'ready', account: { ...account, name: HOSTILE } });
+    expect(byTestId('account-name')?.textContent).toBe(HOSTILE);
+    expect(container.querySelector('img, script')).toBeNull();
+  });
+
+  it.each<[AccountPanelState, RegExp]>([
+    [{ kind: 'loading' }, /Loading/],
+    [{ kind: 'not-connected' }, /Connect Adlens in its options/],
+    [{ kind: 'unknown-account', accountId: 'act_9' }, /act_9 is not among/],
+    [{ kind: 'error', message: HOSTILE }, /<script>alert\(2\)<\/script>/],
+  ])('explains the %j state without account fields', async (state, text) => {
+    await show(state);
+    expect(byTestId('panel-message')?.textContent).toMatch(text);
+    expect(byTestId('account-name')).toBeNull();
+    expect(container.querySelector('img, script')).toBeNull();
+  });
+
+  it('announces errors', async () => {
+    await show({ kind: 'error', message: 'Nope' });
+    expect(byTestId('panel-message')?.getAttribute('role')).toBe('alert');
+  });
+
+  it('collapses to its header and toggles from the keyboard-reachable button', async () => {
+    const toggle = vi.fn();
+    await show({ kind: 'ready', account }, true, toggle);
+    const button = container.querySelector('button')!;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('.body')?.hasAttribute('hidden')).toBe(true);
+    await act(() => button.click());
+    expect(toggle).toHaveBeenCalledOnce();
+  });
+});
