@@ -63,7 +63,10 @@ export interface DailyStats {
 }
 
 /** Totals over a date range; reach is de-duplicated, so it is not the sum of daily reach. */
-export type RangeStats = Omit<DailyStats, 'date'> & { readonly dateStart: string; readonly dateStop: string };
+export type RangeStats = Omit<DailyStats, 'date'> & {
+  readonly dateStart: string;
+  readonly dateStop: string;
+};
 
 export type AnomalyKind =
   | 'spend_spike'
@@ -86,6 +89,25 @@ export interface PlantedAnomaly {
   readonly description: string;
 }
 
+/** Why a name is hostile: text a renderer must show escaped and inert, whatever its length. */
+export type HostileNameKind =
+  | 'cjk'
+  | 'rtl'
+  | 'accents'
+  | 'emoji'
+  | 'long'
+  | 'html_injection'
+  | 'script_breakout'
+  | 'attribute_breakout'
+  | 'bidi_override'
+  | 'template_injection';
+
+/** An entity whose name carries a hostile payload (its name contains that payload). */
+export interface HostileName {
+  readonly entityId: string;
+  readonly kind: HostileNameKind;
+}
+
 export interface World {
   readonly seed: number;
   readonly accounts: readonly SimAccount[];
@@ -93,11 +115,19 @@ export interface World {
   /** Every entity of a level in an account, deleted and archived included, in a stable order. */
   entities(accountId: string, level: Level): readonly SimEntity[];
   entity(id: string): SimEntity | undefined;
-  /** Days with delivery only: a day with zero impressions has no entry (the API sends no row). */
+  /**
+   * Days with delivery only: a day with zero impressions has no entry (the API sends no row).
+   * `entityId` may also be an account node id (`act_<accountId>`) for the whole account. Days after
+   * the account's today have no delivery yet.
+   */
   daily(entityId: string, since: string, until: string): DailyStats[];
-  /** Totals for a range, or undefined when the entity did not deliver in it. */
+  /** Totals for a range (same ids as `daily`), or undefined when it did not deliver in it. */
   totals(entityId: string, since: string, until: string): RangeStats | undefined;
   /** Today's date (YYYY-MM-DD) in the account's time zone, from the simulator clock. */
   today(accountId: string): string;
   readonly anomalies: readonly PlantedAnomaly[];
+  /** Entities whose names carry hostile text, at least one per kind in every account with entities. */
+  readonly hostileNames: readonly HostileName[];
+  /** The first day of the account's simulated history (the 180 days end on the creation day). */
+  historyStart(accountId: string): string;
 }
