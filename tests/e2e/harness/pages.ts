@@ -69,6 +69,24 @@ export class AdsManagerTab {
     return new AdsManagerTab(page);
   }
 
+  /** Waits for the simulated page's streaming first render to finish. */
+  async waitForTableRows(): Promise<void> {
+    await this.page.waitForSelector('[role="table"][aria-busy="false"] [role="row"]');
+  }
+
+  async openPanel(): Promise<void> {
+    const toggle = await this.page.waitForSelector('adlens-panel >>> button[aria-expanded]');
+    if ((await toggle?.evaluate((button) => button.getAttribute('aria-expanded'))) === 'false') {
+      await toggle?.click();
+    }
+    await this.page.waitForSelector('adlens-panel >>> button[aria-expanded="true"]');
+  }
+
+  async panelScreenshot(file: string): Promise<void> {
+    const panel = await this.page.waitForSelector('adlens-panel >>> [data-testid="adlens-panel"]');
+    await panel?.screenshot({ path: file as `${string}.png` });
+  }
+
   /** Waits until the panel's element holds the expected text, and returns it. */
   async panelText(testId: string, expected?: string): Promise<string> {
     const selector = `adlens-panel >>> [data-testid="${testId}"]`;

@@ -1,0 +1,62 @@
+/**
+ * The main job: Adlens in Chromium against the simulated Meta world. With a display the browser
+ * stays open for a person; headless, it saves screenshots of the options page, the Ads Manager page
+ * with the overlay and the open panel, and prints their paths.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startSimulator } from '../sim/start';
+import { launchAdlensBrowser } from '../e2e/harness/browser';
+import { AdsManagerTab, OptionsPage } from '../e2e/harness/pages';
+
+const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../demo-output');
+const headless = !process.env.DISPLAY;
+
+const sim = await startSimulator();
+const chromium = await launchAdlensBrowser(sim.routing, { headless });
+const shutdown = async () => {
+  await chromium.close().catch(() => undefined);
+  await sim.close();
+};
+
+try {
+  const options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  const status = await options.waitForStatus('Connected as');
+  await options.accountRows();
+  console.log(`Options page: ${status.trim()}`);
+
+  const large = sim.largeAccount;
+  const adsManager = await AdsManagerTab.open(chromium.browser, { accountId: large.accountId });
+  await adsManager.panelText('account-name', large.name);
+  await adsManager.waitForTableRows();
+  console.log(`Ads Manager: ${adsManager.page.url()}`);
+
+  if (headless) {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const shots = {
+      options: path.join(OUTPUT_DIR, 'options.png'),
+      adsManager: path.join(OUTPUT_DIR, 'ads-manager.png'),
+      panel: path.join(OUTPUT_DIR, 'panel.png'),
+    };
+    await options.page.bringToFront();
+    await options.page.screenshot({ path: shots.options, fullPage: true });
+    await adsManager.page.bringToFront();
+    await adsManager.page.screenshot({ path: shots.adsManager });
+    await adsManager.openPanel();
+    await adsManager.panelScreenshot(shots.panel);
+    console.log('Screenshots:');
+    for (const file of Object.values(shots)) console.log(`  ${file}`);
+  } else {
+    await adsManager.page.bringToFront();
+    console.log(
+      'Adlens is running against the simulator. Close the browser or press Ctrl-C to stop.',
+    );
+    await new Promise<void>((resolve) => {
+      chromium.browser.once('disconnected', resolve);
+      process.once('SIGINT', resolve);
+    });
+  }
+} finally {
+  await shutdown();
+}

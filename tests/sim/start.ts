@@ -1,0 +1,46 @@
+import { createAdsManagerSite, isAdsManagerPath } from './ads-manager';
+import { createSimulatedMeta, type SimulatedMeta } from './index';
+import type { SimHandler } from './http';
+import { startSimServer, type SimServer } from './server';
+import type { SimAccount } from './world/types';
+
+export interface RunningSimulator extends SimulatedMeta {
+  readonly server: SimServer;
+  /** What Chromium needs to reach the simulator under the real host names. */
+  readonly routing: { readonly hostResolverRules: string; readonly spkiSha256: string };
+  /** The account with 200 campaigns, 1,000 ad sets and 5,000 ads. */
+  readonly largeAccount: SimAccount;
+  close(): Promise<void>;
+}
+
+/** The whole simulated Meta on one loopback HTTPS port: Graph API, Ads Manager, facebook.com. */
+export async function startSimulator(options: { seed?: number } = {}): Promise<RunningSimulator> {
+  const meta = createSimulatedMeta(options);
+  const adsManager = createAdsManagerSite({ world: meta.world, control: meta.control });
+  const notFound: SimHandler = () => ({ status: 404, body: 'Not found' });
+  const wwwFacebook: SimHandler = (request) =>
+    isAdsManagerPath(request.url.pathname) ? adsManager(request) : notFound(request);
+  const server = await startSimServer({
+    'graph.facebook.com': meta.graph,
+    'adsmanager.facebook.com': adsManager,
+    'business.facebook.com': adsManager,
+    'www.facebook.com': wwwFacebook,
+  });
+  return {
+    ...meta,
+    server,
+    routing: {
+      hostResolverRules: server.hostResolverRules,
+      spkiSha256: server.certificate.spkiSha256,
+    },
+    largeAccount: largestAccount(meta),
+    close: () => server.close(),
+  };
+}
+
+function largestAccount({ world }: SimulatedMeta): SimAccount {
+  const bySize = [...world.accounts].sort(
+    (a, b) => world.entities(b.accountId, 'ad').length - world.entities(a.accountId, 'ad').length,
+  );
+  return bySize[0]!;
+}
