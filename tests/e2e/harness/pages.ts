@@ -84,7 +84,7 @@ export class AdsManagerTab {
 
   async panelScreenshot(file: string): Promise<void> {
     const panel = await this.page.waitForSelector('adlens-panel >>> [data-testid="adlens-panel"]');
-    await panel?.screenshot({ path: file as `${string}.png` });
+    await panel?.screenshot({ path: file });
   }
 
   /** Waits until the panel's element holds the expected text, and returns it. */
