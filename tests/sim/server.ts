@@ -9,7 +9,18 @@ export interface SimServer {
   readonly certificate: TestCertificate;
   /** For Chromium: every simulated host goes to this server, every other host fails to resolve. */
   readonly hostResolverRules: string;
+  /** Every request the server received, in order, as seen on the wire. */
+  readonly wireLog: readonly WireRecord[];
   close(): Promise<void>;
+}
+
+/** How a request arrived: enough to assert where a client put its credentials, never their value. */
+export interface WireRecord {
+  readonly host: string;
+  readonly method: string;
+  readonly path: string;
+  readonly bearerToken: boolean;
+  readonly tokenInQuery: boolean;
 }
 
 /** One HTTPS server on loopback that answers for several host names, dispatching by Host header. */
@@ -17,10 +28,11 @@ export async function startSimServer(
   routes: Readonly<Record<string, SimHandler>>,
 ): Promise<SimServer> {
   const certificate = loadTestCertificate();
+  const wireLog: WireRecord[] = [];
   const server = createServer(
     { cert: certificate.certPem, key: certificate.keyPem },
     (req, res) => {
-      void dispatch(routes, req, res);
+      void dispatch(routes, req, res, wireLog);
     },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,6 +42,7 @@ export async function startSimServer(
     port,
     certificate,
     hostResolverRules: [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', '),
+    wireLog,
     close: () => closeServer(server),
   };
 }
@@ -38,19 +51,32 @@ async function dispatch(
   routes: Readonly<Record<string, SimHandler>>,
   req: IncomingMessage,
   res: ServerResponse,
+  wireLog: WireRecord[],
 ): Promise<void> {
   try {
     const host = req.headers.host ?? '';
     const handler = routes[host.replace(/:\d+$/, '')];
-    const body = await readBody(req);
+    const request = toSimRequest(req, host, await readBody(req));
+    wireLog.push(describe(request));
     const response: SimResponse = handler
-      ? await handler(toSimRequest(req, host, body))
+      ? await handler(request)
       : { status: 421, body: `No simulated host ${host}` };
     await send(res, response);
   } catch (error) {
     res.writeHead(500, { 'content-type': 'text/plain' });
     res.end(`Simulator error: ${error instanceof Error ? error.stack : String(error)}`);
   }
+}
+
+function describe(request: SimRequest): WireRecord {
+  return {
+    host: request.url.hostname,
+    method: request.method,
+    path: request.url.pathname,
+    bearerToken: /^Bearer \S+/.test(request.headers.authorization ?? ''),
+    tokenInQuery:
+      request.url.searchParams.has('access_token') || /(^|&)access_token=/.test(request.body),
+  };
 }
 
 function toSimRequest(req: IncomingMessage, host: string, body: string): SimRequest {

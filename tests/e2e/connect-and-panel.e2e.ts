@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { SimAccount } from '../sim/world/types';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
+
+/**
+ * The vertical slice a user walks through: paste a token in the options page, see the accounts,
+ * open Ads Manager and find the Adlens panel naming the account; then disconnect.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  chromium = await launchAdlensBrowser(sim.routing);
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+function accountOf(currency: SimAccount['currency']): SimAccount {
+  const account = sim.world.accounts.find((candidate) => candidate.currency === currency);
+  if (!account) throw new Error(`The simulated world has no ${currency} account`);
+  return account;
+}
+
+describe('before connecting', () => {
+  it('the Ads Manager panel asks the user to connect, and the page keeps working', async () => {
+    const tab = await AdsManagerTab.open(chromium.browser, {
+      accountId: accountOf('USD').accountId,
+    });
+    expect(await tab.panelText('panel-message', 'Connect Adlens')).toContain('options');
+    await tab.waitForTableRows();
+    await tab.page.close();
+  });
+
+  it('a rejected token shows Meta’s reason and stores nothing', async () => {
+    const options = await OptionsPage.open(chromium.browser);
+    await options.connectWithToken('EAAGnotAValidTokenAtAll123');
+    expect(await options.errorText()).toMatch(/token/i);
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    expect(await worker.storageArea('session')).toEqual({});
+    const dump = JSON.stringify(await worker.indexedDbDump());
+    expect(dump).not.toContain('EAAGnotAValidTokenAtAll123');
+    await options.page.close();
+  });
+});
+
+describe('connected with a pasted token', () => {
+  let options: OptionsPage;
+
+  beforeAll(async () => {
+    options = await OptionsPage.open(chromium.browser);
+    await options.connectWithToken(sim.control.demoToken);
+    await options.waitForStatus('Connected as Demo Media Buyer');
+  });
+
+  it('lists every ad account with its id, currency and time zone', async () => {
+    const rows = await options.accountRows();
+    expect(rows).toHaveLength(sim.world.accounts.length);
+    for (const account of sim.world.accounts) {
+      const row = rows.find((text) => text.includes(`act_${account.accountId}`));
+      expect(row, account.name).toContain(account.currency);
+      expect(row).toContain(account.timezoneName);
+    }
+  });
+
+  it('keeps the token out of local and sync storage, and encrypted at rest', async () => {
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const token = sim.control.demoToken;
+    expect(JSON.stringify(await worker.storageArea('local'))).not.toContain(token);
+    expect(JSON.stringify(await worker.storageArea('sync'))).not.toContain(token);
+    expect(Object.values(await worker.storageArea('session'))).toContain(token);
+    const dump = await worker.indexedDbDump();
+    expect(dump['adlens-vault']?.secrets).toMatch(/ciphertext/);
+    expect(JSON.stringify(dump)).not.toContain(token);
+  });
+
+  it('sent the token to Meta only in the Authorization header', () => {
+    const graphCalls = sim.server.wireLog.filter((call) => call.host === 'graph.facebook.com');
+    expect(graphCalls.map((call) => call.path)).toEqual(
+      expect.arrayContaining(['/v26.0/me', '/v26.0/me/adaccounts']),
+    );
+    for (const call of graphCalls) {
+      expect(call.bearerToken, call.path).toBe(true);
+      expect(call.tokenInQuery, call.path).toBe(false);
+    }
+  });
+
+  it('shows the account name and currency in Ads Manager, on each Ads Manager host', async () => {
+    const usd = accountOf('USD');
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId: usd.accountId });
+    expect(await tab.panelText('account-name', usd.name)).toBe(usd.name);
+    expect(await tab.panelText('account-currency')).toBe('USD');
+    await tab.page.close();
+
+    const jpy = accountOf('JPY');
+    const business = await AdsManagerTab.open(chromium.browser, {
+      host: 'business.facebook.com',
+      accountId: jpy.accountId,
+      tab: 'ads',
+    });
+    expect(await business.panelText('account-name', jpy.name)).toBe(jpy.name);
+    expect(await business.panelText('account-currency')).toBe('JPY');
+    await business.page.close();
+  });
+
+  it('follows an account switch in the page without a reload', async () => {
+    const [usd, eur] = [accountOf('USD'), accountOf('EUR')];
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId: usd.accountId });
+    await tab.panelText('account-name', usd.name);
+    await tab.page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    await tab.page.locator('button[aria-label="Ad account"]').click();
+    await tab.page.locator(`[role="option"] ::-p-text(${eur.name})`).click();
+    expect(await tab.panelText('account-currency', 'EUR')).toBe('EUR');
+    expect(await tab.panelText('account-name')).toBe(eur.name);
+    expect(tab.page.url()).toContain(`act=${eur.accountId}`);
+    expect(
+      await tab.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
+    await tab.page.close();
+  });
+
+  it('still knows the connection after the service worker is killed', async () => {
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    await worker.stop();
+    const usd = accountOf('USD');
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId: usd.accountId });
+    expect(await tab.panelText('account-name', usd.name)).toBe(usd.name);
+    await tab.page.close();
+    await options.page.reload();
+    await options.waitForStatus('Connected as Demo Media Buyer');
+  });
+
+  it('disconnect revokes the token at Meta and wipes everything stored', async () => {
+    await options.page.bringToFront();
+    await options.disconnect();
+    await options.waitForStatus('Not connected');
+
+    const revoke = sim.server.wireLog.find(
+      (call) => call.method === 'DELETE' && call.path === '/v26.0/me/permissions',
+    );
+    expect(revoke?.bearerToken).toBe(true);
+    const afterRevoke = await sim.graph({
+      method: 'GET',
+      url: new URL('https://graph.facebook.com/v26.0/me'),
+      headers: { authorization: `Bearer ${sim.control.demoToken}` },
+      body: '',
+    });
+    expect(JSON.parse(String(afterRevoke.body))).toMatchObject({ error: { code: 190 } });
+
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    expect(await worker.storageArea('session')).toEqual({});
+    const dump = await worker.indexedDbDump();
+    expect(dump['adlens-vault']?.secrets).toBe('[]');
+    expect(dump.adlens?.accounts).toBe('[]');
+
+    const tab = await AdsManagerTab.open(chromium.browser, {
+      accountId: accountOf('USD').accountId,
+    });
+    expect(await tab.panelText('panel-message', 'Connect Adlens')).toContain('options');
+    await tab.page.close();
+  });
+});
