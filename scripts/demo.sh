@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
+ensure_demo_fonts
 npm run --silent build
 npx tsx tests/demo/run.ts

@@ -3,13 +3,29 @@
 # npm dependencies. Sourced by scripts/test-all.sh and scripts/demo.sh; a no-op when all is there.
 set -euo pipefail
 
+apt_updated=""
+apt_get() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "$apt_updated" ]; then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "$@"
+}
+
 ensure_chromium() {
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return
   echo "==> Installing Debian's chromium (apt-get)"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  apt_get install -y -qq chromium >/dev/null
+}
+
+# Fonts for the demo's screenshots: entity names hold CJK text and emoji by design, and Debian's
+# minimal images have no glyphs for them. Only the demo calls this; tests assert on text, not pixels.
+ensure_demo_fonts() {
+  dpkg -s fonts-noto-cjk fonts-noto-color-emoji >/dev/null 2>&1 && return
+  echo "==> Installing fonts for the screenshots (apt-get)"
+  apt_get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >/dev/null
 }
 
 ensure_node_modules() {
