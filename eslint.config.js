@@ -6,17 +6,45 @@ import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const BACKGROUND_ONLY = ['./lib/graph', './lib/auth', './lib/cache', './lib/sync', './lib/messaging/server.ts', './lib/messaging/sender-policy.ts'];
+const BACKGROUND_ONLY = [
+  './lib/graph',
+  './lib/auth',
+  './lib/cache',
+  './lib/sync',
+  './lib/messaging/server.ts',
+  './lib/messaging/sender-policy.ts',
+];
 
 const rawHtmlSyntax = [
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML: render text through Preact.' },
-  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No raw HTML: use textContent or Preact.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No raw HTML.' },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write.' },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'No raw HTML: render text through Preact.',
+  },
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No raw HTML: use textContent or Preact.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No raw HTML.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: 'No document.write.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.certs/**', 'tests/.artifacts/**', 'demo-output/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'tests/.certs/**',
+      'tests/.artifacts/**',
+      'demo-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,10 +53,15 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     plugins: { 'import-x': importX, 'no-unsanitized': noUnsanitized },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -39,15 +72,64 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './components', from: ['./lib', './entrypoints'], except: ['./schema', './util'], message: 'Components are presentational: props in, callbacks out.' },
-            { target: './entrypoints/ads-manager.content', from: BACKGROUND_ONLY, message: 'Content scripts are treated as the page: ask the background by message.' },
-            { target: './entrypoints/options', from: BACKGROUND_ONLY, message: 'Extension pages ask the background by message.' },
-            { target: './entrypoints/popup', from: BACKGROUND_ONLY, message: 'Extension pages ask the background by message.' },
-            { target: './entrypoints/snapshot-viewer', from: BACKGROUND_ONLY, message: 'Extension pages ask the background by message.' },
+            {
+              target: './components',
+              from: ['./lib', './entrypoints'],
+              except: ['./schema', './util'],
+              message: 'Components are presentational: props in, callbacks out.',
+            },
+            {
+              target: './entrypoints/ads-manager.content',
+              from: BACKGROUND_ONLY,
+              message: 'Content scripts are treated as the page: ask the background by message.',
+            },
+            {
+              target: './entrypoints/options',
+              from: BACKGROUND_ONLY,
+              message: 'Extension pages ask the background by message.',
+            },
+            {
+              target: './entrypoints/popup',
+              from: BACKGROUND_ONLY,
+              message: 'Extension pages ask the background by message.',
+            },
+            {
+              target: './entrypoints/snapshot-viewer',
+              from: BACKGROUND_ONLY,
+              message: 'Extension pages ask the background by message.',
+            },
             { target: './components', from: BACKGROUND_ONLY },
-            { target: ['./lib/schema', './lib/util'], from: ['./lib/graph', './lib/auth', './lib/cache', './lib/sync', './lib/messaging', './lib/meta', './lib/share', './lib/settings', './lib/anomaly', './lib/query'], message: 'schema and util import nothing app-specific.' },
-            { target: ['./entrypoints', './components', './lib'], from: './tests', message: 'Production code never imports tests.' },
-            { target: ['./lib', './components', './entrypoints/background', './entrypoints/options'], from: './entrypoints/ads-manager.content/features', message: 'Only the content entry imports features.' },
+            {
+              target: ['./lib/schema', './lib/util'],
+              from: [
+                './lib/graph',
+                './lib/auth',
+                './lib/cache',
+                './lib/sync',
+                './lib/messaging',
+                './lib/meta',
+                './lib/share',
+                './lib/settings',
+                './lib/anomaly',
+                './lib/query',
+              ],
+              message: 'schema and util import nothing app-specific.',
+            },
+            {
+              target: ['./entrypoints', './components', './lib'],
+              from: './tests',
+              message: 'Production code never imports tests.',
+            },
+            {
+              target: [
+                './lib',
+                './components',
+                './entrypoints/background',
+                './entrypoints/options',
+              ],
+              from: './entrypoints/ads-manager.content/features',
+              message: 'Only the content entry imports features.',
+            },
           ],
         },
       ],
@@ -61,13 +143,28 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...rawHtmlSyntax,
-        { selector: "MemberExpression[object.name='sender'][property.name=/^(origin|tab|frameId|id|url)$/]", message: 'Read sender fields only in lib/messaging/sender-policy.ts.' },
+        {
+          selector:
+            "MemberExpression[object.name='sender'][property.name=/^(origin|tab|frameId|id|url)$/]",
+          message: 'Read sender fields only in lib/messaging/sender-policy.ts.',
+        },
       ],
     },
   },
   {
-    files: ['entrypoints/background/**', 'lib/graph/**', 'lib/auth/**', 'lib/cache/**', 'lib/sync/**'],
-    rules: { 'no-restricted-globals': ['error', { name: 'window', message: 'The service worker has no window.' }] },
+    files: [
+      'entrypoints/background/**',
+      'lib/graph/**',
+      'lib/auth/**',
+      'lib/cache/**',
+      'lib/sync/**',
+    ],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'The service worker has no window.' },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

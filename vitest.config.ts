@@ -4,7 +4,11 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sim/**/*.test.ts', 'tests/audit/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/sim/**/*.test.ts',
+      'tests/audit/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
   },

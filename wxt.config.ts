@@ -39,7 +39,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       // Content-script matches come from one list (lib/config/hosts) so the manifest audit and the
       // page detector can never disagree with what the browser injects into.
-      for (const script of manifest.content_scripts ?? []) script.matches = [...ADS_MANAGER_MATCHES];
+      for (const script of manifest.content_scripts ?? [])
+        script.matches = [...ADS_MANAGER_MATCHES];
     },
   },
 });
