@@ -336,6 +336,29 @@ describe('insights values', () => {
   });
 });
 
+describe('insights over simulated time', () => {
+  it('restates recent conversions and grows today between calls, but not older days', async () => {
+    const query = (range: string) =>
+      insights(`act_${sim.large}`, `time_range=${range}&fields=spend,actions`);
+    const purchases = (page: Page<Row>) =>
+      (page.data[0]!.actions as ActionStat[]).find((a) => a.action_type === 'omni_purchase')!.value;
+    const yesterday = '{"since":"2026-11-19","until":"2026-11-19"}';
+    const today = '{"since":"2026-11-20","until":"2026-11-20"}';
+    const old = '{"since":"2026-09-01","until":"2026-09-30"}';
+    const before = await Promise.all(
+      [yesterday, today, old].map((range) => sim.get<Page<Row>>(query(range))),
+    );
+    sim.clock.advance(3 * 3600_000);
+    const after = await Promise.all(
+      [yesterday, today, old].map((range) => sim.get<Page<Row>>(query(range))),
+    );
+    expect(Number(purchases(after[0]!))).toBeGreaterThan(Number(purchases(before[0]!)));
+    expect(after[0]!.data[0]!.spend).toBe(before[0]!.data[0]!.spend);
+    expect(Number(after[1]!.data[0]!.spend)).toBeGreaterThan(Number(before[1]!.data[0]!.spend));
+    expect(after[2]).toEqual(before[2]);
+  });
+});
+
 describe('insights validation', () => {
   it.each([
     [

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { hash32 } from '../world/random';
 import { nonexistingField } from './errors';
 import type { FieldSpec } from './fields';
-import type { RowSubject } from './insights/format';
+import type { InsightsRow, RowSubject } from './insights/format';
 import type { InsightsQuery } from './insights/query';
 import type { JsonObject } from './objects';
 import type { GraphSettings } from './settings';
@@ -33,6 +33,8 @@ export interface ReportRun {
   readonly outcome: ReportOutcome;
   polls: number;
   completedAt: number | undefined;
+  /** The report's rows, fixed when first read after completion. */
+  rows?: InsightsRow[];
 }
 
 export interface RunStatus {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../clock';
 import { addDays, weekday } from './calendar';
 import { createWorld } from './create-world';
@@ -296,6 +296,44 @@ function windowOf(entityId: string, since: string, until: string): Window {
     frequency: sum((d) => d.impressions / d.reach) / Math.max(1, days.length),
   };
 }
+
+describe('numbers over time', () => {
+  const purchasesOn = (w: World, id: string, date: string) =>
+    w.totals(id, date, date)?.purchases ?? 0;
+  const clock = createClock();
+  let live: World;
+  beforeAll(() => {
+    live = createWorld({ seed: SEED, clock });
+  });
+  beforeEach(() => clock.set(Date.parse('2026-11-20T15:00:00Z')));
+
+  it('grows today through the day and has no row for a day that has not started', () => {
+    const node = `act_${large}`;
+    const morning = live.totals(node, '2026-11-20', '2026-11-20')!;
+    clock.advance(6 * 3600_000);
+    const afternoon = live.totals(node, '2026-11-20', '2026-11-20')!;
+    expect(afternoon.spendMinor).toBeGreaterThan(morning.spendMinor * 1.5);
+    expect(afternoon.impressions).toBeGreaterThan(morning.impressions);
+    const tokyo = live.accounts.find((a) => a.timezoneName === 'Asia/Tokyo')!.accountId;
+    clock.set(Date.parse('2026-11-20T15:00:00Z')); // midnight in Tokyo
+    expect(live.daily(`act_${tokyo}`, '2026-11-21', '2026-11-21')).toEqual([]);
+  });
+
+  it('keeps attributing recent purchases for 28 days, and leaves older days alone', () => {
+    const node = `act_${large}`;
+    const yesterday = purchasesOn(live, node, '2026-11-19');
+    const lastWeek = purchasesOn(live, node, '2026-11-13');
+    const settled = live.totals(node, '2026-09-01', '2026-09-30')!;
+    clock.advance(48 * 3600_000);
+    expect(purchasesOn(live, node, '2026-11-19')).toBeGreaterThan(yesterday);
+    expect(purchasesOn(live, node, '2026-11-13')).toBeGreaterThanOrEqual(lastWeek);
+    expect(live.totals(node, '2026-09-01', '2026-09-30')).toEqual(settled);
+    clock.advance(30 * 86_400_000);
+    const final = purchasesOn(live, node, '2026-11-19');
+    clock.advance(86_400_000);
+    expect(purchasesOn(live, node, '2026-11-19')).toBe(final);
+  });
+});
 
 describe('planted anomalies', () => {
   it('labels every kind at several levels in the large account, and some in small accounts', () => {

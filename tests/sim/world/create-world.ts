@@ -1,13 +1,14 @@
 import type { Clock } from '../clock';
 import { ACCOUNT_SPECS, type AccountSpec } from './accounts';
 import { plantAnomalies } from './anomalies';
-import { dateOfEpochDay, epochDay, localDate } from './calendar';
+import { dateOfEpochDay } from './calendar';
 import { simulateDelivery } from './delivery';
 import { HOSTILE_KINDS, HOSTILE_NAMES } from './names';
 import { createRandom } from './random';
-import { rollUp, StatsTable, type MetricValues } from './stats-table';
+import { ObservedStats, type StatsNode } from './observed';
+import { rollUp, StatsTable } from './stats-table';
 import { planAccount, type AccountPlan, type PlannedEntity } from './structure';
-import type { DailyStats, HostileName, Level, PlantedAnomaly, SimEntity, World } from './types';
+import type { HostileName, Level, PlantedAnomaly, SimEntity, World } from './types';
 
 export interface WorldOptions {
   readonly seed: number;
@@ -16,25 +17,14 @@ export interface WorldOptions {
 
 const LEVELS: readonly Level[] = ['campaign', 'adset', 'ad'];
 /** Share of a parent's summed daily reach that is distinct people (ads in one ad set overlap most). */
-const DAILY_OVERLAP: Readonly<Record<Level | 'account', number>> = {
-  campaign: 0.85,
-  adset: 0.75,
-  ad: 1,
-  account: 0.9,
-};
+const DAILY_OVERLAP = { campaign: 0.85, adset: 0.75, account: 0.9 } as const;
 const ACCOUNT_NEW_AUDIENCE_SHARE = 0.35;
 
 interface AccountState {
   readonly plan: AccountPlan;
-  readonly tables: Readonly<Record<Level | 'account', StatsTable>>;
+  readonly stats: ObservedStats;
+  readonly nodes: ReadonlyMap<string, StatsNode>;
   readonly entities: Readonly<Record<Level, readonly SimEntity[]>>;
-}
-
-interface StatsSource {
-  readonly state: AccountState;
-  readonly table: StatsTable;
-  readonly row: number;
-  readonly newAudienceShare: number;
 }
 
 export function createWorld({ seed, clock }: WorldOptions): World {
@@ -47,47 +37,22 @@ export function createWorld({ seed, clock }: WorldOptions): World {
     anomalies.push(...planted.labels);
     hostileNames.push(...nameHostilely(seed, index, spec, plan));
     const ads = simulateDelivery(seed, index, plan, planted.effectsByAd);
-    return buildState(plan, ads);
+    return buildState(plan, ads, clock);
   });
 
   const accountsById = new Map(states.map((state) => [state.plan.account.accountId, state]));
-  const sources = new Map<string, StatsSource>();
+  const statesById = new Map<string, AccountState>();
   const entitiesById = new Map<string, SimEntity>();
   for (const state of states) {
-    const { account } = state.plan;
-    sources.set(`act_${account.accountId}`, {
-      state,
-      table: state.tables.account,
-      row: 0,
-      newAudienceShare: ACCOUNT_NEW_AUDIENCE_SHARE,
-    });
+    for (const id of state.nodes.keys()) statesById.set(id, state);
     for (const level of LEVELS) {
-      for (const planned of plannedOf(state.plan, level)) {
-        sources.set(planned.id, {
-          state,
-          table: state.tables[level],
-          row: planned.row,
-          newAudienceShare: planned.newAudienceShare,
-        });
-      }
       for (const entity of state.entities[level]) entitiesById.set(entity.id, entity);
     }
   }
-
-  const todayOf = (state: AccountState): string =>
-    localDate(clock.now(), state.plan.account.timezoneName);
-
-  /** Day indices of [since, until] that have happened, clipped to the simulated history. */
-  const dayWindow = (source: StatsSource, since: string, until: string): [number, number] => {
-    const { plan } = source.state;
-    const lastVisible = Math.min(
-      plan.days - 1,
-      epochDay(todayOf(source.state)) - plan.firstEpochDay,
-    );
-    return [
-      Math.max(0, epochDay(since) - plan.firstEpochDay),
-      Math.min(lastVisible, epochDay(until) - plan.firstEpochDay),
-    ];
+  const stateOf = (accountId: string): AccountState => {
+    const state = accountsById.get(accountId);
+    if (!state) throw new Error(`Unknown ad account ${accountId}`);
+    return state;
   };
 
   return {
@@ -98,63 +63,60 @@ export function createWorld({ seed, clock }: WorldOptions): World {
     account: (accountId) => accountsById.get(accountId)?.plan.account,
     entities: (accountId, level) => accountsById.get(accountId)?.entities[level] ?? [],
     entity: (id) => entitiesById.get(id),
-    today(accountId) {
-      const state = accountsById.get(accountId);
-      if (!state) throw new Error(`Unknown ad account ${accountId}`);
-      return todayOf(state);
+    today: (accountId) => stateOf(accountId).stats.today(),
+    historyStart: (accountId) => dateOfEpochDay(stateOf(accountId).plan.firstEpochDay),
+    daily(id, since, until) {
+      const state = statesById.get(id);
+      const node = state?.nodes.get(id);
+      return state && node ? state.stats.daily(node, since, until) : [];
     },
-    historyStart(accountId) {
-      const state = accountsById.get(accountId);
-      if (!state) throw new Error(`Unknown ad account ${accountId}`);
-      return dateOfEpochDay(state.plan.firstEpochDay);
-    },
-    daily(entityId, since, until) {
-      const source = sources.get(entityId);
-      if (!source) return [];
-      const [from, to] = dayWindow(source, since, until);
-      const rows: DailyStats[] = [];
-      for (let day = from; day <= to; day++) {
-        const values = source.table.valuesOn(source.row, day);
-        if (values.impressions === 0) continue;
-        rows.push({ date: dateOfEpochDay(source.state.plan.firstEpochDay + day), ...values });
-      }
-      return rows;
-    },
-    totals(entityId, since, until) {
-      const source = sources.get(entityId);
-      if (!source) return undefined;
-      const [from, to] = dayWindow(source, since, until);
-      if (from > to) return undefined;
-      const { sums, maxDailyReach } = source.table.sum(source.row, from, to);
-      if (sums.impressions === 0) return undefined;
-      return {
-        ...sums,
-        reach: dedupedReach(sums, maxDailyReach, source.newAudienceShare),
-        dateStart: since,
-        dateStop: until,
-      };
+    totals(id, since, until) {
+      const state = statesById.get(id);
+      const node = state?.nodes.get(id);
+      return state && node ? state.stats.totals(node, since, until) : undefined;
     },
   };
 }
 
-/**
- * People reached on several days count once: the range's reach is the busiest day's reach plus a
- * share of everyone else, so it lies between the largest daily reach and the sum of daily reach.
- */
-function dedupedReach(sums: MetricValues, maxDailyReach: number, newAudienceShare: number): number {
-  return Math.round(maxDailyReach + (sums.reach - maxDailyReach) * newAudienceShare);
-}
-
-function buildState(plan: AccountPlan, ads: StatsTable): AccountState {
+function buildState(plan: AccountPlan, ads: StatsTable, clock: Clock): AccountState {
   const adsets = new StatsTable(plan.adsets.length, plan.days);
   const campaigns = new StatsTable(plan.campaigns.length, plan.days);
   const account = new StatsTable(1, plan.days);
   rollUp(ads, (row) => plan.ads[row]?.parent?.row ?? 0, adsets, DAILY_OVERLAP.adset);
   rollUp(adsets, (row) => plan.adsets[row]?.parent?.row ?? 0, campaigns, DAILY_OVERLAP.campaign);
   rollUp(campaigns, () => 0, account, DAILY_OVERLAP.account);
+  const tables: Readonly<Record<Level, StatsTable>> = {
+    ad: ads,
+    adset: adsets,
+    campaign: campaigns,
+  };
+  const nodes = new Map<string, StatsNode>();
+  const nodeOf = (planned: PlannedEntity): StatsNode => {
+    const children = planned.children.map(nodeOf);
+    const node: StatsNode = {
+      table: tables[planned.level],
+      row: planned.row,
+      firstAd: children[0]?.firstAd ?? planned.row,
+      endAd: children.at(-1)?.endAd ?? planned.row + 1,
+      children,
+      newAudienceShare: planned.newAudienceShare,
+    };
+    nodes.set(planned.id, node);
+    return node;
+  };
+  const campaignNodes = plan.campaigns.map(nodeOf);
+  nodes.set(`act_${plan.account.accountId}`, {
+    table: account,
+    row: 0,
+    firstAd: 0,
+    endAd: plan.ads.length,
+    children: campaignNodes,
+    newAudienceShare: ACCOUNT_NEW_AUDIENCE_SHARE,
+  });
   return {
     plan,
-    tables: { ad: ads, adset: adsets, campaign: campaigns, account },
+    stats: new ObservedStats(plan, ads, clock),
+    nodes,
     entities: {
       campaign: plan.campaigns.map((e) => describeEntity(plan, e)),
       adset: plan.adsets.map((e) => describeEntity(plan, e)),

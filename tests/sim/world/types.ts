@@ -117,8 +117,10 @@ export interface World {
   entity(id: string): SimEntity | undefined;
   /**
    * Days with delivery only: a day with zero impressions has no entry (the API sends no row).
-   * `entityId` may also be an account node id (`act_<accountId>`) for the whole account. Days after
-   * the account's today have no delivery yet.
+   * `entityId` may also be an account node id (`act_<accountId>`) for the whole account. Numbers are
+   * as reported at the clock's minute: today is partial and grows through the day, purchases of the
+   * last 28 days are still being attributed (they rise toward their final value), later days have
+   * no delivery yet.
    */
   daily(entityId: string, since: string, until: string): DailyStats[];
   /** Totals for a range (same ids as `daily`), or undefined when it did not deliver in it. */

@@ -25,7 +25,9 @@ export function syncInsightsPage(
 ): Page<InsightsRow> {
   const { query, today } = readQuery(context, node, params);
   const signature = querySignature(path, params);
-  const rows = context.rowCache.rows(`${signature}|${today}`, () =>
+  // The world's numbers move once a simulated minute (today grows, conversions get attributed).
+  const minute = Math.floor(context.clock.now() / 60_000);
+  const rows = context.rowCache.rows(`${signature}|${minute}`, () =>
     insightsRows(context.world, subjectOf(context.world, node), query, today),
   );
   const page = pageOf(
@@ -59,11 +61,9 @@ export function reportRunPage(
     throw invalidParameter(`Report run ${run.id} has no results: its async_status is "${status}"`);
   }
   const signature = querySignature(path, params);
-  const rows = context.rowCache.rows(`${signature}|${run.today}`, () =>
-    insightsRows(context.world, run.subject, run.query, run.today),
-  );
+  run.rows ??= insightsRows(context.world, run.subject, run.query, run.today);
   return pageOf(
-    rows,
+    run.rows,
     readPageWindow(params, signature, context.control.settings.defaultLimit),
     signature,
     linkBase(context, path, params),
