@@ -72,7 +72,8 @@ export function createRandom(seed: number, label = ''): Random {
     logNormal: (sigma) => Math.exp(sigma * normal()),
     poisson(mean) {
       if (mean <= 0) return 0;
-      if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
+      // Above a dozen the normal approximation is close, and Knuth's loop would cost one draw per event.
+      if (mean > 12) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
       // Knuth's method is exact and cheap for the small means conversions have.
       const limit = Math.exp(-mean);
       let count = 0;
