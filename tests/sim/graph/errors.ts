@@ -20,8 +20,6 @@ export class GraphError extends Error {
   constructor(
     readonly status: number,
     readonly fields: GraphErrorFields,
-    /** Extra response headers (e.g. usage headers on a throttle). */
-    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(fields.message);
   }

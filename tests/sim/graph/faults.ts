@@ -29,7 +29,7 @@ export type FaultStep =
 /**
  * Which calls a script applies to: `path` is matched against the path without its version prefix,
  * e.g. `/act_123/insights`. In a string pattern `*` matches one path segment and `**` any run of
- * segments, so `** /insights` (without the space) matches every insights call.
+ * segments: `**` followed by `/insights` matches every insights call.
  */
 export interface RouteMatcher {
   readonly method?: string;

@@ -248,14 +248,13 @@ class SimulatedGraph {
   private batch(exchange: Exchange, params: Params): Json {
     this.authenticate(exchange.request, params);
     this.control.usage.record(undefined, 'ads_management');
-    const items = runBatch(
+    return runBatch(
       exchange.request,
       params,
       this.control.batch.takeInjection(),
       (item) => this.respond(item, true),
       () => this.randomId(23),
     );
-    return items;
   }
 
   private authenticate(request: SimRequest, params: Params): TokenRecord {
@@ -293,7 +292,6 @@ class SimulatedGraph {
   private failure(exchange: Exchange, error: GraphError): SimResponse {
     const headers = {
       ...this.commonHeaders(exchange),
-      ...error.headers,
       'www-authenticate': `OAuth "Facebook Platform" "${error.fields.code === 190 ? 'invalid_token' : 'invalid_request'}" "${headerSafe(error.fields.message)}"`,
     };
     return json(

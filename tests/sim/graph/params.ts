@@ -48,10 +48,6 @@ export class Params {
       .map((item) => item.trim())
       .filter((item) => item !== '');
   }
-
-  with(name: string, value: string): Params {
-    return new Params(new Map([...this.values, [name, value]]));
-  }
 }
 
 export function paramsFromEntries(entries: Iterable<[string, string]>): Params {
