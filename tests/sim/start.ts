@@ -1,4 +1,5 @@
 import { createAdsManagerSite, isAdsManagerPath } from './ads-manager';
+import { createLoginDialog, isLoginDialogPath, type LoginDialogControl } from './facebook-login';
 import { createSimulatedMeta, type SimulatedMeta } from './index';
 import type { SimHandler } from './http';
 import { startSimServer, type SimServer } from './server';
@@ -10,6 +11,8 @@ export interface RunningSimulator extends SimulatedMeta {
   readonly routing: { readonly hostResolverRules: string; readonly spkiSha256: string };
   /** The account with 200 campaigns, 1,000 ad sets and 5,000 ads. */
   readonly largeAccount: SimAccount;
+  /** Facebook Login's dialog on www.facebook.com: session, auto-approval, declined scopes, log. */
+  readonly login: LoginDialogControl;
   close(): Promise<void>;
 }
 
@@ -17,9 +20,13 @@ export interface RunningSimulator extends SimulatedMeta {
 export async function startSimulator(options: { seed?: number } = {}): Promise<RunningSimulator> {
   const meta = createSimulatedMeta(options);
   const adsManager = createAdsManagerSite({ world: meta.world, control: meta.control });
+  const loginDialog = createLoginDialog(meta.control, meta.clock);
   const notFound: SimHandler = () => ({ status: 404, body: 'Not found' });
-  const wwwFacebook: SimHandler = (request) =>
-    isAdsManagerPath(request.url.pathname) ? adsManager(request) : notFound(request);
+  const wwwFacebook: SimHandler = (request) => {
+    if (isAdsManagerPath(request.url.pathname)) return adsManager(request);
+    if (isLoginDialogPath(request.url.pathname)) return loginDialog.handler(request);
+    return notFound(request);
+  };
   const server = await startSimServer({
     'graph.facebook.com': meta.graph,
     'adsmanager.facebook.com': adsManager,
@@ -34,6 +41,7 @@ export async function startSimulator(options: { seed?: number } = {}): Promise<R
       spkiSha256: server.certificate.spkiSha256,
     },
     largeAccount: largestAccount(meta),
+    login: loginDialog.control,
     close: () => server.close(),
   };
 }
