@@ -9,6 +9,10 @@ import {
   DisconnectResponseSchema,
   EmptyRequestSchema,
 } from '@/lib/schema/messages';
+import {
+  FindingsForRowsRequestSchema,
+  FindingsForRowsResponseSchema,
+} from '@/lib/schema/row-findings';
 
 /** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
 export type SenderClass = 'extension-page' | 'content-script';
@@ -48,6 +52,11 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page', 'content-script'],
     request: AccountsGetRequestSchema,
     response: AccountsGetResponseSchema,
+  },
+  'findings.forRows': {
+    allowedSenders: ['content-script'],
+    request: FindingsForRowsRequestSchema,
+    response: FindingsForRowsResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

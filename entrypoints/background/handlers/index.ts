@@ -4,6 +4,7 @@ import { accountsList } from './accounts-list';
 import { connectWithToken } from './auth-connect-with-token';
 import { disconnect } from './auth-disconnect';
 import { authStatus } from './auth-status';
+import { findingsForRows } from './findings-for-rows';
 
 /** One handler per protocol command; a command without one is a type error. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   'auth.disconnect': disconnect,
   'accounts.list': accountsList,
   'accounts.get': accountsGet,
+  'findings.forRows': findingsForRows,
 };

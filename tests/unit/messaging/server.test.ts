@@ -22,6 +22,7 @@ function fakeHandlers() {
     'auth.disconnect': vi.fn(() => Promise.resolve({ revoked: true })),
     'accounts.list': vi.fn(() => Promise.resolve({ accounts: [account] })),
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
+    'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
   } satisfies Handlers;
 }
 

@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { AccountIdSchema } from './account';
+import { boundedString } from './bounded';
+
+/**
+ * `findings.forRows`: what the Ads Manager overlay may learn about the rows on screen — per entity
+ * with findings, how many, how severe, and the top finding's sentence. Nothing else of the cache.
+ */
+
+/** Rows asked about in one message: a screenful and its overscan, with room to spare. */
+export const MAX_ROW_ENTITY_IDS = 200;
+export const FINDING_SENTENCE_MAX_LENGTH = 500;
+
+export const TableLevelSchema = z.enum(['campaign', 'adset', 'ad']);
+export const FindingSeveritySchema = z.enum(['info', 'warning', 'critical']);
+export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
+
+const EntityIdSchema = z.string().check(z.regex(/^\d{1,25}$/));
+
+export const FindingsForRowsRequestSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  level: TableLevelSchema,
+  entityIds: z.array(EntityIdSchema).check(z.minLength(1), z.maxLength(MAX_ROW_ENTITY_IDS)),
+});
+export type FindingsForRowsRequest = z.infer<typeof FindingsForRowsRequestSchema>;
+
+/** One row's findings, summed up for its badge. */
+export const RowFindingsSchema = z.strictObject({
+  entityId: EntityIdSchema,
+  /** The most severe of the entity's findings. */
+  severity: FindingSeveritySchema,
+  count: z.int().check(z.minimum(1), z.maximum(999)),
+  /** The top finding's one plain sentence; advertiser text may be in it, so it is shown as text. */
+  topSentence: boundedString(FINDING_SENTENCE_MAX_LENGTH),
+});
+export type RowFindings = z.infer<typeof RowFindingsSchema>;
+
+/** Entities without findings are left out. */
+export const FindingsForRowsResponseSchema = z.strictObject({
+  findings: z.array(RowFindingsSchema).check(z.maxLength(MAX_ROW_ENTITY_IDS)),
+});
