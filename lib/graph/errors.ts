@@ -15,6 +15,8 @@ export type GraphErrorKind =
   | 'not-found'
   | 'invalid-request'
   | 'invalid-response'
+  /** An async report run failed or was skipped (meta-graph-api.md §4). */
+  | 'report-failed'
   | 'unknown';
 
 export interface GraphErrorInfo {
@@ -37,6 +39,8 @@ export class GraphError extends Error {
   constructor(
     readonly info: GraphErrorInfo,
     kind: GraphErrorKind = classifyGraphError(info),
+    /** For a throttle: when calls may resume (ms since the epoch). */
+    readonly retryAt?: number,
   ) {
     super(info.message);
     this.kind = kind;
@@ -46,7 +50,8 @@ export class GraphError extends Error {
 const THROTTLE_CODES = new Set([4, 17, 32, 613]);
 const INSIGHTS_THROTTLE_SUBCODES = new Set([1504022, 1504039]);
 const INVALID_INSIGHTS_SUBCODES = new Set([1504041, 1504042]);
-const INSIGHTS_TIMEOUT_SUBCODES = new Set([1504018]);
+/** "Request timed out. Try a smaller date range, fetch less data, or use async jobs." */
+const INSIGHTS_TIMEOUT_SUBCODES = new Set([1504018, 1504038]);
 const REDUCE_DATA = /reduce the amount of data/i;
 
 function asksToReduceData(info: GraphErrorInfo): boolean {
@@ -61,11 +66,8 @@ function classifyByCode(info: GraphErrorInfo): GraphErrorKind | undefined {
   if (THROTTLE_CODES.has(code) || (code >= 80000 && code <= 80014)) return 'throttle';
   if (subcode !== null && INSIGHTS_THROTTLE_SUBCODES.has(subcode)) return 'throttle';
   if (code === 100 && subcode === 33) return 'not-found';
-  if (code === 100) {
-    const retryable =
-      info.isTransient || (subcode !== null && INSIGHTS_TIMEOUT_SUBCODES.has(subcode));
-    return retryable ? 'transient' : 'invalid-request';
-  }
+  if (subcode !== null && INSIGHTS_TIMEOUT_SUBCODES.has(subcode)) return 'reduce-data';
+  if (code === 100) return info.isTransient ? 'transient' : 'invalid-request';
   if (code === 2 && subcode !== null && INVALID_INSIGHTS_SUBCODES.has(subcode)) {
     return 'invalid-request';
   }

@@ -6,7 +6,7 @@ import { boundedString, requiredString } from './bounded';
  * Graph API response shapes (meta-graph-api.md §5, §6, §8). Objects are not strict here: Meta adds
  * fields over time, and unknown keys are dropped rather than trusted.
  */
-const GraphIdSchema = z.string().check(z.regex(/^\d{1,25}$/));
+export const GraphIdSchema = z.string().check(z.regex(/^\d{1,25}$/));
 
 export const GraphUserSchema = z.object({
   id: GraphIdSchema,

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { createGraphClient, followablePagingUrl, graphUrl } from '@/lib/graph/client';
+import { createGraphClient, followablePagingUrl, graphUrl, MAX_RETRIES } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import { fetchAdAccounts, fetchCurrentUser, revokeAppAuthorization } from '@/lib/graph/me';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
+import { fakeTiming } from './fake-graph';
 
 const TOKEN = 'EAABclientTestToken0123456789abcdef';
 
@@ -124,12 +125,15 @@ describe('requests', () => {
   });
 
   it('reports a network failure as transient without echoing the cause', async () => {
-    const fetch = fakeFetch(new TypeError(`Invalid header value Bearer ${TOKEN}`));
+    const failure = new TypeError(`Invalid header value Bearer ${TOKEN}`);
+    const fetch = fakeFetch(...new Array<Reply>(MAX_RETRIES + 1).fill(failure));
+    const { timing } = fakeTiming();
     const error = await graphError(
-      fetchCurrentUser(createGraphClient({ accessToken: TOKEN, fetch })),
+      fetchCurrentUser(createGraphClient({ accessToken: TOKEN, fetch, timing })),
     );
     expect(error.kind).toBe('transient');
     expect(error.message).not.toContain(TOKEN);
+    expect(fetch).toHaveBeenCalledTimes(MAX_RETRIES + 1);
   });
 
   it('revokes with DELETE /me/permissions', async () => {

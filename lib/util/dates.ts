@@ -1,0 +1,45 @@
+/**
+ * Calendar days as `YYYY-MM-DD` in an ad account's time zone (Graph interprets `time_range` there),
+ * with arithmetic on UTC epoch days so no time zone or daylight-saving change can shift a day.
+ */
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01; throws on anything but a `YYYY-MM-DD` date. */
+export function epochDayOf(date: string): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a date: ${date.slice(0, 20)}`);
+  const [, year, month, day] = match;
+  return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY);
+}
+
+export function dateOfEpochDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOfEpochDay(epochDayOf(date) + days);
+}
+
+/** Days from `since` to `until`, both included. */
+export function daysInRange(since: string, until: string): number {
+  return epochDayOf(until) - epochDayOf(since) + 1;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date at `ms` in an IANA time zone, e.g. the account's "today". */
+export function dateInTimeZone(ms: number, timeZone: string): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
