@@ -1,0 +1,70 @@
+import { previousPeriod } from './dates';
+import { formatChange, formatMetric, METRIC_LABELS, metricHeading } from './format';
+import type { Metric, Severity, Snapshot } from './schema';
+
+/** A snapshot as display text: what the viewer, the Markdown summary and the image all show. */
+
+export interface KpiRowView {
+  readonly metric: Metric;
+  readonly label: string;
+  readonly current: string;
+  readonly previous: string;
+  readonly change: string;
+}
+
+export interface FindingView {
+  readonly severity: Severity;
+  readonly entityName: string;
+  readonly sentence: string;
+  readonly nextStep: string;
+}
+
+export interface SeriesView {
+  readonly metric: Metric;
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  /** The last day's value, formatted. */
+  readonly latest: string;
+}
+
+export function kpiRows(snapshot: Snapshot): KpiRowView[] {
+  return snapshot.kpis.map(({ metric, current, previous }) => ({
+    metric,
+    label: metricHeading(metric, snapshot.currency),
+    current: formatMetric(metric, current, snapshot.currency),
+    previous: formatMetric(metric, previous, snapshot.currency),
+    change: formatChange(current, previous),
+  }));
+}
+
+export function findingViews(snapshot: Snapshot): FindingView[] {
+  return snapshot.findings.map((finding) => ({
+    severity: finding.severity,
+    entityName: snapshot.entities[finding.entity]?.name ?? '',
+    sentence: finding.sentence,
+    nextStep: finding.nextStep,
+  }));
+}
+
+export function seriesViews(snapshot: Snapshot): SeriesView[] {
+  return snapshot.series.map(({ metric, values }) => ({
+    metric,
+    label: metricHeading(metric, snapshot.currency),
+    values,
+    latest: formatMetric(metric, values.at(-1) ?? null, snapshot.currency),
+  }));
+}
+
+export function subjectName(snapshot: Snapshot): string {
+  return snapshot.entities[snapshot.subject]?.name ?? '';
+}
+
+/** "2024-05-01 to 2024-05-28, against 2024-04-03 to 2024-04-30". */
+export function periodText(snapshot: Snapshot): string {
+  const before = previousPeriod(snapshot.range);
+  return `${snapshot.range.since} to ${snapshot.range.until}, against ${before.since} to ${before.until}`;
+}
+
+export function metricList(metrics: readonly Metric[]): string {
+  return metrics.map((metric) => METRIC_LABELS[metric]).join(', ');
+}
