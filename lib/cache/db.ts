@@ -1,5 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AccountRecord } from '@/lib/schema/account';
+import type { ApiCallRecord } from './api-log';
+import type { EntityRecord } from './entities';
+import type { SeriesChunk } from './series';
+import type { SyncState } from './sync-state';
 
 /**
  * The extension-origin cache (background only). Records are validated with zod whenever they are
@@ -7,21 +11,43 @@ import type { AccountRecord } from '@/lib/schema/account';
  */
 export const CACHE_DATABASE = 'adlens';
 
-/** Small named values: the connected user, later sync checkpoints. */
+/** Small named values: the connected user, and the like. */
 export interface MetaEntry {
   readonly key: string;
   readonly value: unknown;
 }
 
+/** A finding of the anomaly engine; the engine defines its shape (issue 4). */
+export interface FindingRecord {
+  readonly id?: number;
+  readonly accountId: string;
+  readonly level: string;
+  readonly entityId: string;
+}
+
 export type CacheDatabase = Dexie & {
   accounts: EntityTable<AccountRecord, 'accountId'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  entities: Dexie.Table<EntityRecord, [string, string, string]>;
+  series: Dexie.Table<SeriesChunk, [string, string, string, number]>;
+  syncState: EntityTable<SyncState, 'accountId'>;
+  apiCalls: EntityTable<ApiCallRecord, 'id'>;
+  findings: EntityTable<FindingRecord, 'id'>;
 };
 
 function openCache(): CacheDatabase {
   const db = new Dexie(CACHE_DATABASE) as CacheDatabase;
   // Each schema change adds a version with its upgrade; published versions are never edited.
   db.version(1).stores({ accounts: 'accountId', meta: 'key' });
+  // Issue 3: the synced data. New tables only, so no upgrade function is needed.
+  db.version(2).stores({
+    entities: '[accountId+level+entityId], [accountId+level]',
+    // Daily insights as per-entity column chunks (see series.ts), not one record per row.
+    series: '[accountId+level+entityId+chunk], [accountId+level+chunk]',
+    syncState: 'accountId',
+    apiCalls: '++id, time',
+    findings: '++id, accountId, [accountId+level+entityId]',
+  });
   return db;
 }
 

@@ -1,0 +1,252 @@
+import * as z from 'zod/mini';
+import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
+import { GraphIdSchema } from '@/lib/schema/graph';
+import { EntityLevelSchema, INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
+import { cacheDb } from './db';
+
+/**
+ * Daily insights stored as per-entity column chunks: one record per (account, level, entity,
+ * 32-day chunk) holding a typed array per metric, rather than one record per row. IndexedDB's cost
+ * is per record, so this writes a backfill some fifty times faster (architecture.md, "Measured
+ * facts") and reads an entity's series in one range scan. Chunks are aligned on epoch days, so a
+ * sync that re-reads the last 28 days rewrites one or two chunks per entity. Values are exact
+ * integers (money in minor units, ratios in millionths) in a Float64Array.
+ */
+export const CHUNK_DAYS = 32;
+export const METRIC_COUNT = INSIGHT_METRICS.length;
+
+export interface SeriesChunk {
+  readonly accountId: AccountId;
+  readonly level: EntityLevel;
+  readonly entityId: string;
+  /** Epoch day of the chunk's first day, a multiple of CHUNK_DAYS. */
+  readonly chunk: number;
+  /** 1 on days Meta sent a row for (a day without one had no delivery). */
+  readonly rows: Uint8Array;
+  /** METRIC_COUNT × CHUNK_DAYS values, metric by metric. */
+  readonly values: Float64Array;
+}
+
+export type SeriesKey = [AccountId, EntityLevel, string, number];
+
+const SeriesChunkSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  level: EntityLevelSchema,
+  entityId: GraphIdSchema,
+  chunk: z.int().check(z.multipleOf(CHUNK_DAYS)),
+  rows: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length === CHUNK_DAYS),
+  values: z.custom<Float64Array>(
+    (value) => value instanceof Float64Array && value.length === METRIC_COUNT * CHUNK_DAYS,
+  ),
+});
+
+/** A stored chunk, or undefined when it does not match the format (it is then rebuilt). */
+export function validChunk(raw: unknown): SeriesChunk | undefined {
+  const parsed = SeriesChunkSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function chunkOf(epochDay: number): number {
+  return Math.floor(epochDay / CHUNK_DAYS) * CHUNK_DAYS;
+}
+
+function chunksBetween(firstDay: number, lastDay: number): number[] {
+  const chunks: number[] = [];
+  for (let chunk = chunkOf(firstDay); chunk <= lastDay; chunk += CHUNK_DAYS) chunks.push(chunk);
+  return chunks;
+}
+
+function emptyChunk(accountId: AccountId, level: EntityLevel, entityId: string, chunk: number) {
+  return {
+    accountId,
+    level,
+    entityId,
+    chunk,
+    rows: new Uint8Array(CHUNK_DAYS),
+    values: new Float64Array(METRIC_COUNT * CHUNK_DAYS),
+  };
+}
+
+/**
+ * One level's rows over a date range, collected in memory as they arrive (column-wise, one small
+ * array per entity) and then written as a whole. Setting a day twice keeps the last values, so a
+ * page read again after a retry cannot double anything.
+ */
+export class SeriesSlice {
+  readonly days: number;
+  private readonly entities = new Map<string, { rows: Uint8Array; values: Float64Array }>();
+
+  constructor(
+    readonly firstDay: number,
+    readonly lastDay: number,
+  ) {
+    this.days = lastDay - firstDay + 1;
+  }
+
+  /** Values in INSIGHT_METRICS order; days outside the slice are ignored. */
+  set(entityId: string, day: number, values: ArrayLike<number>): void {
+    const offset = day - this.firstDay;
+    if (offset < 0 || offset >= this.days) return;
+    let entity = this.entities.get(entityId);
+    if (!entity) {
+      entity = {
+        rows: new Uint8Array(this.days),
+        values: new Float64Array(METRIC_COUNT * this.days),
+      };
+      this.entities.set(entityId, entity);
+    }
+    entity.rows[offset] = 1;
+    for (let metric = 0; metric < METRIC_COUNT; metric++) {
+      entity.values[metric * this.days + offset] = values[metric] ?? 0;
+    }
+  }
+
+  entityIds(): IterableIterator<string> {
+    return this.entities.keys();
+  }
+
+  /** Copies the slice's days that fall in `chunk` into it, after clearing them. */
+  applyTo(chunk: SeriesChunk): void {
+    const from = Math.max(this.firstDay, chunk.chunk);
+    const to = Math.min(this.lastDay, chunk.chunk + CHUNK_DAYS - 1);
+    const entity = this.entities.get(chunk.entityId);
+    for (let day = from; day <= to; day++) {
+      const target = day - chunk.chunk;
+      const source = day - this.firstDay;
+      chunk.rows[target] = entity?.rows[source] ?? 0;
+      for (let metric = 0; metric < METRIC_COUNT; metric++) {
+        chunk.values[metric * CHUNK_DAYS + target] =
+          entity?.values[metric * this.days + source] ?? 0;
+      }
+    }
+  }
+}
+
+function keyOf(chunk: Pick<SeriesChunk, 'accountId' | 'level' | 'entityId' | 'chunk'>): SeriesKey {
+  return [chunk.accountId, chunk.level, chunk.entityId, chunk.chunk];
+}
+
+function rowCount(chunk: SeriesChunk | undefined): number {
+  return chunk ? chunk.rows.reduce((sum, row) => sum + row, 0) : 0;
+}
+
+const WRITE_BATCH = 1000;
+
+/**
+ * Replaces everything stored for `level` over the slice's days with the slice: days an entity has
+ * no row for become empty, which is how a restated range is overwritten rather than merged. Call
+ * inside a transaction to make it atomic with a checkpoint. Returns the change in stored rows.
+ */
+export async function writeSeriesSlice(
+  accountId: AccountId,
+  level: EntityLevel,
+  slice: SeriesSlice,
+): Promise<number> {
+  const db = cacheDb();
+  const chunks = chunksBetween(slice.firstDay, slice.lastDay);
+  const keys = new Map<string, SeriesKey>();
+  for (const chunk of chunks) {
+    const stored = await db.series
+      .where('[accountId+level+chunk]')
+      .equals([accountId, level, chunk])
+      .primaryKeys();
+    for (const key of stored) keys.set(key.join('|'), key as SeriesKey);
+    for (const entityId of slice.entityIds()) {
+      const key: SeriesKey = [accountId, level, entityId, chunk];
+      keys.set(key.join('|'), key);
+    }
+  }
+  let delta = 0;
+  const all = [...keys.values()];
+  for (let start = 0; start < all.length; start += WRITE_BATCH) {
+    const batch = all.slice(start, start + WRITE_BATCH);
+    const stored = await db.series.bulkGet(batch);
+    const keep: SeriesChunk[] = [];
+    const drop: SeriesKey[] = [];
+    batch.forEach(([, , entityId, chunk], index) => {
+      const before = validChunk(stored[index]);
+      const after = before ?? emptyChunk(accountId, level, entityId, chunk);
+      delta -= rowCount(before);
+      slice.applyTo(after);
+      const rows = rowCount(after);
+      delta += rows;
+      if (rows > 0) keep.push(after);
+      else if (stored[index] !== undefined) drop.push(keyOf(after));
+    });
+    await db.series.bulkPut(keep);
+    await db.series.bulkDelete(drop);
+  }
+  return delta;
+}
+
+/** One entity's days over a range: `rows[i]` and `values[metric][i]` for day `since + i`. */
+export interface EntitySeries {
+  readonly entityId: string;
+  readonly rows: Uint8Array;
+  /** One array per metric, in INSIGHT_METRICS order. */
+  readonly values: Float64Array[];
+}
+
+function emptySeries(entityId: string, days: number): EntitySeries {
+  return {
+    entityId,
+    rows: new Uint8Array(days),
+    values: INSIGHT_METRICS.map(() => new Float64Array(days)),
+  };
+}
+
+function copyInto(series: EntitySeries, chunk: SeriesChunk, firstDay: number): void {
+  const days = series.rows.length;
+  const from = Math.max(firstDay, chunk.chunk);
+  const to = Math.min(firstDay + days - 1, chunk.chunk + CHUNK_DAYS - 1);
+  for (let day = from; day <= to; day++) {
+    const source = day - chunk.chunk;
+    series.rows[day - firstDay] = chunk.rows[source] ?? 0;
+    series.values.forEach((column, metric) => {
+      column[day - firstDay] = chunk.values[metric * CHUNK_DAYS + source] ?? 0;
+    });
+  }
+}
+
+/**
+ * Series of a level over [firstDay, lastDay]: of the given entities, or of every entity with a
+ * stored chunk in the range. Chunks that fail validation are skipped (the next sync rewrites them).
+ */
+export async function readSeries(
+  accountId: AccountId,
+  level: EntityLevel,
+  firstDay: number,
+  lastDay: number,
+  entityIds?: readonly string[],
+): Promise<EntitySeries[]> {
+  const db = cacheDb();
+  const chunks = chunksBetween(firstDay, lastDay);
+  const raw: unknown[] = entityIds
+    ? await db.series.bulkGet(
+        entityIds.flatMap((entityId) =>
+          chunks.map((chunk): SeriesKey => [accountId, level, entityId, chunk]),
+        ),
+      )
+    : (
+        await Promise.all(
+          chunks.map((chunk) =>
+            db.series.where('[accountId+level+chunk]').equals([accountId, level, chunk]).toArray(),
+          ),
+        )
+      ).flat();
+  const days = lastDay - firstDay + 1;
+  const byEntity = new Map<string, EntitySeries>(
+    (entityIds ?? []).map((entityId) => [entityId, emptySeries(entityId, days)]),
+  );
+  for (const record of raw) {
+    const chunk = validChunk(record);
+    if (!chunk) continue;
+    let series = byEntity.get(chunk.entityId);
+    if (!series) {
+      series = emptySeries(chunk.entityId, days);
+      byEntity.set(chunk.entityId, series);
+    }
+    copyInto(series, chunk, firstDay);
+  }
+  return [...byEntity.values()];
+}

@@ -1,0 +1,117 @@
+import * as z from 'zod/mini';
+import { AccountIdSchema, MAX_ACCOUNTS } from './account';
+import { boundedString } from './bounded';
+import { GraphIdSchema } from './graph';
+import { EntityLevelSchema, INSIGHT_METRICS, IsoDateSchema, type InsightMetric } from './insights';
+
+/**
+ * Messages of the sync engine: start a sync, read every account's sync state (no secret in it,
+ * so content scripts may ask), and read cached daily series for the overlay, bounded in size.
+ */
+
+/** Every way a sync can stop short, each with a state the user sees. */
+export const SYNC_PROBLEMS = [
+  /** Meta rejected the token (expired, revoked, password changed): connect again. */
+  'reconnect',
+  /** The token lacks a permission (ads_read, business_management). */
+  'permission',
+  /** Meta is limiting calls; syncing resumes at `until`. */
+  'rate-limited',
+  /** graph.facebook.com failed or could not be reached, even after retries. */
+  'unavailable',
+  /** Anything else: an answer Adlens does not understand, a refused request. */
+  'error',
+] as const;
+export type SyncProblemKind = (typeof SYNC_PROBLEMS)[number];
+
+export const SyncNowRequestSchema = z.strictObject({ accountId: z.optional(AccountIdSchema) });
+export const SyncNowResponseSchema = z.strictObject({
+  /** The accounts a sync was started or queued for. */
+  accepted: z.array(AccountIdSchema).check(z.maxLength(MAX_ACCOUNTS)),
+});
+
+const count = z.int().check(z.minimum(0));
+const time = z.nullable(z.number());
+
+export const AccountSyncSummarySchema = z.strictObject({
+  accountId: AccountIdSchema,
+  state: z.enum(['never', 'syncing', 'synced', 'problem']),
+  lastSyncAt: time,
+  nextRunAt: time,
+  rows: count,
+  progress: z.nullable(z.strictObject({ done: count, total: count })),
+  problem: z.nullable(
+    z.strictObject({
+      kind: z.enum(SYNC_PROBLEMS),
+      message: boundedString(500),
+      until: time,
+    }),
+  ),
+  /** Some cached data is missing or stale because a sync stopped short. */
+  partial: z.boolean(),
+});
+export type AccountSyncSummary = z.infer<typeof AccountSyncSummarySchema>;
+
+export const SyncStatusResponseSchema = z.strictObject({
+  accounts: z.array(AccountSyncSummarySchema).check(z.maxLength(MAX_ACCOUNTS)),
+});
+export type SyncStatus = z.infer<typeof SyncStatusResponseSchema>;
+
+/** The overlay asks for at most this many entities, over at most this many days, per request. */
+export const MAX_INSIGHT_SERIES = 200;
+export const MAX_INSIGHT_DAYS = 400;
+
+const DAY_MS = 86_400_000;
+const span = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / DAY_MS + 1;
+
+export const InsightsGetRequestSchema = z
+  .strictObject({
+    accountId: AccountIdSchema,
+    level: EntityLevelSchema,
+    entityIds: z.optional(
+      z.array(GraphIdSchema).check(z.minLength(1), z.maxLength(MAX_INSIGHT_SERIES)),
+    ),
+    since: IsoDateSchema,
+    until: IsoDateSchema,
+  })
+  .check(
+    z.refine(
+      ({ since, until }) => span(since, until) >= 1 && span(since, until) <= MAX_INSIGHT_DAYS,
+      `since must be on or before until, at most ${MAX_INSIGHT_DAYS} days apart`,
+    ),
+  );
+
+const column = z.array(z.number()).check(z.maxLength(MAX_INSIGHT_DAYS));
+const MetricColumnsSchema = z.strictObject(
+  Object.fromEntries(INSIGHT_METRICS.map((metric) => [metric, column])) as Record<
+    InsightMetric,
+    typeof column
+  >,
+);
+
+export const InsightSeriesSchema = z.strictObject({
+  entityId: GraphIdSchema,
+  /** Day by day from `since`: whether Meta reported a row (no row means no delivery). */
+  hasRow: z.array(z.boolean()).check(z.maxLength(MAX_INSIGHT_DAYS)),
+  /** Money in minor units of `currency`, frequency and ROAS in millionths. */
+  metrics: MetricColumnsSchema,
+});
+export type InsightSeries = z.infer<typeof InsightSeriesSchema>;
+
+const RangeSchema = z.strictObject({ since: IsoDateSchema, until: IsoDateSchema });
+
+export const InsightsGetResponseSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  level: EntityLevelSchema,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  since: IsoDateSchema,
+  until: IsoDateSchema,
+  /** The part of the range the cache has synced; days outside it are unknown, not zero. */
+  coverage: z.nullable(RangeSchema),
+  /** The account's today, whose numbers are never final; null before the first sync. */
+  today: z.nullable(IsoDateSchema),
+  series: z.array(InsightSeriesSchema).check(z.maxLength(MAX_INSIGHT_SERIES)),
+  /** More entities had data than fit; the biggest spenders are kept. */
+  truncated: z.boolean(),
+});
+export type InsightsGetResponse = z.infer<typeof InsightsGetResponseSchema>;

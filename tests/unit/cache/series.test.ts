@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appendApiCalls, API_LOG_LIMIT } from '@/lib/cache/api-log';
+import { cacheDb } from '@/lib/cache/db';
+import {
+  CHUNK_DAYS,
+  METRIC_COUNT,
+  readSeries,
+  SeriesSlice,
+  writeSeriesSlice,
+} from '@/lib/cache/series';
+import { wipeCache } from '@/lib/cache/wipe';
+import { INSIGHT_METRICS } from '@/lib/schema/insights';
+
+beforeEach(wipeCache);
+
+const SPEND = INSIGHT_METRICS.indexOf('spend');
+/** A straddling range: the last 3 days of one chunk and the first 2 of the next. */
+const FIRST = CHUNK_DAYS * 640 - 3;
+const LAST = FIRST + 4;
+
+function values(spend: number): number[] {
+  const row = new Array<number>(METRIC_COUNT).fill(1);
+  row[SPEND] = spend;
+  return row;
+}
+
+function slice(first: number, last: number, rows: [string, number, number][]): SeriesSlice {
+  const result = new SeriesSlice(first, last);
+  for (const [entityId, day, spend] of rows) result.set(entityId, day, values(spend));
+  return result;
+}
+
+async function spendOf(entityId: string, first = FIRST, last = LAST) {
+  const [series] = await readSeries('act_1', 'ad', first, last, [entityId]);
+  return { rows: Array.from(series!.rows), spend: Array.from(series!.values[SPEND]!) };
+}
+
+describe('series column chunks', () => {
+  it('stores a level’s days across chunk boundaries and reads them back', async () => {
+    const delta = await writeSeriesSlice(
+      'act_1',
+      'ad',
+      slice(FIRST, LAST, [
+        ['11', FIRST, 150],
+        ['11', LAST, 275],
+        ['12', FIRST + 2, 99],
+      ]),
+    );
+    expect(delta).toBe(3);
+    expect(await spendOf('11')).toEqual({ rows: [1, 0, 0, 0, 1], spend: [150, 0, 0, 0, 275] });
+    expect(await spendOf('12')).toEqual({ rows: [0, 0, 1, 0, 0], spend: [0, 0, 99, 0, 0] });
+    // Two entities, each in two chunks.
+    await expect(cacheDb().series.count()).resolves.toBe(3);
+  });
+
+  it('overwrites a re-read range: restated values replace, missing rows clear, other days stay', async () => {
+    await writeSeriesSlice(
+      'act_1',
+      'ad',
+      slice(FIRST, LAST, [
+        ['11', FIRST, 100],
+        ['11', FIRST + 1, 100],
+        ['12', FIRST + 3, 50],
+      ]),
+    );
+    // Re-read only the last four days: day one keeps its value.
+    const delta = await writeSeriesSlice(
+      'act_1',
+      'ad',
+      slice(FIRST + 1, LAST, [['11', FIRST + 1, 120]]),
+    );
+    expect(delta).toBe(-1);
+    expect(await spendOf('11')).toEqual({ rows: [1, 1, 0, 0, 0], spend: [100, 120, 0, 0, 0] });
+    expect(await spendOf('12')).toEqual({ rows: [0, 0, 0, 0, 0], spend: [0, 0, 0, 0, 0] });
+  });
+
+  it('writing the same slice twice changes nothing: no duplicates', async () => {
+    const rows: [string, number, number][] = [
+      ['11', FIRST, 100],
+      ['12', LAST, 7],
+    ];
+    await writeSeriesSlice('act_1', 'ad', slice(FIRST, LAST, rows));
+    const before = await cacheDb().series.toArray();
+    expect(await writeSeriesSlice('act_1', 'ad', slice(FIRST, LAST, rows))).toBe(0);
+    expect(await cacheDb().series.toArray()).toEqual(before);
+  });
+
+  it('reads every entity with data when no ids are given, and skips corrupt chunks', async () => {
+    await writeSeriesSlice(
+      'act_1',
+      'ad',
+      slice(FIRST, LAST, [
+        ['11', FIRST, 1],
+        ['12', LAST, 2],
+      ]),
+    );
+    await writeSeriesSlice('act_1', 'adset', slice(FIRST, LAST, [['21', FIRST, 3]]));
+    const all = await readSeries('act_1', 'ad', FIRST, LAST);
+    expect(all.map((series) => series.entityId).sort()).toEqual(['11', '12']);
+
+    await cacheDb().series.update(['act_1', 'ad', '12', LAST - (LAST % CHUNK_DAYS)], {
+      values: new Float64Array(3),
+    });
+    const [twelve] = await readSeries('act_1', 'ad', FIRST, LAST, ['12']);
+    expect(Array.from(twelve!.rows)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('API call log', () => {
+  it('keeps the latest calls only', async () => {
+    const call = (time: number) => ({
+      method: 'GET',
+      path: '/v26.0/me',
+      status: 200,
+      errorCode: null,
+      time,
+      durationMs: 5,
+    });
+    await appendApiCalls(Array.from({ length: API_LOG_LIMIT }, (_, index) => call(index)));
+    await appendApiCalls([call(API_LOG_LIMIT), call(API_LOG_LIMIT + 1)]);
+    const db = cacheDb();
+    await expect(db.apiCalls.count()).resolves.toBe(API_LOG_LIMIT);
+    expect((await db.apiCalls.orderBy('id').first())?.time).toBe(2);
+  });
+});
