@@ -16,11 +16,13 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 /** Inheritable page styles (font, colour) would otherwise pierce the shadow root. */
 const HOST_RESET = ':host { all: initial; }';
 
-/** Returns the element to render into, or undefined when `signal` has already aborted. */
-export function mountShadowUi({ tagName, css, signal }: ShadowUiOptions): HTMLElement | undefined {
-  if (signal.aborted) return undefined;
-  for (const stale of document.querySelectorAll(tagName)) stale.remove();
+export interface ShadowHost {
+  readonly host: HTMLElement;
+  /** The element to render into, inside the shadow root. */
+  readonly root: HTMLElement;
+}
 
+function createShadowHost(tagName: string, css: string): ShadowHost {
   const host = document.createElement(tagName);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -30,8 +32,43 @@ export function mountShadowUi({ tagName, css, signal }: ShadowUiOptions): HTMLEl
   for (const type of ISOLATED_EVENTS) {
     shadow.addEventListener(type, (event) => event.stopPropagation());
   }
+  return { host, root };
+}
 
+/** Returns the element to render into, or undefined when `signal` has already aborted. */
+export function mountShadowUi({ tagName, css, signal }: ShadowUiOptions): HTMLElement | undefined {
+  if (signal.aborted) return undefined;
+  for (const stale of document.querySelectorAll(tagName)) stale.remove();
+
+  const { host, root } = createShadowHost(tagName, css);
   (document.body ?? document.documentElement).append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
   return root;
+}
+
+/** Where an inline host keeps the render root, so a second call finds the first one's. */
+const inlineRoots = new WeakMap<Element, ShadowHost>();
+
+/**
+ * A small shadow-root UI inside a page element (a badge in a table cell). The tag name is the
+ * marker: at most one such host is a child of `anchor`, however often the page re-renders around
+ * it and however often this is called. The host's own CSS (`:host`) must keep it out of the
+ * page's layout.
+ */
+export function ensureInlineShadowUi(anchor: Element, tagName: string, css: string): ShadowHost {
+  const [existing, ...extra] = anchor.querySelectorAll(`:scope > ${tagName}`);
+  for (const duplicate of extra) duplicate.remove();
+  const mounted = existing && inlineRoots.get(existing);
+  if (mounted) return mounted;
+  // A host we did not create (a stale copy from an older script) cannot be rendered into.
+  existing?.remove();
+  const created = createShadowHost(tagName, css);
+  inlineRoots.set(created.host, created);
+  anchor.append(created.host);
+  return created;
+}
+
+/** Removes the inline hosts `ensureInlineShadowUi` put under `anchor`. */
+export function removeInlineShadowUi(anchor: Element, tagName: string): void {
+  for (const host of anchor.querySelectorAll(`:scope > ${tagName}`)) host.remove();
 }

@@ -1,8 +1,14 @@
 import type { AccountId } from '@/lib/schema/account';
+import type { TableLevel } from '@/lib/schema/row-findings';
 
 /** Every query key, in one place, so invalidation and reads can never drift apart. */
 export const queryKeys = {
   authStatus: () => ['auth', 'status'] as const,
   accounts: () => ['accounts'] as const,
   account: (accountId: AccountId) => ['accounts', accountId] as const,
+  /** Everything known about an account's findings: invalidate this when a sync finishes. */
+  findings: (accountId: AccountId) => ['findings', accountId] as const,
+  /** The badges of one table level's rows, filled in as rows come into view. */
+  rowFindings: (accountId: AccountId, level: TableLevel) =>
+    ['findings', accountId, 'rows', level] as const,
 };

@@ -12,6 +12,7 @@ export const MAX_ROW_ENTITY_IDS = 200;
 export const FINDING_SENTENCE_MAX_LENGTH = 500;
 
 export const TableLevelSchema = z.enum(['campaign', 'adset', 'ad']);
+export type TableLevel = z.infer<typeof TableLevelSchema>;
 export const FindingSeveritySchema = z.enum(['info', 'warning', 'critical']);
 export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
 

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryObserverResult } from '@tanstack/query-core';
+import type { QueryObserverResult } from '@tanstack/query-core';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
@@ -7,7 +7,7 @@ import type { ParsedResponseOf } from '@/lib/messaging/protocol';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { detectAdsManagerPage } from '@/lib/meta/page-detect';
 import { mountShadowUi } from '@/lib/meta/shadow-ui';
-import { createQueryClient } from '@/lib/query/client';
+import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import { AppError } from '@/lib/schema/errors';
@@ -19,11 +19,6 @@ import css from './account-panel.css?inline';
  */
 type AccountAnswer = ParsedResponseOf<'accounts.get'>;
 
-let queryClient: QueryClient | undefined;
-/** One client per page, created on first use so that loading the script does no work. */
-function pageQueryClient(): QueryClient {
-  return (queryClient ??= createQueryClient());
-}
 /** Kept across navigations: a panel the user hid stays hidden on the next page. */
 let collapsedOnPage = false;
 

@@ -3,7 +3,10 @@ import {
   summarizeRowFindings,
   type StoredFinding,
 } from '@/entrypoints/background/handlers/findings-for-rows';
-import { FindingsForRowsResponseSchema } from '@/lib/schema/row-findings';
+import {
+  FindingsForRowsRequestSchema,
+  FindingsForRowsResponseSchema,
+} from '@/lib/schema/row-findings';
 
 const finding = (
   entityId: string,
@@ -42,5 +45,28 @@ describe('summarizeRowFindings', () => {
 
   it('gives no summary to entities without findings', () => {
     expect(summarizeRowFindings(['1'], [])).toEqual([]);
+  });
+});
+
+describe('findings.forRows request', () => {
+  const valid = { accountId: 'act_7', level: 'ad', entityIds: ['1', '2'] };
+  const parses = (payload: unknown) => FindingsForRowsRequestSchema.safeParse(payload).success;
+
+  it('accepts a bounded list of numeric ids for one account and level', () => {
+    expect(parses(valid)).toBe(true);
+    expect(parses({ ...valid, entityIds: Array.from({ length: 200 }, (_, i) => String(i)) })).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['too many ids', { ...valid, entityIds: Array.from({ length: 201 }, (_, i) => String(i)) }],
+    ['no ids', { ...valid, entityIds: [] }],
+    ['a non-numeric id', { ...valid, entityIds: ['1', 'x'] }],
+    ['an unknown level', { ...valid, level: 'account' }],
+    ['an unknown key', { ...valid, limit: 5 }],
+    ['a malformed account', { ...valid, accountId: '7' }],
+  ])('rejects %s', (_case, payload) => {
+    expect(parses(payload)).toBe(false);
   });
 });

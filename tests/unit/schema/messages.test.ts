@@ -7,11 +7,11 @@ const request = (command: keyof typeof PROTOCOL) => PROTOCOL[command].request;
 const response = (command: keyof typeof PROTOCOL) => PROTOCOL[command].response;
 
 describe('protocol table', () => {
-  it('lets content scripts use read-only account commands only', () => {
+  it('lets content scripts use read-only commands only', () => {
     const contentCommands = Object.entries(PROTOCOL)
       .filter(([, spec]) => (spec.allowedSenders as readonly string[]).includes('content-script'))
       .map(([name]) => name);
-    expect(contentCommands.sort()).toEqual(['accounts.get', 'accounts.list']);
+    expect(contentCommands.sort()).toEqual(['accounts.get', 'accounts.list', 'findings.forRows']);
   });
 
   it('finds commands by own name only', () => {

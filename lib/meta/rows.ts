@@ -1,0 +1,151 @@
+import { observe, onMutations, waitForElement } from './observe';
+import {
+  bodyRow,
+  rowIdFromSurface,
+  rowName,
+  rowNameContent,
+  table as tableSelector,
+} from './selectors';
+
+/**
+ * Follows the visible rows of Ads Manager's virtualized table and says which entity each shows.
+ * The table recycles row elements (same element, new `data-surface` and text) and mounts a new
+ * table on a tab or account switch, so the tracker re-reads the rows after every change the page
+ * makes to the table, in the same frame, before paint. Reading ~40 rows costs far less than a
+ * frame; only rows whose entity (or name cell) changed are reported.
+ */
+export interface TrackedRow {
+  readonly element: Element;
+  /** The entity the row shows now; undefined when neither its id nor its name tells. */
+  readonly entityId: string | undefined;
+  /** The name cell's content div, where a badge goes; undefined when the row has none. */
+  readonly anchor: Element | undefined;
+}
+
+/**
+ * `searching` until the table is there and loaded; `tracking` while rows are found; `no-table`
+ * when no table appeared in time; `no-rows` when a loaded table shows rows the selectors miss.
+ */
+export type RowTrackerStatus = 'searching' | 'tracking' | 'no-table' | 'no-rows';
+
+export interface RowTrackerOptions {
+  readonly signal: AbortSignal;
+  /**
+   * Rows whose entity or name cell changed (a new row, a recycled one, a re-rendered cell), and
+   * all the rows in the table now. May run before `trackRows` returns.
+   */
+  readonly onChange: (changed: readonly TrackedRow[], rows: readonly TrackedRow[]) => void;
+  readonly onStatus?: (status: RowTrackerStatus) => void;
+  /** The entity a visible name identifies, for rows without a `data-surface` id. */
+  readonly identifyByName?: (name: string) => string | undefined;
+  /** How long to wait for a table before saying there is none. */
+  readonly tableTimeoutMs?: number;
+}
+
+export interface RowTracker {
+  /** The rows in the table now. */
+  rows(): readonly TrackedRow[];
+  /** Identifies every row again (say, when names became matchable) and reports the changes. */
+  refresh(): void;
+}
+
+export const DEFAULT_TABLE_TIMEOUT_MS = 20_000;
+/** The attributes the page changes when it re-binds a row or finishes loading. */
+const WATCHED_ATTRIBUTES = ['data-surface', 'aria-rowindex', 'aria-busy'];
+/** An empty table says so in a status message ("No campaigns to show"); that is not a failure. */
+const EMPTY_MESSAGE = '[role="status"]';
+
+interface Seen {
+  readonly entityId: string | undefined;
+  readonly anchor: Element | undefined;
+}
+
+export function trackRows(options: RowTrackerOptions): RowTracker {
+  const { signal, onChange, onStatus, identifyByName } = options;
+  const seen = new WeakMap<Element, Seen>();
+  let current: readonly TrackedRow[] = [];
+  let table: Element | undefined;
+  let status: RowTrackerStatus = 'searching';
+  let tableRun: AbortController | undefined;
+
+  function setStatus(next: RowTrackerStatus): void {
+    if (next === status) return;
+    status = next;
+    onStatus?.(next);
+  }
+
+  function identify(row: Element): string | undefined {
+    const byId = rowIdFromSurface(row.getAttribute('data-surface'));
+    if (byId !== undefined || !identifyByName) return byId;
+    const name = row.querySelector(rowName)?.textContent;
+    return name ? identifyByName(name) : undefined;
+  }
+
+  function updateStatus(scanned: Element, rowCount: number): void {
+    if (rowCount > 0) return setStatus('tracking');
+    if (scanned.getAttribute('aria-busy') === 'true') return;
+    setStatus(scanned.querySelector(EMPTY_MESSAGE) ? 'tracking' : 'no-rows');
+  }
+
+  /** Reads every row; reports those that changed. `force` reports all of them. */
+  function scan(force = false): void {
+    if (!table) return;
+    const changed: TrackedRow[] = [];
+    const rows: TrackedRow[] = [];
+    for (const element of table.querySelectorAll(bodyRow)) {
+      const row: TrackedRow = {
+        element,
+        entityId: identify(element),
+        anchor: element.querySelector(rowNameContent) ?? undefined,
+      };
+      rows.push(row);
+      const before = seen.get(element);
+      if (force || before?.entityId !== row.entityId || before?.anchor !== row.anchor) {
+        seen.set(element, { entityId: row.entityId, anchor: row.anchor });
+        changed.push(row);
+      }
+    }
+    current = rows;
+    updateStatus(table, rows.length);
+    if (changed.length > 0) onChange(changed, rows);
+  }
+
+  function attach(element: Element): void {
+    tableRun?.abort();
+    const run = new AbortController();
+    tableRun = run;
+    signal.addEventListener('abort', () => run.abort(), { once: true });
+    table = element;
+    // characterData: React updates a text node in place where this page replaces it.
+    const init = {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    };
+    onMutations(
+      element,
+      init,
+      (_records, observer) => {
+        scan();
+        // What onChange wrote (badges) is ours: no need to scan again for it.
+        observer.takeRecords();
+      },
+      run.signal,
+    );
+    scan();
+  }
+
+  observe(tableSelector, attach, { signal });
+  void waitForElement(tableSelector, {
+    signal,
+    timeoutMs: options.tableTimeoutMs ?? DEFAULT_TABLE_TIMEOUT_MS,
+  }).then((found) => {
+    if (!found && !signal.aborted) setStatus('no-table');
+  });
+
+  return {
+    rows: () => current,
+    refresh: () => scan(true),
+  };
+}
