@@ -19,7 +19,8 @@ export default defineConfig({
     description: 'Anomaly badges and insights inside Meta Ads Manager, from your own data.',
     ...(forStore ? {} : { key: MANIFEST_PUBLIC_KEY }),
     minimum_chrome_version: '120',
-    permissions: ['storage'],
+    // `identity`: Facebook Login through launchWebAuthFlow (PERMISSIONS.md), in Chrome and Firefox.
+    permissions: ['storage', 'identity'],
     host_permissions: [GRAPH_HOST_PERMISSION],
     externally_connectable: { ids: [] },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

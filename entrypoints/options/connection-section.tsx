@@ -1,17 +1,34 @@
+import { browser } from '#imports';
 import type { QueryClient } from '@tanstack/query-core';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { AccountTable } from '@/components/AccountTable';
 import { ConnectForm } from '@/components/ConnectForm';
+import { ConnectLoginForm } from '@/components/ConnectLoginForm';
+import { ConnectionDetails } from '@/components/ConnectionDetails';
+import { ConnectionDisconnect } from '@/components/ConnectionDisconnect';
+import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
+import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import { AccessTokenSchema } from '@/lib/schema/auth';
 import { AppError } from '@/lib/schema/errors';
+import type { AuthStatus } from '@/lib/schema/messages';
 
-type Busy = 'connecting' | 'disconnecting' | null;
+type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
+type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
 
 const ERROR_ID = 'connection-error';
+
+const DISCONNECTED: Readonly<Record<Revocation, string>> = {
+  confirmed: 'Disconnected. Meta confirmed that the token’s access is revoked.',
+  unconfirmed:
+    'Disconnected: the token and all cached data are wiped from this browser, but Adlens could ' +
+    'not confirm with Meta that the access was revoked. To be sure, remove the app under ' +
+    'Facebook Settings → Apps and websites.',
+  'not-requested': 'Disconnected. The token and all cached data are wiped from this browser.',
+};
 
 function describeError(error: unknown): string {
   return error instanceof AppError ? error.message : 'Something went wrong. Try again.';
@@ -25,30 +42,49 @@ function tokenProblem(token: string): string | undefined {
   return undefined;
 }
 
-/** The options page's Connection section: who is connected, connect, disconnect. */
+/** The cached accounts can be read while the token exists, even one Meta has rejected. */
+function canReadAccounts(status: AuthStatus | undefined): boolean {
+  if (!status) return false;
+  return status.connected || status.connection?.health === 'expired';
+}
+
+function needsReconnect(status: AuthStatus | undefined): boolean {
+  const health = status?.connection?.health;
+  return health !== undefined && health !== 'active';
+}
+
+/** The options page's Connection section: who is connected and how, connect, disconnect. */
 export function ConnectionSection({ queryClient }: { readonly queryClient: QueryClient }) {
   const status = useQuery(queryClient, {
     queryKey: queryKeys.authStatus(),
     queryFn: () => send('auth.status', {}),
   });
-  const connected = status.data?.connected === true;
   const accounts = useQuery(queryClient, {
     queryKey: queryKeys.accounts(),
     queryFn: async () => (await send('accounts.list', {})).accounts,
-    enabled: connected,
+    enabled: canReadAccounts(status.data),
   });
+  // Asks Meta once per visit whether the token still works; the status then shows the outcome.
+  useEffect(() => {
+    void send('auth.verify', {})
+      .catch(() => undefined)
+      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.authStatus() }));
+  }, [queryClient]);
   const [busy, setBusy] = useState<Busy>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function perform(kind: Exclude<Busy, null>, action: () => Promise<void>) {
     setBusy(kind);
     setActionError(null);
+    setNotice(null);
     try {
       await action();
     } catch (error) {
       setActionError(describeError(error));
     } finally {
       setBusy(null);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.authStatus() });
     }
   }
 
@@ -61,59 +97,99 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
     void perform('connecting', async () => {
       const result = await send('auth.connectWithToken', { token });
       queryClient.setQueryData(queryKeys.accounts(), result.accounts);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.authStatus() });
     });
   }
 
-  function disconnect() {
+  function login(settings: { appId: string; businessManagement: boolean }) {
+    void perform('logging-in', async () => {
+      const result = await send('auth.login', settings);
+      queryClient.setQueryData(queryKeys.accounts(), result.accounts);
+    });
+  }
+
+  function disconnect(revoke: boolean) {
     void perform('disconnecting', async () => {
-      await send('auth.disconnect', {});
+      const { revocation } = await send('auth.disconnect', { revoke });
       queryClient.removeQueries({ queryKey: queryKeys.accounts() });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.authStatus() });
+      setNotice(DISCONNECTED[revocation]);
     });
   }
 
-  const queryError = status.error ?? (connected ? accounts.error : null);
+  function setForgetOnClose(forget: boolean) {
+    void perform('saving', async () => {
+      await send('auth.setForgetTokenOnClose', { forget });
+    });
+  }
+
+  const data = status.data;
+  const info = data?.connection ?? null;
+  const queryError = status.error ?? (canReadAccounts(data) ? accounts.error : null);
   const error = actionError ?? (queryError ? describeError(queryError) : null);
+  const loginAppId = data?.login.appId ?? null;
+  const reconnectWithLogin =
+    info?.source === 'login' && loginAppId !== null && data
+      ? () => login({ appId: loginAppId, businessManagement: data.login.businessManagement })
+      : undefined;
 
   return (
     <section class="card" aria-labelledby="connection-heading">
       <h2 id="connection-heading">Connection</h2>
-      <ConnectionStatus status={status.data} />
+      <ConnectionStatus status={data} />
       {error && (
         <p id={ERROR_ID} class="error" role="alert" data-testid="connection-error">
           {error}
         </p>
       )}
-      {connected && (
+      {notice && (
+        <p class="notice" role="status" data-testid="connection-notice">
+          {notice}
+        </p>
+      )}
+      {info && needsReconnect(data) && (
+        <ConnectionReconnect
+          info={info}
+          onReconnect={reconnectWithLogin}
+          pending={busy === 'logging-in'}
+        />
+      )}
+      {info && <ConnectionDetails info={info} now={Date.now()} />}
+      {canReadAccounts(data) &&
+        (accounts.data ? (
+          <AccountTable accounts={accounts.data} />
+        ) : (
+          <p class="muted">Loading ad accounts…</p>
+        ))}
+      {data && (!data.connected || needsReconnect(data)) && (
         <>
-          {accounts.data ? (
-            <AccountTable accounts={accounts.data} />
-          ) : (
-            <p class="muted">Loading ad accounts…</p>
-          )}
-          <div class="actions">
-            <button
-              type="button"
-              class="secondary"
-              data-testid="disconnect-button"
-              onClick={disconnect}
-              disabled={busy !== null}
-            >
-              {busy === 'disconnecting' ? 'Disconnecting…' : 'Disconnect'}
-            </button>
-            <p class="help">
-              Deletes the token and all cached data from this browser, and asks Meta to revoke
-              Adlens&apos;s access.
-            </p>
-          </div>
+          <ConnectLoginForm
+            settings={data.login}
+            pending={busy === 'logging-in'}
+            disabled={busy !== null && busy !== 'logging-in'}
+            redirectUri={browser.identity.getRedirectURL()}
+            onLogin={login}
+          />
+          <h3>Or paste an access token</h3>
+          <ConnectForm
+            pending={busy === 'connecting'}
+            errorId={error ? ERROR_ID : undefined}
+            onConnect={connect}
+          />
         </>
       )}
-      {!connected && !status.isPending && (
-        <ConnectForm
-          pending={busy === 'connecting'}
-          errorId={error ? ERROR_ID : undefined}
-          onConnect={connect}
+      {data && data.userName !== null && (
+        <ConnectionDisconnect
+          key={info?.source}
+          source={info?.source}
+          pending={busy === 'disconnecting'}
+          disabled={busy !== null && busy !== 'disconnecting'}
+          onDisconnect={disconnect}
+        />
+      )}
+      {data && (
+        <ConnectionForgetToggle
+          checked={data.forgetTokenOnClose}
+          pending={busy === 'saving'}
+          onChange={setForgetOnClose}
         />
       )}
     </section>

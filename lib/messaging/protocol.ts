@@ -6,13 +6,22 @@ import {
   AuthStatusResponseSchema,
   ConnectWithTokenRequestSchema,
   ConnectWithTokenResponseSchema,
+  DisconnectRequestSchema,
   DisconnectResponseSchema,
   EmptyRequestSchema,
+  LoginRequestSchema,
+  SetForgetTokenOnCloseRequestSchema,
+  SetForgetTokenOnCloseResponseSchema,
+  VerifyResponseSchema,
 } from '@/lib/schema/messages';
 import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,
 } from '@/lib/schema/row-findings';
+import {
+  IdentifyByNameRequestSchema,
+  IdentifyByNameResponseSchema,
+} from '@/lib/schema/row-identity';
 
 /** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
 export type SenderClass = 'extension-page' | 'content-script';
@@ -33,6 +42,11 @@ export const PROTOCOL = {
     request: ConnectWithTokenRequestSchema,
     response: ConnectWithTokenResponseSchema,
   },
+  'auth.login': {
+    allowedSenders: ['extension-page'],
+    request: LoginRequestSchema,
+    response: ConnectWithTokenResponseSchema,
+  },
   'auth.status': {
     allowedSenders: ['extension-page'],
     request: EmptyRequestSchema,
@@ -40,8 +54,18 @@ export const PROTOCOL = {
   },
   'auth.disconnect': {
     allowedSenders: ['extension-page'],
-    request: EmptyRequestSchema,
+    request: DisconnectRequestSchema,
     response: DisconnectResponseSchema,
+  },
+  'auth.verify': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: VerifyResponseSchema,
+  },
+  'auth.setForgetTokenOnClose': {
+    allowedSenders: ['extension-page'],
+    request: SetForgetTokenOnCloseRequestSchema,
+    response: SetForgetTokenOnCloseResponseSchema,
   },
   'accounts.list': {
     allowedSenders: ['extension-page', 'content-script'],
@@ -57,6 +81,11 @@ export const PROTOCOL = {
     allowedSenders: ['content-script'],
     request: FindingsForRowsRequestSchema,
     response: FindingsForRowsResponseSchema,
+  },
+  'rows.identifyByName': {
+    allowedSenders: ['content-script'],
+    request: IdentifyByNameRequestSchema,
+    response: IdentifyByNameResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'rate-limited',
   'graph-unavailable',
   'graph-error',
+  'login-cancelled',
+  'login-failed',
   'internal',
 ] as const;
 

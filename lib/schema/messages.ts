@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AccountIdSchema, AccountSummarySchema, MAX_ACCOUNTS } from './account';
 import { AccessTokenSchema } from './auth';
 import { boundedString } from './bounded';
+import { AppIdSchema, ConnectionInfoSchema, LoginSettingsSchema } from './connection';
 import { AppErrorPayloadSchema } from './errors';
 
 /** What every extension page or content script sends: one command and its payload. */
@@ -30,16 +31,46 @@ export const ConnectWithTokenResponseSchema = z.strictObject({
   accounts: AccountListSchema,
 });
 
+/** Facebook Login with the given app; answers like `auth.connectWithToken`. */
+export const LoginRequestSchema = z.strictObject({
+  appId: AppIdSchema,
+  businessManagement: z.boolean(),
+});
+
 export const AuthStatusResponseSchema = z.strictObject({
+  /** A connection whose token Meta still accepts, as far as Adlens knows. */
   connected: z.boolean(),
+  /** Whose connection it is, also while it needs reconnecting; null without one. */
   userName: z.nullable(boundedString(USER_NAME_MAX_LENGTH)),
   accountCount: z.int().check(z.minimum(0)),
+  /** The token's scopes, expiry and health (never the token); null without a connection. */
+  connection: z.nullable(ConnectionInfoSchema),
+  login: LoginSettingsSchema,
+  forgetTokenOnClose: z.boolean(),
 });
 export type AuthStatus = z.infer<typeof AuthStatusResponseSchema>;
 
+export const DisconnectRequestSchema = z.strictObject({
+  /**
+   * Whether to ask Meta to de-authorize the app that issued the token (`DELETE /me/permissions`).
+   * Defaults to yes for a token from Adlens's own login and no for a pasted one, which may belong
+   * to another app such as the Graph API Explorer.
+   */
+  revoke: z.optional(z.boolean()),
+});
 export const DisconnectResponseSchema = z.strictObject({
-  /** Whether Meta confirmed that it revoked the app's permissions; local data is wiped either way. */
-  revoked: z.boolean(),
+  /** What became of the revocation; local data is wiped in every case. */
+  revocation: z.enum(['confirmed', 'unconfirmed', 'not-requested']),
+});
+
+export const VerifyResponseSchema = z.strictObject({
+  /** Whether Meta accepted the token just now; `auth.status` says what follows from it. */
+  verified: z.boolean(),
+});
+
+export const SetForgetTokenOnCloseRequestSchema = z.strictObject({ forget: z.boolean() });
+export const SetForgetTokenOnCloseResponseSchema = z.strictObject({
+  forgetTokenOnClose: z.boolean(),
 });
 
 export const AccountsListResponseSchema = z.strictObject({ accounts: AccountListSchema });

@@ -1,9 +1,10 @@
 /**
  * Removes access tokens from text that may end up in an error message, a log line or the UI.
  * The known secret is removed verbatim; anything shaped like a Meta token or an `access_token`
- * parameter is removed too, because Meta's own error messages sometimes echo the token back.
+ * (or `/debug_token`'s `input_token`) parameter is removed too, because Meta's own error messages
+ * sometimes echo the token back.
  */
-const TOKEN_PARAMETER = /(access_token=)[^&\s"']+/gi;
+const TOKEN_PARAMETER = /((?:access|input)_token=)[^&\s"']+/gi;
 const BEARER_VALUE = /(bearer\s+)[^\s"']+/gi;
 const META_TOKEN_SHAPE = /\bEA[A-Za-z0-9]{20,}/g;
 

@@ -1,3 +1,5 @@
+import { readConnectionInfo } from '@/lib/auth/connection-info';
+import { cancelRenewal } from '@/lib/auth/renewal';
 import { forgetToken, readToken } from '@/lib/auth/vault';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
@@ -6,22 +8,32 @@ import type { Handler } from '@/lib/messaging/server';
 
 const REVOKE_TIMEOUT_MS = 5000;
 
-/**
- * Wipes the token and the cache first, so nothing survives even offline or if the worker dies,
- * then asks Meta to revoke the app's permissions as a best effort.
- */
-export const disconnect: Handler<'auth.disconnect'> = async () => {
-  const token = await readToken();
-  await forgetToken();
-  await wipeCache();
-  if (token === null) return { revoked: false };
+async function revoke(token: string): Promise<'confirmed' | 'unconfirmed'> {
   try {
+    // One attempt: the person is waiting, and the local wipe is already done.
     const graph = createGraphClient({
       accessToken: token,
       signal: AbortSignal.timeout(REVOKE_TIMEOUT_MS),
+      maxRetries: 0,
     });
-    return { revoked: await revokeAppAuthorization(graph) };
+    return (await revokeAppAuthorization(graph)) ? 'confirmed' : 'unconfirmed';
   } catch {
-    return { revoked: false };
+    return 'unconfirmed';
   }
+}
+
+/**
+ * Wipes the token and the cache first, so nothing survives even offline or if the worker dies,
+ * then, if asked, has Meta de-authorize the app that issued the token, as a best effort. Revoking
+ * is the default only for a token from Adlens's own login: a pasted token may belong to another
+ * app (the Graph API Explorer, a business's system user), which revoking would cut off too.
+ */
+export const disconnect: Handler<'auth.disconnect'> = async (request) => {
+  const [token, info] = await Promise.all([readToken(), readConnectionInfo()]);
+  cancelRenewal();
+  await forgetToken();
+  await wipeCache();
+  const wantsRevoke = request.revoke ?? info?.source === 'login';
+  if (token === null || !wantsRevoke) return { revocation: 'not-requested' };
+  return { revocation: await revoke(token) };
 };

@@ -1,14 +1,41 @@
+import { readConnectionInfo } from '@/lib/auth/connection-info';
 import { readToken } from '@/lib/auth/vault';
 import { listAccounts } from '@/lib/cache/accounts';
 import { readConnection } from '@/lib/cache/connection';
 import type { Handler } from '@/lib/messaging/server';
+import type { ConnectionInfo } from '@/lib/schema/connection';
+import { readLoginSettings } from '@/lib/settings/facebook-login';
+import { isTokenSessionOnly } from '@/lib/settings/token-persistence';
 
-/** Connected means a usable token and a cached connection; either alone is not enough. */
+/** A connection without its token (forgotten when the browser closed) needs a reconnect too. */
+function currentHealth(info: ConnectionInfo, hasToken: boolean): ConnectionInfo {
+  return hasToken ? info : { ...info, health: 'token-missing', problem: null };
+}
+
+/**
+ * Connected means a token Meta has not rejected, and a cached connection. A connection that needs
+ * reconnecting is still reported, with whose it is and its accounts, so its cached data stays in
+ * view next to the Reconnect prompt.
+ */
 export const authStatus: Handler<'auth.status'> = async () => {
-  const [token, connection] = await Promise.all([readToken(), readConnection()]);
-  if (token === null || connection === undefined) {
-    return { connected: false, userName: null, accountCount: 0 };
+  const [token, connection, info, login, forgetTokenOnClose] = await Promise.all([
+    readToken(),
+    readConnection(),
+    readConnectionInfo(),
+    readLoginSettings(),
+    isTokenSessionOnly(),
+  ]);
+  const settings = { login, forgetTokenOnClose };
+  if (connection === undefined) {
+    return { connected: false, userName: null, accountCount: 0, connection: null, ...settings };
   }
+  const details = info ? currentHealth(info, token !== null) : null;
   const accounts = await listAccounts();
-  return { connected: true, userName: connection.userName, accountCount: accounts.length };
+  return {
+    connected: token !== null && details?.health !== 'expired',
+    userName: connection.userName,
+    accountCount: accounts.length,
+    connection: details,
+    ...settings,
+  };
 };

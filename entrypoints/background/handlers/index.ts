@@ -3,15 +3,23 @@ import { accountsGet } from './accounts-get';
 import { accountsList } from './accounts-list';
 import { connectWithToken } from './auth-connect-with-token';
 import { disconnect } from './auth-disconnect';
+import { login } from './auth-login';
+import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
+import { verify } from './auth-verify';
 import { findingsForRows } from './findings-for-rows';
+import { identifyByName } from './rows-identify-by-name';
 
 /** One handler per protocol command; a command without one is a type error. */
 export const handlers: Handlers = {
   'auth.connectWithToken': connectWithToken,
+  'auth.login': login,
   'auth.status': authStatus,
   'auth.disconnect': disconnect,
+  'auth.setForgetTokenOnClose': setForgetTokenOnClose,
+  'auth.verify': verify,
   'accounts.list': accountsList,
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,
+  'rows.identifyByName': identifyByName,
 };

@@ -14,9 +14,9 @@ import { readConnection } from '@/lib/cache/connection';
 import { wipeCache } from '@/lib/cache/wipe';
 import { graphErrorToAppError } from '@/lib/graph/errors';
 import { createMessageRouter } from '@/lib/messaging/server';
+import { AD_ACCOUNT, FakeGraph, GOOD } from '../auth/fake-graph';
 
 /** The background's commands end to end in Node: router, handlers, vault, cache, Graph client. */
-const GOOD = 'EAABgoodTokenForHandlerTests0123456789';
 const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
 const optionsPage = { id: identity.id, origin: identity.origin, tab: { id: 3 }, frameId: 0 };
 const adsManager = {
@@ -27,48 +27,6 @@ const adsManager = {
 };
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 const vaultStore = createStore(VAULT_DATABASE, VAULT_STORE);
-
-const adAccount = {
-  id: 'act_101',
-  account_id: '101',
-  name: '<img src=x onerror=alert(1)>',
-  currency: 'EUR',
-  timezone_name: 'Europe/Paris',
-  timezone_offset_hours_utc: 1,
-  account_status: 1,
-};
-
-/** graph.facebook.com as the simulator answers it: the good token works, anything else is 190. */
-function respond(url: URL, init: RequestInit): Response {
-  const authorization = new Headers(init.headers).get('authorization');
-  if (authorization !== `Bearer ${GOOD}`) {
-    return Response.json(
-      {
-        error: {
-          message: 'Invalid OAuth access token - Cannot parse access token',
-          type: 'OAuthException',
-          code: 190,
-          fbtrace_id: 'x',
-        },
-      },
-      { status: 400 },
-    );
-  }
-  if (url.pathname === '/v26.0/me') return Response.json({ id: '7', name: 'Ada Lovelace' });
-  if (url.pathname === '/v26.0/me/adaccounts') return Response.json({ data: [adAccount] });
-  if (url.pathname === '/v26.0/me/permissions' && init.method === 'DELETE') {
-    return Response.json({ success: true });
-  }
-  return Response.json({ error: { code: 100, message: 'Unsupported' } }, { status: 400 });
-}
-
-function graphServer(options: { offline?: boolean } = {}) {
-  return vi.fn((url: URL, init: RequestInit) =>
-    options.offline
-      ? Promise.reject(new TypeError('Failed to fetch'))
-      : Promise.resolve(respond(url, init)),
-  );
-}
 
 const call = (command: string, payload: unknown, sender: unknown = optionsPage) =>
   route({ command, payload }, sender);
@@ -85,8 +43,8 @@ afterEach(() => {
 
 describe('auth.connectWithToken', () => {
   it('validates the token with Meta, then stores it and the accounts', async () => {
-    const fetch = graphServer();
-    vi.stubGlobal('fetch', fetch);
+    const graph = new FakeGraph();
+    vi.stubGlobal('fetch', graph.fetch);
     const reply = await call('auth.connectWithToken', { token: GOOD });
     expect(reply).toEqual({
       ok: true,
@@ -95,7 +53,7 @@ describe('auth.connectWithToken', () => {
         accounts: [
           {
             accountId: 'act_101',
-            name: adAccount.name,
+            name: AD_ACCOUNT.name,
             currency: 'EUR',
             timezoneName: 'Europe/Paris',
           },
@@ -106,11 +64,15 @@ describe('auth.connectWithToken', () => {
     expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(GOOD);
     expect((await listAccounts()).map((account) => account.accountId)).toEqual(['act_101']);
-    expect(fetch.mock.calls.every(([url]) => !url.href.includes(GOOD))).toBe(true);
+    expect(
+      graph.fetch.mock.calls
+        .filter(([url]) => url.pathname !== '/v26.0/debug_token')
+        .every(([url]) => !url.href.includes(GOOD)),
+    ).toBe(true);
   });
 
   it('stores nothing for a token Meta rejects, and says why', async () => {
-    vi.stubGlobal('fetch', graphServer());
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
     const reply = await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'token-rejected' } });
     expect(JSON.stringify(reply)).toContain('Invalid OAuth access token');
@@ -121,7 +83,7 @@ describe('auth.connectWithToken', () => {
   });
 
   it('keeps an existing connection when a new token is rejected', async () => {
-    vi.stubGlobal('fetch', graphServer());
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
     await expect(readToken()).resolves.toBe(GOOD);
@@ -133,7 +95,14 @@ describe('auth.status and accounts', () => {
   it('reports a fresh install as not connected', async () => {
     expect(await call('auth.status', {})).toEqual({
       ok: true,
-      data: { connected: false, userName: null, accountCount: 0 },
+      data: {
+        connected: false,
+        userName: null,
+        accountCount: 0,
+        connection: null,
+        login: { appId: null, businessManagement: false },
+        forgetTokenOnClose: false,
+      },
     });
     expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
       ok: false,
@@ -142,9 +111,9 @@ describe('auth.status and accounts', () => {
   });
 
   it('answers the options page and the Ads Manager tab once connected', async () => {
-    vi.stubGlobal('fetch', graphServer());
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
-    expect(await call('auth.status', {})).toEqual({
+    expect(await call('auth.status', {})).toMatchObject({
       ok: true,
       data: { connected: true, userName: 'Ada Lovelace', accountCount: 1 },
     });
@@ -152,7 +121,7 @@ describe('auth.status and accounts', () => {
       data: { accounts: [{ accountId: 'act_101' }] },
     });
     expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
-      data: { account: { name: adAccount.name, currency: 'EUR' } },
+      data: { account: { name: AD_ACCOUNT.name, currency: 'EUR' } },
     });
     expect(await call('accounts.get', { accountId: 'act_999' }, adsManager)).toEqual({
       ok: true,
@@ -161,7 +130,7 @@ describe('auth.status and accounts', () => {
   });
 
   it('survives a worker restart: the token is re-read from session storage', async () => {
-    vi.stubGlobal('fetch', graphServer());
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     vi.resetModules();
     const fresh = await import('@/entrypoints/background/handlers');
@@ -173,29 +142,36 @@ describe('auth.status and accounts', () => {
 });
 
 describe('auth.disconnect', () => {
-  it('wipes everything and revokes the permissions', async () => {
-    const fetch = graphServer();
-    vi.stubGlobal('fetch', fetch);
+  it('wipes everything and revokes the permissions when asked', async () => {
+    const graph = new FakeGraph();
+    vi.stubGlobal('fetch', graph.fetch);
     await call('auth.connectWithToken', { token: GOOD });
-    expect(await call('auth.disconnect', {})).toEqual({ ok: true, data: { revoked: true } });
-    expect(fetch.mock.calls.at(-1)?.[1].method).toBe('DELETE');
+    expect(await call('auth.disconnect', { revoke: true })).toEqual({
+      ok: true,
+      data: { revocation: 'confirmed' },
+    });
+    expect(graph.calls().at(-1)).toBe('DELETE /v26.0/me/permissions');
     await expect(readToken()).resolves.toBeNull();
     await expect(listAccounts()).resolves.toEqual([]);
     expect(await call('auth.status', {})).toMatchObject({ data: { connected: false } });
   });
 
-  it('wipes everything offline too', async () => {
-    vi.stubGlobal('fetch', graphServer());
+  it('wipes everything offline too, and says the revocation is unconfirmed', async () => {
+    const graph = new FakeGraph();
+    vi.stubGlobal('fetch', graph.fetch);
     await call('auth.connectWithToken', { token: GOOD });
-    vi.stubGlobal('fetch', graphServer({ offline: true }));
-    expect(await call('auth.disconnect', {})).toEqual({ ok: true, data: { revoked: false } });
+    graph.offline = true;
+    expect(await call('auth.disconnect', { revoke: true })).toEqual({
+      ok: true,
+      data: { revocation: 'unconfirmed' },
+    });
     await expect(readToken()).resolves.toBeNull();
     expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
     await expect(listAccounts()).resolves.toEqual([]);
   });
 
   it('is refused to the Ads Manager tab', async () => {
-    vi.stubGlobal('fetch', graphServer());
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     expect(await call('auth.disconnect', {}, adsManager)).toMatchObject({
       error: { code: 'forbidden-sender' },

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountTable } from '@/components/AccountTable';
 import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
+import type { AuthStatus } from '@/lib/schema/messages';
 
 let container: HTMLElement;
 
@@ -47,18 +48,27 @@ describe('ConnectForm', () => {
   });
 });
 
+const NOT_CONNECTED: AuthStatus = {
+  connected: false,
+  userName: null,
+  accountCount: 0,
+  connection: null,
+  login: { appId: null, businessManagement: false },
+  forgetTokenOnClose: false,
+};
+
 describe('ConnectionStatus', () => {
   it('names the connected user', async () => {
     await mount(
-      <ConnectionStatus status={{ connected: true, userName: 'Ada <b>', accountCount: 2 }} />,
+      <ConnectionStatus
+        status={{ ...NOT_CONNECTED, connected: true, userName: 'Ada <b>', accountCount: 2 }}
+      />,
     );
     expect(byTestId('connection-status')?.textContent).toBe('Connected as Ada <b> · 2 ad accounts');
   });
 
   it('says when it is not connected', async () => {
-    await mount(
-      <ConnectionStatus status={{ connected: false, userName: null, accountCount: 0 }} />,
-    );
+    await mount(<ConnectionStatus status={NOT_CONNECTED} />);
     expect(byTestId('connection-status')?.textContent).toBe('Not connected');
   });
 });

@@ -18,8 +18,8 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('send', () => {
   it('sends one envelope and returns the validated data', async () => {
-    const sendMessage = answer({ ok: true, data: { revoked: false } });
-    await expect(send('auth.disconnect', {})).resolves.toEqual({ revoked: false });
+    const sendMessage = answer({ ok: true, data: { revocation: 'not-requested' } });
+    await expect(send('auth.disconnect', {})).resolves.toEqual({ revocation: 'not-requested' });
     expect(sendMessage).toHaveBeenCalledWith({ command: 'auth.disconnect', payload: {} });
   });
 
@@ -32,8 +32,8 @@ describe('send', () => {
 
   it.each([
     undefined,
-    { ok: true, data: { revoked: 'yes' } },
-    { ok: true, data: { revoked: true, token: 'EAAB' } },
+    { ok: true, data: { revocation: 'yes' } },
+    { ok: true, data: { revocation: 'confirmed', token: 'EAAB' } },
     { ok: false, error: { code: 'nonsense', message: 'x' } },
   ])('rejects the off-protocol answer %j', async (reply) => {
     answer(reply);

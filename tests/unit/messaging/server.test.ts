@@ -16,13 +16,24 @@ const account = { accountId: 'act_1', name: 'Shop', currency: 'EUR', timezoneNam
 function fakeHandlers() {
   return {
     'auth.connectWithToken': vi.fn(() => Promise.resolve({ userName: 'Ada', accounts: [account] })),
+    'auth.login': vi.fn(() => Promise.resolve({ userName: 'Ada', accounts: [account] })),
     'auth.status': vi.fn(() =>
-      Promise.resolve({ connected: true, userName: 'Ada', accountCount: 1 }),
+      Promise.resolve({
+        connected: true,
+        userName: 'Ada',
+        accountCount: 1,
+        connection: null,
+        login: { appId: null, businessManagement: false },
+        forgetTokenOnClose: false,
+      }),
     ),
-    'auth.disconnect': vi.fn(() => Promise.resolve({ revoked: true })),
+    'auth.disconnect': vi.fn(() => Promise.resolve({ revocation: 'confirmed' as const })),
+    'auth.setForgetTokenOnClose': vi.fn(() => Promise.resolve({ forgetTokenOnClose: true })),
+    'auth.verify': vi.fn(() => Promise.resolve({ verified: true })),
     'accounts.list': vi.fn(() => Promise.resolve({ accounts: [account] })),
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
+    'rows.identifyByName': vi.fn(() => Promise.resolve({ matches: [] })),
   } satisfies Handlers;
 }
 
@@ -149,6 +160,9 @@ describe('message router', () => {
       connected: true,
       userName: 'Ada',
       accountCount: 1,
+      connection: null,
+      login: { appId: null, businessManagement: false },
+      forgetTokenOnClose: false,
       token: 'EAABleak',
     } as never);
     const reply = await route({ command: 'auth.status', payload: {} }, extensionPage);

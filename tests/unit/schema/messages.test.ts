@@ -78,7 +78,7 @@ describe('response schemas', () => {
 
   it('wrap data or a typed error, never both', () => {
     const envelope = responseEnvelopeSchema(response('auth.disconnect'));
-    expect(envelope.safeParse({ ok: true, data: { revoked: true } }).success).toBe(true);
+    expect(envelope.safeParse({ ok: true, data: { revocation: 'confirmed' } }).success).toBe(true);
     expect(
       envelope.safeParse({ ok: false, error: { code: 'not-connected', message: 'No.' } }).success,
     ).toBe(true);
@@ -88,7 +88,7 @@ describe('response schemas', () => {
     expect(
       envelope.safeParse({
         ok: true,
-        data: { revoked: true },
+        data: { revocation: 'confirmed' },
         error: { code: 'internal', message: '' },
       }).success,
     ).toBe(false);

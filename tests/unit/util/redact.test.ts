@@ -16,6 +16,12 @@ describe('redactSecrets', () => {
     expect(redacted).toContain('fields=id');
   });
 
+  it('removes the input_token of a /debug_token call', () => {
+    expect(redactSecrets('/debug_token?input_token=abc123')).toBe(
+      `/debug_token?input_token=${REDACTED}`,
+    );
+  });
+
   it('leaves ordinary text alone', () => {
     expect(redactSecrets('Invalid OAuth access token.')).toBe('Invalid OAuth access token.');
   });

@@ -1,0 +1,23 @@
+import { connectToken } from '@/lib/auth/connect';
+import { runFacebookLogin } from '@/lib/auth/login-flow';
+import { scheduleRenewal } from '@/lib/auth/renewal';
+import type { Handler } from '@/lib/messaging/server';
+import { toAccountSummary } from '@/lib/schema/account';
+import { facebookLoginSettings } from '@/lib/settings/facebook-login';
+
+/**
+ * Facebook Login with the app id from the options page: the dialog in a browser window, then the
+ * same checks as a pasted token. The settings are kept even when the login fails, so the form and
+ * a later Reconnect remember them; a cancelled or refused login stores no token.
+ */
+export const login: Handler<'auth.login'> = async ({ appId, businessManagement }) => {
+  await facebookLoginSettings.setValue({ appId, businessManagement });
+  const grant = await runFacebookLogin({ appId, businessManagement, interactive: true });
+  const { user, accounts, info } = await connectToken(grant.accessToken, {
+    source: 'login',
+    appId,
+    grant,
+  });
+  scheduleRenewal(info);
+  return { userName: user.name, accounts: accounts.map(toAccountSummary) };
+};

@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectLoginForm } from '@/components/ConnectLoginForm';
+import { ConnectionDetails, expiryText } from '@/components/ConnectionDetails';
+import { ConnectionDisconnect } from '@/components/ConnectionDisconnect';
+import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
+import { ConnectionReconnect } from '@/components/ConnectionReconnect';
+import { ConnectionStatus } from '@/components/ConnectionStatus';
+import type { ConnectionInfo } from '@/lib/schema/connection';
+
+let container: HTMLElement;
+
+async function mount(node: ComponentChild) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(() => render(node, container));
+}
+
+const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const NOW = Date.parse('2026-11-20T15:00:00Z');
+
+const INFO: ConnectionInfo = {
+  source: 'login',
+  appId: '1234',
+  tokenType: 'USER',
+  grantedScopes: ['ads_read', 'business_management', 'public_profile'],
+  declinedScopes: ['ads_management'],
+  expiresAt: NOW / 1000 + 7200,
+  dataAccessExpiresAt: 'never',
+  obtainedAt: NOW,
+  health: 'active',
+  problem: null,
+};
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('ConnectionDetails', () => {
+  it('shows the scopes with what they are for, the declined ones and the expiries', async () => {
+    await mount(<ConnectionDetails info={INFO} now={NOW} />);
+    const scopes = byTestId('connection-scopes')?.textContent ?? '';
+    expect(scopes).toContain('ads_read — read your ad accounts, campaigns and reports');
+    expect(scopes).toContain('business_management — see ad accounts owned by your Business');
+    expect(byTestId('declined-scopes')?.textContent).toBe('Declined: ads_management');
+    expect(byTestId('token-expiry')?.textContent).toMatch(/^20 Nov 2026, \d\d:00 \(in 2 hours\)$/);
+    expect(byTestId('data-access-expiry')?.textContent).toBe('never');
+    expect(container.textContent).toContain('Facebook Login (app 1234) · User token');
+  });
+
+  it('says when Meta did not report an expiry, and when it passed', () => {
+    expect(expiryText(null, NOW)).toBe('not reported by Meta');
+    expect(expiryText(NOW / 1000 - 3 * 86_400, NOW)).toContain('3 days ago');
+  });
+});
+
+describe('ConnectionStatus', () => {
+  it('says an expired connection needs reconnecting, and whose it is', async () => {
+    await mount(
+      <ConnectionStatus
+        status={{
+          connected: false,
+          userName: 'Ada',
+          accountCount: 3,
+          connection: { ...INFO, health: 'expired' },
+          login: { appId: null, businessManagement: false },
+          forgetTokenOnClose: false,
+        }}
+      />,
+    );
+    expect(byTestId('connection-status')?.textContent).toBe('Connection expired — reconnect · Ada');
+  });
+});
+
+describe('ConnectionReconnect', () => {
+  it('offers a one-click reconnect for a login, and Meta’s reason for an expiry', async () => {
+    const onReconnect = vi.fn();
+    await mount(
+      <ConnectionReconnect
+        info={{ ...INFO, health: 'expired', problem: 'Session has expired.' }}
+        onReconnect={onReconnect}
+        pending={false}
+      />,
+    );
+    expect(byTestId('reconnect-prompt')?.textContent).toContain('cached data is kept');
+    expect(byTestId('reconnect-reason')?.textContent).toBe('Meta said: Session has expired.');
+    await act(() => byTestId('reconnect-button')!.click());
+    expect(onReconnect).toHaveBeenCalled();
+  });
+
+  it('asks for a new paste when the token was pasted', async () => {
+    await mount(
+      <ConnectionReconnect
+        info={{ ...INFO, source: 'pasted', health: 'token-missing' }}
+        onReconnect={undefined}
+        pending={false}
+      />,
+    );
+    expect(byTestId('reconnect-button')).toBeNull();
+    expect(byTestId('reconnect-prompt')?.textContent).toContain('Paste a new access token');
+  });
+});
+
+describe('ConnectionDisconnect', () => {
+  it.each([
+    ['login', true],
+    ['pasted', false],
+  ] as const)('revokes a %s token by default: %s', async (source, revoke) => {
+    const onDisconnect = vi.fn();
+    await mount(
+      <ConnectionDisconnect
+        source={source}
+        pending={false}
+        disabled={false}
+        onDisconnect={onDisconnect}
+      />,
+    );
+    expect((byTestId('revoke-checkbox') as HTMLInputElement).checked).toBe(revoke);
+    await act(() => byTestId('disconnect-button')!.click());
+    expect(onDisconnect).toHaveBeenCalledWith(revoke);
+  });
+
+  it('explains what revoking a pasted token does to the app that made it', async () => {
+    await mount(
+      <ConnectionDisconnect
+        source="pasted"
+        pending={false}
+        disabled={false}
+        onDisconnect={vi.fn()}
+      />,
+    );
+    expect(container.textContent).toContain('Graph API Explorer');
+    const checkbox = byTestId('revoke-checkbox') as HTMLInputElement;
+    await act(() => checkbox.click());
+    expect(checkbox.checked).toBe(true);
+  });
+});
+
+describe('ConnectionForgetToggle', () => {
+  it('reports the new choice', async () => {
+    const onChange = vi.fn();
+    await mount(<ConnectionForgetToggle checked={false} pending={false} onChange={onChange} />);
+    await act(() => byTestId('forget-on-close')!.click());
+    expect(onChange).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('ConnectLoginForm', () => {
+  it('logs in with a numeric app id and the scope choice, and shows the redirect URI', async () => {
+    const onLogin = vi.fn();
+    await mount(
+      <ConnectLoginForm
+        settings={{ appId: '42', businessManagement: false }}
+        pending={false}
+        disabled={false}
+        redirectUri="https://abc.chromiumapp.org/"
+        onLogin={onLogin}
+      />,
+    );
+    expect(byTestId('redirect-uri')?.textContent).toBe('https://abc.chromiumapp.org/');
+    await act(() => byTestId('business-management-checkbox')!.click());
+    await act(() => byTestId('login-button')!.click());
+    expect(onLogin).toHaveBeenCalledWith({ appId: '42', businessManagement: true });
+  });
+
+  it('will not submit without a valid app id', async () => {
+    await mount(
+      <ConnectLoginForm
+        settings={{ appId: null, businessManagement: false }}
+        pending={false}
+        disabled={false}
+        redirectUri="https://abc.chromiumapp.org/"
+        onLogin={vi.fn()}
+      />,
+    );
+    expect(byTestId('login-button')?.hasAttribute('disabled')).toBe(true);
+  });
+});
