@@ -303,6 +303,8 @@ class SimulatedGraph {
 
   private commonHeaders(exchange: Exchange): Record<string, string> {
     return {
+      // The simulated clock, as Meta's servers send theirs: clients read the account's today from it.
+      date: new Date(this.clock.now()).toUTCString(),
       'facebook-api-version': exchange.version,
       'x-fb-request-id': exchange.requestId,
       'x-fb-trace-id': this.randomId(11),
