@@ -1,6 +1,6 @@
 import type { EntityLevel, SnapshotEntity } from './schema';
 
-const LEVEL_LABELS: Readonly<Record<EntityLevel, string>> = {
+export const LEVEL_LABELS: Readonly<Record<EntityLevel, string>> = {
   account: 'Account',
   campaign: 'Campaign',
   adset: 'Ad set',

@@ -29,7 +29,7 @@ const UPGRADES: Readonly<Record<number, (older: unknown) => unknown>> = {};
 
 /** The bytes of a `.adlens.json` file, checked for size before they are decoded as text. */
 export async function decodeSnapshotBytes(bytes: Uint8Array): Promise<Snapshot> {
-  assertSize(bytes.length);
+  assertSnapshotSize(bytes.length);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -42,8 +42,8 @@ export async function decodeSnapshotBytes(bytes: Uint8Array): Promise<Snapshot> 
 /** A snapshot file's text: `{ snapshot, digest }`. Fails only with a SnapshotError. */
 export async function decodeSnapshotText(text: string): Promise<Snapshot> {
   // A UTF-16 code unit is at least one UTF-8 byte, so a long string is too large without encoding it.
-  assertSize(text.length);
-  assertSize(new TextEncoder().encode(text).length);
+  assertSnapshotSize(text.length);
+  assertSnapshotSize(new TextEncoder().encode(text).length);
   if (text.trim() === '') throw new SnapshotError('empty', 'The snapshot is empty.');
   const file = readEnvelope(parseJson(text));
   const { version, schema } = readVersion(file.snapshot);
@@ -57,7 +57,8 @@ export async function decodeSnapshotText(text: string): Promise<Snapshot> {
   return upgrade(version, written);
 }
 
-function assertSize(size: number): void {
+/** Refuses a file by its size alone, so the viewer can check it before reading the file. */
+export function assertSnapshotSize(size: number): void {
   if (size > FILE_MAX_BYTES) {
     throw new SnapshotError(
       'too-large',

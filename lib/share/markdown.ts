@@ -29,7 +29,7 @@ export function snapshotMarkdown(snapshot: Snapshot): string {
     for (const finding of findings) {
       const next = finding.nextStep ? ` Next: ${escapeMarkdown(finding.nextStep)}` : '';
       lines.push(
-        `- ${finding.severity.toUpperCase()}, ${escapeMarkdown(finding.entityName)}: ${escapeMarkdown(finding.sentence)}${next}`,
+        `- ${finding.severity.toUpperCase()}, ${escapeMarkdown(finding.subject)}: ${escapeMarkdown(finding.sentence)}${next}`,
       );
     }
   }

@@ -85,7 +85,7 @@ function idsText(snapshot: Snapshot): string {
 function moneyText(snapshot: Snapshot): string {
   return snapshot.redaction.money === 'amounts'
     ? `Amounts in ${snapshot.currency}`
-    : 'As an index, no amounts or currency: KPIs against the previous period = 100, daily series against their first day = 100';
+    : 'An index, no amounts or currency (KPIs: previous period = 100; daily series: first day = 100)';
 }
 
 function findingsText({ findings }: Snapshot): string {

@@ -1,3 +1,4 @@
+import { LEVEL_LABELS } from './aliases';
 import { previousPeriod } from './dates';
 import { formatChange, formatMetric, METRIC_LABELS, metricHeading } from './format';
 import type { Metric, Severity, Snapshot } from './schema';
@@ -14,7 +15,7 @@ export interface KpiRowView {
 
 export interface FindingView {
   readonly severity: Severity;
-  readonly entityName: string;
+  readonly subject: string;
   readonly sentence: string;
   readonly nextStep: string;
 }
@@ -40,7 +41,7 @@ export function kpiRows(snapshot: Snapshot): KpiRowView[] {
 export function findingViews(snapshot: Snapshot): FindingView[] {
   return snapshot.findings.map((finding) => ({
     severity: finding.severity,
-    entityName: snapshot.entities[finding.entity]?.name ?? '',
+    subject: snapshot.entities[finding.entity]?.name ?? '',
     sentence: finding.sentence,
     nextStep: finding.nextStep,
   }));
@@ -52,6 +53,20 @@ export function seriesViews(snapshot: Snapshot): SeriesView[] {
     label: metricHeading(metric, snapshot.currency),
     values,
     latest: formatMetric(metric, values.at(-1) ?? null, snapshot.currency),
+  }));
+}
+
+export interface EntityView {
+  readonly name: string;
+  readonly levelLabel: string;
+  readonly parent: number | null;
+}
+
+export function entityViews(snapshot: Snapshot): EntityView[] {
+  return snapshot.entities.map((entity) => ({
+    name: entity.name,
+    levelLabel: LEVEL_LABELS[entity.level],
+    parent: entity.parent,
   }));
 }
 

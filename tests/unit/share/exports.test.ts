@@ -26,7 +26,7 @@ describe('describeSnapshot', () => {
       'Daily series': 'Spend, Impressions, CPA, one value per day',
       Findings: '2 (1 critical, 1 warning), each a sentence and a next step',
     });
-    expect(lines.Money).toMatch(/^As an index, no amounts or currency/);
+    expect(lines.Money).toMatch(/^An index, no amounts or currency/);
   });
 
   it('says when names, ids and amounts are included', () => {

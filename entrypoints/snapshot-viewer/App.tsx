@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FactList } from '@/components/FactList';
+import { assertSnapshotSize, decodeSnapshotBytes } from '@/lib/share/decode';
+import { SnapshotError } from '@/lib/share/errors';
+import { openShareLink, readShareLink, type ShareLink } from '@/lib/share/link';
+import { describeSnapshot } from '@/lib/share/preview';
+import type { Snapshot } from '@/lib/share/schema';
+import {
+  deleteSavedSnapshot,
+  listSavedSnapshots,
+  saveSnapshot,
+  SNAPSHOT_RETENTION_DAYS,
+  type SavedSnapshot,
+} from '@/lib/share/snapshot-store';
+import { OpenSnapshot } from './OpenSnapshot';
+import { SavedSnapshots } from './SavedSnapshots';
+import { ShareSnapshot } from './ShareSnapshot';
+import { SnapshotReport } from './SnapshotReport';
+
+type Origin = 'file' | 'link' | 'saved';
+
+interface Opened {
+  readonly snapshot: Snapshot;
+  readonly origin: Origin;
+  /** Bumped on every open, so per-snapshot state (redaction choices) starts afresh. */
+  readonly serial: number;
+}
+
+const ERROR_ID = 'snapshot-error';
+const ORIGIN_TEXT: Readonly<Record<Origin, string>> = {
+  file: 'Opened from a file.',
+  link: 'Opened from a link.',
+  saved: 'Opened from your saved snapshots.',
+};
+
+function messageOf(error: unknown): string {
+  return error instanceof SnapshotError
+    ? error.message
+    : 'Adlens could not open this snapshot. Ask for a new export.';
+}
+
+export function App({ viewerUrl }: { readonly viewerUrl: string }) {
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [locked, setLocked] = useState<ShareLink | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<readonly SavedSnapshot[]>([]);
+
+  async function attempt(origin: Origin, open: () => Promise<Snapshot>) {
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      const snapshot = await open();
+      setLocked(null);
+      setOpened((previous) => ({ snapshot, origin, serial: (previous?.serial ?? 0) + 1 }));
+    } catch (failure) {
+      // Nothing of a snapshot that failed is shown or kept.
+      setOpened(null);
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function openFile(file: File) {
+    setLocked(null);
+    void attempt('file', async () => {
+      assertSnapshotSize(file.size);
+      return decodeSnapshotBytes(new Uint8Array(await file.arrayBuffer()));
+    });
+  }
+
+  function openLink(text: string) {
+    let link: ShareLink;
+    try {
+      link = readShareLink(text);
+    } catch (failure) {
+      setOpened(null);
+      setError(messageOf(failure));
+      return;
+    }
+    if (link.encrypted) {
+      setOpened(null);
+      setError(null);
+      setLocked(link);
+      return;
+    }
+    void attempt('link', () => openShareLink(link));
+  }
+
+  function unlock(passphrase: string) {
+    if (locked) void attempt('link', () => openShareLink(locked, passphrase));
+  }
+
+  async function refreshSaved() {
+    setSaved(await listSavedSnapshots());
+  }
+
+  async function save(snapshot: Snapshot) {
+    const record = await saveSnapshot(snapshot);
+    await refreshSaved();
+    setStatus(
+      `Saved in this browser until ${new Date(record.expiresAt).toISOString().slice(0, 10)}.`,
+    );
+  }
+
+  async function remove(entry: SavedSnapshot) {
+    await deleteSavedSnapshot(entry.digest);
+    await refreshSaved();
+    setStatus('Deleted.');
+  }
+
+  useEffect(() => {
+    void refreshSaved();
+    const openFromFragment = () => {
+      if (location.hash.startsWith('#s=')) openLink(location.hash);
+    };
+    openFromFragment();
+    // Dropping a file outside the drop zone must not navigate away from the viewer.
+    const keep = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('hashchange', openFromFragment);
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('hashchange', openFromFragment);
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
+
+  return (
+    <main class="page">
+      <header class="masthead">
+        <h1>Adlens snapshot viewer</h1>
+        <p class="lede">
+          Open a snapshot a teammate shared. It is read here, in this browser, and sent nowhere.
+        </p>
+      </header>
+
+      <p class="status-line" role="status" data-testid="snapshot-status">
+        {status}
+      </p>
+
+      <section class="card" aria-labelledby="open-heading">
+        <h2 id="open-heading">Open a snapshot</h2>
+        {error && (
+          <p id={ERROR_ID} class="error" role="alert" data-testid="snapshot-error">
+            {error}
+          </p>
+        )}
+        <OpenSnapshot
+          busy={busy}
+          locked={locked !== null}
+          errorId={error ? ERROR_ID : undefined}
+          onFile={openFile}
+          onLink={openLink}
+          onPassphrase={unlock}
+        />
+      </section>
+
+      {opened && (
+        <section class="card" aria-labelledby="preview-heading" data-testid="snapshot-preview">
+          <h2 id="preview-heading">What this snapshot holds</h2>
+          <p class="muted">
+            {ORIGIN_TEXT[opened.origin]} A snapshot is someone else&apos;s data: it is shown as text
+            and nothing it names is opened or fetched.
+          </p>
+          <FactList facts={describeSnapshot(opened.snapshot)} testId="snapshot-facts" />
+          {opened.origin !== 'saved' && (
+            <div class="actions">
+              <button
+                type="button"
+                data-testid="snapshot-save"
+                onClick={() => void save(opened.snapshot)}
+              >
+                Save in this browser
+              </button>
+              <p class="help">
+                Kept for {SNAPSHOT_RETENTION_DAYS} days, apart from your own Adlens data.
+              </p>
+            </div>
+          )}
+          <SnapshotReport snapshot={opened.snapshot} />
+        </section>
+      )}
+
+      {opened && (
+        <section class="card" aria-labelledby="share-heading">
+          <h2 id="share-heading">Share it on</h2>
+          <ShareSnapshot key={opened.serial} snapshot={opened.snapshot} viewerUrl={viewerUrl} />
+        </section>
+      )}
+
+      <section class="card" aria-labelledby="saved-heading">
+        <h2 id="saved-heading">Saved snapshots</h2>
+        <SavedSnapshots
+          saved={saved}
+          onOpen={(entry) => void attempt('saved', () => Promise.resolve(entry.snapshot))}
+          onDelete={(entry) => void remove(entry)}
+        />
+      </section>
+    </main>
+  );
+}

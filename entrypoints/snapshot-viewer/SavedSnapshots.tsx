@@ -1,0 +1,53 @@
+import type { SavedSnapshot } from '@/lib/share/snapshot-store';
+import { periodText, subjectName } from '@/lib/share/view';
+
+interface SavedSnapshotsProps {
+  readonly saved: readonly SavedSnapshot[];
+  readonly onOpen: (saved: SavedSnapshot) => void;
+  readonly onDelete: (saved: SavedSnapshot) => void;
+}
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps) {
+  if (saved.length === 0) return <p class="muted">No saved snapshots.</p>;
+  return (
+    <ul class="saved">
+      {saved.map((entry) => {
+        const name = subjectName(entry.snapshot);
+        return (
+          <li key={entry.digest} data-testid="saved-snapshot">
+            <div>
+              <strong>{name}</strong>
+              <p class="muted">
+                {periodText(entry.snapshot)}. Saved {day(entry.savedAt)}, kept until{' '}
+                {day(entry.expiresAt)}.
+              </p>
+            </div>
+            <div class="saved-actions">
+              <button
+                type="button"
+                class="quiet"
+                onClick={() => onOpen(entry)}
+                aria-label={`Open ${name}`}
+              >
+                Open
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                data-testid="saved-snapshot-delete"
+                onClick={() => onDelete(entry)}
+                aria-label={`Delete ${name}`}
+              >
+                Delete
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

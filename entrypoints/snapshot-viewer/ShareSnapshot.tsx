@@ -1,0 +1,150 @@
+import { useMemo, useState } from 'preact/hooks';
+import { FactList } from '@/components/FactList';
+import { snapshotCsv } from '@/lib/share/csv';
+import { encodeSnapshotFile, snapshotFileName } from '@/lib/share/file';
+import { createShareLink } from '@/lib/share/link';
+import { snapshotMarkdown } from '@/lib/share/markdown';
+import { describeSnapshot } from '@/lib/share/preview';
+import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/share/redact';
+import type { Snapshot } from '@/lib/share/schema';
+import { downloadFile } from './download';
+
+interface ShareSnapshotProps {
+  readonly snapshot: Snapshot;
+  /** This viewer's address, where share links point. */
+  readonly viewerUrl: string;
+}
+
+interface Output {
+  readonly label: string;
+  readonly text: string;
+}
+
+const CHOICES: readonly {
+  readonly key: keyof RedactionChoice;
+  readonly label: string;
+  readonly done: (snapshot: Snapshot) => boolean;
+}[] = [
+  {
+    key: 'aliasNames',
+    label: 'Replace names with aliases',
+    done: (snapshot) => snapshot.redaction.names === 'aliased',
+  },
+  { key: 'dropIds', label: 'Remove ids', done: (snapshot) => snapshot.redaction.ids === 'dropped' },
+  {
+    key: 'indexMoney',
+    label: 'Show money as an index',
+    done: (snapshot) => snapshot.redaction.money === 'index',
+  },
+];
+
+/**
+ * Passes a snapshot on: redacted by default, with a preview of exactly what the shared copy holds.
+ * Parts the snapshot arrived without cannot be switched back on.
+ */
+export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
+  const [choice, setChoice] = useState<RedactionChoice>(DEFAULT_REDACTION);
+  const [passphrase, setPassphrase] = useState('');
+  const [output, setOutput] = useState<Output | null>(null);
+  const shared = useMemo(() => redactSnapshot(snapshot, choice), [snapshot, choice]);
+
+  async function show(label: string, text: string) {
+    setOutput({ label, text });
+    // Copying needs focus and may be refused; the text stays in the box to copy by hand.
+    await navigator.clipboard.writeText(text).then(
+      () => setOutput({ label: `${label} (copied)`, text }),
+      () => undefined,
+    );
+  }
+
+  return (
+    <div class="share">
+      <fieldset>
+        <legend>Redaction</legend>
+        {CHOICES.map(({ key, label, done }) => (
+          <label class="check" key={key}>
+            <input
+              type="checkbox"
+              data-testid={`redaction-${key}`}
+              checked={choice[key] || done(snapshot)}
+              disabled={done(snapshot)}
+              onChange={(event) => setChoice({ ...choice, [key]: event.currentTarget.checked })}
+            />
+            {label}
+            {done(snapshot) && <span class="muted"> (already done by the sender)</span>}
+          </label>
+        ))}
+      </fieldset>
+      <h3>What the shared copy holds</h3>
+      <FactList facts={describeSnapshot(shared)} testId="share-preview" />
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="export-file"
+          onClick={() =>
+            void encodeSnapshotFile(shared).then((text) =>
+              downloadFile(snapshotFileName(shared), text, 'application/json'),
+            )
+          }
+        >
+          Download file
+        </button>
+        <button
+          type="button"
+          data-testid="export-csv"
+          onClick={() =>
+            downloadFile(snapshotFileName(shared, '.csv'), snapshotCsv(shared), 'text/csv')
+          }
+        >
+          Download CSV
+        </button>
+        <button
+          type="button"
+          data-testid="export-markdown"
+          onClick={() => void show('Markdown summary', snapshotMarkdown(shared))}
+        >
+          Markdown summary
+        </button>
+      </div>
+      <form
+        class="field"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void createShareLink(shared, viewerUrl, passphrase || undefined).then((link) =>
+            show(passphrase ? 'Protected link' : 'Link', link),
+          );
+        }}
+      >
+        <label for="share-passphrase">Passphrase for the link (optional)</label>
+        <p class="help">
+          Tell it to the recipient another way. Without one, anyone who gets the link can open it.
+        </p>
+        <div class="field-row">
+          <input
+            id="share-passphrase"
+            type="password"
+            autocomplete="new-password"
+            data-testid="share-passphrase-input"
+            value={passphrase}
+            onInput={(event) => setPassphrase(event.currentTarget.value)}
+          />
+          <button type="submit" data-testid="export-link">
+            Create link
+          </button>
+        </div>
+      </form>
+      {output && (
+        <div class="field">
+          <label for="share-output">{output.label}</label>
+          <textarea
+            id="share-output"
+            data-testid="share-output"
+            readOnly
+            rows={6}
+            value={output.text}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { EntityTree } from '@/components/EntityTree';
+import { FindingList } from '@/components/FindingList';
+import { KpiTable } from '@/components/KpiTable';
+import { Sparkline } from '@/components/Sparkline';
+import type { Snapshot } from '@/lib/share/schema';
+import {
+  entityViews,
+  findingViews,
+  kpiRows,
+  periodText,
+  seriesViews,
+  subjectName,
+} from '@/lib/share/view';
+
+/** A snapshot, read-only: every name and sentence in it is someone else's text, shown as text. */
+export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
+  const rows = kpiRows(snapshot).map((row) => ({ ...row, key: row.metric }));
+  const series = seriesViews(snapshot);
+  return (
+    <article class="report" aria-labelledby="report-heading">
+      <h3 id="report-heading" data-testid="snapshot-subject">
+        {subjectName(snapshot)}
+      </h3>
+      <p class="muted">{periodText(snapshot)}</p>
+      <KpiTable caption="KPIs" rows={rows} rowTestId="snapshot-kpi" />
+      {series.length > 0 && (
+        <section aria-labelledby="series-heading">
+          <h4 id="series-heading">Daily series</h4>
+          <ul class="series">
+            {series.map((line) => (
+              <li key={line.metric} data-testid="snapshot-series">
+                <span class="series-label">{line.label}</span>
+                <Sparkline values={line.values} label={`${line.label}, one point per day`} />
+                <span class="series-latest">{line.latest}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="findings-heading">
+        <h4 id="findings-heading">Findings</h4>
+        <FindingList findings={findingViews(snapshot)} itemTestId="snapshot-finding" />
+      </section>
+      <details>
+        <summary>Entities ({snapshot.entities.length})</summary>
+        <EntityTree entities={entityViews(snapshot)} />
+      </details>
+    </article>
+  );
+}

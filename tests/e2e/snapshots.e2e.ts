@@ -1,0 +1,465 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSnapshot, type SnapshotSource, type SourceKpi } from '@/lib/share/create';
+import { decodeSnapshotBytes } from '@/lib/share/decode';
+import { SnapshotError } from '@/lib/share/errors';
+import { encodeSnapshotFile } from '@/lib/share/file';
+import { openShareLink, readShareLink } from '@/lib/share/link';
+import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
+import type { Snapshot } from '@/lib/share/schema';
+import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
+import { kpiRows } from '@/lib/share/view';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { DailyStats, RangeStats, SimEntity, World } from '../sim/world/types';
+import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
+import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { BackgroundWorker } from './harness/pages';
+
+/**
+ * Team snapshots end to end (issue 7): a media buyer holding real data exports a redacted file
+ * and links from the viewer; a teammate opens them in a fresh browser profile and sees the same
+ * numbers; the hostile corpus fails with clear errors and stores nothing.
+ */
+let sim: RunningSimulator;
+let sender: AdlensBrowser;
+let work: string;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  sender = await launchAdlensBrowser(sim.routing);
+  work = mkdtempSync(path.join(os.tmpdir(), 'adlens-snapshots-'));
+});
+
+afterAll(async () => {
+  await sender?.close();
+  await sim?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** The viewer page as a user drives it, through its test ids. */
+class SnapshotViewer {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, fragment = ''): Promise<SnapshotViewer> {
+    const page = await browser.newPage();
+    await page.goto(`${EXTENSION_ORIGIN}/snapshot-viewer.html${fragment}`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await page.waitForSelector('[data-testid="snapshot-file-input"]');
+    return new SnapshotViewer(page);
+  }
+
+  async uploadFile(file: string): Promise<void> {
+    const input = await this.page.waitForSelector('input[data-testid="snapshot-file-input"]');
+    await input!.uploadFile(file);
+  }
+
+  async pasteLink(link: string): Promise<void> {
+    // Typing a long link key by key takes minutes; the field is set as a paste would.
+    await this.page.$eval(
+      '[data-testid="snapshot-link-input"]',
+      (input, value) => {
+        const field = input as HTMLInputElement;
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      link,
+    );
+    await this.page.locator('[data-testid="snapshot-link-open"]').click();
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.page.locator('[data-testid="passphrase-input"]').fill(passphrase);
+    await this.page.locator('[data-testid="passphrase-submit"]').click();
+  }
+
+  async errorText(): Promise<string> {
+    const error = await this.page.waitForSelector('[data-testid="snapshot-error"]');
+    return error!.evaluate((node) => node.textContent ?? '');
+  }
+
+  /** Each KPI row's cells, once a snapshot is shown. */
+  async kpiRows(): Promise<string[][]> {
+    await this.page.waitForSelector(
+      '[data-testid="snapshot-preview"] [data-testid="snapshot-kpi"]',
+    );
+    return this.page.$$eval('[data-testid="snapshot-kpi"]', (rows) =>
+      rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')),
+    );
+  }
+
+  async text(testId: string): Promise<string> {
+    const element = await this.page.waitForSelector(`[data-testid="${testId}"]`);
+    return element!.evaluate((node) => node.textContent ?? '');
+  }
+
+  async findings(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="snapshot-finding"]', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+  }
+
+  async hasPreview(): Promise<boolean> {
+    return (await this.page.$('[data-testid="snapshot-preview"]')) !== null;
+  }
+
+  async setRedaction(choice: 'aliasNames' | 'dropIds' | 'indexMoney', on: boolean): Promise<void> {
+    const box = await this.page.waitForSelector(`[data-testid="redaction-${choice}"]`);
+    if ((await box!.evaluate((input) => (input as HTMLInputElement).checked)) !== on)
+      await box!.click();
+  }
+
+  /** Clicks an export button and returns the file it downloads. */
+  async download(button: 'export-file' | 'export-csv', folder: string): Promise<Buffer> {
+    rmSync(folder, { recursive: true, force: true });
+    const session = await this.page.browser().target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
+    await this.page.locator(`[data-testid="${button}"]`).click();
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const done = existsSync(folder)
+        ? readdirSync(folder).filter((name) => !name.endsWith('.crdownload'))
+        : [];
+      if (done[0]) return readFileSync(path.join(folder, done[0]));
+      if (Date.now() > deadline) throw new Error(`${button} downloaded nothing`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Creates a link (protected when a passphrase is given) and returns it. */
+  async createLink(passphrase = ''): Promise<string> {
+    await this.page.locator('[data-testid="share-passphrase-input"]').fill(passphrase);
+    await this.page.locator('[data-testid="export-link"]').click();
+    const handle = await this.page.waitForFunction(
+      (kind) => {
+        const output = document.querySelector<HTMLTextAreaElement>('[data-testid="share-output"]');
+        return output?.value.includes(`#s=1.${kind}.`) ? output.value : false;
+      },
+      {},
+      passphrase ? 'e' : 'd',
+    );
+    return (await handle.jsonValue()) as string;
+  }
+}
+
+/** What the insight panel will hand over: a campaign with a planted spike, from the simulated account. */
+function campaignSource(world: World): { source: SnapshotSource; secrets: string[] } {
+  const account = sim.largeAccount;
+  const spike = world.anomalies.find(
+    (anomaly) =>
+      anomaly.accountId === account.accountId &&
+      anomaly.kind === 'spend_spike' &&
+      anomaly.level === 'adset',
+  );
+  const adset = world.entity(spike!.entityId)!;
+  const campaign = world.entity(adset.campaignId!)!;
+  const adsets = world
+    .entities(account.accountId, 'adset')
+    .filter((entity) => entity.campaignId === campaign.id);
+  const ads = world
+    .entities(account.accountId, 'ad')
+    .filter((entity) => entity.campaignId === campaign.id);
+  const until = addDays(spike!.startDate, 1);
+  const range = { since: addDays(until, -13), until };
+  const previous = { since: addDays(range.since, -14), until: addDays(range.since, -1) };
+  const current = world.totals(campaign.id, range.since, range.until);
+  const before = world.totals(campaign.id, previous.since, previous.until);
+  const daily = byDay(world.daily(campaign.id, range.since, range.until), range);
+  const spikeSpend = world.daily(adset.id, spike!.startDate, spike!.startDate)[0]!.spendMinor;
+  const dollars = (minor: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+  const source: SnapshotSource = {
+    account: { id: `act_${account.accountId}`, name: account.name, currency: account.currency },
+    range,
+    subjectId: campaign.id,
+    entities: [campaign, ...adsets, ...ads].map((entity) => ({
+      id: entity.id,
+      level: entity.level,
+      name: entity.name,
+      parentId: parentOf(entity),
+    })),
+    kpis: kpisOf(current, before),
+    series: [
+      { metric: 'spend', values: daily.map((day) => day?.spendMinor ?? 0) },
+      { metric: 'impressions', values: daily.map((day) => day?.impressions ?? 0) },
+      { metric: 'conversions', values: daily.map((day) => day?.purchases ?? 0) },
+    ],
+    findings: [
+      {
+        kind: 'spend_spike',
+        severity: 'critical',
+        entityId: adset.id,
+        sentence: `${adset.name} spent ${dollars(spikeSpend)} on ${spike!.startDate} in ${campaign.name}.`,
+        nextStep: `Check the budget of ad set ${adset.id} in ${account.name}.`,
+      },
+    ],
+  };
+  const secrets = [
+    account.accountId,
+    account.name,
+    account.businessId,
+    account.businessName,
+    ...[campaign, ...adsets, ...ads].flatMap((entity) => [entity.id, entity.name]),
+    dollars(spikeSpend),
+  ];
+  return { source, secrets };
+}
+
+function parentOf(entity: SimEntity): string | null {
+  if (entity.level === 'ad') return entity.adsetId!;
+  if (entity.level === 'adset') return entity.campaignId!;
+  return null;
+}
+
+function kpisOf(current: RangeStats | undefined, before: RangeStats | undefined): SourceKpi[] {
+  const ratio = (a: number | undefined, b: number | undefined, scale = 1) =>
+    a === undefined || !b ? null : (a / b) * scale;
+  const pick = (stats: RangeStats | undefined) => ({
+    spend: stats?.spendMinor ?? 0,
+    impressions: stats?.impressions ?? 0,
+    clicks: stats?.clicks ?? 0,
+    ctr: ratio(stats?.clicks, stats?.impressions),
+    cpm: ratio(stats?.spendMinor, stats?.impressions, 1000),
+    conversions: stats?.purchases ?? 0,
+    cpa: ratio(stats?.spendMinor, stats?.purchases),
+    roas: ratio(stats?.purchaseValueMinor, stats?.spendMinor),
+  });
+  const [now, then] = [pick(current), pick(before)];
+  return (Object.keys(now) as (keyof typeof now)[]).map((metric) => ({
+    metric,
+    current: now[metric],
+    previous: then[metric],
+  }));
+}
+
+function byDay(rows: DailyStats[], range: { since: string; until: string }) {
+  const days: (DailyStats | undefined)[] = [];
+  for (let day = range.since; day <= range.until; day = addDays(day, 1)) {
+    days.push(rows.find((row) => row.date === day));
+  }
+  return days;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The text of a KPI row as the viewer lays it out: label, this period, previous, change. */
+function expectedRows(snapshot: Snapshot): string[][] {
+  return kpiRows(snapshot).map((row) => [row.label, row.current, row.previous, row.change]);
+}
+
+async function storedSnapshots(browser: Browser): Promise<string> {
+  const worker = await BackgroundWorker.attach(browser);
+  return (await worker.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
+}
+
+describe('sharing a snapshot', () => {
+  let full: Snapshot;
+  let secrets: string[];
+  let senderRows: string[][];
+  let redactedFile: Buffer;
+  let unredactedFile: Buffer;
+  let plainLink: string;
+  let protectedLink: string;
+
+  beforeAll(async () => {
+    const created = campaignSource(sim.world);
+    secrets = created.secrets;
+    full = createSnapshot(created.source, new Date(sim.clock.now()));
+    writeFileSync(path.join(work, 'full.adlens.json'), await encodeSnapshotFile(full));
+  });
+
+  it('the sender opens the full snapshot and sees real names and amounts', async () => {
+    const viewer = await SnapshotViewer.open(sender.browser);
+    await viewer.uploadFile(path.join(work, 'full.adlens.json'));
+    senderRows = await viewer.kpiRows();
+    expect(senderRows).toEqual(expectedRows(full));
+    expect(senderRows[0]?.[1]).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(await viewer.text('snapshot-subject')).toBe(full.entities[full.subject]?.name);
+
+    redactedFile = await viewer.download('export-file', path.join(work, 'redacted'));
+    for (const choice of ['aliasNames', 'dropIds', 'indexMoney'] as const) {
+      await viewer.setRedaction(choice, false);
+    }
+    unredactedFile = await viewer.download('export-file', path.join(work, 'unredacted'));
+    for (const choice of ['aliasNames', 'dropIds', 'indexMoney'] as const) {
+      await viewer.setRedaction(choice, true);
+    }
+    plainLink = await viewer.createLink();
+    protectedLink = await viewer.createLink(PASSPHRASE);
+    await viewer.page.close();
+  });
+
+  it('exports, by default, no account id, business, real name, entity id or amount', async () => {
+    const bytes = redactedFile.toString('utf8');
+    for (const secret of secrets) {
+      expect(bytes, secret).not.toContain(JSON.stringify(secret).slice(1, -1));
+    }
+    expect(bytes).toContain('"name": "Campaign A"');
+    expect(bytes).toContain('"currency": "index"');
+    // The same redaction travels in links: decode them here and search again.
+    for (const [link, passphrase] of [
+      [plainLink, undefined],
+      [protectedLink, PASSPHRASE],
+    ] as const) {
+      expect(link.startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html#s=1.`)).toBe(true);
+      const shared = JSON.stringify(await openShareLink(readShareLink(link), passphrase));
+      for (const secret of secrets)
+        expect(shared).not.toContain(JSON.stringify(secret).slice(1, -1));
+    }
+    await expect(decodeSnapshotBytes(unredactedFile)).resolves.toEqual(full);
+  });
+
+  describe('in a teammate’s fresh browser profile', () => {
+    let teammate: AdlensBrowser;
+
+    beforeAll(async () => {
+      teammate = await launchAdlensBrowser(sim.routing);
+    });
+
+    afterAll(async () => {
+      await teammate?.close();
+    });
+
+    it('the exported file shows the same numbers, redacted, and can be saved', async () => {
+      const file = path.join(work, 'from-teammate.adlens.json');
+      writeFileSync(file, redactedFile);
+      const viewer = await SnapshotViewer.open(teammate.browser);
+      await viewer.uploadFile(file);
+      const rows = await viewer.kpiRows();
+      expect(rows).toEqual(expectedRows(redactSnapshot(full, DEFAULT_REDACTION)));
+      // Counts and ratios are untouched by redaction: the same as the sender saw them.
+      const unchanged = (table: string[][]) =>
+        table.filter(([label]) => !/Spend|CPM|CPA/.test(label ?? ''));
+      expect(unchanged(rows)).toEqual(unchanged(senderRows));
+      expect(await viewer.text('snapshot-facts')).toMatch(
+        /Names.*Replaced with aliases.*Ids.*Removed/,
+      );
+      expect(await viewer.findings()).toEqual([
+        expect.stringMatching(/Ad set A\.\d+ spent \[amount\]/),
+      ]);
+      expect(await storedSnapshots(teammate.browser)).toBe('[]');
+
+      await viewer.page.locator('[data-testid="snapshot-save"]').click();
+      await viewer.page.waitForSelector('[data-testid="saved-snapshot"]');
+      expect(await viewer.text('snapshot-status')).toMatch(/^Saved in this browser until \d{4}-/);
+      expect(await storedSnapshots(teammate.browser)).toContain('"Campaign A"');
+      await viewer.page.close();
+    });
+
+    it('an unredacted export shows exactly the sender’s numbers', async () => {
+      const file = path.join(work, 'unredacted.adlens.json');
+      writeFileSync(file, unredactedFile);
+      const viewer = await SnapshotViewer.open(teammate.browser);
+      await viewer.uploadFile(file);
+      expect(await viewer.kpiRows()).toEqual(senderRows);
+      await viewer.page.close();
+    });
+
+    it('a link opens straight into the viewer', async () => {
+      const viewer = await SnapshotViewer.open(
+        teammate.browser,
+        plainLink.slice(plainLink.indexOf('#')),
+      );
+      expect(await viewer.kpiRows()).toEqual(expectedRows(redactSnapshot(full, DEFAULT_REDACTION)));
+      await viewer.page.close();
+    });
+
+    it('a protected link asks for its passphrase, tells a wrong one apart, and opens with the right one', async () => {
+      const viewer = await SnapshotViewer.open(teammate.browser);
+      await viewer.pasteLink(protectedLink);
+      expect(await viewer.hasPreview()).toBe(false);
+      await viewer.unlock('tent pegs');
+      expect(await viewer.errorText()).toMatch(/passphrase is not the one/);
+      expect(await viewer.hasPreview()).toBe(false);
+      await viewer.unlock(PASSPHRASE);
+      expect(await viewer.kpiRows()).toEqual(expectedRows(redactSnapshot(full, DEFAULT_REDACTION)));
+      expect(await viewer.page.$('[data-testid="snapshot-error"]')).toBeNull();
+      await viewer.page.close();
+    });
+
+    it('every file and link of the hostile corpus gives its error, runs nothing and stores nothing', async () => {
+      const stored = await storedSnapshots(teammate.browser);
+      const viewer = await SnapshotViewer.open(teammate.browser);
+      const requests: string[] = [];
+      viewer.page.on('request', (request) => {
+        if (!request.url().startsWith(EXTENSION_ORIGIN)) requests.push(request.url());
+      });
+      const dialogs: string[] = [];
+      viewer.page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+
+      const folder = path.join(work, 'corpus');
+      mkdirSync(folder);
+      for (const entry of await hostileCorpus()) {
+        const expected = await expectedError(entry);
+        // A fresh page per entry, so one entry's message can never pass for the next one's.
+        await viewer.page.reload({ waitUntil: 'domcontentloaded' });
+        await viewer.page.waitForSelector('[data-testid="snapshot-file-input"]');
+        if (entry.kind === 'file') {
+          const file = path.join(folder, entry.name);
+          writeFileSync(file, entry.bytes);
+          await viewer.uploadFile(file);
+        } else {
+          await viewer.pasteLink(entry.link);
+          if (entry.passphrase) await viewer.unlock(entry.passphrase);
+        }
+        if (entry.expected === 'accepted') {
+          await viewer.kpiRows();
+          const subject = await viewer.text('snapshot-subject');
+          expect(subject).toContain('<script>');
+          expect(
+            await viewer.page.$(
+              '[data-testid="snapshot-preview"] script, [data-testid="snapshot-preview"] img',
+            ),
+          ).toBeNull();
+          continue;
+        }
+        if (entry.expected === 'passphrase-required') {
+          await viewer.page.waitForSelector('[data-testid="passphrase-input"]');
+          expect(await viewer.hasPreview(), entry.name).toBe(false);
+          continue;
+        }
+        await viewer.page.waitForFunction(
+          (message) =>
+            document.querySelector('[data-testid="snapshot-error"]')?.textContent === message,
+          { timeout: 20_000 },
+          expected,
+        );
+        expect(await viewer.hasPreview(), entry.name).toBe(false);
+      }
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(await storedSnapshots(teammate.browser)).toBe(stored);
+      await viewer.page.close();
+    }, 120_000);
+  });
+});
+
+/** The message the decoder gives for a corpus entry, which the viewer must show verbatim. */
+async function expectedError(
+  entry: Awaited<ReturnType<typeof hostileCorpus>>[number],
+): Promise<string> {
+  try {
+    if (entry.kind === 'file') await decodeSnapshotBytes(entry.bytes);
+    else await openShareLink(readShareLink(entry.link), entry.passphrase);
+    return '';
+  } catch (error) {
+    if (error instanceof SnapshotError) return error.message;
+    throw error;
+  }
+}
