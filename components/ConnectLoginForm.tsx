@@ -66,8 +66,10 @@ export function ConnectLoginForm({
           onChange={(event) => setBusinessManagement(event.currentTarget.checked)}
           disabled={pending || disabled}
         />
-        Also ask for <code>business_management</code>, needed when your ad accounts belong to a
-        Business Manager
+        <span>
+          Also ask for <code>business_management</code>, needed when your ad accounts belong to a
+          Business Manager
+        </span>
       </label>
     </form>
   );

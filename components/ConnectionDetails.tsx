@@ -72,7 +72,9 @@ export function ConnectionDetails({
         )}
       </dd>
       <dt>Token expires</dt>
-      <dd data-testid="token-expiry">{expiryText(info.expiresAt, now)}</dd>
+      <dd data-testid="token-expiry">
+        {info.health === 'expired' ? 'rejected by Meta' : expiryText(info.expiresAt, now)}
+      </dd>
       <dt>Data access until</dt>
       <dd data-testid="data-access-expiry">{expiryText(info.dataAccessExpiresAt, now)}</dd>
     </dl>

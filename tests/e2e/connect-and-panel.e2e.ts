@@ -47,6 +47,19 @@ describe('before connecting', () => {
     expect(dump).not.toContain('EAAGnotAValidTokenAtAll123');
     await options.page.close();
   });
+
+  it('a token without ads_read gets a message naming it, and stores nothing', async () => {
+    const options = await OptionsPage.open(chromium.browser);
+    const token = sim.control.issueToken({ kind: 'long_lived', scopes: ['public_profile'] });
+    await options.connectWithToken(token);
+    const error = await options.errorText();
+    expect(error).toContain('ads_read');
+    expect(error).toContain('Nothing was stored');
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    expect(await worker.storageArea('session')).toEqual({});
+    expect(JSON.stringify(await worker.indexedDbDump())).not.toContain(token);
+    await options.page.close();
+  });
 });
 
 describe('connected with a pasted token', () => {
@@ -66,6 +79,22 @@ describe('connected with a pasted token', () => {
       expect(row, account.name).toContain(account.currency);
       expect(row).toContain(account.timezoneName);
     }
+  });
+
+  it('shows the granted scopes, the token kind and its expiry from Meta', async () => {
+    const scopes = await options.waitForText('connection-scopes', 'business_management');
+    expect(scopes).toContain('ads_read');
+    const demo = sim.control.tokens.get(sim.control.demoToken)!;
+    const year = String(new Date(demo.expiresAt * 1000).getUTCFullYear());
+    expect(await options.waitForText('token-expiry', year)).toMatch(/\d{4}, \d\d:\d\d/);
+    expect(await options.waitForText('connection-details', 'a pasted token')).toContain(
+      'User token',
+    );
+    const revoke = await options.page.$eval(
+      '[data-testid="revoke-checkbox"]',
+      (box) => (box as HTMLInputElement).checked,
+    );
+    expect(revoke).toBe(false);
   });
 
   it('keeps the token out of local and sync storage, and encrypted at rest', async () => {
@@ -137,9 +166,21 @@ describe('connected with a pasted token', () => {
     await options.waitForStatus('Connected as Demo Media Buyer');
   });
 
-  it('disconnect revokes the token at Meta and wipes everything stored', async () => {
+  it('forgets the ciphertext at once when asked to, and seals the token again when not', async () => {
     await options.page.bringToFront();
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    await options.setChecked('forget-on-close', true);
+    expect((await worker.indexedDbDump())['adlens-vault']?.secrets).not.toMatch(/ciphertext/);
+    expect(Object.values(await worker.storageArea('session'))).toContain(sim.control.demoToken);
+    await options.setChecked('forget-on-close', false);
+    expect((await worker.indexedDbDump())['adlens-vault']?.secrets).toMatch(/ciphertext/);
+  });
+
+  it('disconnect revokes the token at Meta when asked, and wipes everything stored', async () => {
+    await options.page.bringToFront();
+    await options.setChecked('revoke-checkbox', true);
     await options.disconnect();
+    await options.waitForText('connection-notice', 'Meta confirmed');
     await options.waitForStatus('Not connected');
 
     const revoke = sim.server.wireLog.find(
@@ -165,5 +206,34 @@ describe('connected with a pasted token', () => {
     });
     expect(await tab.panelText('panel-message', 'Connect Adlens')).toContain('options');
     await tab.page.close();
+  });
+});
+
+describe('disconnected offline', () => {
+  it('still wipes everything, and says the revocation could not be confirmed', async () => {
+    const token = sim.control.issueToken({
+      kind: 'long_lived',
+      scopes: ['ads_read', 'public_profile'],
+      userName: 'Offline Analyst',
+    });
+    const options = await OptionsPage.open(chromium.browser);
+    await options.connectWithToken(token);
+    await options.waitForStatus('Connected as Offline Analyst');
+    sim.control.faults.failNext({ method: 'DELETE', path: '/me/permissions' }, 10, 'reset');
+    await options.setChecked('revoke-checkbox', true);
+    await options.disconnect();
+    expect(await options.waitForText('connection-notice', 'could not confirm')).toContain(
+      'Apps and websites',
+    );
+    await options.waitForStatus('Not connected');
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    expect(await worker.storageArea('session')).toEqual({});
+    const dump = await worker.indexedDbDump();
+    expect(dump['adlens-vault']?.secrets).toBe('[]');
+    expect(dump.adlens?.accounts).toBe('[]');
+    expect(JSON.stringify(dump)).not.toContain(token);
+    sim.control.faults.clear();
+    expect(sim.control.tokens.authenticate(token)).toMatchObject({ token });
+    await options.page.close();
   });
 });

@@ -41,6 +41,52 @@ export class OptionsPage {
   async disconnect(): Promise<void> {
     await this.page.locator('[data-testid="disconnect-button"]').click();
   }
+
+  /** Starts Facebook Login; the dialog window opens (see FacebookLoginDialog). */
+  async logInWithFacebook(appId: string): Promise<void> {
+    const field = this.page.locator('[data-testid="app-id-input"]');
+    await field.fill(appId);
+    await this.page.locator('[data-testid="login-button"]').click();
+  }
+
+  /** Waits until the element holds the expected text, and returns all of it. */
+  async waitForText(testId: string, expected: string | RegExp): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      (id, source, flags) => {
+        const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+        return new RegExp(source, flags).test(text) ? text : false;
+      },
+      {},
+      testId,
+      typeof expected === 'string'
+        ? expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        : expected.source,
+      typeof expected === 'string' ? '' : expected.flags,
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  async isPresent(testId: string): Promise<boolean> {
+    return (await this.page.$(`[data-testid="${testId}"]`)) !== null;
+  }
+
+  /** Sets a checkbox and waits until the page shows it settled (the background has answered). */
+  async setChecked(testId: string, checked: boolean): Promise<void> {
+    const selector = `[data-testid="${testId}"]`;
+    const box = await this.page.waitForSelector(`${selector}:not([disabled])`);
+    if ((await box?.evaluate((input) => (input as HTMLInputElement).checked)) !== checked) {
+      await box?.click();
+    }
+    await this.page.waitForFunction(
+      (css, wanted) => {
+        const input = document.querySelector<HTMLInputElement>(css);
+        return input !== null && !input.disabled && input.checked === wanted;
+      },
+      {},
+      selector,
+      checked,
+    );
+  }
 }
 
 export interface AdsManagerLocation {
