@@ -105,6 +105,13 @@ export class SeriesSlice {
     return this.entities.keys();
   }
 
+  /** Distinct (entity, day) rows held. */
+  rowCount(): number {
+    let count = 0;
+    for (const { rows } of this.entities.values()) for (const row of rows) count += row;
+    return count;
+  }
+
   /** Copies the slice's days that fall in `chunk` into it, after clearing them. */
   applyTo(chunk: SeriesChunk): void {
     const from = Math.max(this.firstDay, chunk.chunk);

@@ -12,6 +12,13 @@ import { cacheDb } from './db';
  * point resumes at the first unit not done, with no duplicate and no gap.
  */
 const RangeSchema = z.strictObject({ since: IsoDateSchema, until: IsoDateSchema });
+export type DateRange = z.infer<typeof RangeSchema>;
+const CoverageSchema = z.strictObject({
+  campaign: z.nullable(RangeSchema),
+  adset: z.nullable(RangeSchema),
+  ad: z.nullable(RangeSchema),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const SyncUnitSchema = z.strictObject({
   level: EntityLevelSchema,
@@ -33,10 +40,10 @@ export const SyncRunSchema = z.strictObject({
   today: IsoDateSchema,
   /** Objects changed after this (unix seconds) are read; all of them when null. */
   objectsSince: z.nullable(z.number()),
-  /** Null until the objects are synced; then the insights units, in order. */
-  units: z.nullable(z.array(SyncUnitSchema).check(z.maxLength(2000))),
-  /** What the run needs covered per level once it is done. */
-  ranges: z.strictObject({ campaign: RangeSchema, adset: RangeSchema, ad: RangeSchema }),
+  /** The insights units, in order, planned once the objects are synced. */
+  units: z.array(SyncUnitSchema).check(z.maxLength(2000)),
+  /** What each level covers once the run is done; null for a level that is not synced. */
+  target: CoverageSchema,
   rowsWritten: counter,
   requests: counter,
   fetchMs: z.number(),
@@ -66,11 +73,8 @@ export const LastRunSchema = z.strictObject({
 export const SyncStateSchema = z.strictObject({
   accountId: AccountIdSchema,
   run: z.nullable(SyncRunSchema),
-  coverage: z.strictObject({
-    campaign: z.nullable(RangeSchema),
-    adset: z.nullable(RangeSchema),
-    ad: z.nullable(RangeSchema),
-  }),
+  /** Days whose insights are stored, per level: contiguous, and up to the last run's today. */
+  coverage: CoverageSchema,
   /** Meta's clock (ms) when objects were last read completely or incrementally. */
   objectsSyncedAt: z.nullable(z.number()),
   lastSyncAt: z.nullable(z.number()),

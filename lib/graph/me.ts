@@ -26,7 +26,7 @@ export function fetchCurrentUser(graph: GraphClient): Promise<GraphUser> {
   return graph.get('/me', GraphUserSchema, { fields: ['id', 'name'] });
 }
 
-function toAccountRecord(account: GraphAdAccount): AccountRecord {
+export function toAccountRecord(account: GraphAdAccount): AccountRecord {
   return {
     accountId: account.id,
     name: account.name,

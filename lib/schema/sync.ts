@@ -115,3 +115,30 @@ export const InsightsGetResponseSchema = z.strictObject({
   truncated: z.boolean(),
 });
 export type InsightsGetResponse = z.infer<typeof InsightsGetResponseSchema>;
+
+/** How often the scheduled sync runs; 0 turns it off. */
+export const SYNC_INTERVALS_MINUTES = [0, 30, 60, 180, 360, 720, 1440] as const;
+/** Graph keeps insights for 37 months; Airbyte's floor of that is 1,123 days. */
+export const MAX_BACKFILL_DAYS = 1123;
+/** Meta restates conversions for 28 days; looking back further gains nothing. */
+export const MAX_LOOKBACK_DAYS = 28;
+
+export const SyncSettingsSchema = z.strictObject({
+  intervalMinutes: z.union(SYNC_INTERVALS_MINUTES.map((minutes) => z.literal(minutes))),
+  /** Days of history the first sync reads, today included. */
+  backfillDays: z.int().check(z.minimum(1), z.maximum(MAX_BACKFILL_DAYS)),
+  /** Days every later sync reads again, today included, for restated conversions. */
+  lookbackDays: z.int().check(z.minimum(1), z.maximum(MAX_LOOKBACK_DAYS)),
+  levels: z.array(EntityLevelSchema).check(z.minLength(1), z.maxLength(3)),
+  /** Accounts the user turned off; every other account of the connection is synced. */
+  disabledAccounts: z.array(AccountIdSchema).check(z.maxLength(MAX_ACCOUNTS)),
+});
+export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  intervalMinutes: 60,
+  backfillDays: 90,
+  lookbackDays: 28,
+  levels: ['campaign', 'adset', 'ad'],
+  disabledAccounts: [],
+};

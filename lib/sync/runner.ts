@@ -1,0 +1,281 @@
+import { getAccount } from '@/lib/cache/accounts';
+import { appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
+import { cacheDb } from '@/lib/cache/db';
+import { knownEntityIds, markEntitiesGone, putEntities } from '@/lib/cache/entities';
+import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
+import {
+  readSyncState,
+  writeSyncState,
+  type SyncRun,
+  type SyncState,
+  type SyncUnit,
+} from '@/lib/cache/sync-state';
+import { fetchAccountObjects, fetchObjectsById } from '@/lib/graph/ad-objects';
+import type { GraphClient } from '@/lib/graph/client';
+import { fetchDailyInsights, INSIGHT_ID_FIELD } from '@/lib/graph/insights';
+import { toAccountRecord } from '@/lib/graph/me';
+import type { ReportRunPolicy } from '@/lib/graph/report-runs';
+import type { AccountId, AccountRecord } from '@/lib/schema/account';
+import { AppError } from '@/lib/schema/errors';
+import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
+import type { SyncSettings } from '@/lib/schema/sync';
+import { dateInTimeZone, epochDayOf } from '@/lib/util/dates';
+import { toEntityRecord } from './objects';
+import { planRanges, planUnits, type UnitPolicy } from './planner';
+import { syncProblemOf } from './problems';
+import { rowValues } from './rows';
+
+/**
+ * Runs one account's sync: objects first, then the insights units in order. Each unit is read
+ * whole, then written in one transaction with its `done` flag and the calls it cost, so a worker
+ * stopped anywhere resumes at the first unit not done: what was written is complete and is
+ * overwritten, never added to, if read again. A failure keeps the data and the checkpoint, and
+ * records the problem the user sees.
+ */
+export interface SyncDeps {
+  readonly graph: GraphClient;
+  readonly settings: SyncSettings;
+  /** Our clock (ms): run ages and "last sync" times. Meta's clock gives the account's today. */
+  readonly now: () => number;
+  /** The calls made since the last checkpoint, for the API call log. */
+  readonly takeCalls: () => ApiCallRecord[];
+  readonly onProgress?: (state: SyncState) => void;
+  readonly pageSize?: number;
+  readonly objectPageSize?: number;
+  readonly unitPolicy?: UnitPolicy;
+  readonly reportRuns?: ReportRunPolicy;
+}
+
+export const INSIGHTS_PAGE_SIZE = 1000;
+export const OBJECTS_PAGE_SIZE = 500;
+/** A run older than this is planned again rather than resumed. */
+export const MAX_RUN_AGE_MS = 24 * 3_600_000;
+/** Objects are read in full this often; in between, only those updated since. */
+const FULL_OBJECTS_EVERY_MS = 24 * 3_600_000;
+/** Unknown ids seen in insights are looked up by id, at most this many per run. */
+const MAX_LOOKUPS = 500;
+
+type KnownIds = Record<EntityLevel, Set<string>>;
+
+async function loadKnownIds(accountId: AccountId): Promise<KnownIds> {
+  const [campaign, adset, ad] = await Promise.all(
+    ENTITY_LEVELS.map((level) => knownEntityIds(accountId, level)),
+  );
+  return { campaign: campaign!, adset: adset!, ad: ad! };
+}
+
+function runId(now: number): string {
+  return `run-${now.toString(36)}`;
+}
+
+/** Stores the state with the calls made since the last checkpoint; returns how many there were. */
+async function checkpoint(deps: SyncDeps, state: SyncState): Promise<number> {
+  const calls = deps.takeCalls();
+  await writeSyncState(state);
+  await appendApiCalls(calls);
+  deps.onProgress?.(state);
+  return calls.length;
+}
+
+/** Reads the objects and plans the run; both are stored together. */
+async function startRun(
+  deps: SyncDeps,
+  state: SyncState,
+  accountId: AccountId,
+): Promise<SyncState> {
+  const { graph, settings } = deps;
+  const readingSince = graph.serverNow();
+  const fullObjects =
+    state.objectsSyncedAt === null || readingSince - state.objectsSyncedAt > FULL_OBJECTS_EVERY_MS;
+  const objectsSince = fullObjects ? null : Math.floor(state.objectsSyncedAt! / 1000) - 3600;
+  const { account, objects } = await fetchAccountObjects(graph, accountId, {
+    pageSize: deps.objectPageSize ?? OBJECTS_PAGE_SIZE,
+    ...(objectsSince === null ? {} : { updatedSince: objectsSince }),
+  });
+  const today = dateInTimeZone(graph.serverNow(), account.timezone_name);
+  const plan = planRanges(state.coverage, settings, today);
+  const db = cacheDb();
+  let next = state;
+  await db.transaction('rw', [db.entities, db.accounts, db.syncState, db.apiCalls], async () => {
+    await putEntities(
+      ENTITY_LEVELS.flatMap((level) =>
+        objects[level].map((object) => toEntityRecord(accountId, level, object)),
+      ),
+    );
+    await db.accounts.put(toAccountRecord(account));
+    const known = await loadKnownIds(accountId);
+    const calls = deps.takeCalls();
+    const run: SyncRun = {
+      id: runId(deps.now()),
+      kind: plan.kind,
+      startedAt: deps.now(),
+      today,
+      objectsSince,
+      units: planUnits(
+        plan.fetch,
+        { campaign: known.campaign.size, adset: known.adset.size, ad: known.ad.size },
+        deps.unitPolicy,
+      ),
+      target: plan.target,
+      rowsWritten: 0,
+      requests: calls.length,
+      fetchMs: 0,
+      writeMs: 0,
+    };
+    next = { ...state, run, objectsSyncedAt: readingSince };
+    await writeSyncState(next);
+    await appendApiCalls(calls);
+  });
+  deps.onProgress?.(next);
+  return next;
+}
+
+async function readUnit(
+  deps: SyncDeps,
+  account: AccountRecord,
+  unit: SyncUnit,
+  known: KnownIds,
+  unknown: KnownIds,
+): Promise<SeriesSlice> {
+  const slice = new SeriesSlice(epochDayOf(unit.since), epochDayOf(unit.until));
+  const idField = INSIGHT_ID_FIELD[unit.level];
+  await fetchDailyInsights(
+    deps.graph,
+    { accountId: account.accountId, level: unit.level, since: unit.since, until: unit.until },
+    {
+      async: unit.async,
+      pageSize: deps.pageSize ?? INSIGHTS_PAGE_SIZE,
+      ...(deps.reportRuns ? { reportRuns: deps.reportRuns } : {}),
+    },
+    (rows) => {
+      for (const row of rows) {
+        const id = row[idField];
+        // time_increment=1 gives one day per row; anything else is not a daily row.
+        if (id === undefined || row.date_start !== row.date_stop) continue;
+        slice.set(id, epochDayOf(row.date_start), rowValues(row, account.currency));
+        if (!known[unit.level].has(id)) unknown[unit.level].add(id);
+      }
+    },
+  );
+  return slice;
+}
+
+async function runUnit(
+  deps: SyncDeps,
+  state: SyncState,
+  account: AccountRecord,
+  index: number,
+  ids: { known: KnownIds; unknown: KnownIds },
+): Promise<SyncState> {
+  const run = state.run!;
+  const unit = run.units[index]!;
+  const fetchStart = deps.now();
+  const slice = await readUnit(deps, account, unit, ids.known, ids.unknown);
+  const writeStart = deps.now();
+  const calls = deps.takeCalls();
+  const db = cacheDb();
+  let next = state;
+  await db.transaction('rw', [db.series, db.syncState, db.apiCalls], async () => {
+    const delta = await writeSeriesSlice(account.accountId, unit.level, slice);
+    const units = run.units.map((each, position) =>
+      position === index ? { ...each, done: true } : each,
+    );
+    next = {
+      ...state,
+      rows: Math.max(0, state.rows + delta),
+      run: {
+        ...run,
+        units,
+        rowsWritten: run.rowsWritten + slice.rowCount(),
+        requests: run.requests + calls.length,
+        fetchMs: run.fetchMs + (writeStart - fetchStart),
+        writeMs: run.writeMs + (deps.now() - writeStart),
+      },
+    };
+    await writeSyncState(next);
+    await appendApiCalls(calls);
+  });
+  deps.onProgress?.(next);
+  return next;
+}
+
+/** Objects seen in insights but unknown to the cache are read by id; gone ones are tombstoned. */
+async function lookUpUnknown(deps: SyncDeps, accountId: AccountId, unknown: KnownIds) {
+  let budget = MAX_LOOKUPS;
+  for (const level of ENTITY_LEVELS) {
+    const ids = [...unknown[level]].slice(0, budget);
+    if (ids.length === 0) continue;
+    budget -= ids.length;
+    const { found, gone } = await fetchObjectsById(deps.graph, accountId, level, ids);
+    await putEntities(found.map((object) => toEntityRecord(accountId, level, object)));
+    if (gone.length > 0) await markEntitiesGone(accountId, level, gone);
+  }
+}
+
+async function finishRun(deps: SyncDeps, state: SyncState, startedAt: number): Promise<SyncState> {
+  const run = state.run!;
+  const calls = deps.takeCalls();
+  const finishedAt = deps.now();
+  const next: SyncState = {
+    ...state,
+    run: null,
+    coverage: run.target,
+    lastSyncAt: finishedAt,
+    lastError: null,
+    partial: false,
+    lastRun: {
+      kind: run.kind,
+      rowsWritten: run.rowsWritten,
+      requests: run.requests + calls.length,
+      durationMs: finishedAt - Math.max(run.startedAt, startedAt),
+      fetchMs: run.fetchMs,
+      writeMs: run.writeMs,
+      finishedAt,
+    },
+  };
+  await writeSyncState(next);
+  await appendApiCalls(calls);
+  deps.onProgress?.(next);
+  return next;
+}
+
+function resumable(run: SyncRun | null, now: number): run is SyncRun {
+  return run !== null && now - run.startedAt < MAX_RUN_AGE_MS;
+}
+
+export interface SyncOutcome {
+  readonly state: SyncState;
+  /** What stopped the run, already recorded in `state.lastError`. */
+  readonly error?: unknown;
+}
+
+/** Syncs one account; a failure is recorded in the state's `lastError` and returned, not thrown. */
+export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise<SyncOutcome> {
+  const startedAt = deps.now();
+  let state = await readSyncState(accountId);
+  try {
+    const account = await getAccount(accountId);
+    if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+    if (!resumable(state.run, startedAt)) state = await startRun(deps, state, accountId);
+    const ids = { known: await loadKnownIds(accountId), unknown: emptyIds() };
+    const current = (await getAccount(accountId)) ?? account;
+    for (let index = 0; index < (state.run?.units.length ?? 0); index++) {
+      if (state.run?.units[index]?.done) continue;
+      state = await runUnit(deps, state, current, index, ids);
+    }
+    await lookUpUnknown(deps, accountId, ids.unknown);
+    return { state: await finishRun(deps, state, startedAt) };
+  } catch (error) {
+    const failed: SyncState = {
+      ...state,
+      lastError: syncProblemOf(error, deps.now()),
+      partial: true,
+    };
+    await checkpoint(deps, failed);
+    return { state: failed, error };
+  }
+}
+
+function emptyIds(): KnownIds {
+  return { campaign: new Set(), adset: new Set(), ad: new Set() };
+}

@@ -1,0 +1,243 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cacheDb } from '@/lib/cache/db';
+import { listEntities } from '@/lib/cache/entities';
+import { readSyncState } from '@/lib/cache/sync-state';
+import { wipeCache } from '@/lib/cache/wipe';
+import { createGraphClient, type GraphCall } from '@/lib/graph/client';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
+import { syncAccount, type SyncDeps } from '@/lib/sync/runner';
+import { apiCallRecord } from '@/lib/sync/scheduler';
+import { addDays } from '@/lib/util/dates';
+import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
+import { fakeTiming } from '../graph/fake-graph';
+import {
+  cacheTotals,
+  connectCache,
+  createSimulatedMeta,
+  simAccount,
+  simFetch,
+  worldTotals,
+} from './sim-graph';
+
+/**
+ * The sync engine against the simulator in-process, on fake time: the EUR account (14 campaigns,
+ * 42 ad sets, 150 ads), small pages and small units so every path has several of each.
+ */
+let meta: SimulatedMeta;
+let digits: string;
+let accountId: `act_${string}`;
+const LEVELS = ['campaign', 'adset', 'ad'] as const;
+
+beforeAll(() => {
+  meta = createSimulatedMeta();
+  digits = simAccount(meta, 'EUR').accountId;
+  accountId = `act_${digits}`;
+});
+
+beforeEach(async () => {
+  meta.clock.set(DEFAULT_START_MS);
+  meta.control.faults.clear();
+  meta.control.usage.reset();
+  meta.control.requests.clear();
+  await wipeCache();
+  await connectCache(meta);
+});
+
+function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
+  const calls: GraphCall[] = [];
+  const graph = createGraphClient({
+    accessToken: meta.control.demoToken,
+    fetch: simFetch(meta),
+    timing: fakeTiming(meta.clock.now()).timing,
+    onCall: (call) => calls.push(call),
+  });
+  return {
+    graph,
+    settings: DEFAULT_SYNC_SETTINGS,
+    now: () => meta.clock.now(),
+    takeCalls: () => calls.splice(0).map(apiCallRecord),
+    pageSize: 100,
+    objectPageSize: 25,
+    unitPolicy: { maxRowsPerUnit: 2000, maxDaysPerUnit: 90, asyncFromRows: 1_000_000 },
+    reportRuns: { firstPollMs: 1, maxPollMs: 1, timeoutMs: 60_000, stuckMs: 60_000 },
+    ...overrides,
+  };
+}
+
+const today = () => meta.world.today(digits);
+
+async function expectCacheEqualsWorld(since: string) {
+  for (const level of LEVELS) {
+    const expected = worldTotals(meta, digits, level, since, today());
+    expect(await cacheTotals(digits, level, since, today()), level).toEqual(expected);
+  }
+}
+
+function insightRanges(): string[] {
+  return meta.control.requests.entries
+    .filter((entry) => entry.path.endsWith('/insights') && entry.query.time_range)
+    .map((entry) => {
+      const range = JSON.parse(entry.query.time_range!) as { since: string; until: string };
+      return `${entry.query.level} ${range.since}..${range.until}`;
+    });
+}
+
+describe('first sync', () => {
+  it('backfills 90 days of every level: rows and sums equal the world, objects included', async () => {
+    const { state } = await syncAccount(deps(), accountId);
+    expect(state.lastError).toBeNull();
+    expect(state.partial).toBe(false);
+    expect(state.run).toBeNull();
+    const since = addDays(today(), -89);
+    await expectCacheEqualsWorld(since);
+    expect(state.coverage.ad).toEqual({ since, until: today() });
+
+    const expectedRows = LEVELS.reduce(
+      (sum, level) => sum + worldTotals(meta, digits, level, since, today()).rows,
+      0,
+    );
+    expect(state.rows).toBe(expectedRows);
+    expect(state.lastRun).toMatchObject({ kind: 'full', rowsWritten: expectedRows });
+
+    for (const level of LEVELS) {
+      const cached = await listEntities(accountId, level);
+      expect(cached).toHaveLength(meta.world.entities(digits, level).length);
+    }
+    const deleted = meta.world
+      .entities(digits, 'ad')
+      .find((ad) => ad.effectiveStatus === 'DELETED');
+    const ads = await listEntities(accountId, 'ad');
+    expect(ads.find((ad) => ad.entityId === deleted?.id)?.effectiveStatus).toBe('DELETED');
+    const withBudget = (await listEntities(accountId, 'adset')).find(
+      (adset) => adset.dailyBudgetMinor !== null,
+    );
+    expect(withBudget?.dailyBudgetMinor).toBe(
+      meta.world.entity(withBudget!.entityId)?.dailyBudgetMinor,
+    );
+
+    await expect(cacheDb().apiCalls.count()).resolves.toBe(state.lastRun!.requests);
+  });
+
+  it('reads big units through async report runs with the same result', async () => {
+    await syncAccount(
+      deps({ unitPolicy: { maxRowsPerUnit: 2000, maxDaysPerUnit: 90, asyncFromRows: 1 } }),
+      accountId,
+    );
+    expect(meta.control.requests.entries.some((entry) => entry.method === 'POST')).toBe(true);
+    await expectCacheEqualsWorld(addDays(today(), -89));
+  });
+});
+
+describe('later syncs', () => {
+  it('read only the lookback and what is new, and end equal to the world', async () => {
+    await syncAccount(deps(), accountId);
+    const firstDay = addDays(today(), -89);
+    meta.clock.advance(27 * 3_600_000);
+    meta.control.requests.clear();
+    const { state } = await syncAccount(deps(), accountId);
+    expect(state.lastRun?.kind).toBe('incremental');
+    const ranges = insightRanges();
+    expect(ranges.every((range) => range.split(' ')[1]! >= addDays(today(), -27))).toBe(true);
+    expect(ranges.some((range) => range.endsWith(`..${today()}`))).toBe(true);
+    await expectCacheEqualsWorld(firstDay);
+  });
+
+  it('replace restated conversions and today’s growing numbers', async () => {
+    await syncAccount(deps(), accountId);
+    const yesterday = addDays(today(), -1);
+    const before = await cacheTotals(digits, 'ad', yesterday, today());
+    meta.clock.advance(5 * 3_600_000);
+    const restated = worldTotals(meta, digits, 'ad', yesterday, today());
+    expect(restated.purchases).toBeGreaterThan(before.purchases);
+    expect(restated.spend).toBeGreaterThan(before.spend);
+    await syncAccount(deps(), accountId);
+    expect(await cacheTotals(digits, 'ad', yesterday, today())).toEqual(restated);
+  });
+});
+
+describe('checkpoints', () => {
+  const permission = {
+    status: 400,
+    error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200 },
+  } as const;
+
+  it.each([
+    [5, 0],
+    [14, 1],
+    [30, 2],
+  ])(
+    'a run stopped after %i insights calls (%i units done) resumes there: no duplicate, no gap',
+    async (calls, unitsDone) => {
+      meta.control.faults.script({ path: `/act_${digits}/insights` }, [
+        ...new Array<'pass'>(calls).fill('pass'),
+        permission,
+      ]);
+      const stopped = await syncAccount(deps(), accountId);
+      expect(stopped.state.lastError?.kind).toBe('permission');
+      expect(stopped.state.partial).toBe(true);
+      const done = stopped.state.run!.units.filter((unit) => unit.done);
+      expect(done.length).toBeGreaterThanOrEqual(unitsDone);
+
+      meta.control.requests.clear();
+      const resumed = await syncAccount(deps(), accountId);
+      expect(resumed.state.lastError).toBeNull();
+      expect(resumed.state.partial).toBe(false);
+      // Units already written are not read again.
+      const reread = insightRanges();
+      for (const unit of done)
+        expect(reread).not.toContain(`${unit.level} ${unit.since}..${unit.until}`);
+      await expectCacheEqualsWorld(addDays(today(), -89));
+      const since = addDays(today(), -89);
+      const rows = LEVELS.reduce(
+        (sum, level) => sum + worldTotals(meta, digits, level, since, today()).rows,
+        0,
+      );
+      expect(resumed.state.rows).toBe(rows);
+    },
+  );
+});
+
+describe('failures end in a state the user sees, keeping what was synced', () => {
+  it.each([
+    [
+      'reconnect',
+      {
+        status: 400,
+        error: {
+          message: 'Error validating access token: Session has expired',
+          type: 'OAuthException',
+          code: 190,
+          error_subcode: 463,
+        },
+      },
+    ],
+    [
+      'permission',
+      {
+        status: 403,
+        error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200 },
+      },
+    ],
+    ['rate-limited', 'throttle'],
+    ['unavailable', 'transient'],
+    [
+      'error',
+      {
+        status: 400,
+        error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100 },
+      },
+    ],
+  ] as const)('%s', async (kind, fault) => {
+    await syncAccount(deps(), accountId);
+    const synced = await readSyncState(accountId);
+    meta.clock.advance(3_600_000);
+    meta.control.faults.failNext({ path: `/act_${digits}/insights` }, 20, fault);
+    const { state } = await syncAccount(deps(), accountId);
+    expect(state.lastError?.kind).toBe(kind);
+    expect(state.partial).toBe(true);
+    expect(state.lastSyncAt).toBe(synced.lastSyncAt);
+    if (kind === 'rate-limited') expect(state.lastError?.until).toBeGreaterThan(meta.clock.now());
+    // Nothing lost: the first sync's rows are all still there.
+    expect(state.rows).toBe(synced.rows);
+  });
+});
