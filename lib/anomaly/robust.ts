@@ -1,0 +1,51 @@
+/** Robust statistics on small numeric samples: medians and scales that outliers cannot drag. */
+
+/** 1 / Φ⁻¹(0.75): scales a median absolute deviation to a normal standard deviation. */
+export const MAD_TO_SD = 1.4826;
+
+/** Median of the finite values in `values[from..to)`; NaN when there are none. */
+export function medianOf(
+  values: ArrayLike<number>,
+  from = 0,
+  to = values.length,
+  scratch: Float64Array = new Float64Array(Math.max(0, to - from)),
+): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const value = values[i] ?? Number.NaN;
+    if (Number.isFinite(value)) scratch[count++] = value;
+  }
+  return sortedMiddle(scratch, count);
+}
+
+/** Median of the first `count` entries of `scratch`, which it sorts in place. */
+export function sortedMiddle(scratch: Float64Array, count: number): number {
+  if (count === 0) return Number.NaN;
+  const sorted = scratch.subarray(0, count).sort();
+  const half = count >> 1;
+  const upper = sorted[half] ?? Number.NaN;
+  return count % 2 === 1 ? upper : ((sorted[half - 1] ?? upper) + upper) / 2;
+}
+
+/**
+ * A standard-deviation-like spread of finite residuals: the scaled median absolute deviation, or,
+ * when more than half the residuals are exactly zero (flat or sparse series), the scaled mean
+ * absolute deviation, which still sees the few points that moved. Zero only for a perfect fit.
+ */
+export function robustScale(
+  residuals: ArrayLike<number>,
+  scratch: Float64Array = new Float64Array(residuals.length),
+): number {
+  let count = 0;
+  let absoluteSum = 0;
+  for (let i = 0; i < residuals.length; i++) {
+    const value = residuals[i] ?? Number.NaN;
+    if (!Number.isFinite(value)) continue;
+    scratch[count++] = Math.abs(value);
+    absoluteSum += Math.abs(value);
+  }
+  if (count === 0) return 0;
+  const mad = sortedMiddle(scratch, count);
+  // √(π/2) scales a mean absolute deviation to a normal standard deviation.
+  return mad > 0 ? MAD_TO_SD * mad : (1.2533 * absoluteSum) / count;
+}
