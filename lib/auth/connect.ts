@@ -44,11 +44,12 @@ export async function connectToken(
     throw new AppError('login-failed', 'The renewed login does not match the current connection.');
   }
   if (previous && previous.userId !== check.user.id) await wipeCache();
-  await saveConnection(check.user, accounts);
-  await saveConnectionInfo(info);
   try {
+    await saveConnection(check.user, accounts);
+    await saveConnectionInfo(info);
     await saveToken(token);
   } catch (error) {
+    // Half a connection (accounts without a token, or a token without its description) is none.
     await wipeCache();
     throw error;
   }

@@ -27,16 +27,14 @@ export async function saveConnectionInfo(info: ConnectionInfo): Promise<void> {
 export async function setConnectionHealth(
   health: Exclude<ConnectionHealth, 'token-missing'>,
   problem: string | null,
-): Promise<ConnectionInfo | undefined> {
+): Promise<void> {
   const info = await readConnectionInfo();
-  if (!info) return undefined;
-  const updated: ConnectionInfo = {
+  if (!info) return;
+  await saveConnectionInfo({
     ...info,
     health,
     problem: problem === null ? null : redactSecrets(problem).slice(0, 500),
-  };
-  await saveConnectionInfo(updated);
-  return updated;
+  });
 }
 
 /** Meta's current answer to `/me/permissions`: the person may have changed them on facebook.com. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { boundedString } from './bounded';
+import { AppIdSchema } from './connection';
 
 /**
  * `/me/permissions` and `/debug_token` (meta-graph-api.md §9). Not strict: Meta adds fields, and
@@ -18,7 +19,7 @@ const optionalId = z.catch(z.optional(z.string().check(z.regex(/^\d{1,25}$/))), 
 
 export const GraphTokenDebugSchema = z.object({
   data: z.object({
-    app_id: optionalId,
+    app_id: z.catch(z.optional(AppIdSchema), undefined),
     type: z.catch(z.optional(boundedString(32)), undefined),
     is_valid: z.boolean(),
     /** Unix seconds; 0 = never. */
