@@ -109,7 +109,7 @@ describe('bundle', () => {
       const host = new URL(url).hostname;
       expect(host, `unexpected host in bundle: ${url}`).toMatch(/(^|\.)(facebook\.com|w3\.org)$/);
     }
-    const withoutDexieDebugCheck = text.replace(DEXIE_DEBUG_CHECK, '');
+    const withoutDexieDebugCheck = text.replaceAll(DEXIE_DEBUG_CHECK, '');
     expect(withoutDexieDebugCheck).not.toMatch(/localhost|127\.0\.0\.1|__sim|host-resolver/);
   });
 });
