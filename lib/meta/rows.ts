@@ -18,6 +18,8 @@ export interface TrackedRow {
   readonly element: Element;
   /** The entity the row shows now; undefined when neither its id nor its name tells. */
   readonly entityId: string | undefined;
+  /** The visible name, read only for rows without a `data-surface` id. */
+  readonly name: string | undefined;
   /** The name cell's content div, where a badge goes; undefined when the row has none. */
   readonly anchor: Element | undefined;
 }
@@ -31,7 +33,7 @@ export type RowTrackerStatus = 'searching' | 'tracking' | 'no-table' | 'no-rows'
 export interface RowTrackerOptions {
   readonly signal: AbortSignal;
   /**
-   * Rows whose entity or name cell changed (a new row, a recycled one, a re-rendered cell), and
+   * Rows whose entity, name or name cell changed (a new row, a recycled one, a re-rendered cell), and
    * all the rows in the table now. May run before `trackRows` returns.
    */
   readonly onChange: (changed: readonly TrackedRow[], rows: readonly TrackedRow[]) => void;
@@ -55,10 +57,7 @@ const WATCHED_ATTRIBUTES = ['data-surface', 'aria-rowindex', 'aria-busy'];
 /** An empty table says so in a status message ("No campaigns to show"); that is not a failure. */
 const EMPTY_MESSAGE = '[role="status"]';
 
-interface Seen {
-  readonly entityId: string | undefined;
-  readonly anchor: Element | undefined;
-}
+type Seen = Omit<TrackedRow, 'element'>;
 
 export function trackRows(options: RowTrackerOptions): RowTracker {
   const { signal, onChange, onStatus, identifyByName } = options;
@@ -74,11 +73,21 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     onStatus?.(next);
   }
 
-  function identify(row: Element): string | undefined {
-    const byId = rowIdFromSurface(row.getAttribute('data-surface'));
-    if (byId !== undefined || !identifyByName) return byId;
-    const name = row.querySelector(rowName)?.textContent;
-    return name ? identifyByName(name) : undefined;
+  function read(element: Element): TrackedRow {
+    const anchor = element.querySelector(rowNameContent) ?? undefined;
+    const byId = rowIdFromSurface(element.getAttribute('data-surface'));
+    if (byId !== undefined) return { element, entityId: byId, name: undefined, anchor };
+    const name = element.querySelector(rowName)?.textContent ?? undefined;
+    const entityId = name && identifyByName ? identifyByName(name) : undefined;
+    return { element, entityId, name, anchor };
+  }
+
+  function differs(before: Seen | undefined, row: TrackedRow): boolean {
+    return (
+      before?.entityId !== row.entityId ||
+      before?.name !== row.name ||
+      before?.anchor !== row.anchor
+    );
   }
 
   function updateStatus(scanned: Element, rowCount: number): void {
@@ -87,21 +96,16 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     setStatus(scanned.querySelector(EMPTY_MESSAGE) ? 'tracking' : 'no-rows');
   }
 
-  /** Reads every row; reports those that changed. `force` reports all of them. */
-  function scan(force = false): void {
+  /** Reads every row; reports those that changed. */
+  function scan(): void {
     if (!table) return;
     const changed: TrackedRow[] = [];
     const rows: TrackedRow[] = [];
     for (const element of table.querySelectorAll(bodyRow)) {
-      const row: TrackedRow = {
-        element,
-        entityId: identify(element),
-        anchor: element.querySelector(rowNameContent) ?? undefined,
-      };
+      const row = read(element);
       rows.push(row);
-      const before = seen.get(element);
-      if (force || before?.entityId !== row.entityId || before?.anchor !== row.anchor) {
-        seen.set(element, { entityId: row.entityId, anchor: row.anchor });
+      if (differs(seen.get(element), row)) {
+        seen.set(element, row);
         changed.push(row);
       }
     }
@@ -146,6 +150,6 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
 
   return {
     rows: () => current,
-    refresh: () => scan(true),
+    refresh: scan,
   };
 }

@@ -11,4 +11,7 @@ export const queryKeys = {
   /** The badges of one table level's rows, filled in as rows come into view. */
   rowFindings: (accountId: AccountId, level: TableLevel) =>
     ['findings', accountId, 'rows', level] as const,
+  /** Which entity a visible row name belongs to, for pages without row ids. */
+  rowNames: (accountId: AccountId, level: TableLevel) =>
+    ['entities', accountId, 'row-names', level] as const,
 };

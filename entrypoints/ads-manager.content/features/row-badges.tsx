@@ -1,24 +1,28 @@
 import { render } from 'preact';
 import { Badge } from '@/components/Badge';
 import { StatusChip } from '@/components/StatusChip';
+import { send } from '@/lib/messaging/client';
 import type { Feature } from '@/lib/meta/feature-runner';
-import { matchName, type NameIndex } from '@/lib/meta/name-match';
+import { normalizeName } from '@/lib/meta/name-match';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
 import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/meta/rows';
 import { ensureInlineShadowUi, mountShadowUi, removeInlineShadowUi } from '@/lib/meta/shadow-ui';
-import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { queryKeys } from '@/lib/query/keys';
+import { MAX_ROW_ENTITY_IDS, type RowFindings } from '@/lib/schema/row-findings';
 import {
-  createRowFindingsCache,
-  type RowFindingsCache,
-} from '@/entrypoints/ads-manager.content/row-findings-cache';
+  createLookupCache,
+  type LookupCache,
+} from '@/entrypoints/ads-manager.content/lookup-cache';
+import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
  * finding's sentence as tooltip and accessible label. Rows without findings get nothing. Badges
- * follow the virtualized table (lib/meta/rows.ts) and never move it; when the rows cannot be found
- * or identified, a status chip beside the panel says so instead of failing silently.
+ * follow the virtualized table (lib/meta/rows.ts) and never move it. Rows are identified by their
+ * `data-surface` id, or else by their visible name, which the background matches against the
+ * cached entities. When rows cannot be found or identified, a status chip beside the panel says so.
  *
  * Test URLs: https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=<digits> (also
  * adsets, ads; the simulator's `no-data-surface` variant for names), with findings in the cache.
@@ -30,31 +34,45 @@ const STATUS_TAG = 'adlens-status';
 const NO_ROWS = 'Adlens can’t find the table rows on this page.';
 const UNIDENTIFIED = 'Adlens can’t tell which items these table rows show.';
 
-/**
- * The account's entity names, for a page without `data-surface` ids.
- *
- * TODO [2026-12-07]: ask the background once the sync engine's `entities` message exists (issue 3),
- * through the page query client, and build the index with `buildNameIndex` (lib/meta/name-match).
- * Until then such pages get no badges and the status chip says the rows cannot be identified.
- */
-function loadNameIndex(_page: AdsManagerPage): Promise<NameIndex | undefined> {
-  return Promise.resolve(undefined);
+function findingsLookup(page: AdsManagerPage): LookupCache<RowFindings> {
+  const scope = { accountId: page.accountId, level: page.level };
+  return createLookupCache(pageQueryClient(), {
+    queryKey: queryKeys.rowFindings(scope.accountId, scope.level),
+    batchSize: MAX_ROW_ENTITY_IDS,
+    async ask(entityIds) {
+      const { findings } = await send('findings.forRows', { ...scope, entityIds: [...entityIds] });
+      return new Map(findings.map((finding) => [finding.entityId, finding]));
+    },
+  });
 }
 
-function paintRow(row: TrackedRow, cache: RowFindingsCache, painted: Set<Element>): void {
+/** Normalised visible name → entity id, for rows without `data-surface` ids. */
+function namesLookup(page: AdsManagerPage): LookupCache<string> {
+  const scope = { accountId: page.accountId, level: page.level };
+  return createLookupCache(pageQueryClient(), {
+    queryKey: queryKeys.rowNames(scope.accountId, scope.level),
+    batchSize: MAX_ROW_ENTITY_IDS,
+    async ask(names) {
+      const { matches } = await send('rows.identifyByName', { ...scope, names: [...names] });
+      return new Map(matches.flatMap(({ name, entityId }) => (entityId ? [[name, entityId]] : [])));
+    },
+  });
+}
+
+function paintRow(row: TrackedRow, findings: LookupCache<RowFindings>, painted: Set<Element>) {
   const { anchor, entityId } = row;
   if (!anchor) return;
-  const findings = entityId === undefined ? undefined : cache.get(entityId);
-  if (!findings) {
+  const found = entityId === undefined ? undefined : findings.get(entityId);
+  if (!found) {
     // Also clears a recycled row's badge that belonged to the entity it showed before.
     removeInlineShadowUi(anchor, BADGE_TAG);
     painted.delete(anchor);
     return;
   }
   const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
-  host.setAttribute(ENTITY_ATTRIBUTE, findings.entityId);
+  host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
   render(
-    <Badge severity={findings.severity} count={findings.count} sentence={findings.topSentence} />,
+    <Badge severity={found.severity} count={found.count} sentence={found.topSentence} />,
     root,
   );
   painted.add(anchor);
@@ -82,36 +100,60 @@ export const rowBadges: Feature = {
   init(signal, url) {
     const page = detectAdsManagerPage(url);
     if (!page) return;
-    const cache = createRowFindingsCache(pageQueryClient(), page);
+    const findings = findingsLookup(page);
+    const names = namesLookup(page);
     const painted = new Set<Element>();
     const showStatus = createStatusChip(signal);
     let status: RowTrackerStatus = 'searching';
     let rows: readonly TrackedRow[] = [];
-    let nameIndex: NameIndex | undefined;
-    let namesSettled = false;
+
+    /** Names the background was asked about and could not match, on every row. */
+    function noneIdentified(): boolean {
+      return (
+        rows.length > 0 &&
+        rows.every(({ entityId, name }) => {
+          const key = name === undefined ? undefined : normalizeName(name);
+          return entityId === undefined && key !== undefined && names.get(key) === null;
+        })
+      );
+    }
 
     function updateStatus(): void {
       if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
-      const unidentified =
-        namesSettled && rows.length > 0 && rows.every((row) => row.entityId === undefined);
-      showStatus(unidentified ? UNIDENTIFIED : undefined);
+      showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
     }
 
     function repaint(entityIds: readonly string[]): void {
       if (signal.aborted || entityIds.length === 0) return;
       const answered = new Set(entityIds);
       for (const row of rows) {
-        if (row.entityId !== undefined && answered.has(row.entityId)) paintRow(row, cache, painted);
+        if (row.entityId !== undefined && answered.has(row.entityId)) {
+          paintRow(row, findings, painted);
+        }
       }
+    }
+
+    function identifyNames(changed: readonly TrackedRow[]): void {
+      const unknown = changed.flatMap(({ entityId, name }) => {
+        const key = entityId === undefined && name ? normalizeName(name) : '';
+        return key && names.get(key) === undefined ? [key] : [];
+      });
+      if (unknown.length === 0) return;
+      void names.load(unknown).then((answered) => {
+        if (signal.aborted || answered.length === 0) return;
+        tracker.refresh();
+        updateStatus();
+      });
     }
 
     function onChange(changed: readonly TrackedRow[], all: readonly TrackedRow[]): void {
       rows = all;
-      for (const row of changed) paintRow(row, cache, painted);
+      for (const row of changed) paintRow(row, findings, painted);
       const unknown = changed.flatMap(({ entityId }) =>
-        entityId !== undefined && cache.get(entityId) === undefined ? [entityId] : [],
+        entityId !== undefined && findings.get(entityId) === undefined ? [entityId] : [],
       );
-      if (unknown.length > 0) void cache.load(unknown).then(repaint);
+      if (unknown.length > 0) void findings.load(unknown).then(repaint);
+      identifyNames(changed);
       updateStatus();
     }
 
@@ -122,15 +164,7 @@ export const rowBadges: Feature = {
         status = next;
         updateStatus();
       },
-      identifyByName: (name) => (nameIndex ? matchName(nameIndex, name) : undefined),
-    });
-
-    void loadNameIndex(page).then((index) => {
-      if (signal.aborted) return;
-      nameIndex = index;
-      namesSettled = true;
-      if (index) tracker.refresh();
-      updateStatus();
+      identifyByName: (name) => names.get(normalizeName(name)) ?? undefined,
     });
 
     signal.addEventListener(

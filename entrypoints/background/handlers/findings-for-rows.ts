@@ -1,10 +1,13 @@
+import * as z from 'zod/mini';
+import { cacheDb } from '@/lib/cache/db';
 import type { Handler } from '@/lib/messaging/server';
-import type {
-  FindingSeverity,
-  FindingsForRowsRequest,
-  RowFindings,
+import {
+  FINDING_SENTENCE_MAX_LENGTH,
+  FindingSeveritySchema,
+  type FindingSeverity,
+  type FindingsForRowsRequest,
+  type RowFindings,
 } from '@/lib/schema/row-findings';
-import { FINDING_SENTENCE_MAX_LENGTH } from '@/lib/schema/row-findings';
 
 /** What a badge needs of one stored finding. */
 export interface StoredFinding {
@@ -57,15 +60,30 @@ export function summarizeRowFindings(
 }
 
 /**
- * The stored findings of these entities.
- *
- * TODO [2026-12-07]: read the sync engine's `findings` table once lib/cache/db.ts has it (issue 4:
- * findings per account, indexed by entity id, validated with zod on read like every cache read):
- * `findings.where('entityId').anyOf(entityIds)` filtered on `accountId` and `level`, mapped to
- * StoredFinding. Until then no entity has findings, so the overlay shows no badge.
+ * What a badge needs of a findings-table record (lib/cache/db.ts: the anomaly engine's Finding,
+ * stored with its account). Other fields are the engine's business; a record without these is
+ * skipped, as every cache read is validated.
  */
-function readStoredFindings(_request: FindingsForRowsRequest): Promise<StoredFinding[]> {
-  return Promise.resolve([]);
+const StoredFindingSchema = z.object({
+  entityId: z.string(),
+  severity: FindingSeveritySchema,
+  score: z.number(),
+  summary: z.string(),
+});
+
+async function readStoredFindings({
+  accountId,
+  level,
+  entityIds,
+}: FindingsForRowsRequest): Promise<StoredFinding[]> {
+  const records: unknown[] = await cacheDb()
+    .findings.where('[accountId+level+entityId]')
+    .anyOf(entityIds.map((entityId) => [accountId, level, entityId]))
+    .toArray();
+  return records.flatMap((record) => {
+    const parsed = StoredFindingSchema.safeParse(record);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /**

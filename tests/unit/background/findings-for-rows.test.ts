@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handlers } from '@/entrypoints/background/handlers';
+import { cacheDb } from '@/lib/cache/db';
+import { putEntities } from '@/lib/cache/entities';
+import { wipeCache } from '@/lib/cache/wipe';
 import {
   summarizeRowFindings,
   type StoredFinding,
@@ -68,5 +72,75 @@ describe('findings.forRows request', () => {
     ['a malformed account', { ...valid, accountId: '7' }],
   ])('rejects %s', (_case, payload) => {
     expect(parses(payload)).toBe(false);
+  });
+});
+
+describe('findings.forRows and rows.identifyByName handlers', () => {
+  const context = { senderClass: 'content-script' } as const;
+  const entity = (entityId: string, name: string) => ({
+    accountId: 'act_7',
+    level: 'campaign' as const,
+    entityId,
+    name,
+    status: 'ACTIVE',
+    effectiveStatus: 'ACTIVE',
+    campaignId: null,
+    adsetId: null,
+    objective: null,
+    dailyBudgetMinor: null,
+    lifetimeBudgetMinor: null,
+    createdTime: null,
+    updatedTime: null,
+    startTime: null,
+    gone: false,
+  });
+
+  afterEach(() => wipeCache());
+
+  it('summarises the stored findings of the rows asked about, skipping invalid records', async () => {
+    const stored = (entityId: string, level: string, severity: string) => ({
+      accountId: 'act_7',
+      level,
+      entityId,
+      severity,
+      score: 0.8,
+      summary: `Finding on ${entityId}`,
+      kind: 'spend_spike',
+    });
+    await cacheDb().findings.bulkAdd([
+      stored('1', 'campaign', 'critical'),
+      stored('1', 'campaign', 'warning'),
+      stored('2', 'campaign', 'not-a-severity'),
+      stored('3', 'adset', 'critical'),
+      { ...stored('4', 'campaign', 'info'), accountId: 'act_8' },
+    ]);
+    const answer = await handlers['findings.forRows'](
+      { accountId: 'act_7', level: 'campaign', entityIds: ['1', '2', '3', '4'] },
+      context,
+    );
+    expect(answer).toEqual({
+      findings: [{ entityId: '1', severity: 'critical', count: 2, topSentence: 'Finding on 1' }],
+    });
+  });
+
+  it('identifies visible names by the cached entities, unique names only', async () => {
+    await putEntities([
+      entity('1', 'Prospecting | US | Broad'),
+      entity('2', 'Retargeting | US | Broad'),
+      entity('3', 'Retargeting | US | Broad'),
+    ]);
+    const answer = await handlers['rows.identifyByName'](
+      {
+        accountId: 'act_7',
+        level: 'campaign',
+        names: ['Prospecting | US | Broad', 'Retargeting | US | Broad', 'Unknown'],
+      },
+      context,
+    );
+    expect(answer.matches).toEqual([
+      { name: 'Prospecting | US | Broad', entityId: '1' },
+      { name: 'Retargeting | US | Broad', entityId: null },
+      { name: 'Unknown', entityId: null },
+    ]);
   });
 });

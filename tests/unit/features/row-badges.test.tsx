@@ -16,15 +16,33 @@ const HOSTILE = 'Spend on <img src=x onerror=alert(1)> tripled';
 const FINDINGS: Record<string, RowFindings> = {
   '12': { entityId: '12', severity: 'critical', count: 2, topSentence: HOSTILE },
   '14': { entityId: '14', severity: 'info', count: 1, topSentence: 'CPM rose 40 %.' },
+  '16': { entityId: '16', severity: 'warning', count: 1, topSentence: 'CTR fell.' },
 };
 
-/** A stand-in background: answers findings.forRows from FINDINGS and records what was asked. */
+/** Names as the cache knows them: one name two entities share. */
+const CACHED = [
+  ...ENTITIES,
+  { id: '15', name: 'Retargeting | US | Broad' },
+  { id: '16', name: 'Lone finding' },
+];
+
+type Message = { command: string; payload: { entityIds?: string[]; names?: string[] } };
+
+/** A stand-in background: answers from FINDINGS and CACHED, and records the ids asked about. */
 function answerFindings(asked: string[][] = []) {
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const { entityIds } = (message as { payload: { entityIds: string[] } }).payload;
+    const { command, payload } = message as Message;
+    if (command === 'rows.identifyByName') {
+      const matches = (payload.names ?? []).map((name) => {
+        const ids = CACHED.filter((entity) => entity.name === name).map((entity) => entity.id);
+        return { name, entityId: ids.length === 1 ? ids[0]! : null };
+      });
+      sendResponse({ ok: true, data: { matches } });
+      return true;
+    }
+    const entityIds = payload.entityIds ?? [];
     asked.push(entityIds);
-    const findings = entityIds.flatMap((id) => FINDINGS[id] ?? []);
-    sendResponse({ ok: true, data: { findings } });
+    sendResponse({ ok: true, data: { findings: entityIds.flatMap((id) => FINDINGS[id] ?? []) } });
     return true;
   });
   return asked;
@@ -95,8 +113,9 @@ describe('row-badges feature', () => {
   });
 
   it('leaves the page alone when the background cannot answer', async () => {
-    fakeBrowser.runtime.sendMessage = () =>
-      Promise.reject(new Error('Extension context invalidated.'));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
+      new Error('Extension context invalidated.'),
+    );
     const table = createFixtureTable(ENTITIES);
     document.body.append(table.element);
     start();
@@ -116,9 +135,25 @@ describe('row-badges feature', () => {
     );
   });
 
+  it('badges rows without ids by their unique names, and leaves shared names alone', async () => {
+    answerFindings();
+    const table = createFixtureTable(ENTITIES, { surfaces: false });
+    document.body.append(table.element);
+    start();
+    table.bind(table.rows[0]!, { id: '14', name: 'Sales | FR' }, 0);
+    // '12' has findings but shares its name with '15': no badge rather than a wrong one.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(badges()).toHaveLength(0);
+    table.bind(table.rows[2]!, { id: '12', name: 'Retargeting | US | Broad' }, 2);
+    table.bind(table.rows[1]!, { id: '16', name: 'Lone finding' }, 1);
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    expect(badgeOf(table.rows[1]!)?.getAttribute('data-adlens-entity')).toBe('16');
+  });
+
   it('says so when rows without ids cannot be identified by name', async () => {
     answerFindings();
-    document.body.append(createFixtureTable(ENTITIES, { surfaces: false }).element);
+    const unknown = [{ id: '91', name: 'Not in the cache' }];
+    document.body.append(createFixtureTable(unknown, { surfaces: false }).element);
     start();
     await vi.waitFor(() =>
       expect(chipText()).toBe('Adlens can’t tell which items these table rows show.'),

@@ -11,7 +11,14 @@ describe('protocol table', () => {
     const contentCommands = Object.entries(PROTOCOL)
       .filter(([, spec]) => (spec.allowedSenders as readonly string[]).includes('content-script'))
       .map(([name]) => name);
-    expect(contentCommands.sort()).toEqual(['accounts.get', 'accounts.list', 'findings.forRows']);
+    expect(contentCommands.sort()).toEqual([
+      'accounts.get',
+      'accounts.list',
+      'findings.forRows',
+      'insights.get',
+      'rows.identifyByName',
+      'sync.status',
+    ]);
   });
 
   it('finds commands by own name only', () => {

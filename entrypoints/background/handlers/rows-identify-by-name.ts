@@ -1,0 +1,22 @@
+import { listEntities } from '@/lib/cache/entities';
+import type { Handler } from '@/lib/messaging/server';
+import { buildNameIndex, matchName } from '@/lib/meta/name-match';
+
+/**
+ * Which cached entity each visible row name belongs to, for Ads Manager pages without
+ * `data-surface` ids. A name several entities share matches none of them (lib/meta/name-match).
+ */
+export const identifyByName: Handler<'rows.identifyByName'> = async ({
+  accountId,
+  level,
+  names,
+}) => {
+  const entities = await listEntities(accountId, level);
+  const index = buildNameIndex(entities.map(({ entityId, name }) => ({ id: entityId, name })));
+  return {
+    matches: [...new Set(names)].map((name) => ({
+      name,
+      entityId: matchName(index, name) ?? null,
+    })),
+  };
+};
