@@ -1,3 +1,5 @@
+import { sparklineRuns } from '@/lib/util/sparkline';
+
 interface SparklineProps {
   /** One value per day, oldest first; `null` leaves a gap. */
   readonly values: readonly (number | null)[];
@@ -34,29 +36,15 @@ export function Sparkline({ values, label, width = 160, height = 36 }: Sparkline
   );
 }
 
-/** SVG `points` strings, one per run of days with values. */
+/** SVG `points` strings, one per run of days with values; a lone day shows as a dot. */
 export function sparklineSegments(
   values: readonly (number | null)[],
   width: number,
   height: number,
 ): string[] {
-  const known = values.filter((value): value is number => value !== null);
-  if (known.length === 0) return [];
-  const low = Math.min(...known);
-  const span = Math.max(...known) - low || 1;
-  const step = values.length > 1 ? (width - 2 * PADDING) / (values.length - 1) : 0;
-  const segments: string[][] = [[]];
-  values.forEach((value, index) => {
-    if (value === null) {
-      segments.push([]);
-      return;
-    }
-    const x = PADDING + index * step;
-    const y = height - PADDING - ((value - low) / span) * (height - 2 * PADDING);
-    segments.at(-1)?.push(`${x.toFixed(1)},${y.toFixed(1)}`);
+  const box = { x: PADDING, y: PADDING, width: width - 2 * PADDING, height: height - 2 * PADDING };
+  return sparklineRuns(values, box).map((run) => {
+    const points = run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`);
+    return (points.length === 1 ? [points[0], points[0]] : points).join(' ');
   });
-  // A lone day still shows, as a dot-length segment.
-  return segments
-    .filter((segment) => segment.length > 0)
-    .map((segment) => (segment.length === 1 ? `${segment[0]} ${segment[0]}` : segment.join(' ')));
 }

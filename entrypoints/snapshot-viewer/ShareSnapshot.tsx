@@ -8,6 +8,7 @@ import { describeSnapshot } from '@/lib/share/preview';
 import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/share/redact';
 import type { Snapshot } from '@/lib/share/schema';
 import { downloadFile } from './download';
+import { snapshotPng } from './png';
 
 interface ShareSnapshotProps {
   readonly snapshot: Snapshot;
@@ -97,6 +98,17 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           }
         >
           Download CSV
+        </button>
+        <button
+          type="button"
+          data-testid="export-png"
+          onClick={() =>
+            void snapshotPng(shared).then((png) =>
+              downloadFile(snapshotFileName(shared, '.png'), png, 'image/png'),
+            )
+          }
+        >
+          Download PNG
         </button>
         <button
           type="button"

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSnapshot, type SnapshotSource, type SourceKpi } from '@/lib/share/create';
+import { createSnapshot } from '@/lib/share/create';
 import { decodeSnapshotBytes } from '@/lib/share/decode';
 import { SnapshotError } from '@/lib/share/errors';
 import { encodeSnapshotFile } from '@/lib/share/file';
@@ -21,10 +21,10 @@ import type { Snapshot } from '@/lib/share/schema';
 import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
 import { kpiRows } from '@/lib/share/view';
 import { startSimulator, type RunningSimulator } from '../sim/start';
-import type { DailyStats, RangeStats, SimEntity, World } from '../sim/world/types';
 import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
 import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { BackgroundWorker } from './harness/pages';
+import { campaignSource } from './harness/snapshot-source';
 
 /**
  * Team snapshots end to end (issue 7): a media buyer holding real data exports a redacted file
@@ -121,7 +121,10 @@ class SnapshotViewer {
   }
 
   /** Clicks an export button and returns the file it downloads. */
-  async download(button: 'export-file' | 'export-csv', folder: string): Promise<Buffer> {
+  async download(
+    button: 'export-file' | 'export-csv' | 'export-png',
+    folder: string,
+  ): Promise<Buffer> {
     rmSync(folder, { recursive: true, force: true });
     const session = await this.page.browser().target().createCDPSession();
     await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
@@ -153,108 +156,6 @@ class SnapshotViewer {
   }
 }
 
-/** What the insight panel will hand over: a campaign with a planted spike, from the simulated account. */
-function campaignSource(world: World): { source: SnapshotSource; secrets: string[] } {
-  const account = sim.largeAccount;
-  const spike = world.anomalies.find(
-    (anomaly) =>
-      anomaly.accountId === account.accountId &&
-      anomaly.kind === 'spend_spike' &&
-      anomaly.level === 'adset',
-  );
-  const adset = world.entity(spike!.entityId)!;
-  const campaign = world.entity(adset.campaignId!)!;
-  const adsets = world
-    .entities(account.accountId, 'adset')
-    .filter((entity) => entity.campaignId === campaign.id);
-  const ads = world
-    .entities(account.accountId, 'ad')
-    .filter((entity) => entity.campaignId === campaign.id);
-  const until = addDays(spike!.startDate, 1);
-  const range = { since: addDays(until, -13), until };
-  const previous = { since: addDays(range.since, -14), until: addDays(range.since, -1) };
-  const current = world.totals(campaign.id, range.since, range.until);
-  const before = world.totals(campaign.id, previous.since, previous.until);
-  const daily = byDay(world.daily(campaign.id, range.since, range.until), range);
-  const spikeSpend = world.daily(adset.id, spike!.startDate, spike!.startDate)[0]!.spendMinor;
-  const dollars = (minor: number) =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
-  const source: SnapshotSource = {
-    account: { id: `act_${account.accountId}`, name: account.name, currency: account.currency },
-    range,
-    subjectId: campaign.id,
-    entities: [campaign, ...adsets, ...ads].map((entity) => ({
-      id: entity.id,
-      level: entity.level,
-      name: entity.name,
-      parentId: parentOf(entity),
-    })),
-    kpis: kpisOf(current, before),
-    series: [
-      { metric: 'spend', values: daily.map((day) => day?.spendMinor ?? 0) },
-      { metric: 'impressions', values: daily.map((day) => day?.impressions ?? 0) },
-      { metric: 'conversions', values: daily.map((day) => day?.purchases ?? 0) },
-    ],
-    findings: [
-      {
-        kind: 'spend_spike',
-        severity: 'critical',
-        entityId: adset.id,
-        sentence: `${adset.name} spent ${dollars(spikeSpend)} on ${spike!.startDate} in ${campaign.name}.`,
-        nextStep: `Check the budget of ad set ${adset.id} in ${account.name}.`,
-      },
-    ],
-  };
-  const secrets = [
-    account.accountId,
-    account.name,
-    account.businessId,
-    account.businessName,
-    ...[campaign, ...adsets, ...ads].flatMap((entity) => [entity.id, entity.name]),
-    dollars(spikeSpend),
-  ];
-  return { source, secrets };
-}
-
-function parentOf(entity: SimEntity): string | null {
-  if (entity.level === 'ad') return entity.adsetId!;
-  if (entity.level === 'adset') return entity.campaignId!;
-  return null;
-}
-
-function kpisOf(current: RangeStats | undefined, before: RangeStats | undefined): SourceKpi[] {
-  const ratio = (a: number | undefined, b: number | undefined, scale = 1) =>
-    a === undefined || !b ? null : (a / b) * scale;
-  const pick = (stats: RangeStats | undefined) => ({
-    spend: stats?.spendMinor ?? 0,
-    impressions: stats?.impressions ?? 0,
-    clicks: stats?.clicks ?? 0,
-    ctr: ratio(stats?.clicks, stats?.impressions),
-    cpm: ratio(stats?.spendMinor, stats?.impressions, 1000),
-    conversions: stats?.purchases ?? 0,
-    cpa: ratio(stats?.spendMinor, stats?.purchases),
-    roas: ratio(stats?.purchaseValueMinor, stats?.spendMinor),
-  });
-  const [now, then] = [pick(current), pick(before)];
-  return (Object.keys(now) as (keyof typeof now)[]).map((metric) => ({
-    metric,
-    current: now[metric],
-    previous: then[metric],
-  }));
-}
-
-function byDay(rows: DailyStats[], range: { since: string; until: string }) {
-  const days: (DailyStats | undefined)[] = [];
-  for (let day = range.since; day <= range.until; day = addDays(day, 1)) {
-    days.push(rows.find((row) => row.date === day));
-  }
-  return days;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The text of a KPI row as the viewer lays it out: label, this period, previous, change. */
 function expectedRows(snapshot: Snapshot): string[][] {
   return kpiRows(snapshot).map((row) => [row.label, row.current, row.previous, row.change]);
@@ -273,9 +174,10 @@ describe('sharing a snapshot', () => {
   let unredactedFile: Buffer;
   let plainLink: string;
   let protectedLink: string;
+  let markdown: string;
 
   beforeAll(async () => {
-    const created = campaignSource(sim.world);
+    const created = campaignSource(sim.world, sim.largeAccount);
     secrets = created.secrets;
     full = createSnapshot(created.source, new Date(sim.clock.now()));
     writeFileSync(path.join(work, 'full.adlens.json'), await encodeSnapshotFile(full));
@@ -290,6 +192,17 @@ describe('sharing a snapshot', () => {
     expect(await viewer.text('snapshot-subject')).toBe(full.entities[full.subject]?.name);
 
     redactedFile = await viewer.download('export-file', path.join(work, 'redacted'));
+    const png = await viewer.download('export-png', path.join(work, 'png'));
+    writeFileSync(path.join(work, 'card.png'), png);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from('89504e470d0a1a0a', 'hex'));
+    const csv = (await viewer.download('export-csv', path.join(work, 'csv'))).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('date,Spend (index),Impressions,Conversions');
+    expect(csv.split('\r\n')).toHaveLength(30);
+    await viewer.page.locator('[data-testid="export-markdown"]').click();
+    markdown = await viewer.page.$eval(
+      '[data-testid="share-output"]',
+      (output) => (output as HTMLTextAreaElement).value,
+    );
     for (const choice of ['aliasNames', 'dropIds', 'indexMoney'] as const) {
       await viewer.setRedaction(choice, false);
     }
@@ -306,7 +219,9 @@ describe('sharing a snapshot', () => {
     const bytes = redactedFile.toString('utf8');
     for (const secret of secrets) {
       expect(bytes, secret).not.toContain(JSON.stringify(secret).slice(1, -1));
+      expect(markdown, secret).not.toContain(secret);
     }
+    expect(markdown).toMatch(/^\*\*Adlens snapshot: Campaign A\*\*\n/);
     expect(bytes).toContain('"name": "Campaign A"');
     expect(bytes).toContain('"currency": "index"');
     // The same redaction travels in links: decode them here and search again.
@@ -356,6 +271,14 @@ describe('sharing a snapshot', () => {
       await viewer.page.waitForSelector('[data-testid="saved-snapshot"]');
       expect(await viewer.text('snapshot-status')).toMatch(/^Saved in this browser until \d{4}-/);
       expect(await storedSnapshots(teammate.browser)).toContain('"Campaign A"');
+
+      // Still there after a reload, until deleted.
+      await viewer.page.reload({ waitUntil: 'domcontentloaded' });
+      await viewer.page.locator('[data-testid="saved-snapshot-delete"]').click();
+      await viewer.page.waitForFunction(
+        () => !document.querySelector('[data-testid="saved-snapshot"]'),
+      );
+      expect(await storedSnapshots(teammate.browser)).toBe('[]');
       await viewer.page.close();
     });
 

@@ -1,0 +1,17 @@
+import { layoutSnapshotCard, paintCard } from '@/lib/share/image';
+import type { Snapshot } from '@/lib/share/schema';
+
+/** The snapshot card drawn on an OffscreenCanvas, as PNG bytes; nothing is added to the page. */
+export async function snapshotPng(snapshot: Snapshot): Promise<Blob> {
+  const probe = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!probe) throw new Error('This browser cannot draw on a canvas');
+  const card = layoutSnapshotCard(snapshot, (text, font) => {
+    probe.font = font;
+    return probe.measureText(text).width;
+  });
+  const canvas = new OffscreenCanvas(card.width, card.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw on a canvas');
+  paintCard(context, card);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
