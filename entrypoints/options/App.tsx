@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { ConnectionSection } from './connection-section';
+import { SnapshotsSection } from './snapshots-section';
 
 export function App({ queryClient }: { readonly queryClient: QueryClient }) {
   return (
@@ -10,6 +11,8 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
       </header>
 
       <ConnectionSection queryClient={queryClient} />
+
+      <SnapshotsSection />
 
       <section class="card" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>

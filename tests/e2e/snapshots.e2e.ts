@@ -23,7 +23,7 @@ import { kpiRows } from '@/lib/share/view';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
 import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { BackgroundWorker } from './harness/pages';
+import { BackgroundWorker, OptionsPage } from './harness/pages';
 import { campaignSource } from './harness/snapshot-source';
 
 /**
@@ -165,6 +165,17 @@ async function storedSnapshots(browser: Browser): Promise<string> {
   const worker = await BackgroundWorker.attach(browser);
   return (await worker.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
 }
+
+describe('finding the viewer', () => {
+  it('the options page links to it', async () => {
+    const options = await OptionsPage.open(sender.browser);
+    const link = await options.page.waitForSelector('[data-testid="open-snapshot-viewer"]');
+    expect(await link!.evaluate((anchor) => (anchor as HTMLAnchorElement).href)).toBe(
+      `${EXTENSION_ORIGIN}/snapshot-viewer.html`,
+    );
+    await options.page.close();
+  });
+});
 
 describe('sharing a snapshot', () => {
   let full: Snapshot;
