@@ -1,0 +1,500 @@
+import type { Page, WebWorker } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { Level, SimAccount, SimEntity } from '../sim/world/types';
+import { launchAdlensBrowser, serviceWorker, type AdlensBrowser } from './harness/browser';
+import { AdsManagerTab } from './harness/pages';
+
+/**
+ * Badges in the simulated Ads Manager, production build in Chromium. Findings are written into the
+ * worker's findings table (and, for pages without row ids, its entities table) from the test, the
+ * way a sync will write them; the overlay reads them through `findings.forRows` as in real use.
+ * Each check compares every visible row with the seeded findings: a badge on exactly those rows.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+const pageErrors: string[] = [];
+
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
+const ROW = '[role="table"] [role="row"][aria-rowindex]:not([aria-rowindex="1"])';
+
+interface Seeded {
+  readonly entityId: string;
+  readonly severity: (typeof SEVERITIES)[number];
+  readonly count: number;
+  readonly sentence: string;
+}
+
+/** entityId → its badge, for every account and level. */
+const seeded = new Map<string, Seeded>();
+
+function visibleEntities(account: SimAccount, level: Level): SimEntity[] {
+  return sim.world
+    .entities(account.accountId, level)
+    .filter((entity) => entity.status !== 'DELETED' && entity.status !== 'ARCHIVED');
+}
+
+/** Every 7th entity, the planted anomalies and the hostile names: some near the top, some deep. */
+function chooseFindings(account: SimAccount): Seeded[] {
+  const hostile = new Set(sim.world.hostileNames.map((name) => name.entityId));
+  const planted = new Set(sim.world.anomalies.map((anomaly) => anomaly.entityId));
+  return (['campaign', 'adset', 'ad'] as const).flatMap((level) =>
+    visibleEntities(account, level)
+      .filter(
+        (entity, index) => index % 7 === 0 || hostile.has(entity.id) || planted.has(entity.id),
+      )
+      .map((entity, index) => ({
+        entityId: entity.id,
+        severity: SEVERITIES[index % SEVERITIES.length]!,
+        count: 1 + (index % 3),
+        sentence: `Spend on “${entity.name}” is 3.1× its usual level.`,
+      })),
+  );
+}
+
+/** Raw IndexedDB puts into the extension's cache, run inside the service worker. */
+async function putRecords(worker: WebWorker, store: string, records: unknown[]): Promise<void> {
+  await worker.evaluate(
+    async (storeName, rows) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('adlens');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(storeName, 'readwrite');
+        for (const row of rows) transaction.objectStore(storeName).put(row);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('put failed'));
+      });
+      db.close();
+    },
+    store,
+    records,
+  );
+}
+
+async function cacheExists(worker: WebWorker): Promise<boolean> {
+  return worker.evaluate(async () =>
+    (await indexedDB.databases()).some((database) => database.name === 'adlens'),
+  );
+}
+
+function entityRecord(account: SimAccount, entity: SimEntity) {
+  return {
+    accountId: `act_${account.accountId}`,
+    level: entity.level,
+    entityId: entity.id,
+    name: entity.name,
+    status: entity.status,
+    effectiveStatus: entity.effectiveStatus,
+    campaignId: entity.campaignId ?? null,
+    adsetId: entity.adsetId ?? null,
+    objective: entity.objective ?? null,
+    dailyBudgetMinor: entity.dailyBudgetMinor ?? null,
+    lifetimeBudgetMinor: entity.lifetimeBudgetMinor ?? null,
+    createdTime: entity.createdTime * 1000,
+    updatedTime: entity.updatedTime * 1000,
+    startTime: entity.startTime * 1000,
+    gone: false,
+  };
+}
+
+async function seedCache(): Promise<void> {
+  // Any Ads Manager page makes the worker open (and create) its cache on the first row question.
+  const primer = await AdsManagerTab.open(chromium.browser, {
+    accountId: otherAccount().accountId,
+  });
+  const worker = await serviceWorker(chromium.browser);
+  for (let attempt = 0; !(await cacheExists(worker)); attempt++) {
+    if (attempt > 100) throw new Error('The worker never opened its cache');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await primer.page.close();
+  for (const account of [sim.largeAccount, otherAccount()]) {
+    const findings = chooseFindings(account);
+    for (const finding of findings) seeded.set(finding.entityId, finding);
+    await putRecords(
+      worker,
+      'findings',
+      findings.flatMap((finding) =>
+        Array.from({ length: finding.count }, (_, index) => ({
+          accountId: `act_${account.accountId}`,
+          level: sim.world.entity(finding.entityId)!.level,
+          entityId: finding.entityId,
+          kind: 'spend_spike',
+          severity: index === 0 ? finding.severity : 'info',
+          score: index === 0 ? 0.9 : 0.5,
+          summary: index === 0 ? finding.sentence : 'A lesser finding.',
+        })),
+      ),
+    );
+    const named = (['campaign', 'adset'] as const).flatMap((level) =>
+      sim.world.entities(account.accountId, level).map((entity) => entityRecord(account, entity)),
+    );
+    await putRecords(worker, 'entities', named);
+  }
+}
+
+function otherAccount(): SimAccount {
+  const account = sim.world.accounts.find(
+    (candidate) =>
+      candidate.accountId !== sim.largeAccount.accountId &&
+      sim.world.entities(candidate.accountId, 'campaign').length > 0,
+  );
+  if (!account) throw new Error('The simulated world has a single account with campaigns');
+  return account;
+}
+
+/** Name → id where the name is unique in its account and level, as the cache would match it. */
+function uniqueNames(account: SimAccount, level: Level): Record<string, string | null> {
+  const byName: Record<string, string | null> = {};
+  for (const entity of sim.world.entities(account.accountId, level)) {
+    const key = entity.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+    byName[key] = key in byName ? null : entity.id;
+  }
+  return byName;
+}
+
+interface Expectation {
+  /** entityId → severity and count of its badge. */
+  readonly badges: Record<string, { severity: string; count: number; sentence: string }>;
+  /** For pages without row ids: visible name → entity id (null when ambiguous). */
+  readonly names?: Record<string, string | null>;
+}
+
+function expectation(account: SimAccount, level: Level, byName: boolean): Expectation {
+  const badges: Expectation['badges'] = {};
+  for (const entity of sim.world.entities(account.accountId, level)) {
+    const finding = seeded.get(entity.id);
+    if (finding) badges[entity.id] = finding;
+  }
+  return byName ? { badges, names: uniqueNames(account, level) } : { badges };
+}
+
+/**
+ * Waits until every visible row carries a badge exactly when its entity has findings (with the
+ * right severity, count and sentence), and returns how many rows were checked and badged.
+ */
+async function expectBadgesOnExactlyTheseRows(
+  page: Page,
+  expected: Expectation,
+): Promise<{ rows: number; badged: number }> {
+  const handle = await page
+    .waitForFunction(
+      (rowSelector, { badges, names }) => {
+        const problems: string[] = [];
+        let badged = 0;
+        const rows = [...document.querySelectorAll(rowSelector)];
+        if (rows.length === 0 || document.querySelector('[role="table"][aria-busy="true"]')) {
+          return false;
+        }
+        for (const row of rows) {
+          const surface = row.getAttribute('data-surface');
+          const nameElement = row.querySelector('[role="presentation"] > [role="cell"] > div > *');
+          const name = (nameElement?.textContent ?? '')
+            .normalize('NFC')
+            .replace(/\s+/g, ' ')
+            .trim();
+          const id = names ? names[name] : /table_row:(\d+)unit/.exec(surface ?? '')?.[1];
+          const want = id ? badges[id] : undefined;
+          const hosts = row.querySelectorAll('adlens-badge');
+          if (hosts.length > 1) problems.push(`${name}: ${hosts.length} badges`);
+          const host = hosts[0];
+          if (!want) {
+            if (host) problems.push(`${name}: unexpected badge`);
+            continue;
+          }
+          const badge = host?.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+          if (!host || !badge) {
+            problems.push(`${name}: no badge`);
+            continue;
+          }
+          badged += 1;
+          if (host.getAttribute('data-adlens-entity') !== id)
+            problems.push(`${name}: wrong entity`);
+          if (badge.getAttribute('data-severity') !== want.severity) {
+            problems.push(`${name}: severity`);
+          }
+          if (badge.textContent !== String(want.count)) problems.push(`${name}: count`);
+          if (badge.getAttribute('title') !== want.sentence) problems.push(`${name}: sentence`);
+          if (host.shadowRoot?.querySelector('img, script')) problems.push(`${name}: markup`);
+        }
+        return problems.length === 0 ? { rows: rows.length, badged } : false;
+      },
+      { timeout: 10_000, polling: 50 },
+      ROW,
+      expected,
+    )
+    .catch(async (error: unknown) => {
+      const state = await page.evaluate(
+        (rowSelector) =>
+          [...document.querySelectorAll(rowSelector)].map(
+            (row) =>
+              `${row.getAttribute('data-surface') ?? ''} ${row.querySelector('adlens-badge')?.getAttribute('data-adlens-entity') ?? '-'}`,
+          ),
+        ROW,
+      );
+      throw new Error(`Badges never matched the findings: ${state.join(', ')}`, { cause: error });
+    });
+  return (await handle.jsonValue()) as { rows: number; badged: number };
+}
+
+/** Scrolls the loaded table's scroll container to `top` px, lets the page render, returns the end. */
+async function scrollTableTo(page: Page, top: number): Promise<number> {
+  await page.waitForSelector('[role="table"][aria-busy="false"]');
+  return page.evaluate(async (y) => {
+    const table = document.querySelector('[role="table"]');
+    const scroller = [...(table?.querySelectorAll('div') ?? [])].find(
+      (element) => getComputedStyle(element).overflowY === 'auto',
+    );
+    if (!scroller) throw new Error('No scroll container in the table');
+    scroller.scrollTop = y;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return scroller.scrollHeight - scroller.clientHeight;
+  }, top);
+}
+
+async function openTab(
+  account: SimAccount,
+  tab: 'campaigns' | 'adsets' | 'ads' = 'campaigns',
+): Promise<AdsManagerTab> {
+  const adsManager = await AdsManagerTab.open(chromium.browser, {
+    accountId: account.accountId,
+    tab,
+  });
+  adsManager.page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return adsManager;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  chromium = await launchAdlensBrowser(sim.routing);
+  await seedCache();
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+describe('with data-surface row ids', () => {
+  let tab: AdsManagerTab;
+
+  beforeAll(async () => {
+    sim.control.page.variant = 'data-surface';
+    tab = await openTab(sim.largeAccount);
+  });
+
+  afterAll(async () => {
+    await tab?.page.close();
+  });
+
+  it('badges exactly the rows with findings, top to bottom of the table', async () => {
+    const expected = expectation(sim.largeAccount, 'campaign', false);
+    let checked = 0;
+    let badged = 0;
+    let top = 0;
+    for (let bottom = Infinity; top <= bottom; top += 48 * 9) {
+      bottom = await scrollTableTo(tab.page, top);
+      const step = await expectBadgesOnExactlyTheseRows(tab.page, expected);
+      checked += step.rows;
+      badged += step.badged;
+    }
+    expect(top).toBeGreaterThan(48 * 150);
+    expect(badged).toBeGreaterThan(20);
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('takes no room in the table: the name cell lays out the same without the badge', async () => {
+    await scrollTableTo(tab.page, 0);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    const layout = await tab.page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('[role="table"] adlens-badge')!;
+      const anchor = host.parentElement!;
+      const cell = anchor.closest('[role="cell"]')!;
+      const boxes = () =>
+        [anchor, ...[...anchor.children].filter((child) => child !== host), cell].map((element) =>
+          JSON.stringify(element.getBoundingClientRect()),
+        );
+      const withBadge = boxes();
+      host.style.display = 'none';
+      const without = boxes();
+      host.style.display = '';
+      const badge = host.getBoundingClientRect();
+      const cellBox = cell.getBoundingClientRect();
+      return {
+        same: JSON.stringify(withBadge) === JSON.stringify(without),
+        position: getComputedStyle(host).position,
+        insideCell:
+          badge.width > 0 &&
+          badge.left >= cellBox.left &&
+          badge.right <= cellBox.right &&
+          badge.top >= cellBox.top &&
+          badge.bottom <= cellBox.bottom,
+      };
+    });
+    expect(layout).toEqual({ same: true, position: 'absolute', insideCell: true });
+  });
+
+  it('follows a tab switch to ad sets and ads', async () => {
+    await tab.page.locator('[role="tab"] ::-p-text(Ad sets)').click();
+    await tab.page.waitForFunction(() => location.pathname.endsWith('/adsets'));
+    await expectBadgesOnExactlyTheseRows(tab.page, expectation(sim.largeAccount, 'adset', false));
+    await scrollTableTo(tab.page, 48 * 300);
+    await expectBadgesOnExactlyTheseRows(tab.page, expectation(sim.largeAccount, 'adset', false));
+    await tab.page.locator('[role="tab"] ::-p-text(Ads)').click();
+    await tab.page.waitForFunction(() => location.pathname.endsWith('/ads'));
+    await expectBadgesOnExactlyTheseRows(tab.page, expectation(sim.largeAccount, 'ad', false));
+    await tab.page.locator('[role="tab"] ::-p-text(Campaigns)').click();
+    await tab.page.waitForFunction(() => location.pathname.endsWith('/campaigns'));
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+  });
+
+  it('follows a date change (same row elements, re-sorted rows)', async () => {
+    await tab.page.locator('button[aria-label="Date range"]').click();
+    await tab.page.locator('[data-preset="last_7d"]').click();
+    await tab.page.waitForFunction(() => location.search.includes('last_7d'));
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    await scrollTableTo(tab.page, 48 * 60);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+  });
+
+  it('follows an account switch', async () => {
+    const other = otherAccount();
+    await tab.page.locator('button[aria-label="Ad account"]').click();
+    await tab.page.locator(`[role="option"] ::-p-text(${other.name})`).click();
+    await tab.page.waitForFunction(
+      (act) => location.search.includes(`act=${act}`),
+      {},
+      other.accountId,
+    );
+    await expectBadgesOnExactlyTheseRows(tab.page, expectation(other, 'campaign', false));
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('without data-surface row ids', () => {
+  it('badges rows by their unique names, and not rows whose name is shared', async () => {
+    sim.control.page.variant = 'no-data-surface';
+    const tab = await openTab(sim.largeAccount);
+    const expected = expectation(sim.largeAccount, 'campaign', true);
+    // Some entities with findings share their name with another: those rows must stay bare.
+    const sharedNamesWithFindings = visibleEntities(sim.largeAccount, 'campaign').filter(
+      (entity) => seeded.has(entity.id) && expected.names![entity.name] === null,
+    );
+    expect(sharedNamesWithFindings.length).toBeGreaterThan(0);
+    let badged = 0;
+    for (let top = 0, bottom = Infinity; top <= bottom; top += 48 * 12) {
+      bottom = await scrollTableTo(tab.page, top);
+      badged += (await expectBadgesOnExactlyTheseRows(tab.page, expected)).badged;
+    }
+    expect(badged).toBeGreaterThan(5);
+    await tab.page.locator('[role="tab"] ::-p-text(Ad sets)').click();
+    await expectBadgesOnExactlyTheseRows(tab.page, expectation(sim.largeAccount, 'adset', true));
+    await tab.page.close();
+    sim.control.page.variant = 'data-surface';
+  });
+});
+
+describe('hostile names', () => {
+  it('show as text in the badge, and run nothing', async () => {
+    const dialogs: string[] = [];
+    const hostile = sim.world.hostileNames
+      .filter((name) => name.kind === 'html_injection' || name.kind === 'script_breakout')
+      .map((name) => sim.world.entity(name.entityId)!)
+      .find(
+        (entity) =>
+          entity.accountId === sim.largeAccount.accountId &&
+          entity.level === 'campaign' &&
+          entity.status === 'ACTIVE',
+      )!;
+    expect(seeded.get(hostile.id)?.sentence).toContain(hostile.name);
+    const tab = await openTab(sim.largeAccount);
+    tab.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    let badge: { title: string | null; markup: number } | undefined;
+    for (let top = 0, bottom = Infinity; !badge && top <= bottom; top += 48 * 9) {
+      bottom = await scrollTableTo(tab.page, top);
+      await expectBadgesOnExactlyTheseRows(
+        tab.page,
+        expectation(sim.largeAccount, 'campaign', false),
+      );
+      badge = await tab.page.evaluate((id) => {
+        const host = document.querySelector(`adlens-badge[data-adlens-entity="${id}"]`);
+        const element = host?.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+        if (!host?.shadowRoot || !element) return undefined;
+        return {
+          title: element.getAttribute('title'),
+          markup: host.shadowRoot.querySelectorAll('img, script').length,
+        };
+      }, hostile.id);
+    }
+    expect(badge).toEqual({ title: seeded.get(hostile.id)?.sentence, markup: 0 });
+    expect(dialogs).toEqual([]);
+    await tab.page.close();
+  });
+});
+
+describe('when the background is unavailable', () => {
+  it('keeps badging after the worker was stopped (the next question wakes it)', async () => {
+    const tab = await openTab(sim.largeAccount);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    const worker = await serviceWorker(chromium.browser);
+    await worker.close();
+    await scrollTableTo(tab.page, 48 * 120);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    await tab.page.close();
+  });
+
+  it('leaves a working page when the extension context is invalidated', async () => {
+    const tab = await openTab(sim.largeAccount);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    const worker = await serviceWorker(chromium.browser);
+    // Reloading the extension invalidates this tab's content script, as an update does.
+    await worker
+      .evaluate(() => {
+        (
+          globalThis as unknown as { chrome: { runtime: { reload(): void } } }
+        ).chrome.runtime.reload();
+      })
+      .catch(() => undefined);
+    await scrollTableTo(tab.page, 48 * 40);
+    await tab.page.locator('[role="tab"] ::-p-text(Ad sets)').click();
+    await tab.page.waitForSelector(
+      '[role="table"][aria-busy="false"] [role="row"][aria-rowindex="2"]',
+    );
+    await scrollTableTo(tab.page, 48 * 80);
+    const rows = await tab.page.$$eval(ROW, (elements) => elements.length);
+    expect(rows).toBeGreaterThan(10);
+    // The old script stops: its badges go, and nothing new is added.
+    await tab.page.waitForFunction(() => document.querySelectorAll('adlens-badge').length === 0, {
+      timeout: 10_000,
+    });
+    expect(pageErrors).toEqual([]);
+    await tab.page.close();
+  });
+});
