@@ -44,7 +44,8 @@ export function detectSeries(
   const seasonal = seasonalPattern(data, trend, period, scratch);
   const deseasonalised = data.map((value, t) => value - (seasonal[t % period] ?? 0));
   const level = runningMedian(deseasonalised, window, scratch);
-  const fallback = medianOf(deseasonalised, 0, n, scratch);
+  // A window with no finite value at all borrows the series' overall level.
+  const fallback = level.some(Number.isNaN) ? medianOf(deseasonalised, 0, n, scratch) : 0;
   const expected = level.map((value, t) => {
     const base = Number.isFinite(value) ? value : Number.isFinite(fallback) ? fallback : 0;
     return base + (seasonal[t % period] ?? 0);

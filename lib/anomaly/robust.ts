@@ -18,13 +18,26 @@ export function medianOf(
   return sortedMiddle(scratch, count);
 }
 
+/** Up to this many values, insertion sort beats the call overhead of a typed-array sort. */
+const SMALL_SORT = 24;
+
 /** Median of the first `count` entries of `scratch`, which it sorts in place. */
 export function sortedMiddle(scratch: Float64Array, count: number): number {
   if (count === 0) return Number.NaN;
-  const sorted = scratch.subarray(0, count).sort();
+  if (count <= SMALL_SORT) insertionSort(scratch, count);
+  else scratch.subarray(0, count).sort();
   const half = count >> 1;
-  const upper = sorted[half] ?? Number.NaN;
-  return count % 2 === 1 ? upper : ((sorted[half - 1] ?? upper) + upper) / 2;
+  const upper = scratch[half] ?? Number.NaN;
+  return count % 2 === 1 ? upper : ((scratch[half - 1] ?? upper) + upper) / 2;
+}
+
+function insertionSort(values: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = values[i] ?? 0;
+    let j = i - 1;
+    for (; j >= 0 && (values[j] ?? 0) > value; j--) values[j + 1] = values[j] ?? 0;
+    values[j + 1] = value;
+  }
 }
 
 /**

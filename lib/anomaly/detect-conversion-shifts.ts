@@ -1,0 +1,228 @@
+import type { AccountView, EntityView } from './account-view';
+import { evidenceScore, learningWithin, type Candidate } from './candidate';
+import { shortDate } from './dates';
+import { conversionExposure, sumOver, trafficOf } from './exposure';
+import { mixAdjusted } from './mix';
+import { latestSilentRunEnd, silentRunStart } from './detect-tracking-break';
+import {
+  scanCountShift,
+  scanLogRatioShift,
+  zFor,
+  type ScanSeries,
+  type ShiftTest,
+} from './shift-scan';
+import { changePercent, dayCount } from './wording';
+
+/**
+ * CPA and ROAS shifts, each tied to its own cause so one root cause makes one finding:
+ * - CPA shift: conversions per click moved at steady traffic (landing page, offer, checkout). A CPA
+ *   rise from pricier impressions is the CPM surge's finding, and from fewer clicks, fatigue's.
+ * - ROAS shift: value per conversion moved (price, discounts, the value the pixel sends).
+ * Conversion counts are small (3 a day swing about ±60 %), so both are quasi-Poisson tests on the
+ * pooled days, on conversions already corrected for restatement of the freshest days.
+ */
+
+/**
+ * Evidence needed, in standard deviations. Count tails are heavier upwards at small volumes, and a
+ * missed improvement costs less than a missed deterioration, so rises need more.
+ */
+const MIN_Z_WORSE = 3.5;
+const MIN_Z_BETTER = 5;
+const MIN_Z_VALUE = 4.5;
+const MAX_DAYS = 28;
+/** CPA up at least ~50 % (conversion rate down to 65 %) or down a third (rate up 50 %). */
+const DROP_SHARE = 0.65;
+const RISE_SHARE = 1.5;
+const MIN_EXPECTED_CONVERSIONS = 8;
+/** Value per conversion from fewer orders than this is an anecdote (one large basket). */
+const MIN_CONVERSIONS_FOR_VALUE = 15;
+const MIN_BASELINE_CONVERSIONS = 20;
+/** Value per conversion moved at least 30 %. */
+const VALUE_SHIFT = 0.3;
+/** While learning, conversion rates swing widely: only large moves are worth an info. */
+const DROP_SHARE_WHILE_LEARNING = 0.4;
+const RISE_SHARE_WHILE_LEARNING = 2.5;
+const VALUE_SHIFT_WHILE_LEARNING = 0.5;
+const RECENT_DAYS = 3;
+
+export function detectCpaShift(entity: EntityView, view: AccountView): Candidate | undefined {
+  const last = view.asOfIndex;
+  const seriesOf = (e: EntityView): ScanSeries => ({
+    observed: e.series.conversions,
+    exposure: conversionExposure(e, view),
+    excluded: e.learningDays,
+  });
+  const series = seriesOf(entity);
+  // Days of about zero conversions are the tracking-break detector's question, not a CPA shift:
+  // while they last, and as the start of any window (a repaired break is not a new CPA level).
+  const silentFrom = silentRunStart(series, last);
+  if (silentFrom !== undefined && silentFrom < last) return undefined;
+  const breakEnd = latestSilentRunEnd(series, last, MAX_DAYS);
+  const tests = scanCountShift(series, {
+    last,
+    minDays: 2,
+    maxDays: breakEnd === undefined ? MAX_DAYS : last - breakEnd,
+    minBaselineEvents: MIN_BASELINE_CONVERSIONS,
+    minBaselineExposure: 1,
+  }).filter((test) => test.expected >= MIN_EXPECTED_CONVERSIONS);
+  const shifted = (test: ShiftTest, ratio: number): boolean =>
+    learningWithin(entity, test.from, last)
+      ? ratio <= DROP_SHARE_WHILE_LEARNING || ratio >= RISE_SHARE_WHILE_LEARNING
+      : ratio <= DROP_SHARE || ratio >= RISE_SHARE;
+  const best = strongest(entity, series, tests, seriesOf, last, shifted, [
+    MIN_Z_WORSE,
+    MIN_Z_BETTER,
+  ]);
+  return best && describeCpa(entity, view, best);
+}
+
+export function detectRoasShift(entity: EntityView, view: AccountView): Candidate | undefined {
+  const last = view.asOfIndex;
+  const seriesOf = (e: EntityView): ScanSeries => ({
+    observed: e.series.value,
+    exposure: e.series.conversions,
+    excluded: e.learningDays,
+  });
+  const series = seriesOf(entity);
+  // Order values are skewed (one large basket), so value per conversion is judged on the log scale.
+  const tests = scanLogRatioShift(series, {
+    last,
+    minDays: 2,
+    maxDays: MAX_DAYS,
+    minBaselineEvents: 1,
+    minBaselineExposure: MIN_BASELINE_CONVERSIONS,
+  }).filter((test) => sumOver(series.exposure, test.from, last) >= MIN_CONVERSIONS_FOR_VALUE);
+  const shifted = (test: ShiftTest, ratio: number): boolean =>
+    Math.abs(ratio - 1) >=
+    (learningWithin(entity, test.from, last) ? VALUE_SHIFT_WHILE_LEARNING : VALUE_SHIFT);
+  const best = strongest(entity, series, tests, seriesOf, last, shifted, [
+    MIN_Z_VALUE,
+    MIN_Z_VALUE,
+  ]);
+  return best && describeRoas(entity, view, best);
+}
+
+/**
+ * The most significant window whose shift is large, still going on and not an artefact of the mix
+ * of children.
+ */
+function strongest(
+  entity: EntityView,
+  series: ScanSeries,
+  tests: readonly ShiftTest[],
+  seriesOf: (e: EntityView) => ScanSeries,
+  last: number,
+  shifted: (test: ShiftTest, ratio: number) => boolean,
+  [minZDown, minZUp]: readonly [number, number],
+): ShiftTest | undefined {
+  return tests
+    .filter(
+      (test) =>
+        (test.z <= -minZDown || test.z >= minZUp) &&
+        shifted(test, test.ratio) &&
+        stillShifted(series, test, last),
+    )
+    .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
+    .find((test) => {
+      const mixed = mixAdjusted(entity, test.from, last, seriesOf, test.expected);
+      if (!mixed || mixed.expected <= 0) return false;
+      const z = zFor(test, mixed.observed, mixed.expected);
+      return shifted(test, mixed.observed / mixed.expected) && (z <= -minZDown || z >= minZUp);
+    });
+}
+
+/** The last days must still lean the same way, or the shift is over. */
+function stillShifted(series: ScanSeries, test: ShiftTest, last: number): boolean {
+  const from = Math.max(test.from, last - RECENT_DAYS + 1);
+  const expected = sumOver(series.exposure, from, last) * test.baselineRate;
+  if (expected <= 0) return false;
+  const ratio = sumOver(series.observed, from, last) / expected;
+  const halfway = 1 + (test.ratio - 1) / 2;
+  return test.ratio < 1 ? ratio <= halfway : ratio >= halfway;
+}
+
+function describeCpa(entity: EntityView, view: AccountView, test: ShiftTest): Candidate {
+  const { format } = view;
+  const last = view.asOfIndex;
+  const days = last - test.from + 1;
+  const spend = sumOver(entity.series.spend, test.from, last);
+  const sd = Math.sqrt(test.variance);
+  const worse = test.ratio < 1;
+  const traffic = sumOver(trafficOf(entity), test.from, last);
+  const rateNow = test.observed / traffic;
+  const rateBefore = test.expected / traffic;
+  const since = shortDate(view.epochDay(test.from));
+  const cpaRange = (conversions: number): number => spend / Math.max(conversions, 0.5);
+  const conversionRates = `conversion rate ${worse ? 'fell' : 'rose'} from ${format.percent(rateBefore)} to ${format.percent(rateNow)} of clicks at steady traffic`;
+  const withConversions = test.observed > 0;
+  return {
+    kind: 'cpa_shift',
+    entity,
+    metric: withConversions ? 'cpa' : 'conversions',
+    severity:
+      worse && !learningWithin(entity, test.from, last)
+        ? test.ratio <= 0.4
+          ? 'critical'
+          : 'warning'
+        : 'info',
+    direction: withConversions === worse ? 'up' : 'down',
+    from: test.from,
+    to: last,
+    actual: withConversions ? spend / test.observed : 0,
+    expected: withConversions ? spend / test.expected : test.expected,
+    lower: withConversions ? cpaRange(test.expected + 2 * sd) : Math.max(0, test.expected - 2 * sd),
+    upper: withConversions ? cpaRange(test.expected - 2 * sd) : test.expected + 2 * sd,
+    score: evidenceScore(test.z, worse ? MIN_Z_WORSE : MIN_Z_BETTER),
+    summary: withConversions
+      ? `CPA ${worse ? 'rose' : 'improved'} ${changePercent(test.expected, test.observed)} to ${format.money(spend / test.observed)} over ${dayCount(days)} (expected ${format.money(spend / test.expected)}): ${conversionRates}.`
+      : `No conversions in ${dayCount(days)} where about ${format.count(Math.round(test.expected))} were expected: ${conversionRates}.`,
+    nextStep: worse
+      ? `Visitors still arrive but fewer convert: check the landing page, price, offer, stock and checkout for changes since ${since}.`
+      : `Find what changed since ${since} (offer, landing page, audience) and consider moving budget here while it holds.`,
+    stake: Math.abs(spend / days) * Math.abs(1 - test.ratio),
+    shortfall: test.expected - test.observed,
+  };
+}
+
+function describeRoas(entity: EntityView, view: AccountView, test: ShiftTest): Candidate {
+  const { format } = view;
+  const last = view.asOfIndex;
+  const days = last - test.from + 1;
+  const spend = sumOver(entity.series.spend, test.from, last);
+  const conversions = sumOver(entity.series.conversions, test.from, last);
+  const sd = Math.sqrt(test.variance);
+  const worse = test.ratio < 1;
+  const valueLost = test.ratio < 0.1;
+  const perConversionNow = test.observed / conversions;
+  const perConversionBefore = test.baselineRate;
+  const since = shortDate(view.epochDay(test.from));
+  const summary = valueLost
+    ? `Conversions still arrive (${format.count(conversions)} in ${dayCount(days)}) but their value fell to ${format.money(test.observed)} from about ${format.money(test.expected)}: ROAS reads ${format.decimal(test.observed / spend)} instead of ${format.decimal(test.expected / spend)}.`
+    : `ROAS ${worse ? 'fell' : 'rose'} to ${format.decimal(test.observed / spend)} from an expected ${format.decimal(test.expected / spend)} over ${dayCount(days)}: ${format.count(conversions)} conversions, but value per conversion ${worse ? 'fell' : 'rose'} ${changePercent(perConversionNow, perConversionBefore)} (${format.money(perConversionBefore)} → ${format.money(perConversionNow)}).`;
+  const nextStep = valueLost
+    ? "Check the purchase event's value and currency parameters in Events Manager; ROAS is understated until they are sent again."
+    : worse
+      ? `Check for a discount or price change, a shift to cheaper products, or a change in the value your pixel or Conversions API sends since ${since}.`
+      : `Confirm the value is real (currency, duplicate purchase events) before scaling on it.`;
+  return {
+    kind: 'roas_shift',
+    entity,
+    metric: 'roas',
+    severity: valueLost
+      ? 'critical'
+      : worse && !learningWithin(entity, test.from, last)
+        ? 'warning'
+        : 'info',
+    direction: worse ? 'down' : 'up',
+    from: test.from,
+    to: last,
+    actual: test.observed / spend,
+    expected: test.expected / spend,
+    lower: Math.max(0, test.expected - 2 * sd) / spend,
+    upper: (test.expected + 2 * sd) / spend,
+    score: evidenceScore(test.z, MIN_Z_VALUE),
+    summary,
+    nextStep,
+    stake: Math.abs(test.expected - test.observed) / days,
+  };
+}

@@ -1,0 +1,180 @@
+import type { AccountView, EntityView } from './account-view';
+import { chanceScore, type Candidate } from './candidate';
+import { shortDate } from './dates';
+import { conversionExposure, sumOver, trafficOf } from './exposure';
+import { mixAdjusted } from './mix';
+import { scanCountShift, type ScanSeries, type ShiftTest } from './shift-scan';
+import { countLowerTail } from './statistics';
+import { dayCount } from './wording';
+
+/**
+ * Conversion tracking break: conversions fall to about zero while spend and clicks carry on. It
+ * looks like success at first and buyers find it 3–5 days late (ads-domain.md), so it fires as soon
+ * as the silence is improbable: the first full day for an entity with ~10 conversions a day, after
+ * about four days for one with three.
+ */
+
+/** "About zero": at most a tenth of what the traffic should have converted. */
+const NEAR_ZERO_SHARE = 0.1;
+/**
+ * Chance of so few conversions without a break: about 10 expected conversions seen as none, more
+ * when the usual rate rests on few conversions.
+ */
+const MAX_CHANCE = 1e-4;
+const MIN_BASELINE_CONVERSIONS = 10;
+/** The rate used to decide which recent days count as "about zero" comes from before these. */
+const PROVISIONAL_GAP = 14;
+/** A silent stretch that should have brought this many conversions is a break, not chance. */
+const MIN_SILENT_RUN_EXPECTED = 5;
+/** Days a break stays listed after conversions came back. */
+const SHOWN_AFTER_RECOVERY = 3;
+
+export function detectTrackingBreak(entity: EntityView, view: AccountView): Candidate | undefined {
+  const seriesOf = (e: EntityView): ScanSeries => ({
+    observed: e.series.conversions,
+    exposure: conversionExposure(e, view),
+    excluded: e.learningDays,
+  });
+  const series = seriesOf(entity);
+  const traffic = trafficOf(entity);
+  // Days without traffic (a schedule's weekend) neither end a break nor show it is over.
+  const withTraffic: number[] = [];
+  for (let day = view.asOfIndex; day >= 0 && withTraffic.length <= SHOWN_AFTER_RECOVERY; day--) {
+    if ((traffic[day] ?? 0) > 0 && (entity.series.spend[day] ?? 0) > 0) withTraffic.push(day);
+  }
+  for (const [i, end] of withTraffic.entries()) {
+    const next = withTraffic[i - 1];
+    const over = next !== undefined && (series.observed[next] ?? 0) > 0;
+    if (i > 0 && !over) continue;
+    const found = breakEndingOn(entity, view, end, next, seriesOf, series, traffic);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A break whose silent run ends on `end`: the latest day with traffic, or an earlier one when
+ * conversions came back on `resumed`, so the gap in the data is still explained for a few days.
+ */
+function breakEndingOn(
+  entity: EntityView,
+  view: AccountView,
+  end: number,
+  resumed: number | undefined,
+  seriesOf: (e: EntityView) => ScanSeries,
+  series: ScanSeries,
+  traffic: Float64Array,
+): Candidate | undefined {
+  const from = silentRunStart(series, end);
+  if (from === undefined) return undefined;
+  const test = scanCountShift(series, {
+    last: end,
+    minDays: end - from + 1,
+    maxDays: end - from + 1,
+    minBaselineEvents: MIN_BASELINE_CONVERSIONS,
+    minBaselineExposure: 1,
+  })[0];
+  if (!test) return undefined;
+  // Held to each child's own conversion rate, so pausing the converting campaign is not a break.
+  const mixed = mixAdjusted(entity, test.from, end, seriesOf, test.expected);
+  if (!mixed || mixed.observed > NEAR_ZERO_SHARE * mixed.expected) return undefined;
+  const chance = countLowerTail(
+    mixed.observed,
+    mixed.expected,
+    test.baselineEvents,
+    test.dispersion,
+  );
+  if (chance >= MAX_CHANCE) return undefined;
+  return describe(entity, view, { ...test, ...mixed }, { end, resumed }, traffic, chance);
+}
+
+/** First day of the trailing run of days with about no conversions; undefined without one. */
+export function silentRunStart(series: ScanSeries, last: number): number | undefined {
+  const rate = rateBefore(series, last - PROVISIONAL_GAP);
+  let from = last + 1;
+  while (from > 0 && isSilent(series, from - 1, rate)) from--;
+  return from <= last ? from : undefined;
+}
+
+/**
+ * The last day of the latest run of at least two days without conversions, where the traffic
+ * should have brought a few, within `lookback` days: the tail of an earlier tracking break.
+ */
+export function latestSilentRunEnd(
+  series: ScanSeries,
+  last: number,
+  lookback: number,
+): number | undefined {
+  const rate = rateBefore(series, last - lookback);
+  for (let end = last; end > last - lookback; end--) {
+    let expected = 0;
+    let from = end;
+    while (from >= 0 && isSilent(series, from, rate))
+      expected += rate * (series.exposure[from--] ?? 0);
+    if (end - from >= 2 && expected >= MIN_SILENT_RUN_EXPECTED) return end;
+  }
+  return undefined;
+}
+
+/** "About zero": at most a tenth of what the day's traffic should have converted. */
+function isSilent(series: ScanSeries, day: number, rate: number): boolean {
+  const allowed = Math.floor(NEAR_ZERO_SHARE * rate * (series.exposure[day] ?? 0));
+  return (series.observed[day] ?? 0) <= allowed;
+}
+
+/** Conversions per unit of exposure over the baseline before `day` (0 without one). */
+function rateBefore(series: ScanSeries, day: number): number {
+  const test = scanCountShift(series, {
+    last: day,
+    minDays: 1,
+    maxDays: 1,
+    minBaselineEvents: MIN_BASELINE_CONVERSIONS,
+    minBaselineExposure: 1,
+  })[0];
+  return test?.baselineRate ?? 0;
+}
+
+function describe(
+  entity: EntityView,
+  view: AccountView,
+  test: ShiftTest,
+  { end, resumed }: { end: number; resumed: number | undefined },
+  traffic: Float64Array,
+  chance: number,
+): Candidate {
+  const { format } = view;
+  const days = end - test.from + 1;
+  const spend = sumOver(entity.series.spend, test.from, end);
+  const clicks = sumOver(traffic, test.from, end);
+  const sd = Math.sqrt(test.variance);
+  const recovered = resumed !== undefined;
+  const start = shortDate(view.epochDay(test.from));
+  const seen =
+    test.observed === 0
+      ? `No conversions for ${dayCount(days)}`
+      : `Only ${format.count(test.observed)} ${test.observed === 1 ? 'conversion' : 'conversions'} in ${dayCount(days)}`;
+  const where = entity.level === 'account' ? ' across the account' : '';
+  const spent = `${format.money(spend)} bought ${format.count(clicks)} clicks`;
+  return {
+    kind: 'tracking_break',
+    entity,
+    metric: 'conversions',
+    severity: recovered ? 'warning' : 'critical',
+    direction: 'down',
+    from: test.from,
+    to: end,
+    actual: test.observed,
+    expected: test.expected,
+    lower: Math.max(0, test.expected - 2 * sd),
+    upper: test.expected + 2 * sd,
+    score: chanceScore(chance, MAX_CHANCE),
+    summary: recovered
+      ? `${seen}${where} ${days === 1 ? `on ${start}` : `from ${start} to ${shortDate(view.epochDay(end))}`} (about ${format.count(Math.round(test.expected))} expected) while ${spent}; conversions came back on ${shortDate(view.epochDay(resumed ?? end + 1))}.`
+      : `${seen}${where} (about ${format.count(Math.round(test.expected))} expected) while ${spent} — tracking likely broke on ${start}.`,
+    nextStep: recovered
+      ? `Find what broke on ${start} in Events Manager and whether the Conversions API can resend the missing events; read CPA and ROAS for those days with care.`
+      : `Check the pixel and Conversions API events in Events Manager (Test Events, diagnostics) and the landing page's tracking since ${start}; don't judge CPA until events flow again.`,
+    stake: spend / days,
+    shortfall: test.expected - test.observed,
+  };
+}

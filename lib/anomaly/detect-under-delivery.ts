@@ -1,0 +1,97 @@
+import type { AccountView, EntityView } from './account-view';
+import { evidenceScore, type Candidate } from './candidate';
+import { MAD_TO_SD, medianOf } from './robust';
+import { dayCount } from './wording';
+
+/**
+ * Persistent under-delivery: a budget owner that used to spend its daily budget spends well below
+ * it for days in a row. Utilisation is spend over budget and the account's weekday spend rhythm, so
+ * budget changes (known from the history) and quiet weekends do not count. Owners in learning are
+ * left alone (a new or re-edited ad set ramps up), and so are scheduled ones, whose empty hours are
+ * the plan.
+ */
+
+const LOW_UTILISATION = 0.6;
+const MIN_USUAL_UTILISATION = 0.75;
+/** The recent level must be this far below the usual one. */
+const MAX_SHARE_OF_USUAL = 0.7;
+const MIN_DAYS = 3;
+const BASELINE_DAYS = 28;
+const MIN_BASELINE_DAYS = 14;
+const MIN_Z = 4;
+
+export function detectUnderDelivery(entity: EntityView, view: AccountView): Candidate | undefined {
+  const planned = entity.node?.hasSchedule === true;
+  if (!entity.ownsBudget || !entity.expectedToDeliver || entity.learningNow || planned) {
+    return undefined;
+  }
+  const last = view.asOfIndex;
+  const utilisation = (day: number): number => {
+    const budget = entity.dailyBudgetOn(day);
+    const rhythm = view.profile.spend[view.weekday(day)] ?? 1;
+    return budget ? (entity.series.spend[day] ?? 0) / (budget * rhythm) : Number.NaN;
+  };
+  let from = last + 1;
+  while (from > 0 && utilisation(from - 1) < LOW_UTILISATION) from--;
+  const days = last - from + 1;
+  if (days < MIN_DAYS) return undefined;
+
+  const usual: number[] = [];
+  for (let day = Math.max(0, entity.startIndex, from - BASELINE_DAYS); day < from; day++) {
+    const value = utilisation(day);
+    if (entity.learningDays[day] !== 1 && Number.isFinite(value)) usual.push(value);
+  }
+  if (usual.length < MIN_BASELINE_DAYS) return undefined;
+  const usualLevel = medianOf(usual);
+  const spread = Math.max(0.03, MAD_TO_SD * medianOf(usual.map((v) => Math.abs(v - usualLevel))));
+  let recentSum = 0;
+  for (let day = from; day <= last; day++) recentSum += utilisation(day);
+  const recent = recentSum / days;
+  const z = (recent - usualLevel) / (spread / Math.sqrt(days));
+  if (
+    usualLevel < MIN_USUAL_UTILISATION ||
+    recent > MAX_SHARE_OF_USUAL * usualLevel ||
+    z > -MIN_Z
+  ) {
+    return undefined;
+  }
+  return describe(entity, view, from, { usualLevel, recent, spread, z });
+}
+
+function describe(
+  entity: EntityView,
+  view: AccountView,
+  from: number,
+  level: { usualLevel: number; recent: number; spread: number; z: number },
+): Candidate {
+  const { format } = view;
+  const last = view.asOfIndex;
+  const days = last - from + 1;
+  const budget = entity.dailyBudgetOn(last) ?? 0;
+  let spent = 0;
+  let deliverable = 0;
+  for (let day = from; day <= last; day++) {
+    spent += entity.series.spend[day] ?? 0;
+    deliverable += (entity.dailyBudgetOn(day) ?? 0) * (view.profile.spend[view.weekday(day)] ?? 1);
+  }
+  const expected = (level.usualLevel * deliverable) / days;
+  const band = (2 * level.spread * deliverable) / days / Math.sqrt(days);
+  return {
+    kind: 'under_delivery',
+    entity,
+    metric: 'spend',
+    severity: 'warning',
+    direction: 'down',
+    from,
+    to: last,
+    actual: spent / days,
+    expected,
+    lower: Math.max(0, expected - band),
+    upper: expected + band,
+    score: evidenceScore(level.z, MIN_Z),
+    summary: `Spent ${format.percent(level.recent)} of its ${format.money(budget)} daily budget on average over the last ${dayCount(days)}, against ${format.percent(level.usualLevel)} before.`,
+    nextStep:
+      'Delivery is constrained: check bid or cost caps, audience size, ad approvals and the delivery column; loosen caps or broaden the audience if the budget should be spent.',
+    stake: expected - spent / days,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Numbers as a media buyer reads them in a sentence. English, deterministic ('en-US' formatting
+ * rules, no time zone), money in the account's currency from minor units.
+ */
+
+export interface Formatter {
+  /** "$1,240" (large amounts) or "$12.40"; minor units of the account currency. */
+  money(minor: number): string;
+  /** 0.384 → "38 %"; small shares keep a decimal: 0.012 → "1.2 %". */
+  percent(fraction: number): string;
+  /** 1130 → "1,130". */
+  count(value: number): string;
+  /** 2.345 → "2.3" (ROAS, frequency). */
+  decimal(value: number): string;
+  /** How many minor units make one major unit (100 for USD, 1 for JPY). */
+  readonly minorPerMajor: number;
+}
+
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const DECIMAL = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function createFormatter(currency: string): Formatter {
+  const { whole, cents, fractionDigits } = moneyFormats(currency);
+  const minorPerMajor = 10 ** fractionDigits;
+  return {
+    minorPerMajor,
+    money(minor) {
+      const major = minor / minorPerMajor;
+      return Math.abs(major) >= 100 ? whole(major) : cents(major);
+    },
+    percent(fraction) {
+      const value = fraction * 100;
+      const digits = Math.abs(value) < 10 && Math.round(value) !== value ? 1 : 0;
+      return `${value.toFixed(digits)} %`;
+    },
+    count: (value) => COUNT.format(value),
+    decimal: (value) => DECIMAL.format(value),
+  };
+}
+
+type Format = (major: number) => string;
+
+function moneyFormats(currency: string): { whole: Format; cents: Format; fractionDigits: number } {
+  try {
+    const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    const whole = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+    return {
+      whole: (major) => whole.format(major),
+      cents: (major) => cents.format(major),
+      fractionDigits: cents.resolvedOptions().maximumFractionDigits ?? 2,
+    };
+  } catch {
+    // An unknown code still gets a readable amount rather than an exception.
+    const plain = (major: number): string => `${DECIMAL.format(major)} ${currency}`;
+    return { whole: plain, cents: plain, fractionDigits: 2 };
+  }
+}

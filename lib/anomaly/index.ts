@@ -1,0 +1,24 @@
+/**
+ * Adlens anomaly engine (issue #4): a generic series detector and the account-level engine that
+ * turns an ad account's daily series into findings, one per root cause. Pure TypeScript: no DOM,
+ * no browser API, deterministic.
+ */
+export { detectSeries, type SeriesDetection } from './detect-series';
+export { detectAnomalies } from './engine';
+export {
+  DEFAULT_CONVERSION_COMPLETENESS,
+  METRIC_UNIT,
+  type AccountInput,
+  type BudgetChange,
+  type DailyRow,
+  type DetectOptions,
+  type EffectiveStatus,
+  type EntityLevel,
+  type EntityNode,
+  type Finding,
+  type FindingKind,
+  type FindingLevel,
+  type IsoDate,
+  type Metric,
+  type Severity,
+} from './types';

@@ -1,0 +1,197 @@
+import type { AccountView, EntityView } from './account-view';
+import type { Candidate } from './candidate';
+import type { Finding, FindingKind, Severity } from './types';
+
+/**
+ * One finding per root cause (ads-domain.md): a tracking break is one finding, not forty CPA
+ * alerts; an account-wide CPM rise is one account finding.
+ *
+ * 1. A finding on a parent that only one of several delivering children shares, and that child
+ *    carries most of it, is that child's problem seen from above: the parent's copy is dropped.
+ * 2. A finding is explained by another on the same entity or an ancestor, overlapping in time, when
+ *    its kind is the same or a consequence of the other's ({@link CONSEQUENCES}). It is listed as
+ *    related under the topmost finding of its chain of explanations.
+ */
+
+const CONSEQUENCES: Readonly<Record<FindingKind, readonly FindingKind[]>> = {
+  // Nothing delivers, so nothing else about it can be the cause.
+  delivery_stop: [
+    'under_delivery',
+    'tracking_break',
+    'spend_spike',
+    'overspend',
+    'cpm_surge',
+    'creative_fatigue',
+    'cpa_shift',
+    'roas_shift',
+  ],
+  // With no conversions recorded, CPA and ROAS are wrong, not shifted.
+  tracking_break: ['cpa_shift', 'roas_shift'],
+  // A spike is what pushed the week over its ceiling.
+  spend_spike: ['overspend'],
+  // Fatigue raises CPM as relevance falls.
+  creative_fatigue: ['cpm_surge'],
+  overspend: [],
+  under_delivery: [],
+  cpm_surge: [],
+  cpa_shift: [],
+  roas_shift: [],
+};
+
+/**
+ * Causes that also explain effects on the entities above them: fatigue of one ad raises its ad
+ * set's CPM, a tracking break on one ad set zeroes part of its campaign's conversion value.
+ */
+const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly FindingKind[]>>> = {
+  tracking_break: ['roas_shift'],
+  creative_fatigue: ['cpm_surge'],
+};
+
+/**
+ * Conversions lost below and above can explain each other: a tracking break on one ad set moves
+ * its campaign's CPA, and a campaign whose conversion rate halved leaves its smallest ad with days
+ * of none. Whichever accounts for most of the missing conversions is the cause.
+ */
+function conversionLossExplains(cause: Candidate, effect: Candidate): boolean {
+  const causeLoss = cause.shortfall ?? 0;
+  const effectLoss = effect.shortfall ?? 0;
+  if (cause.kind === 'tracking_break' && effect.kind === 'cpa_shift') {
+    return isAncestor(effect.entity, cause.entity) && causeLoss >= 0.5 * effectLoss;
+  }
+  if (cause.kind === 'cpa_shift' && effect.kind === 'tracking_break') {
+    return isAncestor(cause.entity, effect.entity) && effectLoss < 0.5 * causeLoss;
+  }
+  return false;
+}
+
+/** Findings within this many days of each other overlap. */
+const OVERLAP_SLACK = 2;
+/** Days before the finding a child must have delivered in to count as a delivering sibling. */
+const SIBLING_LOOKBACK = 28;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
+const LEVEL_DEPTH: Readonly<Record<Finding['level'], number>> = {
+  account: 0,
+  campaign: 1,
+  adset: 2,
+  ad: 3,
+};
+
+export function groupByRootCause(candidates: readonly Candidate[], view: AccountView): Finding[] {
+  const kept = candidates.filter((candidate) => !sharedByOneChildOnly(candidate, candidates));
+  const rootOf = new Map<Candidate, Candidate>();
+  const findRoot = (candidate: Candidate): Candidate => {
+    const known = rootOf.get(candidate);
+    if (known) return known;
+    const explainer = topExplainer(candidate, kept);
+    const root = explainer ? findRoot(explainer) : candidate;
+    rootOf.set(candidate, root);
+    return root;
+  };
+  const members = new Map<Candidate, Candidate[]>();
+  for (const candidate of kept) {
+    const root = findRoot(candidate);
+    if (root === candidate) continue;
+    const list = members.get(root) ?? [];
+    list.push(candidate);
+    members.set(root, list);
+  }
+  return kept
+    .filter((candidate) => findRoot(candidate) === candidate)
+    .sort(byImportance)
+    .map((root) =>
+      toFinding(
+        root,
+        view,
+        (members.get(root) ?? []).sort(byImportance).map((c) => toFinding(c, view, [])),
+      ),
+    );
+}
+
+function sharedByOneChildOnly(candidate: Candidate, all: readonly Candidate[]): boolean {
+  const entity = candidate.entity;
+  const delivering = entity.children.filter((child) =>
+    deliveredBefore(child, candidate.from),
+  ).length;
+  if (delivering < 2) return false;
+  const sharing = all.filter(
+    (other) =>
+      other.kind === candidate.kind && other.entity.parent === entity && overlaps(other, candidate),
+  );
+  const [child] = sharing;
+  return sharing.length === 1 && child !== undefined && size(child) >= 0.5 * size(candidate);
+}
+
+/** How much a finding weighs: conversions missing, else money at stake per day. */
+function size(candidate: Candidate): number {
+  return Math.abs(candidate.shortfall ?? candidate.stake);
+}
+
+function deliveredBefore(entity: EntityView, day: number): boolean {
+  const spend = entity.series.spend;
+  for (let d = Math.max(0, day - SIBLING_LOOKBACK); d < day; d++)
+    if ((spend[d] ?? 0) > 0) return true;
+  return false;
+}
+
+/** The explaining finding highest in the tree (then most fundamental kind), if any. */
+function topExplainer(candidate: Candidate, all: readonly Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const other of all) {
+    if (other === candidate || !explains(other, candidate)) continue;
+    if (!best || LEVEL_DEPTH[other.entity.level] < LEVEL_DEPTH[best.entity.level]) best = other;
+  }
+  return best;
+}
+
+function explains(cause: Candidate, effect: Candidate): boolean {
+  const related =
+    cause.kind === effect.kind
+      ? isAncestor(cause.entity, effect.entity)
+      : (CONSEQUENCES[cause.kind].includes(effect.kind) &&
+          (cause.entity === effect.entity || isAncestor(cause.entity, effect.entity))) ||
+        ((UPWARD_CONSEQUENCES[cause.kind] ?? []).includes(effect.kind) &&
+          isAncestor(effect.entity, cause.entity)) ||
+        conversionLossExplains(cause, effect);
+  return related && overlaps(cause, effect);
+}
+
+function isAncestor(ancestor: EntityView, entity: EntityView): boolean {
+  for (let e = entity.parent; e; e = e.parent) if (e === ancestor) return true;
+  return false;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.from <= b.to + OVERLAP_SLACK && b.from <= a.to + OVERLAP_SLACK;
+}
+
+function byImportance(a: Candidate, b: Candidate): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    b.stake - a.stake ||
+    a.entity.id.localeCompare(b.entity.id)
+  );
+}
+
+function toFinding(candidate: Candidate, view: AccountView, related: Finding[]): Finding {
+  const startDate = view.dateOf(candidate.from);
+  return {
+    id: `${candidate.kind}:${candidate.entity.id}:${startDate}`,
+    kind: candidate.kind,
+    entityId: candidate.entity.id,
+    level: candidate.entity.level,
+    metric: candidate.metric,
+    severity: candidate.severity,
+    direction: candidate.direction,
+    startDate,
+    latestDate: view.dateOf(candidate.to),
+    actual: candidate.actual,
+    expected: candidate.expected,
+    lower: candidate.lower,
+    upper: candidate.upper,
+    score: candidate.score,
+    summary: candidate.summary,
+    nextStep: candidate.nextStep,
+    related,
+  };
+}

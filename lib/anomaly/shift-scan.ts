@@ -1,0 +1,216 @@
+import { robustScale } from './robust';
+
+/**
+ * Tests of "the last k days differ from the weeks before them", for k from a few days up to six
+ * weeks, so a problem is judged against the baseline from before it began and never quietly becomes
+ * the new normal while it lasts.
+ *
+ * Rates are judged with their volume: events (clicks, conversions, conversion value) against
+ * exposure (impressions, link clicks, conversions) under a quasi-Poisson model whose dispersion is
+ * measured on the baseline, so a CTR drop on 40 impressions is noise and one on 400,000 is not.
+ * A drift allowance of {@link LEVEL_DRIFT} keeps huge volumes from making tiny moves significant.
+ */
+
+/** Weeks of history a shift is compared against. */
+export const BASELINE_DAYS = 28;
+const MIN_BASELINE_DAYS = 10;
+/** Relative wobble of a rate's level from one month to the next that is nobody's problem. */
+const LEVEL_DRIFT = 0.05;
+/** The floor of a log-ratio test's observed share: zero would have no logarithm. */
+const MIN_LOG_RATIO_SHARE = 1e-3;
+/** Trimmed mean of χ²(1) without its top tenth, to rescale a trimmed dispersion estimate. */
+const TRIMMED_CHI_SQUARE_MEAN = 0.624;
+
+export interface ScanSeries {
+  /** Events per day. */
+  readonly observed: Float64Array;
+  /** Exposure per day, already scaled by weekday rhythm (and conversion completeness). */
+  readonly exposure: Float64Array;
+  /** 1 on days that must not serve as baseline (learning). */
+  readonly excluded: Uint8Array;
+}
+
+export interface ShiftTest {
+  /** First day of the tested window; the window ends on the last day. */
+  readonly from: number;
+  readonly observed: number;
+  readonly expected: number;
+  /** Variance of `observed` around `expected` without a shift. */
+  readonly variance: number;
+  /** Standardised difference; negative for a drop. */
+  readonly z: number;
+  /** observed / expected. */
+  readonly ratio: number;
+  /** Baseline events per unit of exposure, and how many events (days, for log-ratio scans) it rests on. */
+  readonly baselineRate: number;
+  readonly baselineEvents: number;
+  /** Quasi-Poisson dispersion of the baseline (1 for log-ratio scans). */
+  readonly dispersion: number;
+  /** Whether z was measured on counts or on the log scale. */
+  readonly scale: 'count' | 'log';
+}
+
+/**
+ * The same test's z for another expectation of the same window (a mix-adjusted one): the count
+ * variance is scaled with the expectation, which errs on the cautious side when it shrinks.
+ */
+export function zFor(test: ShiftTest, observed: number, expected: number): number {
+  if (expected <= 0) return 0;
+  if (test.scale === 'log') {
+    const relativeSd = Math.sqrt(test.variance) / test.expected;
+    return Math.log(Math.max(MIN_LOG_RATIO_SHARE, observed / expected)) / relativeSd;
+  }
+  return (observed - expected) / Math.sqrt((test.variance * expected) / test.expected);
+}
+
+export interface ScanLimits {
+  readonly last: number;
+  readonly minDays: number;
+  readonly maxDays: number;
+  /** With fewer baseline events or less exposure the rate is not known well enough to judge. */
+  readonly minBaselineEvents: number;
+  readonly minBaselineExposure: number;
+}
+
+/** One quasi-Poisson test per window length, longest baseline-backed windows included. */
+export function scanCountShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
+  const tests: ShiftTest[] = [];
+  for (let days = limits.minDays; days <= limits.maxDays; days++) {
+    const from = limits.last - days + 1;
+    const baseline = baselineDaysBefore(from, series);
+    if (!baseline) break;
+    let baselineEvents = 0;
+    let baselineExposure = 0;
+    for (const day of baseline) {
+      baselineEvents += series.observed[day] ?? 0;
+      baselineExposure += series.exposure[day] ?? 0;
+    }
+    if (!enoughBaseline(baselineEvents, baselineExposure, limits)) continue;
+    const rate = baselineEvents / baselineExposure;
+    const dispersion = countDispersion(series, baseline, rate);
+    let observed = 0;
+    let exposure = 0;
+    for (let day = from; day <= limits.last; day++) {
+      observed += series.observed[day] ?? 0;
+      exposure += series.exposure[day] ?? 0;
+    }
+    const expected = rate * exposure;
+    if (expected <= 0) continue;
+    // The baseline rate is itself estimated from a count: its error adds to the window's.
+    const variance =
+      dispersion * expected +
+      (expected * expected * dispersion) / Math.max(1, baselineEvents) +
+      (LEVEL_DRIFT * expected) ** 2;
+    tests.push({
+      from,
+      observed,
+      expected,
+      variance,
+      z: (observed - expected) / Math.sqrt(variance),
+      ratio: observed / expected,
+      baselineRate: rate,
+      baselineEvents,
+      dispersion,
+      scale: 'count',
+    });
+  }
+  return tests;
+}
+
+/**
+ * One test per window length on a ratio judged on the log scale (CPM: spend per impression), with
+ * the day-to-day spread measured on the baseline.
+ */
+export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
+  const tests: ShiftTest[] = [];
+  for (let days = limits.minDays; days <= limits.maxDays; days++) {
+    const from = limits.last - days + 1;
+    const baseline = baselineDaysBefore(from, series);
+    if (!baseline) break;
+    let baselineValue = 0;
+    let baselineExposure = 0;
+    for (const day of baseline) {
+      baselineValue += series.observed[day] ?? 0;
+      baselineExposure += series.exposure[day] ?? 0;
+    }
+    if (!enoughBaseline(baselineValue, baselineExposure, limits)) continue;
+    const rate = baselineValue / baselineExposure;
+    const spread = Math.max(0.02, logSpread(series, baseline, rate));
+    let value = 0;
+    let exposure = 0;
+    let activeDays = 0;
+    for (let day = from; day <= limits.last; day++) {
+      value += series.observed[day] ?? 0;
+      exposure += series.exposure[day] ?? 0;
+      if ((series.exposure[day] ?? 0) > 0) activeDays++;
+    }
+    if (exposure <= 0) continue;
+    // A value that vanished entirely (a broken value parameter) is as far down as it gets.
+    const logRatio = Math.log(Math.max(MIN_LOG_RATIO_SHARE, value / exposure / rate));
+    const sd = Math.sqrt(
+      (spread * spread) / activeDays + (spread * spread) / baseline.length + LEVEL_DRIFT ** 2,
+    );
+    const expected = rate * exposure;
+    tests.push({
+      from,
+      observed: value,
+      expected,
+      variance: (sd * expected) ** 2,
+      z: logRatio / sd,
+      ratio: value / expected,
+      baselineRate: rate,
+      baselineEvents: baseline.length,
+      dispersion: 1,
+      scale: 'log',
+    });
+  }
+  return tests;
+}
+
+function enoughBaseline(events: number, exposure: number, limits: ScanLimits): boolean {
+  return (
+    events > 0 &&
+    exposure > 0 &&
+    events >= limits.minBaselineEvents &&
+    exposure >= limits.minBaselineExposure
+  );
+}
+
+/**
+ * Up to {@link BASELINE_DAYS} usable days before `from`: not excluded, with exposure. Undefined
+ * when fewer than {@link MIN_BASELINE_DAYS} exist, as no longer window can do better.
+ */
+function baselineDaysBefore(from: number, series: ScanSeries): number[] | undefined {
+  const days: number[] = [];
+  const earliest = Math.max(0, from - BASELINE_DAYS);
+  for (let day = from - 1; day >= earliest; day--) {
+    if (series.excluded[day] === 1 || (series.exposure[day] ?? 0) <= 0) continue;
+    days.push(day);
+  }
+  return days.length >= MIN_BASELINE_DAYS ? days : undefined;
+}
+
+/** Quasi-Poisson dispersion: trimmed mean of squared Pearson residuals, at least 1. */
+function countDispersion(series: ScanSeries, days: readonly number[], rate: number): number {
+  const squares: number[] = [];
+  for (const day of days) {
+    const expected = rate * (series.exposure[day] ?? 0);
+    if (expected <= 0) continue;
+    const residual = (series.observed[day] ?? 0) - expected;
+    squares.push((residual * residual) / expected);
+  }
+  squares.sort((a, b) => a - b);
+  const kept = squares.slice(0, Math.max(1, Math.floor(squares.length * 0.9)));
+  const mean = kept.reduce((sum, value) => sum + value, 0) / kept.length;
+  return Math.max(1, mean / TRIMMED_CHI_SQUARE_MEAN);
+}
+
+function logSpread(series: ScanSeries, days: readonly number[], rate: number): number {
+  const residuals: number[] = [];
+  for (const day of days) {
+    const value = series.observed[day] ?? 0;
+    const exposure = series.exposure[day] ?? 0;
+    if (value > 0 && exposure > 0) residuals.push(Math.log(value / exposure / rate));
+  }
+  return robustScale(residuals);
+}

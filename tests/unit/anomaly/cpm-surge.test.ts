@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { detectAnomalies } from '@/lib/anomaly';
+import {
+  AS_OF,
+  TYPICAL,
+  accountOf,
+  campaignOf,
+  dateOf,
+  recent,
+  rowsFor,
+  weekdayOf,
+  withControl,
+} from './fixtures';
+
+/** Cheaper weekends, dearer midweek: the 5–15 % weekday swing of ads-domain.md. */
+const rhythm = (day: number) => {
+  const weekday = weekdayOf(day);
+  return TYPICAL.cpm * (weekday === 0 || weekday === 6 ? 0.88 : weekday === 2 ? 1.08 : 1);
+};
+
+describe('CPM surge', () => {
+  it('flags CPM doubling at the same spend, with the expected range and the CPA that followed', () => {
+    const rows = rowsFor('surge', (day) => ({ cpm: rhythm(day) * (day >= recent(2) ? 2 : 1) }));
+    const [finding, ...others] = detectAnomalies(
+      withControl(campaignOf('c1', [{ id: 's1', rows }])),
+      {
+        asOf: AS_OF,
+      },
+    );
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      kind: 'cpm_surge',
+      entityId: 'c1',
+      metric: 'cpm',
+      direction: 'up',
+      startDate: dateOf(recent(2)),
+    });
+    expect(finding?.actual).toBeGreaterThan(finding?.upper ?? Infinity);
+    expect(finding?.summary).toMatch(
+      /^CPM rose \d+ % to \$\d+\.\d\d over 3 days \(expected \$\d+\.\d\d, normal range/,
+    );
+    expect(finding?.summary).toContain('CPA followed');
+  });
+
+  it('keeps quiet through the weekly rhythm', () => {
+    const rows = rowsFor('rhythm', (day) => ({ cpm: rhythm(day) }));
+    expect(
+      detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), { asOf: AS_OF }),
+    ).toEqual([]);
+  });
+
+  it('keeps quiet on 40 impressions a day, too few to price anything', () => {
+    const rows = rowsFor('tiny', (day) => ({ spend: 40, cpm: day >= recent(2) ? 1_600 : 1_000 }));
+    expect(
+      detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), { asOf: AS_OF }),
+    ).toEqual([]);
+  });
+
+  it('makes one account finding when the auction gets dearer for every campaign', () => {
+    const trees = ['c1', 'c2', 'c3'].map((id) =>
+      campaignOf(id, [
+        {
+          id: `${id}-s`,
+          rows: rowsFor(id, (day) => ({ cpm: rhythm(day) * (day >= recent(3) ? 1.5 : 1) })),
+        },
+      ]),
+    );
+    const findings = detectAnomalies(accountOf(...trees), { asOf: AS_OF });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'cpm_surge', level: 'account' });
+    expect(findings[0]?.summary).toContain('across 3 of 3 campaigns');
+    expect(findings[0]?.nextStep).toContain("don't restructure campaigns");
+  });
+});
