@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { FactList } from '@/components/FactList';
 import { snapshotCsv } from '@/lib/share/csv';
-import { encodeSnapshotFile, snapshotFileName } from '@/lib/share/file';
+import { encodeSnapshotFile, SNAPSHOT_FILE_TYPE, snapshotFileName } from '@/lib/share/file';
 import { createShareLink } from '@/lib/share/link';
 import { snapshotMarkdown } from '@/lib/share/markdown';
 import { describeSnapshot } from '@/lib/share/preview';
@@ -84,7 +84,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           data-testid="export-file"
           onClick={() =>
             void encodeSnapshotFile(shared).then((text) =>
-              downloadFile(snapshotFileName(shared), text, 'application/json'),
+              downloadFile(snapshotFileName(shared), text, SNAPSHOT_FILE_TYPE),
             )
           }
         >
