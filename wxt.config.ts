@@ -20,7 +20,7 @@ export default defineConfig({
     ...(forStore ? {} : { key: MANIFEST_PUBLIC_KEY }),
     minimum_chrome_version: '120',
     // `identity`: Facebook Login through launchWebAuthFlow (PERMISSIONS.md), in Chrome and Firefox.
-    permissions: ['storage', 'identity'],
+    permissions: ['storage', 'identity', 'alarms'],
     host_permissions: [GRAPH_HOST_PERMISSION],
     externally_connectable: { ids: [] },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

@@ -23,7 +23,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-function relative(ms: number, now: number): string {
+export function relative(ms: number, now: number): string {
   const delta = ms - now;
   const [unit, size] = UNITS.find(([, length]) => Math.abs(delta) >= length) ?? UNITS[2]!;
   return RELATIVE.format(Math.round(delta / size), unit);

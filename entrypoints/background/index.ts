@@ -1,13 +1,20 @@
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
 import { resumeRenewal } from '@/lib/auth/renewal';
 import { applyTokenPersistence } from '@/lib/auth/vault';
 import { graphErrorToAppError } from '@/lib/graph/errors';
 import { listenForMessages } from '@/lib/messaging/server';
+import { syncSettings } from '@/lib/settings/sync';
 import { forgetTokenOnBrowserClose } from '@/lib/settings/token-persistence';
+import { applySyncSchedule } from '@/lib/sync/schedule';
+import { onSyncAlarm, startSyncService } from '@/lib/sync/service';
 import { handlers } from './handlers';
 
 export default defineBackground(() => {
   listenForMessages(handlers, graphErrorToAppError);
   forgetTokenOnBrowserClose.watch(() => void applyTokenPersistence());
   void resumeRenewal();
+  browser.alarms.onAlarm.addListener((alarm) => void onSyncAlarm(alarm.name));
+  syncSettings.watch((settings) => void applySyncSchedule(settings));
+  // Every worker start: the schedule as set, and any sync a stopped worker left unfinished.
+  void startSyncService();
 });

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { ConnectionSection } from './connection-section';
+import { SyncSection } from './sync-section';
 import { SnapshotsSection } from './snapshots-section';
 
 export function App({ queryClient }: { readonly queryClient: QueryClient }) {
@@ -11,6 +12,8 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
       </header>
 
       <ConnectionSection queryClient={queryClient} />
+
+      <SyncSection queryClient={queryClient} />
 
       <SnapshotsSection />
 

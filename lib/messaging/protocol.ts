@@ -22,6 +22,13 @@ import {
   IdentifyByNameRequestSchema,
   IdentifyByNameResponseSchema,
 } from '@/lib/schema/row-identity';
+import {
+  InsightsGetRequestSchema,
+  InsightsGetResponseSchema,
+  SyncNowRequestSchema,
+  SyncNowResponseSchema,
+  SyncStatusResponseSchema,
+} from '@/lib/schema/sync';
 
 /** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
 export type SenderClass = 'extension-page' | 'content-script';
@@ -86,6 +93,23 @@ export const PROTOCOL = {
     allowedSenders: ['content-script'],
     request: IdentifyByNameRequestSchema,
     response: IdentifyByNameResponseSchema,
+  },
+  'sync.now': {
+    allowedSenders: ['extension-page'],
+    request: SyncNowRequestSchema,
+    response: SyncNowResponseSchema,
+  },
+  /** Per-account sync state without secrets; Ads Manager may show it too. */
+  'sync.status': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: EmptyRequestSchema,
+    response: SyncStatusResponseSchema,
+  },
+  /** Cached daily series, bounded; from Ads Manager it may refresh a stale account, nothing more. */
+  'insights.get': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: InsightsGetRequestSchema,
+    response: InsightsGetResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -14,4 +14,6 @@ export const queryKeys = {
   /** Which entity a visible row name belongs to, for pages without row ids. */
   rowNames: (accountId: AccountId, level: TableLevel) =>
     ['entities', accountId, 'row-names', level] as const,
+  /** Every account's sync state; polled while a sync runs. */
+  syncStatus: () => ['sync', 'status'] as const,
 };

@@ -33,9 +33,9 @@ const CSP =
 describe('Chrome MV3 manifest', () => {
   const manifest = readManifest('chrome-mv3');
 
-  it('asks for storage and identity only, and reaches only graph.facebook.com', () => {
+  it('asks for storage, identity and alarms only, and reaches only graph.facebook.com', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'identity']);
+    expect(manifest.permissions).toEqual(['storage', 'identity', 'alarms']);
     expect(manifest.host_permissions).toEqual(['https://graph.facebook.com/*']);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
@@ -69,7 +69,7 @@ describe('store packages', () => {
   it('declare a Firefox id, minimum version and no data collection', () => {
     const manifest = readManifest('firefox-mv3-store');
     expect(manifest.key).toBeUndefined();
-    expect(manifest.permissions).toEqual(['storage', 'identity']);
+    expect(manifest.permissions).toEqual(['storage', 'identity', 'alarms']);
     expect(manifest.browser_specific_settings).toEqual({
       gecko: {
         id: 'adlens@adlens.dev',

@@ -8,7 +8,10 @@ import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
 import { verify } from './auth-verify';
 import { findingsForRows } from './findings-for-rows';
+import { insightsGet } from './insights-get';
 import { identifyByName } from './rows-identify-by-name';
+import { syncNow } from './sync-now';
+import { syncStatus } from './sync-status';
 
 /** One handler per protocol command; a command without one is a type error. */
 export const handlers: Handlers = {
@@ -22,4 +25,7 @@ export const handlers: Handlers = {
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,
   'rows.identifyByName': identifyByName,
+  'sync.now': syncNow,
+  'sync.status': syncStatus,
+  'insights.get': insightsGet,
 };

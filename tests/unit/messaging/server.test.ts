@@ -34,6 +34,21 @@ function fakeHandlers() {
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
     'rows.identifyByName': vi.fn(() => Promise.resolve({ matches: [] })),
+    'sync.now': vi.fn(() => Promise.resolve({ accepted: [] })),
+    'sync.status': vi.fn(() => Promise.resolve({ accounts: [] })),
+    'insights.get': vi.fn(() =>
+      Promise.resolve({
+        accountId: 'act_1',
+        level: 'ad' as const,
+        currency: 'EUR',
+        since: '2026-11-01',
+        until: '2026-11-02',
+        coverage: null,
+        today: null,
+        series: [],
+        truncated: false,
+      }),
+    ),
   } satisfies Handlers;
 }
 

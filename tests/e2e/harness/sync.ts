@@ -1,0 +1,144 @@
+import type { Browser, Page } from 'puppeteer';
+import { CACHE_DATABASE } from '@/lib/cache/db';
+import { CHUNK_DAYS } from '@/lib/cache/series';
+import type { SyncState } from '@/lib/cache/sync-state';
+import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
+import type { AccountSyncSummary } from '@/lib/schema/sync';
+import { epochDayOf } from '@/lib/util/dates';
+import { serviceWorker } from './browser';
+import type { Totals } from './world-totals';
+
+/**
+ * The sync as a user drives it (the options page's Sync section) and as a test checks it: the
+ * worker's IndexedDB read with the browser's own API, nothing of ours in the bundle.
+ */
+export class SyncSection {
+  constructor(readonly page: Page) {}
+
+  private row(accountId: string): string {
+    return `[data-testid="sync-row"][data-account-id="${accountId}"]`;
+  }
+
+  async syncNow(accountId: string): Promise<void> {
+    await this.page
+      .locator(`${this.row(accountId)} [data-testid="sync-now"]:not([disabled])`)
+      .click();
+  }
+
+  /** Waits until the account's state cell shows `state` (and problem, if given); returns its text. */
+  async waitFor(
+    accountId: string,
+    state: AccountSyncSummary['state'],
+    options: { problem?: string; timeout?: number } = {},
+  ): Promise<string> {
+    const problem = options.problem === undefined ? '' : `[data-problem="${options.problem}"]`;
+    const cell = await this.page.waitForSelector(
+      `${this.row(accountId)} [data-testid="sync-state"][data-state="${state}"]${problem}`,
+      { timeout: options.timeout ?? 120_000 },
+    );
+    return (await cell?.evaluate((node) => node.textContent ?? '')) ?? '';
+  }
+
+  /** Starts a sync and waits for it to end (a new last sync, or a new problem) in `state`. */
+  async sync(
+    accountId: string,
+    state: AccountSyncSummary['state'] = 'synced',
+    options: { problem?: string; timeout?: number } = {},
+  ): Promise<string> {
+    const browser = this.page.browser();
+    const mark = (record: SyncState | undefined) =>
+      `${record?.lastSyncAt ?? ''}|${record?.lastError?.at ?? ''}`;
+    const before = mark(await storedSyncState(browser, accountId));
+    await this.syncNow(accountId);
+    const deadline = Date.now() + (options.timeout ?? 180_000);
+    while (mark(await storedSyncState(browser, accountId)) === before) {
+      if (Date.now() > deadline) throw new Error(`The sync of ${accountId} did not end`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return this.waitFor(accountId, state, options);
+  }
+}
+
+/** The account's sync state record, read straight from the worker's IndexedDB. */
+export async function storedSyncState(
+  browser: Browser,
+  accountId: string,
+): Promise<SyncState | undefined> {
+  const worker = await serviceWorker(browser);
+  return worker.evaluate(
+    async (database, key) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const record = await new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction('syncState').objectStore('syncState').get(key);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('get failed'));
+      });
+      db.close();
+      return record as SyncState | undefined;
+    },
+    CACHE_DATABASE,
+    accountId,
+  );
+}
+
+/** Row count and sums of a level over a range, from the series chunks in the worker's IndexedDB. */
+export async function cachedTotals(
+  browser: Browser,
+  accountId: string,
+  level: EntityLevel,
+  since: string,
+  until: string,
+): Promise<Totals> {
+  const worker = await serviceWorker(browser);
+  const columns = {
+    spend: INSIGHT_METRICS.indexOf('spend'),
+    purchases: INSIGHT_METRICS.indexOf('purchases'),
+    purchaseValue: INSIGHT_METRICS.indexOf('purchaseValue'),
+    impressions: INSIGHT_METRICS.indexOf('impressions'),
+  };
+  return worker.evaluate(
+    async (database, key, first, last, chunkDays, column) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const totals = { rows: 0, spend: 0, purchases: 0, purchaseValue: 0, impressions: 0 };
+      await new Promise<void>((resolve, reject) => {
+        // Every chunk of [account, level, *, *]: an array sorts after any string.
+        const range = IDBKeyRange.bound(key, [...key, []]);
+        const request = db.transaction('series').objectStore('series').openCursor(range);
+        request.onerror = () => reject(request.error ?? new Error('cursor failed'));
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (!cursor) {
+            resolve();
+            return;
+          }
+          const chunk = cursor.value as { chunk: number; rows: Uint8Array; values: Float64Array };
+          for (let offset = 0; offset < chunkDays; offset++) {
+            const day = chunk.chunk + offset;
+            if (day < first || day > last || chunk.rows[offset] !== 1) continue;
+            totals.rows++;
+            for (const [name, index] of Object.entries(column)) {
+              totals[name as keyof typeof column] += chunk.values[index * chunkDays + offset] ?? 0;
+            }
+          }
+          cursor.continue();
+        };
+      });
+      db.close();
+      return totals;
+    },
+    CACHE_DATABASE,
+    [accountId, level],
+    epochDayOf(since),
+    epochDayOf(until),
+    CHUNK_DAYS,
+    columns,
+  );
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@/lib/util/dates';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { OptionsPage } from './harness/pages';
+import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
+import { worldTotals } from './harness/world-totals';
+
+/**
+ * The large account (220 campaigns, 1,100 ad sets, 5,500 ads) synced by the production build in
+ * Chromium from the simulator: the first sync's 90 days, then an incremental sync after the
+ * simulator's clock moves, with restated conversions and today's growth replacing older values.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+let sync: SyncSection;
+let accountId: string;
+let digits: string;
+const LEVELS = ['campaign', 'adset', 'ad'] as const;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  // Async report runs finish on their second status poll rather than their fifth.
+  sim.control.settings.reportRuns.pollsToComplete = 1;
+  chromium = await launchAdlensBrowser(sim.routing);
+  const options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  await options.waitForStatus('Connected as Demo Media Buyer');
+  sync = new SyncSection(options.page);
+  digits = sim.largeAccount.accountId;
+  accountId = `act_${digits}`;
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+const today = () => sim.world.today(digits);
+
+async function expectCacheEqualsWorld(since: string) {
+  for (const level of LEVELS) {
+    const expected = worldTotals(sim.world, digits, level, since, today());
+    expect(await cachedTotals(chromium.browser, accountId, level, since, today()), level).toEqual(
+      expected,
+    );
+  }
+}
+
+describe('the large account', () => {
+  let firstDay: string;
+
+  it('first sync: 90 days of every level, row counts and sums equal to the world', async () => {
+    firstDay = addDays(today(), -89);
+    const text = await sync.sync(accountId);
+    expect(text).toMatch(/Synced .* rows/);
+    await expectCacheEqualsWorld(firstDay);
+    const state = await storedSyncState(chromium.browser, accountId);
+    expect(state?.coverage.ad).toEqual({ since: firstDay, until: today() });
+    expect(state?.lastRun?.kind).toBe('full');
+  }, 240_000);
+
+  it('incremental sync after the clock moves: restated conversions replace the old values', async () => {
+    const yesterday = addDays(today(), -1);
+    const before = await cachedTotals(chromium.browser, accountId, 'ad', yesterday, today());
+    sim.clock.advance(26 * 3_600_000);
+    sim.control.requests.clear();
+    await sync.sync(accountId);
+    const state = await storedSyncState(chromium.browser, accountId);
+    expect(state?.lastRun?.kind).toBe('incremental');
+    // Only the 28-day lookback was read again.
+    const oldest = sim.control.requests.entries
+      .map((entry) => entry.query.time_range)
+      .filter((range): range is string => range !== undefined)
+      .map((range) => (JSON.parse(range) as { since: string }).since)
+      .sort()[0];
+    expect(oldest).toBe(addDays(today(), -27));
+    // The day that was "yesterday" gained attributed purchases, and they replaced the old ones.
+    const restated = worldTotals(sim.world, digits, 'ad', yesterday, yesterday);
+    const cached = await cachedTotals(chromium.browser, accountId, 'ad', yesterday, yesterday);
+    expect(cached).toEqual(restated);
+    expect(restated.purchases).toBeGreaterThan(0);
+    expect(before.rows).toBeGreaterThan(0);
+    await expectCacheEqualsWorld(firstDay);
+  }, 240_000);
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '@/entrypoints/background/handlers';
+import { saveToken } from '@/lib/auth/vault';
+import { readSyncState, writeSyncState } from '@/lib/cache/sync-state';
+import { wipeCache } from '@/lib/cache/wipe';
+import { graphErrorToAppError } from '@/lib/graph/errors';
+import { createMessageRouter } from '@/lib/messaging/server';
+import { InsightsGetResponseSchema, SyncStatusResponseSchema } from '@/lib/schema/sync';
+import { syncScheduler } from '@/lib/sync/service';
+import { addDays } from '@/lib/util/dates';
+import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
+import { connectCache, createSimulatedMeta, simAccount, simFetch, worldTotals } from './sim-graph';
+
+/** sync.now, sync.status and insights.get through the router, against the simulator. */
+const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
+const optionsPage = { id: identity.id, origin: identity.origin };
+const adsManager = {
+  id: identity.id,
+  origin: 'https://adsmanager.facebook.com',
+  tab: { id: 4 },
+  frameId: 0,
+};
+const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
+
+let meta: SimulatedMeta;
+let digits: string;
+let accountId: `act_${string}`;
+
+beforeAll(() => {
+  meta = createSimulatedMeta();
+  digits = simAccount(meta, 'EUR').accountId;
+  accountId = `act_${digits}`;
+});
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  meta.clock.set(DEFAULT_START_MS);
+  await wipeCache();
+  await connectCache(meta);
+  await saveToken(meta.control.demoToken);
+  vi.stubGlobal('fetch', simFetch(meta));
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function call(command: string, payload: unknown, sender: object = optionsPage) {
+  return route({ command, payload }, sender);
+}
+
+async function syncEur() {
+  expect(await call('sync.now', { accountId })).toEqual({
+    ok: true,
+    data: { accepted: [accountId] },
+  });
+  await syncScheduler().idle();
+}
+
+describe('sync messages', () => {
+  it('sync.now syncs the account; sync.status shows it to pages and Ads Manager alike', async () => {
+    await syncEur();
+    for (const sender of [optionsPage, adsManager]) {
+      const reply = await call('sync.status', {}, sender);
+      expect(reply.ok).toBe(true);
+      const status = SyncStatusResponseSchema.parse((reply as { data: unknown }).data);
+      const eur = status.accounts.find((account) => account.accountId === accountId);
+      expect(eur).toMatchObject({ state: 'synced', problem: null, partial: false, progress: null });
+      expect(eur?.rows).toBeGreaterThan(0);
+      expect(eur?.lastSyncAt).not.toBeNull();
+      expect(JSON.stringify(status)).not.toContain(meta.control.demoToken);
+    }
+  });
+
+  it('sync.now is for extension pages only', async () => {
+    expect(await call('sync.now', {}, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+
+  it('insights.get returns the biggest spenders’ daily series, equal to the world', async () => {
+    await syncEur();
+    const today = meta.world.today(digits);
+    const since = addDays(today, -6);
+    const reply = await call(
+      'insights.get',
+      { accountId, level: 'campaign', since, until: today },
+      adsManager,
+    );
+    const data = InsightsGetResponseSchema.parse((reply as { data: unknown }).data);
+    expect(data).toMatchObject({ currency: 'EUR', coverage: { since, until: today }, today });
+    const spend = data.series.reduce(
+      (sum, series) => sum + series.metrics.spend.reduce((a, b) => a + b, 0),
+      0,
+    );
+    expect(spend).toBe(worldTotals(meta, digits, 'campaign', since, today).spend);
+    const totals = data.series.map((series) => series.metrics.spend.reduce((a, b) => a + b, 0));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+
+    const one = data.series[0]!;
+    const picked = await call(
+      'insights.get',
+      { accountId, level: 'campaign', entityIds: [one.entityId], since, until: today },
+      adsManager,
+    );
+    expect((picked as { data: { series: unknown[] } }).data.series).toEqual([one]);
+  });
+
+  it('insights.get is bounded', async () => {
+    for (const payload of [
+      { accountId, level: 'ad', since: '2025-01-01', until: '2026-11-20' },
+      { accountId, level: 'ad', since: '2026-11-20', until: '2026-11-01' },
+      { accountId, level: 'ad', since: '2026-11-01', until: '2026-11-20', entityIds: [] },
+      { accountId, level: 'account', since: '2026-11-01', until: '2026-11-20' },
+    ]) {
+      expect(
+        await call('insights.get', payload, adsManager),
+        JSON.stringify(payload),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+  });
+
+  it('insights.get from Ads Manager refreshes a stale account in the background', async () => {
+    await syncEur();
+    const state = await readSyncState(accountId);
+    await writeSyncState({ ...state, lastSyncAt: Date.now() - 3 * 3_600_000 });
+    const today = meta.world.today(digits);
+    await call('insights.get', { accountId, level: 'ad', since: today, until: today }, adsManager);
+    expect(syncScheduler().isSyncing(accountId)).toBe(true);
+    await syncScheduler().idle();
+    expect((await readSyncState(accountId)).lastSyncAt).toBeGreaterThan(Date.now() - 60_000);
+  });
+});
