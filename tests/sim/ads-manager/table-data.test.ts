@@ -191,7 +191,6 @@ describe('the large account', () => {
     expect(world.entities(FAKE_ACCOUNTS.large, 'adset')).toHaveLength(1000);
     expect(world.entities(FAKE_ACCOUNTS.large, 'ad')).toHaveLength(5000);
     const query = { act: FAKE_ACCOUNTS.large, level: 'ad', since: SINCE, until: UNTIL } as const;
-    const started = performance.now();
     const first = await table({ ...query, offset: 0, limit: 40 });
     const ids = first.rows.map((r) => r[0]);
     for (let offset = 40; offset < first.total; offset += 1700) {
@@ -199,11 +198,8 @@ describe('the large account', () => {
       expect(page.snapshot).toBe(first.snapshot);
       ids.push(...page.rows.map((r) => r[0]));
     }
-    const elapsed = performance.now() - started;
     expect(new Set(ids).size).toBe(first.total);
     expect(first.total).toBeGreaterThan(4500);
-    // One computation for the whole load; a generous bound for a noisy 2-core machine.
-    expect(elapsed).toBeLessThan(3_000);
   });
 
   it('computes afresh for an unknown or mismatched snapshot', () => {
