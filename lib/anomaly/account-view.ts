@@ -9,7 +9,7 @@ import {
   type EntityNode,
   type FindingLevel,
 } from './types';
-import { medianOf } from './robust';
+import { LEARNING_DAYS, learningDaysOf, learningThroughChildren } from './learning';
 import { estimateWeeklyProfile, type WeeklyProfile } from './weekly-profile';
 
 /**
@@ -20,18 +20,6 @@ import { estimateWeeklyProfile, type WeeklyProfile } from './weekly-profile';
 
 /** Enough for a 4-week baseline behind a 6-week-old problem, plus weekly profiles. */
 const MAX_HISTORY_DAYS = 120;
-/** An ad set explores for about a week after launch or a significant edit (ads-domain.md). */
-export const LEARNING_DAYS = 7;
-/** Children in learning carrying this share of spend put their parent in learning. */
-const LEARNING_SPEND_SHARE = 0.5;
-/** A budget change of this size resets learning. */
-const SIGNIFICANT_BUDGET_CHANGE = 0.3;
-/** How far back an unlogged budget edit is looked for: beyond that its learning is over anyway. */
-const INFERENCE_DAYS = 42;
-/** A step in spend level this large, either way, can only be a budget edit or a problem. */
-const INFERRED_STEP = 1 + SIGNIFICANT_BUDGET_CHANGE;
-/** Spend per budget that fits the budget it runs under (outside it, the budget must differ). */
-const FITTING_UTILISATION: readonly [number, number] = [0.5, 1.4];
 /** Graph `account_status` values that deliver: active and in grace period. */
 const DELIVERING_ACCOUNT_STATUSES: ReadonlySet<number> = new Set([1, 9]);
 
@@ -118,7 +106,7 @@ export function buildAccountView(input: AccountInput, options: DetectOptions): A
   for (const view of entities) settleFacts(view, frame, accountActive, asOfDay);
   for (const view of [...entities].reverse()) {
     requireDeliverableChild(view);
-    learnWithChildren(view);
+    if (learningThroughChildren(view)) view.learningNow = true;
   }
 
   return {
@@ -243,7 +231,7 @@ function settleFacts(
     view.budgetHistoryKnown = parent.budgetHistoryKnown;
   }
   view.startIndex = startIndexOf(view, frame);
-  view.learningDays = learningDaysOf(view, frame);
+  view.learningDays = learningDaysOf(view, frame.length);
   view.learningNow =
     view.learningDays[frame.length - 1] === 1 ||
     node?.learningStage === 'LEARNING' ||
@@ -259,32 +247,6 @@ function requireDeliverableChild(view: MutableView): void {
   if (view.children.length > 0 && !view.children.some((child) => child.expectedToDeliver)) {
     view.expectedToDeliver = false;
   }
-}
-
-/**
- * A campaign (or account) whose spend mostly goes through learning ad sets swings with them: it is
- * learning on the days when learning children carry at least half of its spend.
- */
-function learnWithChildren(view: MutableView): void {
-  if (view.children.length === 0) return;
-  const days = view.learningDays;
-  for (let day = 0; day < days.length; day++) {
-    let learning = 0;
-    let total = 0;
-    for (const child of view.children) {
-      const spend = child.series.spend[day] ?? 0;
-      total += spend;
-      if (child.learningDays[day] === 1) learning += spend;
-    }
-    if (total > 0 && learning >= LEARNING_SPEND_SHARE * total) days[day] = 1;
-  }
-  const last = days.length - 1;
-  const spendNow = (child: EntityView): number => child.series.spend[last] ?? 0;
-  const total = view.children.reduce((sum, child) => sum + spendNow(child), 0);
-  const learning = view.children
-    .filter((child) => child.learningNow)
-    .reduce((sum, child) => sum + spendNow(child), 0);
-  if (total > 0 && learning >= LEARNING_SPEND_SHARE * total) view.learningNow = true;
 }
 
 /** Active under active parents, started (not merely scheduled) and not past its end date. */
@@ -336,62 +298,4 @@ function startIndexOf(view: MutableView, frame: Frame): number {
   if (Number.isFinite(start)) return start - frame.firstDay;
   const firstDelivery = view.series.impressions.findIndex((value) => value > 0);
   return firstDelivery > 0 ? firstDelivery : -LEARNING_DAYS;
-}
-
-/**
- * Days after launch and after significant budget edits, on the ad set and inherited by its ads.
- * A CBO campaign's edits reset the learning of every ad set under it.
- */
-function learningDaysOf(view: MutableView, frame: Frame): Uint8Array {
-  const days = new Uint8Array(frame.length);
-  if (view.level === 'account') return days;
-  if (view.startIndex > -LEARNING_DAYS) markLearning(days, view.startIndex);
-  for (const editIndex of significantBudgetEdits(view, frame)) markLearning(days, editIndex);
-  const parentDays = view.parent?.learningDays;
-  if (parentDays && view.parent?.level !== 'account') {
-    for (let i = 0; i < days.length; i++) days[i] = (days[i] ?? 0) | (parentDays[i] ?? 0);
-  }
-  return days;
-}
-
-function markLearning(days: Uint8Array, from: number): void {
-  days.fill(1, Math.max(0, from), Math.min(days.length, from + LEARNING_DAYS));
-}
-
-function significantBudgetEdits(view: MutableView, frame: Frame): number[] {
-  if (!view.ownsBudget) return [];
-  if (!view.budgetHistoryKnown) return inferredBudgetEdit(view, frame);
-  const edits: number[] = [];
-  for (let index = 1; index < frame.length; index++) {
-    const before = view.dailyBudgetOn(index - 1);
-    const after = view.dailyBudgetOn(index);
-    if (before && after && Math.abs(after / before - 1) >= SIGNIFICANT_BUDGET_CHANGE) {
-      edits.push(index);
-    }
-  }
-  return edits;
-}
-
-/**
- * Without a budget log, the latest significant edit still shows in the spend: a lasting step after
- * which spend fits today's budget. Under-delivery and spikes do not fit the budget afterwards, so
- * they are not mistaken for an edit.
- */
-function inferredBudgetEdit(view: MutableView, frame: Frame): number[] {
-  const last = frame.length - 1;
-  const budget = view.dailyBudgetOn(last);
-  if (!budget) return [];
-  const spend = view.series.spend;
-  const fits = (level: number): boolean =>
-    level >= FITTING_UTILISATION[0] * budget && level <= FITTING_UTILISATION[1] * budget;
-  const earliest = Math.max(view.startIndex + LEARNING_DAYS, 7, last - INFERENCE_DAYS);
-  for (let day = last; day >= earliest; day--) {
-    const before = medianOf(spend, day - 7, day);
-    const after = medianOf(spend, day, Math.min(day + 3, last + 1));
-    const step = after / before;
-    if (before > 0 && (step >= INFERRED_STEP || step <= 1 / INFERRED_STEP)) {
-      if (fits(after)) return [day];
-    }
-  }
-  return [];
 }

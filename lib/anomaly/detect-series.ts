@@ -42,15 +42,25 @@ export function detectSeries(
   const scratch = new Float64Array(n);
   const trend = runningMedian(data, window, scratch);
   const seasonal = seasonalPattern(data, trend, period, scratch);
-  const deseasonalised = data.map((value, t) => value - (seasonal[t % period] ?? 0));
-  const level = runningMedian(deseasonalised, window, scratch);
+  // Seasonal value of each point, then the series without it (reusing `trend`'s storage).
+  const seasonOf = new Float64Array(n);
+  for (let t = 0, phase = 0; t < n; t++, phase = phase + 1 === period ? 0 : phase + 1) {
+    seasonOf[t] = seasonal[phase] ?? 0;
+    trend[t] = (data[t] ?? Number.NaN) - (seasonOf[t] ?? 0);
+  }
+  const level = runningMedian(trend, window, scratch);
   // A window with no finite value at all borrows the series' overall level.
-  const fallback = level.some(Number.isNaN) ? medianOf(deseasonalised, 0, n, scratch) : 0;
-  const expected = level.map((value, t) => {
-    const base = Number.isFinite(value) ? value : Number.isFinite(fallback) ? fallback : 0;
-    return base + (seasonal[t % period] ?? 0);
-  });
-  const residuals = data.map((value, t) => value - (expected[t] ?? 0));
+  const fallback = level.some(Number.isNaN) ? medianOf(trend, 0, n, scratch) : 0;
+  const expected = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const base = level[t] ?? Number.NaN;
+    const centre =
+      (Number.isFinite(base) ? base : Number.isFinite(fallback) ? fallback : 0) +
+      (seasonOf[t] ?? 0);
+    expected[t] = centre;
+    residuals[t] = (data[t] ?? Number.NaN) - centre;
+  }
   const scale = robustScale(residuals, scratch);
   return assemble(residuals, expected, scale, magnitude);
 }

@@ -21,14 +21,41 @@ export function medianOf(
 /** Up to this many values, insertion sort beats the call overhead of a typed-array sort. */
 const SMALL_SORT = 24;
 
-/** Median of the first `count` entries of `scratch`, which it sorts in place. */
+/** Median of the first `count` entries of `scratch`, which it reorders in place. */
 export function sortedMiddle(scratch: Float64Array, count: number): number {
   if (count === 0) return Number.NaN;
-  if (count <= SMALL_SORT) insertionSort(scratch, count);
-  else scratch.subarray(0, count).sort();
   const half = count >> 1;
+  if (count <= SMALL_SORT) insertionSort(scratch, count);
+  else selectInPlace(scratch, count, half);
   const upper = scratch[half] ?? Number.NaN;
-  return count % 2 === 1 ? upper : ((scratch[half - 1] ?? upper) + upper) / 2;
+  if (count % 2 === 1) return upper;
+  // After selection everything below `half` is at most `upper`; the lower middle is their maximum.
+  let lower = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < half; i++) lower = Math.max(lower, scratch[i] ?? lower);
+  return (lower + upper) / 2;
+}
+
+/** Hoare's selection: puts the k-th smallest at index k, smaller ones before it, in O(count). */
+function selectInPlace(values: Float64Array, count: number, k: number): void {
+  let left = 0;
+  let right = count - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >> 1] ?? 0;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++;
+      while ((values[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i++] = values[j] ?? 0;
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }
 
 function insertionSort(values: Float64Array, count: number): void {

@@ -7,7 +7,8 @@ import type { Finding, FindingKind, Severity } from './types';
  * alerts; an account-wide CPM rise is one account finding.
  *
  * 1. A finding on a parent that only one of several delivering children shares, and that child
- *    carries most of it, is that child's problem seen from above: the parent's copy is dropped.
+ *    carries nearly all of it, is that child's problem seen from above: the parent's copy is
+ *    dropped.
  * 2. A finding is explained by another on the same entity or an ancestor, overlapping in time, when
  *    its kind is the same or a consequence of the other's ({@link CONSEQUENCES}). It is listed as
  *    related under the topmost finding of its chain of explanations.
@@ -64,6 +65,11 @@ function conversionLossExplains(cause: Candidate, effect: Candidate): boolean {
   return false;
 }
 
+/**
+ * The share of a parent's effect one flagged child must carry for the parent's copy to be dropped:
+ * siblings too small to be flagged on their own may still share the problem.
+ */
+const CHILD_SHARE = 0.8;
 /** Findings within this many days of each other overlap. */
 const OVERLAP_SLACK = 2;
 /** Days before the finding a child must have delivered in to count as a delivering sibling. */
@@ -119,7 +125,9 @@ function sharedByOneChildOnly(candidate: Candidate, all: readonly Candidate[]): 
       other.kind === candidate.kind && other.entity.parent === entity && overlaps(other, candidate),
   );
   const [child] = sharing;
-  return sharing.length === 1 && child !== undefined && size(child) >= 0.5 * size(candidate);
+  return (
+    sharing.length === 1 && child !== undefined && size(child) >= CHILD_SHARE * size(candidate)
+  );
 }
 
 /** How much a finding weighs: conversions missing, else money at stake per day. */

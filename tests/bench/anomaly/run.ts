@@ -83,6 +83,8 @@ if (verbose) {
   }
   console.log('\nFalse alarms:');
   for (const sample of score.falseAlarmSamples) console.log(`  ${sample}`);
+  console.log('\nExtra alerts on a detected problem:');
+  for (const sample of score.duplicateSamples) console.log(`  ${sample}`);
 }
 
 function row(score: KindScore): string[] {

@@ -47,6 +47,7 @@ export interface Score {
   readonly duplicates: number;
   readonly missed: readonly Label[];
   readonly falseAlarmSamples: readonly string[];
+  readonly duplicateSamples: readonly string[];
 }
 
 export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: number): Score {
@@ -54,12 +55,15 @@ export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: num
   const episodes = toEpisodes(shown);
   const matched = new Set<Episode>();
   const detections = new Map<Label, number[]>();
+  const duplicateSamples: string[] = [];
   for (const label of set.labels) {
     const delays: number[] = [];
     for (const episode of episodes) {
       if (!detects(episode, label, parents)) continue;
       matched.add(episode);
       delays.push(Math.max(0, episode.first - label.startDay));
+      if (delays.length > 1)
+        duplicateSamples.push(`${label.kind} ${label.entityId}: ${describe(episode)}`);
     }
     detections.set(label, delays);
   }
@@ -82,13 +86,13 @@ export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: num
     entityDays: entityCount * evalDays,
     duplicates,
     missed: set.labels.filter((label) => (detections.get(label) ?? []).length === 0),
-    falseAlarmSamples: episodes
-      .filter((episode) => !matched.has(episode))
-      .map(
-        (e) =>
-          `${e.kind} ${e.entityId} days ${e.first}-${e.last} [${e.firstSeen.severity}] ${e.firstSeen.summary}`,
-      ),
+    falseAlarmSamples: episodes.filter((episode) => !matched.has(episode)).map(describe),
+    duplicateSamples,
   };
+}
+
+function describe(e: Episode): string {
+  return `${e.kind} ${e.entityId} days ${e.first}-${e.last} [${e.firstSeen.severity}] ${e.firstSeen.summary}`;
 }
 
 function kindScore(
