@@ -1,5 +1,13 @@
 import type { AccountView, EntityView } from './account-view';
-import { evidenceScore, learningWithin, type Candidate } from './candidate';
+import {
+  RAISE,
+  evidenceScore,
+  learningWithin,
+  needEffect,
+  needZ,
+  type Candidate,
+  type Evidence,
+} from './candidate';
 import { shortDate } from './dates';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { mixAdjusted } from './mix';
@@ -45,7 +53,11 @@ const RISE_SHARE_WHILE_LEARNING = 2.5;
 const VALUE_SHIFT_WHILE_LEARNING = 0.5;
 const RECENT_DAYS = 3;
 
-export function detectCpaShift(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectCpaShift(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   const last = view.asOfIndex;
   const seriesOf = (e: EntityView): ScanSeries => ({
     observed: e.series.conversions,
@@ -65,18 +77,24 @@ export function detectCpaShift(entity: EntityView, view: AccountView): Candidate
     minBaselineEvents: MIN_BASELINE_CONVERSIONS,
     minBaselineExposure: 1,
   }).filter((test) => test.expected >= MIN_EXPECTED_CONVERSIONS);
-  const shifted = (test: ShiftTest, ratio: number): boolean =>
-    learningWithin(entity, test.from, last)
-      ? ratio <= DROP_SHARE_WHILE_LEARNING || ratio >= RISE_SHARE_WHILE_LEARNING
-      : ratio <= DROP_SHARE || ratio >= RISE_SHARE;
+  const shifted = (test: ShiftTest, ratio: number): boolean => {
+    const learning = learningWithin(entity, test.from, last);
+    const drop = needEffect(learning ? DROP_SHARE_WHILE_LEARNING : DROP_SHARE, evidence);
+    const rise = needEffect(learning ? RISE_SHARE_WHILE_LEARNING : RISE_SHARE, evidence);
+    return ratio <= drop || ratio >= rise;
+  };
   const best = strongest(entity, series, tests, seriesOf, last, shifted, [
-    MIN_Z_WORSE,
-    MIN_Z_BETTER,
+    needZ(MIN_Z_WORSE, evidence),
+    needZ(MIN_Z_BETTER, evidence),
   ]);
   return best && describeCpa(entity, view, best);
 }
 
-export function detectRoasShift(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectRoasShift(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   const last = view.asOfIndex;
   const seriesOf = (e: EntityView): ScanSeries => ({
     observed: e.series.value,
@@ -92,12 +110,14 @@ export function detectRoasShift(entity: EntityView, view: AccountView): Candidat
     minBaselineEvents: 1,
     minBaselineExposure: MIN_BASELINE_CONVERSIONS,
   }).filter((test) => sumOver(series.exposure, test.from, last) >= MIN_CONVERSIONS_FOR_VALUE);
-  const shifted = (test: ShiftTest, ratio: number): boolean =>
-    Math.abs(ratio - 1) >=
-    (learningWithin(entity, test.from, last) ? VALUE_SHIFT_WHILE_LEARNING : VALUE_SHIFT);
+  const shifted = (test: ShiftTest, ratio: number): boolean => {
+    const learning = learningWithin(entity, test.from, last);
+    const shift = learning ? VALUE_SHIFT_WHILE_LEARNING : VALUE_SHIFT;
+    return Math.abs(ratio - 1) >= needEffect(1 + shift, evidence) - 1;
+  };
   const best = strongest(entity, series, tests, seriesOf, last, shifted, [
-    MIN_Z_VALUE,
-    MIN_Z_VALUE,
+    needZ(MIN_Z_VALUE, evidence),
+    needZ(MIN_Z_VALUE, evidence),
   ]);
   return best && describeRoas(entity, view, best);
 }

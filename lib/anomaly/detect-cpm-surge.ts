@@ -1,5 +1,13 @@
 import type { AccountView, EntityView } from './account-view';
-import { evidenceScore, learningWithin, type Candidate } from './candidate';
+import {
+  RAISE,
+  evidenceScore,
+  learningWithin,
+  needEffect,
+  needZ,
+  type Candidate,
+  type Evidence,
+} from './candidate';
 import { shortDate } from './dates';
 import { cpmExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
@@ -28,7 +36,11 @@ const ACCOUNT_MIN_CAMPAIGNS = 2;
 const ACCOUNT_MIN_SPEND_SHARE = 0.5;
 const CAMPAIGN_RISE_FOR_BREADTH = 1.15;
 
-export function detectCpmSurge(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectCpmSurge(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   const last = view.asOfIndex;
   const seriesOf = (e: EntityView): ScanSeries => ({
     observed: e.series.spend,
@@ -44,14 +56,17 @@ export function detectCpmSurge(entity: EntityView, view: AccountView): Candidate
     minBaselineExposure: MIN_BASELINE_THOUSANDS,
   };
   const minRise = (test: ShiftTest): number =>
-    learningWithin(entity, test.from, last) ? MIN_RISE_WHILE_LEARNING : MIN_RISE;
+    needEffect(
+      learningWithin(entity, test.from, last) ? MIN_RISE_WHILE_LEARNING : MIN_RISE,
+      evidence,
+    );
   const candidates = scanLogRatioShift(series, limits)
     .filter(
       (test) =>
         test.ratio >= minRise(test) &&
-        test.z >= MIN_Z &&
+        test.z >= needZ(MIN_Z, evidence) &&
         sumOver(entity.series.impressions, test.from, last) >= MIN_WINDOW_IMPRESSIONS &&
-        recentRatio(series, test, last) >= STILL_UP,
+        recentRatio(series, test, last) >= needEffect(STILL_UP, evidence),
     )
     .sort((a, b) => b.z - a.z);
   const best = candidates.find((test) => {

@@ -1,5 +1,12 @@
 import type { AccountView, EntityView } from './account-view';
-import { evidenceScore, type Candidate } from './candidate';
+import {
+  RAISE,
+  evidenceScore,
+  needEffect,
+  needZ,
+  type Candidate,
+  type Evidence,
+} from './candidate';
 import { clickExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
 import { BASELINE_DAYS, scanCountShift, zFor, type ScanSeries, type ShiftTest } from './shift-scan';
@@ -28,7 +35,10 @@ const RECENT_DAYS = 3;
 export function detectCreativeFatigue(
   entity: EntityView,
   view: AccountView,
+  evidence: Evidence = RAISE,
 ): Candidate | undefined {
+  const maxShare = needEffect(MAX_SHARE_OF_USUAL, evidence);
+  const minZ = needZ(MIN_Z, evidence);
   // Fatigue is judged against an established CTR: a launch still learning has none yet.
   if (entity.level === 'account' || entity.learningNow) return undefined;
   const last = view.asOfIndex;
@@ -47,15 +57,17 @@ export function detectCreativeFatigue(
   });
   let best: { test: ShiftTest; frequency: Frequency } | undefined;
   for (const test of tests) {
-    if (test.ratio > MAX_SHARE_OF_USUAL || test.z > -MIN_Z) continue;
+    if (test.ratio > maxShare || test.z > -minZ) continue;
     if (best && test.z >= best.test.z) continue;
     const share = (from: number, to: number): number =>
       sumOver(series.observed, from, to) / (sumOver(series.exposure, from, to) * test.baselineRate);
     const middle = Math.floor((test.from + last) / 2);
-    if (share(last - RECENT_DAYS + 1, last) > STILL_DOWN) continue;
+    if (share(last - RECENT_DAYS + 1, last) > needEffect(STILL_DOWN, evidence)) continue;
     if (share(middle + 1, last) > DEEPENING * share(test.from, middle)) continue;
     const frequency = frequencyRise(entity, test.from, last);
-    if (frequency && !mixExplains(entity, test, last, seriesOf)) best = { test, frequency };
+    if (frequency && !mixExplains(entity, test, { last, maxShare, minZ }, seriesOf)) {
+      best = { test, frequency };
+    }
   }
   return best && describe(entity, view, best.test, best.frequency);
 }
@@ -64,13 +76,13 @@ export function detectCreativeFatigue(
 function mixExplains(
   entity: EntityView,
   test: ShiftTest,
-  last: number,
+  { last, maxShare, minZ }: { last: number; maxShare: number; minZ: number },
   seriesOf: (e: EntityView) => ScanSeries,
 ): boolean {
   const mixed = mixAdjusted(entity, test.from, last, seriesOf, test.expected);
   if (!mixed || mixed.expected <= 0) return true;
   const ratio = mixed.observed / mixed.expected;
-  return ratio > MAX_SHARE_OF_USUAL || zFor(test, mixed.observed, mixed.expected) > -MIN_Z;
+  return ratio > maxShare || zFor(test, mixed.observed, mixed.expected) > -minZ;
 }
 
 interface Frequency {

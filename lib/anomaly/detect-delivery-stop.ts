@@ -1,5 +1,5 @@
 import type { AccountView, EntityView } from './account-view';
-import { chanceScore, type Candidate } from './candidate';
+import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
 import { shortDate } from './dates';
 import { medianOf, robustScale } from './robust';
 import { dayCount } from './wording';
@@ -20,7 +20,11 @@ const MIN_TYPICAL_IMPRESSIONS = 50;
 /** A lifetime budget spent down to this share has simply run out. */
 const LIFETIME_SPENT = 0.97;
 
-export function detectDeliveryStop(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectDeliveryStop(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   if (!entity.expectedToDeliver || lifetimeSpent(entity)) return undefined;
   const last = view.asOfIndex;
   const from = silentRunStart(entity, last);
@@ -33,7 +37,7 @@ export function detectDeliveryStop(entity: EntityView, view: AccountView): Candi
   }
   let chance = 1;
   for (let day = from; day <= last; day++) chance *= history.silenceChance(view.weekday(day));
-  if (chance >= MAX_CHANCE) return undefined;
+  if (chance >= needChance(MAX_CHANCE, evidence)) return undefined;
   return describe(entity, view, from, history, chance);
 }
 

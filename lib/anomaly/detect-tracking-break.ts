@@ -1,5 +1,5 @@
 import type { AccountView, EntityView } from './account-view';
-import { chanceScore, type Candidate } from './candidate';
+import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
 import { shortDate } from './dates';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { mixAdjusted } from './mix';
@@ -29,13 +29,16 @@ const MIN_SILENT_RUN_EXPECTED = 5;
 /** Days a break stays listed after conversions came back. */
 const SHOWN_AFTER_RECOVERY = 3;
 
-export function detectTrackingBreak(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectTrackingBreak(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   const seriesOf = (e: EntityView): ScanSeries => ({
     observed: e.series.conversions,
     exposure: conversionExposure(e, view),
     excluded: e.learningDays,
   });
-  const series = seriesOf(entity);
   const traffic = trafficOf(entity);
   // Days without traffic (a schedule's weekend) neither end a break nor show it is over.
   const withTraffic: number[] = [];
@@ -44,9 +47,9 @@ export function detectTrackingBreak(entity: EntityView, view: AccountView): Cand
   }
   for (const [i, end] of withTraffic.entries()) {
     const next = withTraffic[i - 1];
-    const over = next !== undefined && (series.observed[next] ?? 0) > 0;
+    const over = next !== undefined && (entity.series.conversions[next] ?? 0) > 0;
     if (i > 0 && !over) continue;
-    const found = breakEndingOn(entity, view, end, next, seriesOf, series, traffic);
+    const found = breakEndingOn(entity, view, { end, resumed: next, evidence }, seriesOf, traffic);
     if (found) return found;
   }
   return undefined;
@@ -59,12 +62,11 @@ export function detectTrackingBreak(entity: EntityView, view: AccountView): Cand
 function breakEndingOn(
   entity: EntityView,
   view: AccountView,
-  end: number,
-  resumed: number | undefined,
+  { end, resumed, evidence }: { end: number; resumed: number | undefined; evidence: Evidence },
   seriesOf: (e: EntityView) => ScanSeries,
-  series: ScanSeries,
   traffic: Float64Array,
 ): Candidate | undefined {
+  const series = seriesOf(entity);
   const from = silentRunStart(series, end);
   if (from === undefined) return undefined;
   const test = scanCountShift(series, {
@@ -84,7 +86,7 @@ function breakEndingOn(
     test.baselineEvents,
     test.dispersion,
   );
-  if (chance >= MAX_CHANCE) return undefined;
+  if (chance >= needChance(MAX_CHANCE, evidence)) return undefined;
   return describe(entity, view, { ...test, ...mixed }, { end, resumed }, traffic, chance);
 }
 

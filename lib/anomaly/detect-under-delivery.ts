@@ -1,5 +1,12 @@
 import type { AccountView, EntityView } from './account-view';
-import { evidenceScore, type Candidate } from './candidate';
+import {
+  RAISE,
+  evidenceScore,
+  needEffect,
+  needZ,
+  type Candidate,
+  type Evidence,
+} from './candidate';
 import { MAD_TO_SD, medianOf } from './robust';
 import { dayCount } from './wording';
 
@@ -20,7 +27,11 @@ const BASELINE_DAYS = 28;
 const MIN_BASELINE_DAYS = 14;
 const MIN_Z = 4;
 
-export function detectUnderDelivery(entity: EntityView, view: AccountView): Candidate | undefined {
+export function detectUnderDelivery(
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence = RAISE,
+): Candidate | undefined {
   const planned = entity.node?.hasSchedule === true;
   if (!entity.ownsBudget || !entity.expectedToDeliver || entity.learningNow || planned) {
     return undefined;
@@ -32,7 +43,8 @@ export function detectUnderDelivery(entity: EntityView, view: AccountView): Cand
     return budget ? (entity.series.spend[day] ?? 0) / (budget * rhythm) : Number.NaN;
   };
   let from = last + 1;
-  while (from > 0 && utilisation(from - 1) < LOW_UTILISATION) from--;
+  const low = needEffect(LOW_UTILISATION, evidence);
+  while (from > 0 && utilisation(from - 1) < low) from--;
   const days = last - from + 1;
   if (days < MIN_DAYS) return undefined;
 
@@ -50,8 +62,8 @@ export function detectUnderDelivery(entity: EntityView, view: AccountView): Cand
   const z = (recent - usualLevel) / (spread / Math.sqrt(days));
   if (
     usualLevel < MIN_USUAL_UTILISATION ||
-    recent > MAX_SHARE_OF_USUAL * usualLevel ||
-    z > -MIN_Z
+    recent > needEffect(MAX_SHARE_OF_USUAL, evidence) * usualLevel ||
+    z > -needZ(MIN_Z, evidence)
   ) {
     return undefined;
   }

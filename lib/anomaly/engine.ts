@@ -1,5 +1,5 @@
 import { buildAccountView, type AccountView, type EntityView } from './account-view';
-import type { Candidate } from './candidate';
+import type { Candidate, Evidence } from './candidate';
 import { detectCpaShift, detectRoasShift } from './detect-conversion-shifts';
 import { detectCpmSurge } from './detect-cpm-surge';
 import { detectCreativeFatigue } from './detect-creative-fatigue';
@@ -7,22 +7,29 @@ import { detectDeliveryStop } from './detect-delivery-stop';
 import { detectOverspend, detectSpendSpike } from './detect-spend';
 import { detectTrackingBreak } from './detect-tracking-break';
 import { detectUnderDelivery } from './detect-under-delivery';
-import { groupByRootCause } from './root-cause';
-import type { AccountInput, DetectOptions, Finding } from './types';
+import { findingKey, groupByRootCause, type Shown } from './root-cause';
+import type { AccountInput, DetectOptions, Finding, FindingKind } from './types';
 
-type Detector = (entity: EntityView, view: AccountView) => Candidate | undefined;
+type Detector = (
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence,
+) => Candidate | undefined;
 
-const DETECTORS: readonly Detector[] = [
-  detectTrackingBreak,
-  detectDeliveryStop,
-  detectSpendSpike,
-  detectOverspend,
-  detectUnderDelivery,
-  detectCpmSurge,
-  detectCreativeFatigue,
-  detectCpaShift,
-  detectRoasShift,
+const DETECTORS: readonly (readonly [FindingKind, Detector])[] = [
+  ['tracking_break', detectTrackingBreak],
+  ['delivery_stop', detectDeliveryStop],
+  ['spend_spike', detectSpendSpike],
+  ['overspend', detectOverspend],
+  ['under_delivery', detectUnderDelivery],
+  ['cpm_surge', detectCpmSurge],
+  ['creative_fatigue', detectCreativeFatigue],
+  ['cpa_shift', detectCpaShift],
+  ['roas_shift', detectRoasShift],
 ];
+
+/** Findings shown this many days before `asOf` still count as shown in the last run. */
+const PREVIOUS_RUN_DAYS = 3;
 
 /**
  * What needs attention in one ad account as of its last complete day: findings sorted by severity
@@ -31,12 +38,31 @@ const DETECTORS: readonly Detector[] = [
  */
 export function detectAnomalies(input: AccountInput, options: DetectOptions): Finding[] {
   const view = buildAccountView(input, options);
+  const shown = shownBefore(options, view);
   const candidates: Candidate[] = [];
   for (const entity of view.entities) {
-    for (const detect of DETECTORS) {
-      const candidate = detect(entity, view);
+    for (const [kind, detect] of DETECTORS) {
+      const key = findingKey(kind, entity.id);
+      const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
       if (candidate) candidates.push(candidate);
     }
   }
-  return groupByRootCause(candidates, view);
+  return groupByRootCause(candidates, view, shown);
+}
+
+/** The findings of the last run that are still recent, top-level and related. */
+function shownBefore(options: DetectOptions, view: AccountView): Shown {
+  const findings = new Map<string, Finding>();
+  const roots = new Set<string>();
+  const since = view.dateOf(view.asOfIndex - PREVIOUS_RUN_DAYS);
+  const add = (finding: Finding): void => {
+    if (finding.latestDate < since) return;
+    findings.set(findingKey(finding.kind, finding.entityId), finding);
+    finding.related.forEach(add);
+  };
+  for (const finding of options.previous ?? []) {
+    add(finding);
+    if (finding.latestDate >= since) roots.add(findingKey(finding.kind, finding.entityId));
+  }
+  return { findings, roots };
 }

@@ -17,6 +17,8 @@ const SIGNIFICANT_BUDGET_CHANGE = 0.3;
 const INFERENCE_DAYS = 42;
 /** A step in spend level this large, either way, can only be a budget edit or a problem. */
 const INFERRED_STEP = 1 + SIGNIFICANT_BUDGET_CHANGE;
+/** The week before a step must sit this close to the month before it: a level held for weeks. */
+const HELD = 1.2;
 /** Spend per budget that fits the budget it runs under (outside it, the budget must differ). */
 const FITTING_UTILISATION: readonly [number, number] = [0.5, 1.4];
 
@@ -66,9 +68,10 @@ function significantBudgetEdits(view: LearningSubject, length: number): number[]
 }
 
 /**
- * Without a budget log, the latest significant edit still shows in the spend: a lasting step after
- * which spend fits today's budget. Under-delivery and spikes do not fit the budget afterwards, so
- * they are not mistaken for an edit.
+ * Without a budget log, the latest significant edit still shows in the spend: a lasting step from
+ * a level held for weeks to one that fits today's budget. Under-delivery and spikes do not fit the
+ * budget afterwards, and a recovery from under-delivery steps up from a level held only for days,
+ * so none of them is mistaken for an edit.
  */
 function inferredBudgetEdit(view: LearningSubject, length: number): number[] {
   const last = length - 1;
@@ -81,10 +84,10 @@ function inferredBudgetEdit(view: LearningSubject, length: number): number[] {
   for (let day = last; day >= earliest; day--) {
     const before = medianOf(spend, day - 7, day);
     const after = medianOf(spend, day, Math.min(day + 3, last + 1));
+    const held = before / medianOf(spend, day - 28, day);
     const step = after / before;
-    if (before > 0 && (step >= INFERRED_STEP || step <= 1 / INFERRED_STEP)) {
-      if (fits(after)) return [day];
-    }
+    const stepped = step >= INFERRED_STEP || step <= 1 / INFERRED_STEP;
+    if (before > 0 && stepped && fits(after) && held > 1 / HELD && held < HELD) return [day];
   }
   return [];
 }

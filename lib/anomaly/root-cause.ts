@@ -9,9 +9,11 @@ import type { Finding, FindingKind, Severity } from './types';
  * 1. A finding on a parent that only one of several delivering children shares, and that child
  *    carries nearly all of it, is that child's problem seen from above: the parent's copy is
  *    dropped.
- * 2. A finding is explained by another on the same entity or an ancestor, overlapping in time, when
- *    its kind is the same or a consequence of the other's ({@link CONSEQUENCES}). It is listed as
- *    related under the topmost finding of its chain of explanations.
+ * 2. A finding is explained by another that overlaps it in time when it is of the same kind on a
+ *    descendant, a consequence of the other's kind on the same entity or a descendant
+ *    ({@link CONSEQUENCES}), a consequence passed upwards ({@link UPWARD_CONSEQUENCES}), or a loss
+ *    of conversions the other accounts for most of. It is listed as related under the topmost
+ *    finding of its chain of explanations.
  */
 
 const CONSEQUENCES: Readonly<Record<FindingKind, readonly FindingKind[]>> = {
@@ -49,23 +51,6 @@ const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly Finding
 };
 
 /**
- * Conversions lost below and above can explain each other: a tracking break on one ad set moves
- * its campaign's CPA, and a campaign whose conversion rate halved leaves its smallest ad with days
- * of none. Whichever accounts for most of the missing conversions is the cause.
- */
-function conversionLossExplains(cause: Candidate, effect: Candidate): boolean {
-  const causeLoss = cause.shortfall ?? 0;
-  const effectLoss = effect.shortfall ?? 0;
-  if (cause.kind === 'tracking_break' && effect.kind === 'cpa_shift') {
-    return isAncestor(effect.entity, cause.entity) && causeLoss >= 0.5 * effectLoss;
-  }
-  if (cause.kind === 'cpa_shift' && effect.kind === 'tracking_break') {
-    return isAncestor(cause.entity, effect.entity) && effectLoss < 0.5 * causeLoss;
-  }
-  return false;
-}
-
-/**
  * The share of a parent's effect one flagged child must carry for the parent's copy to be dropped:
  * siblings too small to be flagged on their own may still share the problem.
  */
@@ -83,8 +68,30 @@ const LEVEL_DEPTH: Readonly<Record<Finding['level'], number>> = {
   ad: 3,
 };
 
-export function groupByRootCause(candidates: readonly Candidate[], view: AccountView): Finding[] {
-  const kept = candidates.filter((candidate) => !sharedByOneChildOnly(candidate, candidates));
+export function findingKey(kind: FindingKind, entityId: string): string {
+  return `${kind}|${entityId}`;
+}
+
+/** The last run's findings by {@link findingKey}, and which of them were roots. */
+export interface Shown {
+  readonly findings: ReadonlyMap<string, Finding>;
+  readonly roots: ReadonlySet<string>;
+}
+
+/**
+ * Groups candidates under their root causes. A root shown in the last run stays the root (its
+ * single flagged child does not take over), and a finding shown before keeps its start date and id.
+ */
+export function groupByRootCause(
+  candidates: readonly Candidate[],
+  view: AccountView,
+  shown: Shown,
+): Finding[] {
+  const kept = candidates.filter(
+    (candidate) =>
+      shown.roots.has(findingKey(candidate.kind, candidate.entity.id)) ||
+      !sharedByOneChildOnly(candidate, candidates),
+  );
   const rootOf = new Map<Candidate, Candidate>();
   const findRoot = (candidate: Candidate): Candidate => {
     const known = rootOf.get(candidate);
@@ -109,7 +116,8 @@ export function groupByRootCause(candidates: readonly Candidate[], view: Account
       toFinding(
         root,
         view,
-        (members.get(root) ?? []).sort(byImportance).map((c) => toFinding(c, view, [])),
+        shown,
+        (members.get(root) ?? []).sort(byImportance).map((c) => toFinding(c, view, shown, [])),
       ),
     );
 }
@@ -164,6 +172,23 @@ function explains(cause: Candidate, effect: Candidate): boolean {
   return related && overlaps(cause, effect);
 }
 
+/**
+ * Conversions lost below and above can explain each other: a tracking break on one ad set moves
+ * its campaign's CPA, and a campaign whose conversion rate halved leaves its smallest ad with days
+ * of none. Whichever accounts for most of the missing conversions is the cause.
+ */
+function conversionLossExplains(cause: Candidate, effect: Candidate): boolean {
+  const causeLoss = cause.shortfall ?? 0;
+  const effectLoss = effect.shortfall ?? 0;
+  if (cause.kind === 'tracking_break' && effect.kind === 'cpa_shift') {
+    return isAncestor(effect.entity, cause.entity) && causeLoss >= 0.5 * effectLoss;
+  }
+  if (cause.kind === 'cpa_shift' && effect.kind === 'tracking_break') {
+    return isAncestor(cause.entity, effect.entity) && effectLoss < 0.5 * causeLoss;
+  }
+  return false;
+}
+
 function isAncestor(ancestor: EntityView, entity: EntityView): boolean {
   for (let e = entity.parent; e; e = e.parent) if (e === ancestor) return true;
   return false;
@@ -181,8 +206,15 @@ function byImportance(a: Candidate, b: Candidate): number {
   );
 }
 
-function toFinding(candidate: Candidate, view: AccountView, related: Finding[]): Finding {
-  const startDate = view.dateOf(candidate.from);
+function toFinding(
+  candidate: Candidate,
+  view: AccountView,
+  shown: Shown,
+  related: Finding[],
+): Finding {
+  const before = shown.findings.get(findingKey(candidate.kind, candidate.entity.id));
+  const detected = view.dateOf(candidate.from);
+  const startDate = before && before.startDate < detected ? before.startDate : detected;
   return {
     id: `${candidate.kind}:${candidate.entity.id}:${startDate}`,
     kind: candidate.kind,

@@ -119,6 +119,12 @@ export interface DetectOptions {
    * freshest days are expected to be short. Defaults to {@link DEFAULT_CONVERSION_COMPLETENESS}.
    */
   readonly conversionCompleteness?: readonly number[];
+  /**
+   * The findings of the previous run, as returned (with their related findings). A problem already
+   * shown is kept with somewhat less evidence than it took to raise it, keeps its start date and
+   * id, and keeps its place as the root of its group, so it is neither re-announced nor flickering.
+   */
+  readonly previous?: readonly Finding[];
 }
 
 /** A typical restatement curve for 7-day-click attribution; days older than the list are final. */

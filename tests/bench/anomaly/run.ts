@@ -1,4 +1,4 @@
-import { detectAnomalies } from '@/lib/anomaly';
+import { detectAnomalies, type Finding } from '@/lib/anomaly';
 import { createEvalSet, dateOfDay, inputAsOf } from './eval-set';
 import { scoreReplay, type KindScore, type Shown } from './score';
 import { measureThroughput } from './throughput';
@@ -24,11 +24,13 @@ const buildMs = performance.now() - buildStart;
 const replayStart = performance.now();
 const shown: Shown[] = [];
 for (const account of set.accounts) {
+  // Each day's run gets the day before's findings, as the background keeps them.
+  let previous: Finding[] = [];
   for (let asOf = EVAL_FROM; asOf < DAYS; asOf++) {
     const input = inputAsOf(account, asOf, seed);
-    for (const finding of detectAnomalies(input, { asOf: dateOfDay(asOf) })) {
+    previous = detectAnomalies(input, { asOf: dateOfDay(asOf), previous });
+    for (const finding of previous)
       shown.push({ accountId: account.world.accountId, asOf, finding });
-    }
   }
 }
 const replayMs = performance.now() - replayStart;
