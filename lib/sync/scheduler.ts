@@ -1,5 +1,6 @@
 import { listAccounts } from '@/lib/cache/accounts';
 import type { ApiCallRecord } from '@/lib/cache/api-log';
+import { readSyncQueue, saveSyncQueue } from '@/lib/cache/sync-queue';
 import {
   listSyncStates,
   readSyncState,
@@ -51,6 +52,7 @@ export class SyncScheduler {
   private readonly queue: AccountId[] = [];
   private current: AccountId | undefined;
   private loop: Promise<void> | undefined;
+  private saved: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -59,10 +61,18 @@ export class SyncScheduler {
     for (const accountId of accountIds) {
       if (accountId !== this.current && !this.queue.includes(accountId)) this.queue.push(accountId);
     }
+    void this.persist();
     this.loop ??= this.drain().finally(() => {
       this.loop = undefined;
     });
     return accountIds.filter((accountId) => this.isSyncing(accountId));
+  }
+
+  /** Stores the queue, the running account first; writes happen in order. */
+  private persist(): Promise<void> {
+    const accounts = this.current ? [this.current, ...this.queue] : [...this.queue];
+    this.saved = this.saved.then(() => saveSyncQueue(accounts)).catch(() => undefined);
+    return this.saved;
   }
 
   isSyncing(accountId: AccountId): boolean {
@@ -77,9 +87,11 @@ export class SyncScheduler {
   private async drain(): Promise<void> {
     for (let accountId = this.queue.shift(); accountId; accountId = this.queue.shift()) {
       this.current = accountId;
+      await this.persist();
       await this.deps.wakeAt(this.deps.now() + WATCHDOG_MS);
       const state = await this.syncOne(accountId);
       this.current = undefined;
+      await this.persist();
       const problem = state.lastError;
       if (problem?.kind === 'rate-limited' && problem.until !== null) {
         await this.deps.wakeAt(problem.until);
@@ -150,6 +162,10 @@ export async function accountsToResume(
     const passing =
       problem === null || problem.kind === 'unavailable' || problem.kind === 'rate-limited';
     if (passing && (state.run !== null || problem !== null)) due.push(state.accountId);
+  }
+  // Asked for but stopped before a first checkpoint, or still waiting in the queue.
+  for (const accountId of await readSyncQueue()) {
+    if (enabled.includes(accountId) && !due.includes(accountId)) due.push(accountId);
   }
   return due;
 }
