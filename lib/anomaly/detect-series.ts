@@ -25,8 +25,8 @@ export interface SeriesDetection {
 
 /** Robust standard deviations from the expected value at which a point is flagged. */
 const FLAG_Z = 3.5;
-/** Seasonality needs three cycles: with two, one odd day would be half the pattern. */
-const MIN_CYCLES_FOR_SEASON = 3;
+/** Two cycles are enough to see a weekly rhythm (14 days); see {@link seasonalPattern}. */
+const MIN_CYCLES_FOR_SEASON = 2;
 const DEFAULT_PERIOD = 7;
 const WINDOW_WITHOUT_SEASON = 7;
 
@@ -151,7 +151,12 @@ function middleOfSorted(sorted: Float64Array, size: number): number {
   return size % 2 === 1 ? upper : ((sorted[half - 1] ?? upper) + upper) / 2;
 }
 
-/** Median detrended value at each phase, centred so the pattern averages to zero. */
+/**
+ * Median detrended value at each phase, centred so the pattern averages to zero. With only two
+ * cycles a median is a mean, and one spike would become half the pattern (and flag its twin a week
+ * later as a dip): the deviation smaller in size is taken instead, which a real weekly rhythm shows
+ * in both weeks.
+ */
 function seasonalPattern(
   data: Float64Array,
   trend: Float64Array,
@@ -166,11 +171,16 @@ function seasonalPattern(
       const value = (data[t] ?? Number.NaN) - (trend[t] ?? Number.NaN);
       if (Number.isFinite(value)) scratch[count++] = value;
     }
-    const middle = sortedMiddle(scratch, count);
+    const middle =
+      count === 2 ? smallerInSize(scratch[0] ?? 0, scratch[1] ?? 0) : sortedMiddle(scratch, count);
     pattern[phase] = Number.isFinite(middle) ? middle : 0;
   }
   const mean = pattern.reduce((sum, value) => sum + value, 0) / period;
   return pattern.map((value) => value - mean);
+}
+
+function smallerInSize(a: number, b: number): number {
+  return Math.abs(a) <= Math.abs(b) ? a : b;
 }
 
 function assemble(

@@ -68,24 +68,29 @@ function insertionSort(values: Float64Array, count: number): void {
 }
 
 /**
- * A standard-deviation-like spread of finite residuals: the scaled median absolute deviation, or,
- * when more than half the residuals are exactly zero (flat or sparse series), the scaled mean
- * absolute deviation, which still sees the few points that moved. Zero only for a perfect fit.
+ * A standard-deviation-like spread of residuals around running medians: the scaled median absolute
+ * deviation of the residuals that are not exactly zero. A running median reproduces its middle
+ * point exactly, so those zeros say nothing about the noise and would shrink the spread until
+ * ordinary wobble looks anomalous. When most residuals are zero (a flat series with a few
+ * departures), the scaled mean absolute deviation over all of them is used, which still sees the
+ * departures as rare. Zero only when every residual is.
  */
 export function robustScale(
   residuals: ArrayLike<number>,
   scratch: Float64Array = new Float64Array(residuals.length),
 ): number {
-  let count = 0;
+  let finite = 0;
+  let nonZero = 0;
   let absoluteSum = 0;
   for (let i = 0; i < residuals.length; i++) {
     const value = residuals[i] ?? Number.NaN;
     if (!Number.isFinite(value)) continue;
-    scratch[count++] = Math.abs(value);
+    finite++;
     absoluteSum += Math.abs(value);
+    if (value !== 0) scratch[nonZero++] = Math.abs(value);
   }
-  if (count === 0) return 0;
-  const mad = sortedMiddle(scratch, count);
+  if (nonZero === 0) return 0;
   // √(π/2) scales a mean absolute deviation to a normal standard deviation.
-  return mad > 0 ? MAD_TO_SD * mad : (1.2533 * absoluteSum) / count;
+  if (nonZero < finite / 4) return (1.2533 * absoluteSum) / finite;
+  return MAD_TO_SD * sortedMiddle(scratch, nonZero);
 }

@@ -43,6 +43,17 @@ describe('detectSeries', () => {
     expect(result.upper[40]).toBeLessThan(300);
   });
 
+  it('sees the weekly rhythm in two weeks of data and still flags a spike', () => {
+    const values = weekly(14);
+    expect(detectSeries(values).flags.some(Boolean)).toBe(false);
+    values[9] = 300;
+    expect(
+      detectSeries(values)
+        .flags.map((flag, t) => (flag ? t : -1))
+        .filter((t) => t >= 0),
+    ).toEqual([9]);
+  });
+
   it('flags the freshest day when it collapses', () => {
     const values = weekly(42);
     values[41] = 5;
