@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays } from '@/lib/util/dates';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import { launchAdlensBrowser, stopServiceWorker, type AdlensBrowser } from './harness/browser';
+import { OptionsPage } from './harness/pages';
+import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
+import { worldTotals } from './harness/world-totals';
+
+/**
+ * The service worker stopped, as Chromium stops an idle one, at several points of the large
+ * account's first sync: while it reads the objects (before any checkpoint), in the middle of an
+ * insights unit, and right after a unit's checkpoint. Each time the next event (the options page
+ * asking for the sync state) starts a new worker, which carries on. The end result has exactly
+ * the rows and sums of a clean sync: no duplicate, no gap.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+let options: OptionsPage;
+let accountId: string;
+let digits: string;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  sim.control.settings.reportRuns.pollsToComplete = 1;
+  chromium = await launchAdlensBrowser(sim.routing);
+  options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  await options.waitForStatus('Connected as Demo Media Buyer');
+  digits = sim.largeAccount.accountId;
+  accountId = `act_${digits}`;
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 120_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const requestCount = () => sim.control.requests.entries.length;
+const unitsDone = async () =>
+  (await storedSyncState(chromium.browser, accountId))?.run?.units.filter((unit) => unit.done)
+    .length ?? 0;
+
+/** Stops the worker, then wakes a new one the way a user would: the options page asks for state. */
+async function stopAndWake(): Promise<void> {
+  await stopServiceWorker(chromium.browser);
+  await options.page.reload({ waitUntil: 'domcontentloaded' });
+}
+
+it('resumes exactly after the worker is stopped three times mid-sync', async () => {
+  const sync = new SyncSection(options.page);
+  sim.control.requests.clear();
+  await sync.syncNow(accountId);
+
+  // 1. While the objects are read: nothing is checkpointed yet.
+  await until(() => requestCount() >= 2, 'the objects batch');
+  expect((await storedSyncState(chromium.browser, accountId))?.run ?? null).toBeNull();
+  await stopAndWake();
+
+  // 2. In the middle of an insights unit, after one unit is done.
+  await until(async () => (await unitsDone()) >= 1, 'a first unit');
+  const seen = requestCount();
+  await until(() => requestCount() >= seen + 5, 'requests of the next unit');
+  const doneBefore = await unitsDone();
+  await stopAndWake();
+  expect(await unitsDone()).toBe(doneBefore);
+
+  // 3. Right after a unit's checkpoint.
+  await until(async () => (await unitsDone()) > doneBefore, 'another unit', 180_000);
+  await stopAndWake();
+
+  await until(
+    async () => (await storedSyncState(chromium.browser, accountId))?.lastSyncAt != null,
+    'the end of the sync',
+    240_000,
+  );
+  await new SyncSection(options.page).waitFor(accountId, 'synced');
+
+  const today = sim.world.today(digits);
+  const since = addDays(today, -89);
+  let rows = 0;
+  for (const level of ['campaign', 'adset', 'ad'] as const) {
+    const expected = worldTotals(sim.world, digits, level, since, today);
+    expect(await cachedTotals(chromium.browser, accountId, level, since, today), level).toEqual(
+      expected,
+    );
+    rows += expected.rows;
+  }
+  const state = await storedSyncState(chromium.browser, accountId);
+  expect(state?.rows).toBe(rows);
+  expect(state?.partial).toBe(false);
+  expect(state?.lastError).toBeNull();
+}, 420_000);
