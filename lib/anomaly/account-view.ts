@@ -1,5 +1,5 @@
-import { dateOfEpochDay, epochDayOf, weekdayOfEpochDay } from './dates';
-import { createFormatter, type Formatter } from './format';
+import { dateOfEpochDay, epochDayOf, epochDayParser, weekdayOfEpochDay } from './dates';
+import { formatterFor, type Formatter } from './format';
 import {
   DEFAULT_CONVERSION_COMPLETENESS,
   type AccountInput,
@@ -81,10 +81,12 @@ export interface AccountView {
 export function buildAccountView(input: AccountInput, options: DetectOptions): AccountView {
   const asOfDay = epochDayOf(options.asOf);
   if (!Number.isFinite(asOfDay)) throw new RangeError(`asOf must be YYYY-MM-DD: ${options.asOf}`);
-  const firstDay = Math.max(asOfDay - MAX_HISTORY_DAYS + 1, earliestRowDay(input, asOfDay));
+  const dayOf = epochDayParser();
+  const earliest = earliestRowDay(input, asOfDay, dayOf);
+  const firstDay = Math.max(asOfDay - MAX_HISTORY_DAYS + 1, earliest);
   const length = asOfDay - firstDay + 1;
   const curve = options.conversionCompleteness ?? DEFAULT_CONVERSION_COMPLETENESS;
-  const frame: Frame = { firstDay, length };
+  const frame: Frame = { firstDay, length, dayOf };
   const accountActive = DELIVERING_ACCOUNT_STATUSES.has(input.accountStatus ?? 1);
 
   const views = new Map<string, MutableView>();
@@ -117,7 +119,7 @@ export function buildAccountView(input: AccountInput, options: DetectOptions): A
     account,
     entities,
     profile: estimateWeeklyProfile(account.series, firstDay),
-    format: createFormatter(input.currency),
+    format: formatterFor(input.currency),
     weekday: (index) => weekdayOfEpochDay(firstDay + index),
     dateOf: (index) => dateOfEpochDay(firstDay + index),
     epochDay: (index) => firstDay + index,
@@ -128,6 +130,7 @@ export function buildAccountView(input: AccountInput, options: DetectOptions): A
 interface Frame {
   readonly firstDay: number;
   readonly length: number;
+  readonly dayOf: (date: string) => number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -135,11 +138,15 @@ type MutableView = Mutable<EntityView> & { children: MutableView[] };
 
 const LEVEL_RANK: Readonly<Record<EntityNode['level'], number>> = { campaign: 0, adset: 1, ad: 2 };
 
-function earliestRowDay(input: AccountInput, asOfDay: number): number {
+function earliestRowDay(
+  input: AccountInput,
+  asOfDay: number,
+  dayOf: (date: string) => number,
+): number {
   let earliest = asOfDay;
   const consider = (rows: readonly DailyRow[]): void => {
     for (const row of rows) {
-      const day = epochDayOf(row.date);
+      const day = dayOf(row.date);
       if (day < earliest) earliest = day;
     }
   };
@@ -185,7 +192,7 @@ function createView(
 /** Rows into columns; rows outside the frame (older history, today's partial day) are dropped. */
 function fillSeries(series: SeriesColumns, rows: readonly DailyRow[], frame: Frame): void {
   for (const row of rows) {
-    const index = epochDayOf(row.date) - frame.firstDay;
+    const index = frame.dayOf(row.date) - frame.firstDay;
     if (!(index >= 0 && index < frame.length)) continue;
     series.spend[index] = clean(row.spendMinor);
     series.impressions[index] = clean(row.impressions);

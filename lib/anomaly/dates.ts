@@ -14,6 +14,19 @@ export function epochDayOf(date: IsoDate): number {
   return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY);
 }
 
+/** {@link epochDayOf} with a memory: an account's rows repeat the same dates for every entity. */
+export function epochDayParser(): (date: IsoDate) => number {
+  const known = new Map<IsoDate, number>();
+  return (date) => {
+    let day = known.get(date);
+    if (day === undefined) {
+      day = epochDayOf(date);
+      known.set(date, day);
+    }
+    return day;
+  };
+}
+
 export function dateOfEpochDay(day: number): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -22,7 +22,19 @@ const DECIMAL = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 
-export function createFormatter(currency: string): Formatter {
+/** Building number formats is slow; one per currency serves every run. */
+const formatters = new Map<string, Formatter>();
+
+export function formatterFor(currency: string): Formatter {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = createFormatter(currency);
+    formatters.set(currency, formatter);
+  }
+  return formatter;
+}
+
+function createFormatter(currency: string): Formatter {
   const { whole, cents, fractionDigits } = moneyFormats(currency);
   const minorPerMajor = 10 ** fractionDigits;
   return {

@@ -192,25 +192,42 @@ function baselineDaysBefore(from: number, series: ScanSeries): number[] | undefi
 
 /** Quasi-Poisson dispersion: trimmed mean of squared Pearson residuals, at least 1. */
 function countDispersion(series: ScanSeries, days: readonly number[], rate: number): number {
-  const squares: number[] = [];
+  let count = 0;
+  let sum = 0;
+  // The largest squares, dropped from the mean: a tenth of the days, at most a handful.
+  const largest = [0, 0, 0];
   for (const day of days) {
     const expected = rate * (series.exposure[day] ?? 0);
     if (expected <= 0) continue;
     const residual = (series.observed[day] ?? 0) - expected;
-    squares.push((residual * residual) / expected);
+    const square = (residual * residual) / expected;
+    count++;
+    sum += square;
+    keepLargest(largest, square);
   }
-  squares.sort((a, b) => a - b);
-  const kept = squares.slice(0, Math.max(1, Math.floor(squares.length * 0.9)));
-  const mean = kept.reduce((sum, value) => sum + value, 0) / kept.length;
-  return Math.max(1, mean / TRIMMED_CHI_SQUARE_MEAN);
+  if (count === 0) return 1;
+  const dropped = Math.min(largest.length, count - Math.max(1, Math.floor(count * 0.9)));
+  const droppedSum = largest.slice(0, dropped).reduce((total, value) => total + value, 0);
+  return Math.max(1, (sum - droppedSum) / (count - dropped) / TRIMMED_CHI_SQUARE_MEAN);
+}
+
+/** Keeps `largest` as the biggest values seen so far, in descending order. */
+function keepLargest(largest: number[], value: number): void {
+  for (let i = 0; i < largest.length; i++) {
+    if (value <= (largest[i] ?? 0)) continue;
+    largest.splice(i, 0, value);
+    largest.pop();
+    return;
+  }
 }
 
 function logSpread(series: ScanSeries, days: readonly number[], rate: number): number {
-  const residuals: number[] = [];
+  const residuals = new Float64Array(days.length);
+  let count = 0;
   for (const day of days) {
     const value = series.observed[day] ?? 0;
     const exposure = series.exposure[day] ?? 0;
-    if (value > 0 && exposure > 0) residuals.push(Math.log(value / exposure / rate));
+    if (value > 0 && exposure > 0) residuals[count++] = Math.log(value / exposure / rate);
   }
-  return robustScale(residuals);
+  return robustScale(residuals.subarray(0, count), residuals);
 }

@@ -21,7 +21,7 @@ import {
  * given day: conversions of the last days not yet fully restated, and today's partial day present.
  */
 
-const GENERAL_ACCOUNTS = 20;
+const GENERAL_ACCOUNTS = 32;
 const ACCOUNT_WIDE = ['cpm_surge', 'cpm_surge', 'tracking_break', 'tracking_break'] as const;
 const CURRENCIES = ['USD', 'EUR', 'USD', 'JPY', 'GBP'];
 /** Share of a day's final conversions reported after 0, 1, 2… days (the world's truth). */
@@ -117,7 +117,14 @@ function addInto(into: Columns, from: Columns, reachOverlap: number): void {
   }
 }
 
+const DATES = Array.from({ length: DAYS + 1 }, (_, day) => formatDay(day));
+
+/** `YYYY-MM-DD` of a simulated day (precomputed: rows are built for every replayed day). */
 export function dateOfDay(day: number): string {
+  return DATES[day] ?? formatDay(day);
+}
+
+function formatDay(day: number): string {
   return new Date((FIRST_EPOCH_DAY + day) * 86_400_000).toISOString().slice(0, 10);
 }
 

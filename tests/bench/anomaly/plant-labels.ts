@@ -41,6 +41,9 @@ export const GENERAL_WISHES: readonly Wish[] = [
   ['delivery_stop', ['ad', 'adset']],
   ['creative_fatigue', ['ad']],
   ['creative_fatigue', ['ad', 'adset']],
+  ['creative_fatigue', ['ad']],
+  ['under_delivery', ['owner']],
+  ['cpa_shift', ['campaign', 'adset']],
 ];
 
 interface Volume {
