@@ -26,8 +26,9 @@ import { changePercent, dayCount } from './wording';
  * - CPA shift: conversions per click moved at steady traffic (landing page, offer, checkout). A CPA
  *   rise from pricier impressions is the CPM surge's finding, and from fewer clicks, fatigue's.
  * - ROAS shift: value per conversion moved (price, discounts, the value the pixel sends).
- * Conversion counts are small (3 a day swing about ±60 %), so both are quasi-Poisson tests on the
- * pooled days, on conversions already corrected for restatement of the freshest days.
+ * Conversion counts are small (3 a day swing about ±60 %): the CPA test is quasi-Poisson on the
+ * pooled days, with the freshest days' conversions expected short (restatement); the ROAS test
+ * compares value per conversion on the log scale, where one large basket weighs less.
  */
 
 /**
@@ -102,7 +103,6 @@ export function detectRoasShift(
     excluded: e.learningDays,
   });
   const series = seriesOf(entity);
-  // Order values are skewed (one large basket), so value per conversion is judged on the log scale.
   const tests = scanLogRatioShift(series, {
     last,
     minDays: 2,

@@ -7,7 +7,9 @@ import { detectDeliveryStop } from './detect-delivery-stop';
 import { detectOverspend, detectSpendSpike } from './detect-spend';
 import { detectTrackingBreak } from './detect-tracking-break';
 import { detectUnderDelivery } from './detect-under-delivery';
+import { medianOf } from './robust';
 import { findingKey, groupByRootCause, type Shown } from './root-cause';
+import { BASELINE_DAYS } from './shift-scan';
 import type { AccountInput, DetectOptions, Finding, FindingKind } from './types';
 
 type Detector = (
@@ -28,6 +30,8 @@ const DETECTORS: readonly (readonly [FindingKind, Detector])[] = [
   ['roas_shift', detectRoasShift],
 ];
 
+/** Below this share of the account's daily spend, an entity's problems weigh one severity less. */
+const MINOR_SPEND_SHARE = 0.01;
 /** Findings shown this many days before `asOf` still count as shown in the last run. */
 const PREVIOUS_RUN_DAYS = 3;
 
@@ -44,10 +48,23 @@ export function detectAnomalies(input: AccountInput, options: DetectOptions): Fi
     for (const [kind, detect] of DETECTORS) {
       const key = findingKey(kind, entity.id);
       const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
-      if (candidate) candidates.push(candidate);
+      if (candidate) candidates.push(weighedBySpend(candidate, view));
     }
   }
   return groupByRootCause(candidates, view, shown);
+}
+
+/**
+ * Alert fatigue is the top complaint (ads-domain.md): a problem on an entity that spends under
+ * {@link MINOR_SPEND_SHARE} of the account is told one severity lower.
+ */
+function weighedBySpend(candidate: Candidate, view: AccountView): Candidate {
+  if (candidate.severity === 'info') return candidate;
+  const from = Math.max(0, candidate.from - BASELINE_DAYS);
+  const entitySpend = medianOf(candidate.entity.series.spend, from, candidate.from);
+  const accountSpend = medianOf(view.account.series.spend, from, candidate.from);
+  if (!(entitySpend < MINOR_SPEND_SHARE * accountSpend)) return candidate;
+  return { ...candidate, severity: candidate.severity === 'critical' ? 'warning' : 'info' };
 }
 
 /** The findings of the last run that are still recent, top-level and related. */

@@ -78,7 +78,8 @@ console.log(
   `detectSeries: ${throughput.series.toLocaleString('en-US')} series x ${throughput.points} points in ` +
     `${throughput.milliseconds.toFixed(0)} ms = ` +
     `${Math.round((throughput.series / throughput.milliseconds) * 1000).toLocaleString('en-US')} series/s ` +
-    `(target: under 1,000 ms).`,
+    `(median of 5 passes, fastest ${throughput.fastest.toFixed(0)} ms, slowest ` +
+    `${throughput.slowest.toFixed(0)} ms; target: under 1,000 ms).`,
 );
 
 if (verbose) {

@@ -6,8 +6,13 @@ import { createRandom } from './random';
 export interface Throughput {
   readonly series: number;
   readonly points: number;
+  /** Median of {@link ROUNDS} timed passes over all series (the machine is shared and noisy). */
   readonly milliseconds: number;
+  readonly fastest: number;
+  readonly slowest: number;
 }
+
+const ROUNDS = 5;
 
 export function measureThroughput(seed: number, count = 10_000, points = 90): Throughput {
   const random = createRandom(seed, 'throughput');
@@ -26,7 +31,18 @@ export function measureThroughput(seed: number, count = 10_000, points = 90): Th
     );
   }
   for (const values of all.slice(0, 1000)) detectSeries(values);
-  const start = performance.now();
-  for (const values of all) detectSeries(values);
-  return { series: count, points, milliseconds: performance.now() - start };
+  const rounds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    for (const values of all) detectSeries(values);
+    rounds.push(performance.now() - start);
+  }
+  rounds.sort((a, b) => a - b);
+  return {
+    series: count,
+    points,
+    milliseconds: rounds[ROUNDS >> 1] ?? Number.NaN,
+    fastest: rounds[0] ?? Number.NaN,
+    slowest: rounds[ROUNDS - 1] ?? Number.NaN,
+  };
 }

@@ -82,6 +82,16 @@ describe('the anomaly engine', () => {
     expect(findings.every((finding) => finding.severity === 'info')).toBe(true);
   });
 
+  it('tells a problem one severity lower on an entity spending under 1 % of the account', () => {
+    const tiny = rowsFor('tiny', (day) => (day >= recent(1) ? undefined : { spend: 300 }));
+    const tree = campaignOf('c1', [
+      { id: 's1', rows: tiny },
+      { id: 's2', rows: rowsFor('s2', () => ({})) },
+    ]);
+    const [finding] = detectAnomalies(withControl(tree), { asOf: AS_OF });
+    expect(finding).toMatchObject({ kind: 'delivery_stop', entityId: 's1', severity: 'warning' });
+  });
+
   it('writes money in the account currency', () => {
     const rows = rowsFor('yen', (day) => (day === recent(0) ? { spend: 4 * 50_000 } : {}));
     const account = { ...accountOf(campaignOf('c1', [{ id: 's1', rows }])), currency: 'JPY' };
