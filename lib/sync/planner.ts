@@ -1,7 +1,8 @@
 import type { Coverage, DateRange, SyncUnit } from '@/lib/cache/sync-state';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
 import type { SyncSettings } from '@/lib/schema/sync';
-import { addDays, daysInRange } from '@/lib/util/dates';
+import { CHUNK_DAYS } from '@/lib/cache/series';
+import { addDays, dateOfEpochDay, epochDayOf } from '@/lib/util/dates';
 
 /**
  * What a sync reads. The first sync of a level backfills `backfillDays`; later ones read what is
@@ -55,7 +56,10 @@ export function planRanges(coverage: Coverage, settings: SyncSettings, today: st
 }
 
 export interface UnitPolicy {
-  /** Rows (entities × days) one unit may hold: its memory and its checkpoint granularity. */
+  /**
+   * Rows (entities × days) one unit may hold: its memory (some 80 bytes a row) and how much a
+   * stopped worker reads again.
+   */
   readonly maxRowsPerUnit: number;
   /** time_increment allows at most 90 days per bucket; a unit never spans more. */
   readonly maxDaysPerUnit: number;
@@ -64,12 +68,25 @@ export interface UnitPolicy {
 }
 
 export const DEFAULT_UNIT_POLICY: UnitPolicy = {
-  maxRowsPerUnit: 100_000,
+  maxRowsPerUnit: 200_000,
   maxDaysPerUnit: 90,
   asyncFromRows: 50_000,
 };
 
-/** Cuts each level's ranges into units, from the level's number of known objects. */
+/**
+ * Days per unit: as many as the row budget allows, in whole storage chunks when that is at least
+ * one chunk (each chunk is then written once per sync), else in a power of two that divides one.
+ */
+function blockDays(entities: number, policy: UnitPolicy): number {
+  const days = Math.max(
+    1,
+    Math.min(policy.maxDaysPerUnit, Math.floor(policy.maxRowsPerUnit / entities)),
+  );
+  if (days >= CHUNK_DAYS) return Math.floor(days / CHUNK_DAYS) * CHUNK_DAYS;
+  return 2 ** Math.floor(Math.log2(days));
+}
+
+/** Cuts each level's ranges into units aligned on storage chunks, from its number of objects. */
 export function planUnits(
   fetch: RangePlan['fetch'],
   entityCounts: Readonly<Record<EntityLevel, number>>,
@@ -78,16 +95,25 @@ export function planUnits(
   const units: SyncUnit[] = [];
   for (const level of ENTITY_LEVELS) {
     const entities = Math.max(1, entityCounts[level]);
-    const daysPerUnit = Math.max(
-      1,
-      Math.min(policy.maxDaysPerUnit, Math.floor(policy.maxRowsPerUnit / entities)),
-    );
+    const block = blockDays(entities, policy);
     for (const range of fetch[level]) {
-      for (let since = range.since; since <= range.until; since = addDays(since, daysPerUnit)) {
-        const last = addDays(since, daysPerUnit - 1);
-        const until = last < range.until ? last : range.until;
-        const rows = entities * daysInRange(since, until);
-        units.push({ level, since, until, async: rows >= policy.asyncFromRows, done: false });
+      const first = epochDayOf(range.since);
+      const last = epochDayOf(range.until);
+      // A range that fits one unit is one unit; only a split range needs aligned pieces.
+      const whole =
+        last - first + 1 <= policy.maxDaysPerUnit &&
+        entities * (last - first + 1) <= policy.maxRowsPerUnit;
+      for (let day = first; day <= last;) {
+        const end = whole ? last : Math.min(last, Math.floor(day / block) * block + block - 1);
+        const rows = entities * (end - day + 1);
+        units.push({
+          level,
+          since: dateOfEpochDay(day),
+          until: dateOfEpochDay(end),
+          async: rows >= policy.asyncFromRows,
+          done: false,
+        });
+        day = end + 1;
       }
     }
   }

@@ -66,7 +66,7 @@ describe('planUnits', () => {
     ad: [{ since, until: TODAY }],
   });
 
-  it('sizes units by the number of objects and reads big ones through async reports', () => {
+  it('sizes units by the number of objects, aligns split ones on storage chunks, and reads big ones through async reports', () => {
     const units = planUnits(fetch('2026-08-23'), { campaign: 220, adset: 1100, ad: 5500 });
     const byLevel = (level: string) => units.filter((unit) => unit.level === level);
     expect(byLevel('campaign')).toEqual([
@@ -74,13 +74,12 @@ describe('planUnits', () => {
     ]);
     expect(byLevel('adset')).toHaveLength(1);
     expect(byLevel('adset')[0]?.async).toBe(true);
-    // 100,000 rows a unit: 18 days of 5,500 ads.
+    // 200,000 rows a unit: 36 days of 5,500 ads, so whole 32-day storage chunks.
     expect(byLevel('ad').map((unit) => [unit.since, unit.until])).toEqual([
-      ['2026-08-23', '2026-09-09'],
-      ['2026-09-10', '2026-09-27'],
-      ['2026-09-28', '2026-10-15'],
-      ['2026-10-16', '2026-11-02'],
-      ['2026-11-03', TODAY],
+      ['2026-08-23', '2026-09-07'],
+      ['2026-09-08', '2026-10-09'],
+      ['2026-10-10', '2026-11-10'],
+      ['2026-11-11', TODAY],
     ]);
     expect(byLevel('ad').every((unit) => unit.async)).toBe(true);
   });
