@@ -124,10 +124,10 @@ function describe(
   const { format } = view;
   const last = view.asOfIndex;
   const days = last - from + 1;
-  let expected = 0;
-  for (let day = from; day <= last; day++) expected += history.typicalSpend(view.weekday(day));
-  const perDay = expected / days;
-  const band = 2 * history.spendSpread * Math.sqrt(days);
+  let usual = 0;
+  for (let day = from; day <= last; day++) usual += history.typicalSpend(view.weekday(day));
+  const perDay = usual / days;
+  const band = 2 * history.spendSpread;
   const owner = entity.budgetOwner;
   const budgetCarriesOn = owner !== undefined && owner !== entity && !isSilent(owner, last);
   const critical = entity.level === 'account' || entity.level === 'campaign' || entity.ownsBudget;
@@ -141,9 +141,9 @@ function describe(
     from,
     to: last,
     actual: 0,
-    expected,
-    lower: Math.max(0, expected - band),
-    upper: expected + band,
+    expected: perDay,
+    lower: Math.max(0, perDay - band),
+    upper: perDay + band,
     score: chanceScore(chance, MAX_CHANCE),
     summary:
       entity.level === 'account'

@@ -41,12 +41,8 @@ const CONSEQUENCES: Readonly<Record<FindingKind, readonly FindingKind[]>> = {
   roas_shift: [],
 };
 
-/**
- * Causes that also explain effects on the entities above them: fatigue of one ad raises its ad
- * set's CPM, a tracking break on one ad set zeroes part of its campaign's conversion value.
- */
+/** Causes that also explain effects on the entities above them: a tiring ad raises its CPM. */
 const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly FindingKind[]>>> = {
-  tracking_break: ['roas_shift'],
   creative_fatigue: ['cpm_surge'],
 };
 

@@ -190,9 +190,14 @@ export interface Finding {
   readonly startDate: IsoDate;
   /** Last day that still showed it; equal to `asOf` while it goes on. */
   readonly latestDate: IsoDate;
-  /** Meta's number for the affected days, in the metric's unit. */
+  /**
+   * Meta's number for the affected days, in the metric's unit: a rate over the days for rates (CPM,
+   * CTR, CPA, ROAS), the total for conversions, and for spend a day's spend (average per affected
+   * day; the peak day for a spike) except for overspend, which compares the week's total with its
+   * ceiling (then `upper`).
+   */
   readonly actual: number;
-  /** What the entity's own history predicts for those days. */
+  /** What the entity's own history (and its budget) predicts for the same. */
   readonly expected: number;
   /** The range the actual value would fall in about 95 % of the time without a problem. */
   readonly lower: number;

@@ -82,6 +82,21 @@ describe('the anomaly engine', () => {
     expect(findings.every((finding) => finding.severity === 'info')).toBe(true);
   });
 
+  it('keeps two causes in one campaign apart', () => {
+    const tree = campaignOf('c1', [
+      { id: 's1', rows: rowsFor('broken', (day) => (day >= recent(2) ? { cvr: 0 } : {})) },
+      {
+        id: 's2',
+        rows: rowsFor('cheaper', (day) => (day >= recent(5) ? { aov: TYPICAL.aov * 0.5 } : {})),
+      },
+    ]);
+    const findings = detectAnomalies(withControl(tree), { asOf: AS_OF });
+    expect(findings.map((f) => [f.kind, f.entityId])).toEqual([
+      ['tracking_break', 's1'],
+      ['roas_shift', 's2'],
+    ]);
+  });
+
   it('tells a problem one severity lower on an entity spending under 1 % of the account', () => {
     const tiny = rowsFor('tiny', (day) => (day >= recent(1) ? undefined : { spend: 300 }));
     const tree = campaignOf('c1', [
