@@ -1,11 +1,14 @@
 import type { QueryClient } from '@tanstack/query-core';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
+import type { SyncSettings } from '@/lib/schema/sync';
+import { readSyncSettings, syncSettings } from '@/lib/settings/sync';
 
 /** While a sync runs its progress is polled this often; otherwise the state is read now and then. */
 const SYNCING_POLL_MS = 1_000;
@@ -33,6 +36,20 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
     enabled: hasAccounts,
   });
   const [error, setError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<SyncSettings | null>(null);
+  useEffect(() => {
+    void readSyncSettings().then(setSettings);
+  }, []);
+
+  function changeInterval(intervalMinutes: SyncSettings['intervalMinutes']) {
+    if (!settings) return;
+    const next = { ...settings, intervalMinutes };
+    setSettings(next);
+    // The background watches this setting and moves its alarm.
+    void syncSettings
+      .setValue(next)
+      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }));
+  }
 
   function syncNow(accountId?: AccountId) {
     setError(null);
@@ -49,13 +66,16 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
       <h2 id="sync-heading">Sync</h2>
       <p class="help">
         Adlens copies your accounts’ campaigns, ad sets, ads and daily insights into this browser:
-        90 days at first, then every hour what is new plus the last 28 days, which Meta still
-        revises.
+        90 days at first, then, on the schedule below or when you ask, what is new plus the last 28
+        days, which Meta still revises.
       </p>
       {error && (
         <p class="error" role="alert" data-testid="sync-error">
           {error}
         </p>
+      )}
+      {settings && (
+        <SyncScheduleField intervalMinutes={settings.intervalMinutes} onChange={changeInterval} />
       )}
       <SyncStatusTable
         accounts={accounts.data ?? []}
