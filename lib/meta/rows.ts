@@ -73,8 +73,15 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     onStatus?.(next);
   }
 
+  /** The row's name cell content, reused while it is still inside the row (recycling keeps it). */
+  function anchorOf(element: Element): Element | undefined {
+    const known = seen.get(element)?.anchor;
+    if (known && element.contains(known)) return known;
+    return element.querySelector(rowNameContent) ?? undefined;
+  }
+
   function read(element: Element): TrackedRow {
-    const anchor = element.querySelector(rowNameContent) ?? undefined;
+    const anchor = anchorOf(element);
     const byId = rowIdFromSurface(element.getAttribute('data-surface'));
     if (byId !== undefined) return { element, entityId: byId, name: undefined, anchor };
     const name = element.querySelector(rowName)?.textContent ?? undefined;

@@ -22,13 +22,49 @@ export interface ShadowHost {
   readonly root: HTMLElement;
 }
 
-function createShadowHost(tagName: string, css: string): ShadowHost {
+const sharedSheets = new Map<string, CSSStyleSheet | undefined>();
+
+/**
+ * One parsed stylesheet per CSS text, adopted by every shadow root that uses it: a table can hold
+ * dozens of badges, each in its own root. Undefined where constructable stylesheets are missing.
+ */
+function sharedSheet(css: string): CSSStyleSheet | undefined {
+  if (!sharedSheets.has(css)) {
+    let sheet: CSSStyleSheet | undefined;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = undefined;
+    }
+    sharedSheets.set(css, sheet);
+  }
+  return sharedSheets.get(css);
+}
+
+/** Styles a shadow root: the shared sheet when the browser lets us adopt it, else a `<style>`. */
+function applyStyles(shadow: ShadowRoot, css: string, share: boolean): void {
+  const text = `${HOST_RESET}\n${css}`;
+  const sheet = share ? sharedSheet(text) : undefined;
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // COMPAT(firefox): a content script's sheet may not be adoptable across compartments.
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = text;
+  shadow.prepend(style);
+}
+
+function createShadowHost(tagName: string, css: string, share = false): ShadowHost {
   const host = document.createElement(tagName);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `${HOST_RESET}\n${css}`;
   const root = document.createElement('div');
-  shadow.append(style, root);
+  shadow.append(root);
+  applyStyles(shadow, css, share);
   for (const type of ISOLATED_EVENTS) {
     shadow.addEventListener(type, (event) => event.stopPropagation());
   }
@@ -62,7 +98,7 @@ export function ensureInlineShadowUi(anchor: Element, tagName: string, css: stri
   if (mounted) return mounted;
   // A host we did not create (a stale copy from an older script) cannot be rendered into.
   existing?.remove();
-  const created = createShadowHost(tagName, css);
+  const created = createShadowHost(tagName, css, true);
   inlineRoots.set(created.host, created);
   anchor.append(created.host);
   return created;

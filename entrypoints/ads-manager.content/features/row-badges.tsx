@@ -65,8 +65,7 @@ function paintRow(row: TrackedRow, findings: LookupCache<RowFindings>, painted: 
   const found = entityId === undefined ? undefined : findings.get(entityId);
   if (!found) {
     // Also clears a recycled row's badge that belonged to the entity it showed before.
-    removeInlineShadowUi(anchor, BADGE_TAG);
-    painted.delete(anchor);
+    if (painted.delete(anchor)) removeInlineShadowUi(anchor, BADGE_TAG);
     return;
   }
   const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
