@@ -1,9 +1,10 @@
-import type { Page, WebWorker } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { Level, SimAccount, SimEntity } from '../sim/world/types';
 import { launchAdlensBrowser, serviceWorker, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab } from './harness/pages';
+import { entityRecord, findingRecord, putCacheRecords, waitForCache } from './harness/worker-cache';
 
 /**
  * Badges in the simulated Ads Manager, production build in Chromium. Findings are written into the
@@ -52,87 +53,32 @@ function chooseFindings(account: SimAccount): Seeded[] {
   );
 }
 
-/** Raw IndexedDB puts into the extension's cache, run inside the service worker. */
-async function putRecords(worker: WebWorker, store: string, records: unknown[]): Promise<void> {
-  await worker.evaluate(
-    async (storeName, rows) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('adlens');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(storeName, 'readwrite');
-        for (const row of rows) transaction.objectStore(storeName).put(row);
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error ?? new Error('put failed'));
-      });
-      db.close();
-    },
-    store,
-    records,
-  );
-}
-
-async function cacheExists(worker: WebWorker): Promise<boolean> {
-  return worker.evaluate(async () =>
-    (await indexedDB.databases()).some((database) => database.name === 'adlens'),
-  );
-}
-
-function entityRecord(account: SimAccount, entity: SimEntity) {
-  return {
-    accountId: `act_${account.accountId}`,
-    level: entity.level,
-    entityId: entity.id,
-    name: entity.name,
-    status: entity.status,
-    effectiveStatus: entity.effectiveStatus,
-    campaignId: entity.campaignId ?? null,
-    adsetId: entity.adsetId ?? null,
-    objective: entity.objective ?? null,
-    dailyBudgetMinor: entity.dailyBudgetMinor ?? null,
-    lifetimeBudgetMinor: entity.lifetimeBudgetMinor ?? null,
-    createdTime: entity.createdTime * 1000,
-    updatedTime: entity.updatedTime * 1000,
-    startTime: entity.startTime * 1000,
-    gone: false,
-  };
-}
-
 async function seedCache(): Promise<void> {
-  // Any Ads Manager page makes the worker open (and create) its cache on the first row question.
+  // Any Ads Manager page makes the worker create its cache, on the first row question.
   const primer = await AdsManagerTab.open(chromium.browser, {
     accountId: otherAccount().accountId,
   });
-  const worker = await serviceWorker(chromium.browser);
-  for (let attempt = 0; !(await cacheExists(worker)); attempt++) {
-    if (attempt > 100) throw new Error('The worker never opened its cache');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForCache(chromium.browser);
   await primer.page.close();
   for (const account of [sim.largeAccount, otherAccount()]) {
     const findings = chooseFindings(account);
     for (const finding of findings) seeded.set(finding.entityId, finding);
-    await putRecords(
-      worker,
-      'findings',
-      findings.flatMap((finding) =>
-        Array.from({ length: finding.count }, (_, index) => ({
-          accountId: `act_${account.accountId}`,
-          level: sim.world.entity(finding.entityId)!.level,
-          entityId: finding.entityId,
-          kind: 'spend_spike',
-          severity: index === 0 ? finding.severity : 'info',
-          score: index === 0 ? 0.9 : 0.5,
-          summary: index === 0 ? finding.sentence : 'A lesser finding.',
-        })),
-      ),
-    );
+    // The top finding carries the badge's severity and sentence; the others only add to the count.
+    const records = findings.flatMap(({ entityId, severity, count, sentence }) => {
+      const entity = sim.world.entity(entityId)!;
+      return Array.from({ length: count }, (_, index) =>
+        findingRecord(
+          index === 0
+            ? { entity, severity, summary: sentence, score: 0.9 }
+            : { entity, severity: 'info', summary: 'A lesser finding.', score: 0.5 },
+        ),
+      );
+    });
+    await putCacheRecords(chromium.browser, 'findings', records);
     const named = (['campaign', 'adset'] as const).flatMap((level) =>
       sim.world.entities(account.accountId, level).map((entity) => entityRecord(account, entity)),
     );
-    await putRecords(worker, 'entities', named);
+    await putCacheRecords(chromium.browser, 'entities', named);
   }
 }
 

@@ -1,0 +1,94 @@
+import type { Browser } from 'puppeteer';
+import type { SimAccount, SimEntity } from '../../sim/world/types';
+import { serviceWorker } from './browser';
+
+/**
+ * Writes into the extension's cache (IndexedDB of the worker's origin) with the browser's own API,
+ * the way a sync does: for tests and benchmarks that need findings or entities before the sync
+ * and anomaly engine produce them. Nothing of ours runs; the bundle has no hook for this.
+ */
+const CACHE_DATABASE = 'adlens';
+
+/** Waits until the worker has created its cache (it does on the first question that reads it). */
+export async function waitForCache(browser: Browser, timeoutMs = 10_000): Promise<void> {
+  const worker = await serviceWorker(browser);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const exists = await worker.evaluate(
+      async (name) => (await indexedDB.databases()).some((database) => database.name === name),
+      CACHE_DATABASE,
+    );
+    if (exists) return;
+    if (Date.now() > deadline) throw new Error('The worker never created its cache');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Puts records into one store of the cache, in one transaction. */
+export async function putCacheRecords(
+  browser: Browser,
+  store: string,
+  records: readonly unknown[],
+): Promise<void> {
+  const worker = await serviceWorker(browser);
+  await worker.evaluate(
+    async (name, storeName, rows) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(storeName, 'readwrite');
+        for (const row of rows) transaction.objectStore(storeName).put(row);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('put failed'));
+      });
+      db.close();
+    },
+    CACHE_DATABASE,
+    store,
+    records,
+  );
+}
+
+/** A finding as the findings table keeps it: the anomaly engine's fields plus the account. */
+export interface SeedFinding {
+  readonly entity: SimEntity;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly summary: string;
+  readonly score?: number;
+}
+
+export function findingRecord({ entity, severity, summary, score = 0.8 }: SeedFinding) {
+  return {
+    accountId: `act_${entity.accountId}`,
+    level: entity.level,
+    entityId: entity.id,
+    kind: 'spend_spike',
+    severity,
+    score,
+    summary,
+  };
+}
+
+/** An entity as the entities table keeps it (lib/cache/entities.ts). */
+export function entityRecord(account: SimAccount, entity: SimEntity) {
+  return {
+    accountId: `act_${account.accountId}`,
+    level: entity.level,
+    entityId: entity.id,
+    name: entity.name,
+    status: entity.status,
+    effectiveStatus: entity.effectiveStatus,
+    campaignId: entity.campaignId ?? null,
+    adsetId: entity.adsetId ?? null,
+    objective: entity.objective ?? null,
+    dailyBudgetMinor: entity.dailyBudgetMinor ?? null,
+    lifetimeBudgetMinor: entity.lifetimeBudgetMinor ?? null,
+    createdTime: entity.createdTime * 1000,
+    updatedTime: entity.updatedTime * 1000,
+    startTime: entity.startTime * 1000,
+    gone: false,
+  };
+}
