@@ -2,40 +2,14 @@ import type { QueryClient } from '@tanstack/query-core';
 import { useEffect, useState } from 'preact/hooks';
 import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
-import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
-import { useQuery } from '@/lib/query/use-query';
-import type { AccountId } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
+import { useSyncView } from '@/lib/query/sync';
 import type { SyncSettings } from '@/lib/schema/sync';
 import { readSyncSettings, syncSettings } from '@/lib/settings/sync';
 
-/** While a sync runs its progress is polled this often; otherwise the state is read now and then. */
-const SYNCING_POLL_MS = 1_000;
-const IDLE_POLL_MS = 30_000;
-
-/** The options page's Sync section: each account's sync state, and Sync now. */
+/** The options page's Sync section: the schedule, each account's sync state, and Sync now. */
 export function SyncSection({ queryClient }: { readonly queryClient: QueryClient }) {
-  // The connection's query, shared with its section: connecting or disconnecting changes the list.
-  const connection = useQuery(queryClient, {
-    queryKey: queryKeys.authStatus(),
-    queryFn: () => send('auth.status', {}),
-  });
-  const status = useQuery(queryClient, {
-    queryKey: [...queryKeys.syncStatus(), connection.data?.userName, connection.data?.accountCount],
-    queryFn: () => send('sync.status', {}),
-    refetchInterval: (query) =>
-      query.state.data?.accounts.some((account) => account.state === 'syncing')
-        ? SYNCING_POLL_MS
-        : IDLE_POLL_MS,
-  });
-  const hasAccounts = (status.data?.accounts.length ?? 0) > 0;
-  const accounts = useQuery(queryClient, {
-    queryKey: queryKeys.accounts(),
-    queryFn: async () => (await send('accounts.list', {})).accounts,
-    enabled: hasAccounts,
-  });
-  const [error, setError] = useState<string | null>(null);
+  const view = useSyncView(queryClient);
   const [settings, setSettings] = useState<SyncSettings | null>(null);
   useEffect(() => {
     void readSyncSettings().then(setSettings);
@@ -51,16 +25,7 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
       .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }));
   }
 
-  function syncNow(accountId?: AccountId) {
-    setError(null);
-    void send('sync.now', accountId === undefined ? {} : { accountId })
-      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }))
-      .catch((reason: unknown) =>
-        setError(reason instanceof AppError ? reason.message : 'The sync could not start.'),
-      );
-  }
-
-  if (!hasAccounts) return null;
+  if (view.status.length === 0) return null;
   return (
     <section class="card" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
@@ -69,19 +34,19 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
         90 days at first, then, on the schedule below or when you ask, what is new plus the last 28
         days, which Meta still revises.
       </p>
-      {error && (
+      {view.error && (
         <p class="error" role="alert" data-testid="sync-error">
-          {error}
+          {view.error}
         </p>
       )}
       {settings && (
         <SyncScheduleField intervalMinutes={settings.intervalMinutes} onChange={changeInterval} />
       )}
       <SyncStatusTable
-        accounts={accounts.data ?? []}
-        status={status.data?.accounts ?? []}
+        accounts={view.accounts}
+        status={view.status}
         now={Date.now()}
-        onSyncNow={syncNow}
+        onSyncNow={(accountId) => view.syncNow(accountId)}
       />
     </section>
   );

@@ -98,7 +98,9 @@ describe('SyncScheduleField', () => {
       'Off (Sync now only)',
     );
     select.value = '0';
-    await act(() => select.dispatchEvent(new Event('change')));
+    await act(() => {
+      select.dispatchEvent(new Event('change'));
+    });
     expect(onChange).toHaveBeenCalledWith(0);
   });
 });
