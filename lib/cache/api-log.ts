@@ -10,6 +10,8 @@ export interface ApiCallRecord {
   readonly path: string;
   readonly status: number;
   readonly errorCode: number | null;
+  /** Meta flagged the API version as deprecated on this call. */
+  readonly versionDeprecated: boolean;
   /** ms since the epoch. */
   readonly time: number;
   readonly durationMs: number;

@@ -36,6 +36,11 @@ export interface GraphCall {
   /** HTTP status; 0 when no response arrived. */
   readonly status: number;
   readonly errorCode: number | null;
+  /**
+   * Meta says the API version is deprecated: it auto-upgraded the call (X-Ad-Api-Version-Warning)
+   * or refused it (#2635). GRAPH_API_VERSION needs a bump (Client checklist 1).
+   */
+  readonly versionDeprecated: boolean;
   readonly startedAt: number;
   readonly durationMs: number;
 }
@@ -115,6 +120,8 @@ export const RETRY_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 16_000 };
  */
 export const MAX_INLINE_WAIT_MS = 20_000;
 export const DEFAULT_MIN_LIMIT = 25;
+/** `(#2635) You are calling a deprecated version of the Ads API`. */
+const DEPRECATED_VERSION = 2635;
 /** Calls that concern no ad account share this pacing key. */
 const APP_KEY = 'app';
 
@@ -228,6 +235,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         path: url.pathname,
         status: 0,
         errorCode: null,
+        versionDeprecated: false,
         startedAt,
         durationMs: timing.now() - startedAt,
       });
@@ -247,6 +255,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       path: url.pathname,
       status: response.status,
       errorCode: error?.info.code ?? null,
+      versionDeprecated:
+        response.headers.has('x-ad-api-version-warning') || error?.info.code === DEPRECATED_VERSION,
       startedAt,
       durationMs: timing.now() - startedAt,
     });

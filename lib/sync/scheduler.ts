@@ -43,6 +43,7 @@ export function apiCallRecord(call: GraphCall): ApiCallRecord {
     path: call.path,
     status: call.status,
     errorCode: call.errorCode,
+    versionDeprecated: call.versionDeprecated,
     time: call.startedAt,
     durationMs: call.durationMs,
   };

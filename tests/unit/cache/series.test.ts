@@ -113,6 +113,7 @@ describe('API call log', () => {
       path: '/v26.0/me',
       status: 200,
       errorCode: null,
+      versionDeprecated: false,
       time,
       durationMs: 5,
     });

@@ -216,6 +216,20 @@ describe('the call log', () => {
     expect(JSON.stringify(calls)).not.toContain(TOKEN);
   });
 
+  it('flags calls Meta answers with a version deprecation warning or #2635', async () => {
+    const { api, calls } = client(
+      scripted(
+        ok({ id: '1' }, { 'x-ad-api-version-warning': 'v26.0 is deprecated; upgraded to v27.0' }),
+        graphError(2635, '(#2635) You are calling a deprecated version of the Ads API.'),
+        ok(),
+      ),
+    );
+    await api.get('/me', Anything);
+    await api.get('/me', Anything).catch(() => undefined);
+    await api.get('/me', Anything);
+    expect(calls.map((call) => call.versionDeprecated)).toEqual([true, true, false]);
+  });
+
   it('takes Meta’s clock from the Date header', async () => {
     const { api, clock } = client(
       scripted(ok({ id: '1' }, { date: 'Fri, 20 Nov 2026 15:00:00 GMT' })),
