@@ -41,7 +41,9 @@ async function until(
   timeoutMs = 120_000,
 ) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
+  // A worker being stopped or started cannot answer; that is a "not yet".
+  const holds = () => Promise.resolve(condition()).catch(() => false);
+  while (!(await holds())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page, WebWorker } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import { CHUNK_DAYS } from '@/lib/cache/series';
 import type { SyncState } from '@/lib/cache/sync-state';
@@ -59,12 +59,26 @@ export class SyncSection {
   }
 }
 
+/**
+ * The worker to read from. Right after a test stopped the worker, the old target can still be
+ * listed while it goes away; asking again reaches the new one.
+ */
+async function liveWorker(browser: Browser): Promise<WebWorker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serviceWorker(browser);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 /** The account's sync state record, read straight from the worker's IndexedDB. */
 export async function storedSyncState(
   browser: Browser,
   accountId: string,
 ): Promise<SyncState | undefined> {
-  const worker = await serviceWorker(browser);
+  const worker = await liveWorker(browser);
   return worker.evaluate(
     async (database, key) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -93,7 +107,7 @@ export async function cachedTotals(
   since: string,
   until: string,
 ): Promise<Totals> {
-  const worker = await serviceWorker(browser);
+  const worker = await liveWorker(browser);
   const columns = {
     spend: INSIGHT_METRICS.indexOf('spend'),
     purchases: INSIGHT_METRICS.indexOf('purchases'),
