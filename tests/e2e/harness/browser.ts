@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, {
+  TargetType,
+  type Browser,
+  type Page,
+  type Target,
+  type WebWorker,
+} from 'puppeteer';
 import { EXTENSION_ID } from '../../../lib/config/extension-identity';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,21 +69,25 @@ export async function launchAdlensBrowser(
   };
 }
 
-/** The extension's service worker, once its globals are ready (the first evaluate can race). */
+/**
+ * The extension's service worker, once its globals are ready. The first evaluate can race the
+ * worker's start, and right after a stop the old target may still be listed: each attempt looks
+ * the target up again, so a worker between lives is simply "not ready yet".
+ */
 export async function serviceWorker(browser: Browser): Promise<WebWorker> {
-  const target = await browser.waitForTarget(
-    (candidate) =>
-      candidate.type() === TargetType.SERVICE_WORKER &&
-      candidate.url() === `${EXTENSION_ORIGIN}/background.js`,
-    { timeout: 15_000 },
-  );
-  const worker = await target.worker();
-  if (!worker) throw new Error('The service worker target has no worker');
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const isBackground = (candidate: Target) =>
+    candidate.type() === TargetType.SERVICE_WORKER &&
+    candidate.url() === `${EXTENSION_ORIGIN}/background.js`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const target =
+      browser.targets().find(isBackground) ??
+      (await browser.waitForTarget(isBackground, { timeout: 15_000 }).catch(() => undefined));
+    const worker = await target?.worker().catch(() => null);
     const ready = await worker
-      .evaluate(() => Boolean((globalThis as ExtensionGlobals).chrome?.runtime?.id))
+      ?.evaluate(() => Boolean((globalThis as ExtensionGlobals).chrome?.runtime?.id))
       .catch(() => false);
-    if (ready) return worker;
+    if (worker && ready) return worker;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('The service worker never became ready');
