@@ -40,6 +40,11 @@ export interface SyncDeps {
   /** The calls made since the last checkpoint, for the API call log. */
   readonly takeCalls: () => ApiCallRecord[];
   readonly onProgress?: (state: SyncState) => void;
+  /**
+   * Whether the connection the run started with still holds. Checked before every write: after a
+   * disconnect (which wipes the cache) a run stops without writing anything back.
+   */
+  readonly stillConnected?: () => Promise<boolean>;
   readonly pageSize?: number;
   readonly objectPageSize?: number;
   readonly unitPolicy?: UnitPolicy;
@@ -56,6 +61,15 @@ const FULL_OBJECTS_EVERY_MS = 24 * 3_600_000;
 const MAX_LOOKUPS = 500;
 
 type KnownIds = Record<EntityLevel, Set<string>>;
+
+/** The connection went away mid-run: nothing more may be written. */
+class ConnectionGone extends Error {
+  override readonly name = 'ConnectionGone';
+}
+
+async function ensureConnected(deps: SyncDeps): Promise<void> {
+  if (deps.stillConnected && !(await deps.stillConnected())) throw new ConnectionGone();
+}
 
 async function loadKnownIds(accountId: AccountId): Promise<KnownIds> {
   const [campaign, adset, ad] = await Promise.all(
@@ -94,6 +108,7 @@ async function startRun(
   });
   const today = dateInTimeZone(graph.serverNow(), account.timezone_name);
   const plan = planRanges(state.coverage, settings, today);
+  await ensureConnected(deps);
   const db = cacheDb();
   let next = state;
   await db.transaction('rw', [db.entities, db.accounts, db.syncState, db.apiCalls], async () => {
@@ -171,6 +186,7 @@ async function runUnit(
   const unit = run.units[index]!;
   const fetchStart = deps.now();
   const slice = await readUnit(deps, account, unit, ids.known, ids.unknown);
+  await ensureConnected(deps);
   const writeStart = deps.now();
   const calls = deps.takeCalls();
   const db = cacheDb();
@@ -213,6 +229,7 @@ async function lookUpUnknown(deps: SyncDeps, accountId: AccountId, unknown: Know
 }
 
 async function finishRun(deps: SyncDeps, state: SyncState, startedAt: number): Promise<SyncState> {
+  await ensureConnected(deps);
   const run = state.run!;
   const calls = deps.takeCalls();
   const finishedAt = deps.now();
@@ -266,12 +283,16 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
     await lookUpUnknown(deps, accountId, ids.unknown);
     return { state: await finishRun(deps, state, startedAt) };
   } catch (error) {
+    if (error instanceof ConnectionGone) return { state, error };
     const failed: SyncState = {
       ...state,
       lastError: syncProblemOf(error, deps.now()),
       partial: true,
     };
-    await checkpoint(deps, failed);
+    await ensureConnected(deps).then(
+      () => checkpoint(deps, failed),
+      () => undefined,
+    );
     return { state: failed, error };
   }
 }

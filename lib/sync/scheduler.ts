@@ -1,4 +1,4 @@
-import { listAccounts } from '@/lib/cache/accounts';
+import { getAccount, listAccounts } from '@/lib/cache/accounts';
 import type { ApiCallRecord } from '@/lib/cache/api-log';
 import { readSyncQueue, saveSyncQueue } from '@/lib/cache/sync-queue';
 import {
@@ -23,6 +23,8 @@ import { syncAccount, type SyncDeps } from './runner';
 export interface SchedulerDeps {
   /** Runs `use` with the connected token, re-read from the vault; throws when there is none. */
   readonly withToken: <T>(use: (token: string) => Promise<T>) => Promise<T>;
+  /** The token the vault holds now, or null: a run stops when it is no longer its own. */
+  readonly currentToken: () => Promise<string | null>;
   readonly createGraph: (token: string, onCall: (call: GraphCall) => void) => GraphClient;
   readonly readSettings: () => Promise<SyncSettings>;
   readonly now: () => number;
@@ -113,6 +115,7 @@ export class SyncScheduler {
             settings,
             now: this.deps.now,
             takeCalls: () => calls.splice(0),
+            stillConnected: async () => (await this.deps.currentToken()) === token,
             ...this.deps.runner,
           },
           accountId,
@@ -124,6 +127,8 @@ export class SyncScheduler {
       });
     } catch (error) {
       const state = await readSyncState(accountId);
+      // Disconnected meanwhile (the cache is wiped): nothing to record.
+      if (!(await getAccount(accountId))) return state;
       const failed: SyncState = {
         ...state,
         lastError: syncProblemOf(error, this.deps.now()),

@@ -1,4 +1,5 @@
 import { withAccessToken } from '@/lib/auth/session';
+import { readToken } from '@/lib/auth/vault';
 import { getAccount } from '@/lib/cache/accounts';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { createGraphClient } from '@/lib/graph/client';
@@ -22,6 +23,7 @@ export function syncScheduler(): SyncScheduler {
   const throttle = gate;
   return (scheduler ??= new SyncScheduler({
     withToken: withAccessToken,
+    currentToken: readToken,
     createGraph: (accessToken, onCall) => createGraphClient({ accessToken, throttle, onCall }),
     readSettings: readSyncSettings,
     now: () => Date.now(),

@@ -197,6 +197,28 @@ describe('checkpoints', () => {
   );
 });
 
+describe('a disconnect during a run', () => {
+  it('stops the run before its next write, and writes nothing after', async () => {
+    let connected = true;
+    const base = deps();
+    const { state, error } = await syncAccount(
+      {
+        ...base,
+        onProgress: () => {
+          // The person disconnects right after the objects are stored.
+          connected = false;
+        },
+        stillConnected: () => Promise.resolve(connected),
+      },
+      accountId,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(state.run?.units.some((unit) => unit.done)).toBe(false);
+    await expect(cacheDb().series.count()).resolves.toBe(0);
+    expect((await readSyncState(accountId)).lastError).toBeNull();
+  });
+});
+
 describe('failures end in a state the user sees, keeping what was synced', () => {
   it.each([
     [

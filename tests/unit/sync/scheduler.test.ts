@@ -36,6 +36,7 @@ function scheduler(token = meta.control.demoToken) {
   const wakes: number[] = [];
   const instance = new SyncScheduler({
     withToken: (use) => use(token),
+    currentToken: () => Promise.resolve(token),
     createGraph: (accessToken, onCall) =>
       createGraphClient({
         accessToken,
