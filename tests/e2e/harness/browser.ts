@@ -80,14 +80,21 @@ export async function serviceWorker(browser: Browser): Promise<WebWorker> {
     candidate.url() === `${EXTENSION_ORIGIN}/background.js`;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const target =
-      browser.targets().find(isBackground) ??
-      (await browser.waitForTarget(isBackground, { timeout: 15_000 }).catch(() => undefined));
-    const worker = await target?.worker().catch(() => null);
-    const ready = await worker
-      ?.evaluate(() => Boolean((globalThis as ExtensionGlobals).chrome?.runtime?.id))
-      .catch(() => false);
-    if (worker && ready) return worker;
+    // A stopped worker's target can linger in the list beside the new one: try the newest first.
+    const candidates = browser.targets().filter(isBackground).reverse();
+    if (candidates.length === 0) {
+      const started = await browser
+        .waitForTarget(isBackground, { timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => undefined);
+      if (started) candidates.push(started);
+    }
+    for (const target of candidates) {
+      const worker = await target.worker().catch(() => null);
+      const ready = await worker
+        ?.evaluate(() => Boolean((globalThis as ExtensionGlobals).chrome?.runtime?.id))
+        .catch(() => false);
+      if (worker && ready) return worker;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('The service worker never became ready');
