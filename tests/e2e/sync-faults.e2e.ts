@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { FaultStep } from '../sim';
-import { launchAdlensBrowser, serviceWorker, type AdlensBrowser } from './harness/browser';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { OptionsPage } from './harness/pages';
 import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
 import { worldTotals, type Totals } from './harness/world-totals';
@@ -24,7 +24,7 @@ const today = () => sim.world.today(digits);
 
 async function cacheTotals(): Promise<Totals[]> {
   return Promise.all(
-    LEVELS.map((level) => cachedTotals(chromium.browser, accountId, level, firstDay, today())),
+    LEVELS.map((level) => cachedTotals(sync.page, accountId, level, firstDay, today())),
   );
 }
 
@@ -36,8 +36,7 @@ async function expectCacheEqualsWorld() {
 
 /** Clears the pause the client keeps per account, as the passing of time would. */
 async function forgetRateLimit() {
-  const worker = await serviceWorker(chromium.browser);
-  await worker.evaluate(() =>
+  await sync.page.evaluate(() =>
     (
       globalThis as unknown as {
         chrome: { storage: { session: { remove(key: string): Promise<void> } } };
@@ -126,7 +125,7 @@ describe('a sync that fails keeps what it had and says why', () => {
       expect(await cacheTotals()).toEqual(kept);
       if (kind === 'rate-limited') {
         expect(text).toMatch(/Rate limited until \d\d:\d\d/);
-        const state = await storedSyncState(chromium.browser, accountId);
+        const state = await storedSyncState(sync.page, accountId);
         expect(state?.lastError?.until).toBeGreaterThan(Date.now() + 60_000);
         await forgetRateLimit();
       }
@@ -141,16 +140,14 @@ describe('a sync that fails keeps what it had and says why', () => {
     sim.control.usage.setPercent(digits, 96);
     const text = await sync.sync(accountId, 'problem', { problem: 'rate-limited' });
     expect(text).toMatch(/Rate limited until/);
-    const resume = await (
-      await serviceWorker(chromium.browser)
-    ).evaluate(() =>
+    const resume = await sync.page.evaluate(() =>
       (
         globalThis as unknown as {
           chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } };
         }
       ).chrome.alarms.get('adlens-sync-resume'),
     );
-    const state = await storedSyncState(chromium.browser, accountId);
+    const state = await storedSyncState(sync.page, accountId);
     expect(resume?.scheduledTime).toBeLessThanOrEqual(state!.lastError!.until!);
     sim.control.usage.reset();
     await forgetRateLimit();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
-import { launchAdlensBrowser, stopServiceWorker, type AdlensBrowser } from './harness/browser';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { OptionsPage } from './harness/pages';
-import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
+import { cachedTotals, stopWorker, storedSyncState, SyncSection } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
 
 /**
@@ -44,19 +44,34 @@ async function until(
   // A worker being stopped or started cannot answer; that is a "not yet".
   const holds = () => Promise.resolve(condition()).catch(() => false);
   while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}; the sync is at ${await whereTheSyncIs()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
+/** For a failure message: the run's units, its problem, and the last calls Meta saw. */
+async function whereTheSyncIs(): Promise<string> {
+  const state = await storedSyncState(options.page, accountId).catch(() => undefined);
+  const units = state?.run?.units;
+  return JSON.stringify({
+    units: units?.length,
+    done: units?.filter((unit) => unit.done).length,
+    lastSyncAt: state?.lastSyncAt,
+    lastError: state?.lastError,
+    calls: sim.control.requests.entries.slice(-3).map((entry) => `${entry.method} ${entry.path}`),
+  });
+}
+
 const requestCount = () => sim.control.requests.entries.length;
 const unitsDone = async () =>
-  (await storedSyncState(chromium.browser, accountId))?.run?.units.filter((unit) => unit.done)
-    .length ?? 0;
+  (await storedSyncState(options.page, accountId))?.run?.units.filter((unit) => unit.done).length ??
+  0;
 
 /** Stops the worker, then wakes a new one the way a user would: the options page asks for state. */
 async function stopAndWake(): Promise<void> {
-  await stopServiceWorker(chromium.browser);
+  await stopWorker(chromium.browser);
   await options.page.reload({ waitUntil: 'domcontentloaded' });
 }
 
@@ -67,7 +82,7 @@ it('resumes exactly after the worker is stopped three times mid-sync', async () 
 
   // 1. While the objects are read: nothing is checkpointed yet.
   await until(() => requestCount() >= 2, 'the objects batch');
-  expect((await storedSyncState(chromium.browser, accountId))?.run ?? null).toBeNull();
+  expect((await storedSyncState(options.page, accountId))?.run ?? null).toBeNull();
   await stopAndWake();
 
   // 2. In the middle of an insights unit, after one unit is done.
@@ -83,7 +98,7 @@ it('resumes exactly after the worker is stopped three times mid-sync', async () 
   await stopAndWake();
 
   await until(
-    async () => (await storedSyncState(chromium.browser, accountId))?.lastSyncAt != null,
+    async () => (await storedSyncState(options.page, accountId))?.lastSyncAt != null,
     'the end of the sync',
     240_000,
   );
@@ -94,12 +109,12 @@ it('resumes exactly after the worker is stopped three times mid-sync', async () 
   let rows = 0;
   for (const level of ['campaign', 'adset', 'ad'] as const) {
     const expected = worldTotals(sim.world, digits, level, since, today);
-    expect(await cachedTotals(chromium.browser, accountId, level, since, today), level).toEqual(
+    expect(await cachedTotals(options.page, accountId, level, since, today), level).toEqual(
       expected,
     );
     rows += expected.rows;
   }
-  const state = await storedSyncState(chromium.browser, accountId);
+  const state = await storedSyncState(options.page, accountId);
   expect(state?.rows).toBe(rows);
   expect(state?.partial).toBe(false);
   expect(state?.lastError).toBeNull();

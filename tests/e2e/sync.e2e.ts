@@ -41,7 +41,7 @@ const today = () => sim.world.today(digits);
 async function expectCacheEqualsWorld(since: string) {
   for (const level of LEVELS) {
     const expected = worldTotals(sim.world, digits, level, since, today());
-    expect(await cachedTotals(chromium.browser, accountId, level, since, today()), level).toEqual(
+    expect(await cachedTotals(sync.page, accountId, level, since, today()), level).toEqual(
       expected,
     );
   }
@@ -55,18 +55,18 @@ describe('the large account', () => {
     const text = await sync.sync(accountId);
     expect(text).toMatch(/Synced .* rows/);
     await expectCacheEqualsWorld(firstDay);
-    const state = await storedSyncState(chromium.browser, accountId);
+    const state = await storedSyncState(sync.page, accountId);
     expect(state?.coverage.ad).toEqual({ since: firstDay, until: today() });
     expect(state?.lastRun?.kind).toBe('full');
   }, 240_000);
 
   it('incremental sync after the clock moves: restated conversions replace the old values', async () => {
     const yesterday = addDays(today(), -1);
-    const before = await cachedTotals(chromium.browser, accountId, 'ad', yesterday, yesterday);
+    const before = await cachedTotals(sync.page, accountId, 'ad', yesterday, yesterday);
     sim.clock.advance(26 * 3_600_000);
     sim.control.requests.clear();
     await sync.sync(accountId);
-    const state = await storedSyncState(chromium.browser, accountId);
+    const state = await storedSyncState(sync.page, accountId);
     expect(state?.lastRun?.kind).toBe('incremental');
     // Only the 28-day lookback was read again.
     const oldest = sim.control.requests.entries
@@ -77,7 +77,7 @@ describe('the large account', () => {
     expect(oldest).toBe(addDays(today(), -27));
     // The day that was "yesterday" gained attributed purchases, and they replaced the old ones.
     const restated = worldTotals(sim.world, digits, 'ad', yesterday, yesterday);
-    const cached = await cachedTotals(chromium.browser, accountId, 'ad', yesterday, yesterday);
+    const cached = await cachedTotals(sync.page, accountId, 'ad', yesterday, yesterday);
     expect(cached).toEqual(restated);
     expect(restated.purchases).toBeGreaterThan(before.purchases);
     await expectCacheEqualsWorld(firstDay);

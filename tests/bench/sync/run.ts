@@ -86,7 +86,6 @@ function apiMinimum(sim: RunningSimulator, since: string, until: string, objects
 }
 
 async function syncOnce(
-  browser: Browser,
   sim: RunningSimulator,
   section: SyncSection,
   session: CDPSession,
@@ -100,7 +99,7 @@ async function syncOnce(
   await section.sync(accountId, 'synced', { timeout: 600_000 });
   const wallMs = performance.now() - started;
   const peakHeapBytes = await heap.stop();
-  const state = await storedSyncState(browser, accountId);
+  const state = await storedSyncState(section.page, accountId);
   const entries = sim.control.requests.entries;
   const batches = entries.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/'));
   return {
@@ -288,7 +287,6 @@ async function main(): Promise<void> {
     const today = sim.world.today(digits);
     const backfill = addDays(today, -89);
     const full = await syncOnce(
-      chromium.browser,
       sim,
       section,
       session,
@@ -300,7 +298,6 @@ async function main(): Promise<void> {
     const lookback = addDays(sim.world.today(digits), -27);
     const changed = [0, 0, 0];
     const incremental = await syncOnce(
-      chromium.browser,
       sim,
       section,
       session,

@@ -1,11 +1,11 @@
-import type { Browser, Page, WebWorker } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import { CHUNK_DAYS } from '@/lib/cache/series';
 import type { SyncState } from '@/lib/cache/sync-state';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { epochDayOf } from '@/lib/util/dates';
-import { serviceWorker } from './browser';
+import { EXTENSION_ORIGIN } from './browser';
 import type { Totals } from './world-totals';
 
 /**
@@ -45,13 +45,12 @@ export class SyncSection {
     state: AccountSyncSummary['state'] = 'synced',
     options: { problem?: string; timeout?: number } = {},
   ): Promise<string> {
-    const browser = this.page.browser();
     const mark = (record: SyncState | undefined) =>
       `${record?.lastSyncAt ?? ''}|${record?.lastError?.at ?? ''}`;
-    const before = mark(await storedSyncState(browser, accountId));
+    const before = mark(await storedSyncState(this.page, accountId));
     await this.syncNow(accountId);
     const deadline = Date.now() + (options.timeout ?? 180_000);
-    while (mark(await storedSyncState(browser, accountId)) === before) {
+    while (mark(await storedSyncState(this.page, accountId)) === before) {
       if (Date.now() > deadline) throw new Error(`The sync of ${accountId} did not end`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -60,26 +59,14 @@ export class SyncSection {
 }
 
 /**
- * The worker to read from. Right after a test stopped the worker, the old target can still be
- * listed while it goes away; asking again reaches the new one.
+ * The account's sync state record, read straight from the extension's IndexedDB through an
+ * extension page (same origin as the worker, and unaffected by the worker stopping).
  */
-async function liveWorker(browser: Browser): Promise<WebWorker> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await serviceWorker(browser);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
-/** The account's sync state record, read straight from the worker's IndexedDB. */
 export async function storedSyncState(
-  browser: Browser,
+  page: Page,
   accountId: string,
 ): Promise<SyncState | undefined> {
-  const worker = await liveWorker(browser);
-  return worker.evaluate(
+  return page.evaluate(
     async (database, key) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(database);
@@ -99,22 +86,21 @@ export async function storedSyncState(
   );
 }
 
-/** Row count and sums of a level over a range, from the series chunks in the worker's IndexedDB. */
+/** Row count and sums of a level over a range, from the series chunks, read as above. */
 export async function cachedTotals(
-  browser: Browser,
+  page: Page,
   accountId: string,
   level: EntityLevel,
   since: string,
   until: string,
 ): Promise<Totals> {
-  const worker = await liveWorker(browser);
   const columns = {
     spend: INSIGHT_METRICS.indexOf('spend'),
     purchases: INSIGHT_METRICS.indexOf('purchases'),
     purchaseValue: INSIGHT_METRICS.indexOf('purchaseValue'),
     impressions: INSIGHT_METRICS.indexOf('impressions'),
   };
-  return worker.evaluate(
+  return page.evaluate(
     async (database, key, first, last, chunkDays, column) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(database);
@@ -155,4 +141,22 @@ export async function cachedTotals(
     CHUNK_DAYS,
     columns,
   );
+}
+
+/**
+ * Stops the extension's service worker by closing its DevTools target, found afresh through a
+ * browser-level CDP session (puppeteer's own target objects can outlive the worker they name).
+ */
+export async function stopWorker(browser: Browser): Promise<void> {
+  const session = await browser.target().createCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    for (const info of targetInfos) {
+      if (info.type === 'service_worker' && info.url === `${EXTENSION_ORIGIN}/background.js`) {
+        await session.send('Target.closeTarget', { targetId: info.targetId });
+      }
+    }
+  } finally {
+    await session.detach();
+  }
 }
