@@ -82,13 +82,11 @@ function runId(now: number): string {
   return `run-${now.toString(36)}`;
 }
 
-/** Stores the state with the calls made since the last checkpoint; returns how many there were. */
-async function checkpoint(deps: SyncDeps, state: SyncState): Promise<number> {
-  const calls = deps.takeCalls();
+/** Stores the state with the calls made since the last checkpoint. */
+async function checkpoint(deps: SyncDeps, state: SyncState): Promise<void> {
   await writeSyncState(state);
-  await appendApiCalls(calls);
+  await appendApiCalls(deps.takeCalls());
   deps.onProgress?.(state);
-  return calls.length;
 }
 
 /** Reads the objects and plans the run; both are stored together. */
@@ -98,15 +96,18 @@ async function startRun(
   accountId: AccountId,
 ): Promise<SyncState> {
   const { graph, settings } = deps;
-  const readingSince = graph.serverNow();
+  // Meta's clock is known once it has answered; until then, ours is the best guess.
   const fullObjects =
-    state.objectsSyncedAt === null || readingSince - state.objectsSyncedAt > FULL_OBJECTS_EVERY_MS;
+    state.objectsSyncedAt === null ||
+    graph.serverNow() - state.objectsSyncedAt > FULL_OBJECTS_EVERY_MS;
+  // An hour of margin for objects updated while they were last read.
   const objectsSince = fullObjects ? null : Math.floor(state.objectsSyncedAt! / 1000) - 3600;
   const { account, objects } = await fetchAccountObjects(graph, accountId, {
     pageSize: deps.objectPageSize ?? OBJECTS_PAGE_SIZE,
     ...(objectsSince === null ? {} : { updatedSince: objectsSince }),
   });
-  const today = dateInTimeZone(graph.serverNow(), account.timezone_name);
+  const readAt = graph.serverNow();
+  const today = dateInTimeZone(readAt, account.timezone_name);
   const plan = planRanges(state.coverage, settings, today);
   await ensureConnected(deps);
   const db = cacheDb();
@@ -137,7 +138,7 @@ async function startRun(
       fetchMs: 0,
       writeMs: 0,
     };
-    next = { ...state, run, objectsSyncedAt: readingSince };
+    next = { ...state, run, objectsSyncedAt: readAt };
     await writeSyncState(next);
     await appendApiCalls(calls);
   });

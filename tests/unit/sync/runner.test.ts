@@ -139,6 +139,11 @@ describe('later syncs', () => {
     const ranges = insightRanges();
     expect(ranges.every((range) => range.split(' ')[1]! >= addDays(today(), -27))).toBe(true);
     expect(ranges.some((range) => range.endsWith(`..${today()}`))).toBe(true);
+    // A day after the last read of the objects, they are all read again.
+    const campaigns = meta.control.requests.entries.find((entry) =>
+      entry.path.endsWith('/campaigns'),
+    );
+    expect(campaigns?.query.filtering).not.toContain('updated_time');
     await expectCacheEqualsWorld(firstDay);
   });
 
@@ -147,11 +152,19 @@ describe('later syncs', () => {
     const yesterday = addDays(today(), -1);
     const before = await cacheTotals(digits, 'ad', yesterday, today());
     meta.clock.advance(5 * 3_600_000);
+    meta.control.requests.clear();
     const restated = worldTotals(meta, digits, 'ad', yesterday, today());
     expect(restated.purchases).toBeGreaterThan(before.purchases);
     expect(restated.spend).toBeGreaterThan(before.spend);
     await syncAccount(deps(), accountId);
     expect(await cacheTotals(digits, 'ad', yesterday, today())).toEqual(restated);
+    // Within a day, only the objects updated since the last read (an hour of margin) are read.
+    const campaigns = meta.control.requests.entries.find((entry) =>
+      entry.path.endsWith('/campaigns'),
+    );
+    expect(campaigns?.query.filtering).toContain(
+      '"campaign.updated_time","operator":"GREATER_THAN"',
+    );
   });
 });
 
