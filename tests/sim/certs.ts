@@ -23,12 +23,16 @@ const CERT_DIR = path.resolve(import.meta.dirname, '../.certs');
 
 /**
  * Generated once per checkout with openssl and kept out of git: a private key in the repository
- * would be a key anyone could use. Chromium trusts it only through an SPKI pin, never as a CA.
+ * would be a key anyone could use. Chromium trusts it only through an SPKI pin; Firefox's lane
+ * imports it into a fresh test profile.
  */
 export function loadTestCertificate(dir = CERT_DIR): TestCertificate {
   const certPath = path.join(dir, 'sim-cert.pem');
   const keyPath = path.join(dir, 'sim-key.pem');
-  if (!existsSync(certPath) || !existsSync(keyPath)) generate(dir, certPath, keyPath);
+  // A checkout from before Firefox's lane holds a CA certificate, which Firefox refuses to a server.
+  if (!existsSync(certPath) || !existsSync(keyPath) || isCa(certPath)) {
+    generate(dir, certPath, keyPath);
+  }
   const certPem = readFileSync(certPath, 'utf8');
   return {
     certPem,
@@ -56,6 +60,10 @@ function generate(dir: string, certPath: string, keyPath: string): void {
       '/CN=Adlens simulator',
       '-addext',
       `subjectAltName=${altNames}`,
+      // A server certificate, not a CA: Firefox refuses a CA certificate used as the end entity
+      // (MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY) however it is trusted.
+      '-addext',
+      'basicConstraints=critical,CA:FALSE',
       '-keyout',
       keyPath,
       '-out',
@@ -63,6 +71,10 @@ function generate(dir: string, certPath: string, keyPath: string): void {
     ],
     { stdio: 'ignore' },
   );
+}
+
+function isCa(certPath: string): boolean {
+  return new X509Certificate(readFileSync(certPath)).ca;
 }
 
 function spkiHash(certPem: string): string {
