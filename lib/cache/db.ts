@@ -1,7 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AccountRecord } from '@/lib/schema/account';
 import type { ApiCallRecord } from './api-log';
+import type { EntityChange } from './changes';
 import type { EntityRecord } from './entities';
+import type { StoredFinding } from './findings';
 import type { SeriesChunk } from './series';
 import type { SyncState } from './sync-state';
 
@@ -17,14 +19,6 @@ export interface MetaEntry {
   readonly value: unknown;
 }
 
-/** A finding of the anomaly engine; the engine defines its shape (issue 4). */
-export interface FindingRecord {
-  readonly id?: number;
-  readonly accountId: string;
-  readonly level: string;
-  readonly entityId: string;
-}
-
 export type CacheDatabase = Dexie & {
   accounts: EntityTable<AccountRecord, 'accountId'>;
   meta: EntityTable<MetaEntry, 'key'>;
@@ -32,7 +26,8 @@ export type CacheDatabase = Dexie & {
   series: Dexie.Table<SeriesChunk, [string, string, string, number]>;
   syncState: EntityTable<SyncState, 'accountId'>;
   apiCalls: EntityTable<ApiCallRecord, 'id'>;
-  findings: EntityTable<FindingRecord, 'id'>;
+  findings: EntityTable<StoredFinding, 'id'>;
+  changes: EntityTable<EntityChange, 'id'>;
 };
 
 function openCache(): CacheDatabase {
@@ -48,6 +43,8 @@ function openCache(): CacheDatabase {
     apiCalls: '++id, time',
     findings: '++id, accountId, [accountId+level+entityId]',
   });
+  // What sync saw change on campaigns, ad sets and ads (budget, status, name). A new table only.
+  db.version(3).stores({ changes: '++id, [accountId+entityId], [accountId+time]' });
   return db;
 }
 

@@ -4,6 +4,7 @@ import { boundedString } from '@/lib/schema/bounded';
 import { GraphIdSchema } from '@/lib/schema/graph';
 import { ENTITY_NAME_MAX_LENGTH } from '@/lib/schema/graph-ads';
 import { EntityLevelSchema, type EntityLevel } from '@/lib/schema/insights';
+import { addChanges, entityChanges } from './changes';
 import { cacheDb } from './db';
 
 /**
@@ -39,9 +40,26 @@ function validEntity(raw: unknown): EntityRecord | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Adds or replaces entities; call inside a transaction to pair it with a checkpoint. */
-export async function putEntities(entities: readonly EntityRecord[]): Promise<void> {
-  await cacheDb().entities.bulkPut([...entities]);
+/**
+ * Adds or replaces entities, recording what changed on those already stored (`seenAt`, ms, dates
+ * a change Meta gives no time for). Call inside a transaction over entities and changes to pair it
+ * with a checkpoint.
+ */
+export async function putEntities(
+  entities: readonly EntityRecord[],
+  seenAt: number,
+): Promise<void> {
+  const db = cacheDb();
+  const stored = await db.entities.bulkGet(
+    entities.map(({ accountId, level, entityId }) => [accountId, level, entityId]),
+  );
+  await addChanges(
+    entities.flatMap((entity, index) => {
+      const before = validEntity(stored[index]);
+      return before ? entityChanges(before, entity, seenAt) : [];
+    }),
+  );
+  await db.entities.bulkPut([...entities]);
 }
 
 /** Marks objects Meta answers 100/33 for as gone, keeping what we knew of them. */

@@ -112,11 +112,13 @@ async function startRun(
   await ensureConnected(deps);
   const db = cacheDb();
   let next = state;
-  await db.transaction('rw', [db.entities, db.accounts, db.syncState, db.apiCalls], async () => {
+  const tables = [db.entities, db.changes, db.accounts, db.syncState, db.apiCalls];
+  await db.transaction('rw', tables, async () => {
     await putEntities(
       ENTITY_LEVELS.flatMap((level) =>
         objects[level].map((object) => toEntityRecord(accountId, level, object)),
       ),
+      readAt,
     );
     await db.accounts.put(toAccountRecord(account));
     const known = await loadKnownIds(accountId);
@@ -224,8 +226,14 @@ async function lookUpUnknown(deps: SyncDeps, accountId: AccountId, unknown: Know
     if (ids.length === 0) continue;
     budget -= ids.length;
     const { found, gone } = await fetchObjectsById(deps.graph, accountId, level, ids);
-    await putEntities(found.map((object) => toEntityRecord(accountId, level, object)));
-    if (gone.length > 0) await markEntitiesGone(accountId, level, gone);
+    const db = cacheDb();
+    await db.transaction('rw', [db.entities, db.changes], async () => {
+      await putEntities(
+        found.map((object) => toEntityRecord(accountId, level, object)),
+        deps.graph.serverNow(),
+      );
+      if (gone.length > 0) await markEntitiesGone(accountId, level, gone);
+    });
   }
 }
 

@@ -1,22 +1,13 @@
-import * as z from 'zod/mini';
-import { cacheDb } from '@/lib/cache/db';
+import { readFindingsOfEntities, type StoredFinding as CachedFinding } from '@/lib/cache/findings';
 import type { Handler } from '@/lib/messaging/server';
 import {
   FINDING_SENTENCE_MAX_LENGTH,
-  FindingSeveritySchema,
   type FindingSeverity,
-  type FindingsForRowsRequest,
   type RowFindings,
 } from '@/lib/schema/row-findings';
 
 /** What a badge needs of one stored finding. */
-export interface StoredFinding {
-  readonly entityId: string;
-  readonly severity: FindingSeverity;
-  /** Strength of the evidence, 0..1: breaks ties between findings of one severity. */
-  readonly score: number;
-  readonly summary: string;
-}
+export type StoredFinding = Pick<CachedFinding, 'entityId' | 'severity' | 'score' | 'summary'>;
 
 const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
   info: 0,
@@ -60,36 +51,12 @@ export function summarizeRowFindings(
 }
 
 /**
- * What a badge needs of a findings-table record (lib/cache/db.ts: the anomaly engine's Finding,
- * stored with its account). Other fields are the engine's business; a record without these is
- * skipped, as every cache read is validated.
- */
-const StoredFindingSchema = z.object({
-  entityId: z.string(),
-  severity: FindingSeveritySchema,
-  score: z.number(),
-  summary: z.string(),
-});
-
-async function readStoredFindings({
-  accountId,
-  level,
-  entityIds,
-}: FindingsForRowsRequest): Promise<StoredFinding[]> {
-  const records: unknown[] = await cacheDb()
-    .findings.where('[accountId+level+entityId]')
-    .anyOf(entityIds.map((entityId) => [accountId, level, entityId]))
-    .toArray();
-  return records.flatMap((record) => {
-    const parsed = StoredFindingSchema.safeParse(record);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-/**
  * The badges of the rows on screen. Served from the cache alone, token or not: the overlay keeps
  * working from what was synced, and disconnecting wipes the cache anyway.
  */
 export const findingsForRows: Handler<'findings.forRows'> = async (request) => ({
-  findings: summarizeRowFindings(request.entityIds, await readStoredFindings(request)),
+  findings: summarizeRowFindings(
+    request.entityIds,
+    await readFindingsOfEntities(request.accountId, request.level, request.entityIds),
+  ),
 });

@@ -100,20 +100,35 @@ describe('findings.forRows and rows.identifyByName handlers', () => {
   it('summarises the stored findings of the rows asked about, skipping invalid records', async () => {
     const stored = (entityId: string, level: string, severity: string) => ({
       accountId: 'act_7',
-      level,
+      findingId: `spend_spike:${entityId}:2026-01-10:${severity}`,
+      parentId: null,
+      kind: 'spend_spike',
       entityId,
+      level,
+      metric: 'spend',
       severity,
+      direction: 'up',
+      startDate: '2026-01-10',
+      latestDate: '2026-01-12',
+      actual: 30_000,
+      expected: 10_000,
+      lower: 8_000,
+      upper: 12_000,
       score: 0.8,
       summary: `Finding on ${entityId}`,
-      kind: 'spend_spike',
+      nextStep: 'Check the budget.',
+      detectedAt: 1,
     });
-    await cacheDb().findings.bulkAdd([
-      stored('1', 'campaign', 'critical'),
-      stored('1', 'campaign', 'warning'),
-      stored('2', 'campaign', 'not-a-severity'),
-      stored('3', 'adset', 'critical'),
-      { ...stored('4', 'campaign', 'info'), accountId: 'act_8' },
-    ]);
+    // Written raw, as a record from an older or damaged cache may be.
+    await cacheDb()
+      .table('findings')
+      .bulkAdd([
+        stored('1', 'campaign', 'critical'),
+        stored('1', 'campaign', 'warning'),
+        stored('2', 'campaign', 'not-a-severity'),
+        stored('3', 'adset', 'critical'),
+        { ...stored('4', 'campaign', 'info'), accountId: 'act_8' },
+      ]);
     const answer = await handlers['findings.forRows'](
       { accountId: 'act_7', level: 'campaign', entityIds: ['1', '2', '3', '4'] },
       context,
@@ -124,11 +139,14 @@ describe('findings.forRows and rows.identifyByName handlers', () => {
   });
 
   it('identifies visible names by the cached entities, unique names only', async () => {
-    await putEntities([
-      entity('1', 'Prospecting | US | Broad'),
-      entity('2', 'Retargeting | US | Broad'),
-      entity('3', 'Retargeting | US | Broad'),
-    ]);
+    await putEntities(
+      [
+        entity('1', 'Prospecting | US | Broad'),
+        entity('2', 'Retargeting | US | Broad'),
+        entity('3', 'Retargeting | US | Broad'),
+      ],
+      0,
+    );
     const answer = await handlers['rows.identifyByName'](
       {
         accountId: 'act_7',

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { getAccount } from '@/lib/cache/accounts';
 import { CACHE_DATABASE, cacheDb } from '@/lib/cache/db';
 
-it('upgrades a version 1 cache to version 2, keeping its accounts', async () => {
+it('upgrades a version 1 cache to the current version, keeping its accounts', async () => {
   const old = new Dexie(CACHE_DATABASE);
   old.version(1).stores({ accounts: 'accountId', meta: 'key' });
   await old.table('accounts').put({
@@ -20,10 +20,11 @@ it('upgrades a version 1 cache to version 2, keeping its accounts', async () => 
 
   expect((await getAccount('act_1'))?.name).toBe('Kept');
   const db = cacheDb();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   expect(db.tables.map((table) => table.name).sort()).toEqual([
     'accounts',
     'apiCalls',
+    'changes',
     'entities',
     'findings',
     'meta',
