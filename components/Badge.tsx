@@ -1,11 +1,14 @@
+import { useRef } from 'preact/hooks';
 import type { FindingSeverity } from '@/lib/schema/row-findings';
 
 /** A row's findings at a glance: severity colour, count, and the top finding's sentence. */
 export interface BadgeProps {
   readonly severity: FindingSeverity;
   readonly count: number;
-  /** The top finding's sentence: the tooltip and the end of the accessible label. */
+  /** The top finding's sentence: the tooltip and the badge's accessible description. */
   readonly sentence: string;
+  /** Opens the insight panel on the row's entity (click, Enter or Space). */
+  readonly onOpen: () => void;
 }
 
 const SEVERITY_WORD: Readonly<Record<FindingSeverity, string>> = {
@@ -13,23 +16,70 @@ const SEVERITY_WORD: Readonly<Record<FindingSeverity, string>> = {
   warning: 'warning',
   critical: 'critical',
 };
+/** Room between the badge and its tooltip, in CSS pixels. */
+const TOOLTIP_GAP = 6;
+const TOOLTIP_ID = 'adlens-badge-tooltip';
 
-export function badgeLabel({ severity, count, sentence }: BadgeProps): string {
+export function badgeLabel({ severity, count }: Pick<BadgeProps, 'severity' | 'count'>): string {
   const findings = count === 1 ? '1 finding' : `${count} findings`;
-  return `Adlens: ${findings}, ${SEVERITY_WORD[severity]}. ${sentence}`;
+  return `Adlens: ${findings}, ${SEVERITY_WORD[severity]}. Open insights`;
 }
 
+/**
+ * A focusable button; its tooltip (hover and keyboard focus, Escape hides it) sits in the top
+ * layer as a manual popover, so the table's scroll container and neighbouring rows never clip or
+ * cover it. Its place is read from the badge only when it opens.
+ */
 export function Badge(props: BadgeProps) {
+  const tooltip = useRef<HTMLSpanElement>(null);
+  const open = useRef(false);
+
+  function showTooltip(event: Event) {
+    const tip = tooltip.current;
+    if (!tip || open.current) return;
+    const box = (event.currentTarget as Element).getBoundingClientRect();
+    tip.style.left = `${box.left + box.width / 2}px`;
+    tip.style.top = `${box.bottom + TOOLTIP_GAP}px`;
+    tip.showPopover();
+    open.current = true;
+  }
+
+  function hideTooltip() {
+    if (!open.current) return;
+    open.current = false;
+    tooltip.current?.hidePopover();
+  }
+
   return (
-    <span
-      class={`badge ${props.severity}`}
-      role="img"
-      aria-label={badgeLabel(props)}
-      title={props.sentence}
-      data-testid="adlens-badge"
-      data-severity={props.severity}
-    >
-      {props.count > 99 ? '99+' : props.count}
-    </span>
+    <>
+      <button
+        type="button"
+        class={`badge ${props.severity}`}
+        aria-label={badgeLabel(props)}
+        aria-describedby={TOOLTIP_ID}
+        data-testid="adlens-badge"
+        data-severity={props.severity}
+        onClick={props.onOpen}
+        onMouseEnter={showTooltip}
+        onMouseLeave={hideTooltip}
+        onFocus={showTooltip}
+        onBlur={hideTooltip}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') hideTooltip();
+        }}
+      >
+        {props.count > 99 ? '99+' : props.count}
+      </button>
+      <span
+        ref={tooltip}
+        id={TOOLTIP_ID}
+        class="tooltip"
+        role="tooltip"
+        popover="manual"
+        data-testid="adlens-badge-tooltip"
+      >
+        {props.sentence}
+      </span>
+    </>
   );
 }

@@ -163,7 +163,8 @@ async function expectBadgesOnExactlyTheseRows(
             problems.push(`${name}: severity`);
           }
           if (badge.textContent !== String(want.count)) problems.push(`${name}: count`);
-          if (badge.getAttribute('title') !== want.sentence) problems.push(`${name}: sentence`);
+          const tooltip = host.shadowRoot?.querySelector('[role="tooltip"]');
+          if (tooltip?.textContent !== want.sentence) problems.push(`${name}: sentence`);
           if (host.shadowRoot?.querySelector('img, script')) problems.push(`${name}: markup`);
         }
         return problems.length === 0 ? { rows: rows.length, badged } : false;
@@ -373,7 +374,7 @@ describe('hostile names', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    let badge: { title: string | null; markup: number } | undefined;
+    let badge: { tooltip: string | null; markup: number } | undefined;
     for (let top = 0, bottom = Infinity; !badge && top <= bottom; top += 48 * 9) {
       bottom = await scrollTableTo(tab.page, top);
       await expectBadgesOnExactlyTheseRows(
@@ -382,15 +383,15 @@ describe('hostile names', () => {
       );
       badge = await tab.page.evaluate((id) => {
         const host = document.querySelector(`adlens-badge[data-adlens-entity="${id}"]`);
-        const element = host?.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
-        if (!host?.shadowRoot || !element) return undefined;
+        const tooltip = host?.shadowRoot?.querySelector('[role="tooltip"]');
+        if (!host?.shadowRoot || !tooltip) return undefined;
         return {
-          title: element.getAttribute('title'),
+          tooltip: tooltip.textContent,
           markup: host.shadowRoot.querySelectorAll('img, script').length,
         };
       }, hostile.id);
     }
-    expect(badge).toEqual({ title: seeded.get(hostile.id)?.sentence, markup: 0 });
+    expect(badge).toEqual({ tooltip: seeded.get(hostile.id)?.sentence, markup: 0 });
     expect(dialogs).toEqual([]);
     await tab.page.close();
   });

@@ -14,12 +14,14 @@ import {
   type LookupCache,
 } from '@/entrypoints/ads-manager.content/lookup-cache';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
- * finding's sentence as tooltip and accessible label. Rows without findings get nothing. Badges
+ * finding's sentence as tooltip and accessible description; a click (or Enter) opens the insight
+ * panel on the row's entity. Rows without findings get nothing. Badges
  * follow the virtualized table (lib/meta/rows.ts) and never move it. Rows are identified by their
  * `data-surface` id, or else by their visible name, which the background matches against the
  * cached entities. When rows cannot be found or identified, a status chip beside the panel says so.
@@ -59,7 +61,12 @@ function namesLookup(page: AdsManagerPage): LookupCache<string> {
   });
 }
 
-function paintRow(row: TrackedRow, findings: LookupCache<RowFindings>, painted: Set<Element>) {
+function paintRow(
+  page: AdsManagerPage,
+  row: TrackedRow,
+  findings: LookupCache<RowFindings>,
+  painted: Set<Element>,
+) {
   const { anchor, entityId } = row;
   if (!anchor) return;
   const found = entityId === undefined ? undefined : findings.get(entityId);
@@ -71,7 +78,18 @@ function paintRow(row: TrackedRow, findings: LookupCache<RowFindings>, painted: 
   const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
   host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
   render(
-    <Badge severity={found.severity} count={found.count} sentence={found.topSentence} />,
+    <Badge
+      severity={found.severity}
+      count={found.count}
+      sentence={found.topSentence}
+      onOpen={() =>
+        requestInsightPanel({
+          accountId: page.accountId,
+          level: page.level,
+          entityId: found.entityId,
+        })
+      }
+    />,
     root,
   );
   painted.add(anchor);
@@ -98,81 +116,85 @@ export const rowBadges: Feature = {
   include: (url) => detectAdsManagerPage(url) !== undefined,
   init(signal, url) {
     const page = detectAdsManagerPage(url);
-    if (!page) return;
-    const findings = findingsLookup(page);
-    const names = namesLookup(page);
-    const painted = new Set<Element>();
-    const showStatus = createStatusChip(signal);
-    let status: RowTrackerStatus = 'searching';
-    let rows: readonly TrackedRow[] = [];
-
-    /** Names the background was asked about and could not match, on every row. */
-    function noneIdentified(): boolean {
-      return (
-        rows.length > 0 &&
-        rows.every(({ entityId, name }) => {
-          const key = name === undefined ? undefined : normalizeName(name);
-          return entityId === undefined && key !== undefined && names.get(key) === null;
-        })
-      );
-    }
-
-    function updateStatus(): void {
-      if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
-      showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
-    }
-
-    function repaint(entityIds: readonly string[]): void {
-      if (signal.aborted || entityIds.length === 0) return;
-      const answered = new Set(entityIds);
-      for (const row of rows) {
-        if (row.entityId !== undefined && answered.has(row.entityId)) {
-          paintRow(row, findings, painted);
-        }
-      }
-    }
-
-    function identifyNames(changed: readonly TrackedRow[]): void {
-      const unknown = changed.flatMap(({ entityId, name }) => {
-        const key = entityId === undefined && name ? normalizeName(name) : '';
-        return key && names.get(key) === undefined ? [key] : [];
-      });
-      if (unknown.length === 0) return;
-      void names.load(unknown).then((answered) => {
-        if (signal.aborted || answered.length === 0) return;
-        tracker.refresh();
-        updateStatus();
-      });
-    }
-
-    function onChange(changed: readonly TrackedRow[], all: readonly TrackedRow[]): void {
-      rows = all;
-      for (const row of changed) paintRow(row, findings, painted);
-      const unknown = changed.flatMap(({ entityId }) =>
-        entityId !== undefined && findings.get(entityId) === undefined ? [entityId] : [],
-      );
-      if (unknown.length > 0) void findings.load(unknown).then(repaint);
-      identifyNames(changed);
-      updateStatus();
-    }
-
-    const tracker = trackRows({
-      signal,
-      onChange,
-      onStatus(next) {
-        status = next;
-        updateStatus();
-      },
-      identifyByName: (name) => names.get(normalizeName(name)) ?? undefined,
-    });
-
-    signal.addEventListener(
-      'abort',
-      () => {
-        for (const anchor of painted) removeInlineShadowUi(anchor, BADGE_TAG);
-        painted.clear();
-      },
-      { once: true },
-    );
+    if (page) badgeRows(page, signal);
   },
 };
+
+/** Badges the table's rows for `page` until `signal` aborts. */
+function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
+  const findings = findingsLookup(page);
+  const names = namesLookup(page);
+  const painted = new Set<Element>();
+  const showStatus = createStatusChip(signal);
+  let status: RowTrackerStatus = 'searching';
+  let rows: readonly TrackedRow[] = [];
+
+  /** Names the background was asked about and could not match, on every row. */
+  function noneIdentified(): boolean {
+    return (
+      rows.length > 0 &&
+      rows.every(({ entityId, name }) => {
+        const key = name === undefined ? undefined : normalizeName(name);
+        return entityId === undefined && key !== undefined && names.get(key) === null;
+      })
+    );
+  }
+
+  function updateStatus(): void {
+    if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
+    showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
+  }
+
+  function repaint(entityIds: readonly string[]): void {
+    if (signal.aborted || entityIds.length === 0) return;
+    const answered = new Set(entityIds);
+    for (const row of rows) {
+      if (row.entityId !== undefined && answered.has(row.entityId)) {
+        paintRow(page, row, findings, painted);
+      }
+    }
+  }
+
+  function identifyNames(changed: readonly TrackedRow[]): void {
+    const unknown = changed.flatMap(({ entityId, name }) => {
+      const key = entityId === undefined && name ? normalizeName(name) : '';
+      return key && names.get(key) === undefined ? [key] : [];
+    });
+    if (unknown.length === 0) return;
+    void names.load(unknown).then((answered) => {
+      if (signal.aborted || answered.length === 0) return;
+      tracker.refresh();
+      updateStatus();
+    });
+  }
+
+  function onChange(changed: readonly TrackedRow[], all: readonly TrackedRow[]): void {
+    rows = all;
+    for (const row of changed) paintRow(page, row, findings, painted);
+    const unknown = changed.flatMap(({ entityId }) =>
+      entityId !== undefined && findings.get(entityId) === undefined ? [entityId] : [],
+    );
+    if (unknown.length > 0) void findings.load(unknown).then(repaint);
+    identifyNames(changed);
+    updateStatus();
+  }
+
+  const tracker = trackRows({
+    signal,
+    onChange,
+    onStatus(next) {
+      status = next;
+      updateStatus();
+    },
+    identifyByName: (name) => names.get(normalizeName(name)) ?? undefined,
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const anchor of painted) removeInlineShadowUi(anchor, BADGE_TAG);
+      painted.clear();
+    },
+    { once: true },
+  );
+}

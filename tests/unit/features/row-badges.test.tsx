@@ -3,6 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rowBadges } from '@/entrypoints/ads-manager.content/features/row-badges';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import {
+  onInsightPanelRequest,
+  type InsightPanelTarget,
+} from '@/entrypoints/ads-manager.content/panel-requests';
 import type { RowFindings } from '@/lib/schema/row-findings';
 import { createFixtureTable } from '../meta/table-fixture';
 
@@ -81,10 +85,24 @@ describe('row-badges feature', () => {
     const badge = host.shadowRoot!.querySelector('[data-testid="adlens-badge"]')!;
     expect(badge.textContent).toBe('2');
     expect(badge.getAttribute('data-severity')).toBe('critical');
-    expect(badge.getAttribute('aria-label')).toBe(`Adlens: 2 findings, critical. ${HOSTILE}`);
-    expect(badge.getAttribute('title')).toBe(HOSTILE);
-    expect(badge.querySelector('img')).toBeNull();
+    expect(badge.getAttribute('aria-label')).toBe('Adlens: 2 findings, critical. Open insights');
+    const tooltip = host.shadowRoot!.querySelector('[data-testid="adlens-badge-tooltip"]')!;
+    expect(tooltip.textContent).toBe(HOSTILE);
+    expect(host.shadowRoot!.querySelector('img')).toBeNull();
     expect(chipText()).toBeUndefined();
+  });
+
+  it('opens the insight panel on the entity of the badge clicked', async () => {
+    answerFindings();
+    const requests: InsightPanelTarget[] = [];
+    const table = createFixtureTable(ENTITIES);
+    document.body.append(table.element);
+    start();
+    onInsightPanelRequest((target) => requests.push(target), controller.signal);
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    const host = badgeOf(table.rows[1]!)!;
+    host.shadowRoot!.querySelector<HTMLElement>('[data-testid="adlens-badge"]')!.click();
+    expect(requests).toEqual([{ accountId: 'act_7', level: 'campaign', entityId: '12' }]);
   });
 
   it('moves with a recycled row, never doubles, and asks once per entity', async () => {
