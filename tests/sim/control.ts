@@ -1,3 +1,4 @@
+import type { PageVariant } from './ads-manager/control';
 import type { Clock } from './clock';
 import type { BatchInjection } from './graph/batch';
 import { FaultScripts } from './graph/faults';
@@ -13,7 +14,7 @@ import { UsageMeter } from './graph/usage';
  * the Ads Manager page's variant, and a log of every Graph request seen.
  */
 
-export type PageVariant = 'data-surface' | 'no-data-surface';
+export type { PageVariant } from './ads-manager/control';
 
 export interface PageSettings {
   variant: PageVariant;

@@ -103,6 +103,15 @@ describe('VirtualTable', () => {
     expect(values.filter((v) => /1202\d{14}/.test(v))).toEqual([]);
   });
 
+  it('numbers no row and marks none with data-surface in the unmarked-rows variant', () => {
+    mount('unmarked-rows', rows(30));
+    expect(document.querySelectorAll('[data-surface], [aria-rowindex]')).toHaveLength(0);
+    const names = [...document.querySelectorAll('[role="row"] a[role="link"]')].map(
+      (a) => a.textContent,
+    );
+    expect(names).toContain('Campaign 0');
+  });
+
   it('shows hostile names as text', () => {
     mount('data-surface', rows(3));
     expect(document.querySelector('img')).toBeNull();

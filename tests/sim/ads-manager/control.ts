@@ -3,7 +3,12 @@
  * can flip the variant or the build between page loads.
  */
 
-export type PageVariant = 'data-surface' | 'no-data-surface';
+/**
+ * `data-surface`: rows carry their ids; `no-data-surface`: only roles, ARIA row indexes and names;
+ * `unmarked-rows`: not even ARIA row indexes, so no row selector of the overlay matches (a redesign
+ * it does not know yet).
+ */
+export type PageVariant = 'data-surface' | 'no-data-surface' | 'unmarked-rows';
 
 export interface AdsManagerControl {
   readonly page: { readonly variant: PageVariant; readonly buildId: number };

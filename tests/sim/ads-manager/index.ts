@@ -35,6 +35,8 @@
  *   the table sits in `data-pagelet="AdsPEMainPaneTable"`.
  * - `control.page.variant === 'no-data-surface'` (read per request): no data-surface anywhere; rows
  *   then carry only hashed classes, roles and the visible name (no id in any attribute or link).
+ *   `'unmarked-rows'`: neither data-surface nor `aria-rowindex` (header included), for the overlay's
+ *   "can't find the rows" notice.
  * - Test handles (aria, stable): `[role="tab"]` "Campaigns"/"Ad sets"/"Ads"; `button[aria-label="Ad account"]`
  *   → `[role="listbox"] [role="option"]`; `button[aria-label="Date range"]` → `[role="dialog"]` with
  *   `[data-preset="last_7d"]`… options and `input[aria-label="Start date"|"End date"]` + "Update".

@@ -7,10 +7,12 @@ import type { BootConfig } from '../wire';
 
 let classes: BootConfig['classes'] | undefined;
 let surfaces = true;
+let rowIndexes = true;
 
 export function configureDom(boot: BootConfig): void {
   classes = boot.classes;
   surfaces = boot.variant === 'data-surface';
+  rowIndexes = boot.variant !== 'unmarked-rows';
 }
 
 export function cls(role: StyleRole): string {
@@ -51,6 +53,11 @@ export function setAttr(node: Element, name: string, value: string | null): void
 /** The `data-surface` hook; the no-data-surface page variant renders none at all. */
 export function setSurface(node: Element, value: string): void {
   if (surfaces) setAttr(node, 'data-surface', value);
+}
+
+/** ARIA's row number; the unmarked-rows page variant renders none. */
+export function setRowIndex(node: Element, index: number): void {
+  if (rowIndexes) setAttr(node, 'aria-rowindex', String(index));
 }
 
 export function setPx(node: HTMLElement, prop: 'width' | 'height', px: number): void {

@@ -22,7 +22,7 @@ import {
 } from '../columns';
 import type { StyleRole } from '../styles';
 import type { TableRow, TableSummary } from '../wire';
-import { el, setAttr, setPx, setRole, setSurface, setText } from './dom';
+import { el, setAttr, setPx, setRole, setRowIndex, setSurface, setText } from './dom';
 
 export const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 56;
@@ -247,7 +247,7 @@ export class VirtualTable {
     view.row = row;
     const surface = rowSurface(row.id);
     setSurface(view.element, surface);
-    setAttr(view.element, 'aria-rowindex', String(index + 2));
+    setRowIndex(view.element, index + 2);
     const transform = `translateY(${index * ROW_HEIGHT}px)`;
     if (view.element.style.transform !== transform) view.element.style.transform = transform;
     const on = row.status === 'ACTIVE';
@@ -339,10 +339,8 @@ export class VirtualTable {
         ...(name ? [headerCell(name)] : []),
       ]),
     ]);
-    const row = el('div', 'headerRow', { role: 'row', 'aria-rowindex': '1' }, [
-      frozen,
-      ...rest.map(headerCell),
-    ]);
+    const row = el('div', 'headerRow', { role: 'row' }, [frozen, ...rest.map(headerCell)]);
+    setRowIndex(row, 1);
     const group = el('div', 'headerGroup', { role: 'rowgroup' }, [row]);
     setPx(group, 'width', totalWidth);
     return group;
