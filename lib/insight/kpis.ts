@@ -1,4 +1,8 @@
+import type { KpiMetric } from '@/lib/schema/insight';
 import { INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
+
+/** The KPI names live with the message schema; they are offered here with their computation. */
+export { KPI_METRICS, type KpiMetric } from '@/lib/schema/insight';
 
 /**
  * KPIs of a campaign, ad set, ad or a whole account over a date range, from the cache's daily
@@ -7,38 +11,6 @@ import { INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
  * sums of minor units are exact integers, so spend is right to the cent; ratios (CPM, CPC, CPA)
  * are fractions of a minor unit, rounded only when shown.
  */
-
-/** The KPIs, named as snapshots name them (lib/share/schema.ts `Metric`). */
-export const KPI_METRICS = [
-  'spend',
-  'impressions',
-  'cpm',
-  'link_clicks',
-  'ctr',
-  'cpc',
-  'conversions',
-  'cpa',
-  'conversion_value',
-  'roas',
-  'frequency',
-] as const;
-export type KpiMetric = (typeof KPI_METRICS)[number];
-
-/** How a KPI reads: money in minor units, a count, a share (0.012 = 1.2 %) or a multiple. */
-export type KpiUnit = 'money' | 'count' | 'fraction' | 'ratio';
-export const KPI_UNITS: Readonly<Record<KpiMetric, KpiUnit>> = {
-  spend: 'money',
-  impressions: 'count',
-  cpm: 'money',
-  link_clicks: 'count',
-  ctr: 'fraction',
-  cpc: 'money',
-  conversions: 'count',
-  cpa: 'money',
-  conversion_value: 'money',
-  roas: 'ratio',
-  frequency: 'ratio',
-};
 
 /** Columns that add up across days and entities; the others are per-row ratios. */
 const ADDITIVE = [

@@ -1,5 +1,6 @@
 import { detectSeries } from '@/lib/anomaly';
-import { dailyKpi, type DailyTotals, type KpiMetric } from './kpis';
+import type { KpiMetric } from '@/lib/schema/insight';
+import { dailyKpi, type DailyTotals } from './kpis';
 
 /** One day of a trend chart: the value, the band the baseline expects, and whether it is out. */
 export interface TrendDay {
