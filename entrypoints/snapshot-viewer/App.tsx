@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FactList } from '@/components/FactList';
 import { assertSnapshotSize, decodeSnapshotBytes } from '@/lib/share/decode';
 import { SnapshotError } from '@/lib/share/errors';
+import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
 import { openShareLink, readShareLink, type ShareLink } from '@/lib/share/link';
 import { describeSnapshot } from '@/lib/share/preview';
 import type { Snapshot } from '@/lib/share/schema';
@@ -17,7 +18,7 @@ import { SavedSnapshots } from './SavedSnapshots';
 import { ShareSnapshot } from './ShareSnapshot';
 import { SnapshotReport } from './SnapshotReport';
 
-type Origin = 'file' | 'link' | 'saved';
+type Origin = 'created' | 'file' | 'link' | 'saved';
 
 interface Opened {
   readonly snapshot: Snapshot;
@@ -28,10 +29,13 @@ interface Opened {
 
 const ERROR_ID = 'snapshot-error';
 const ORIGIN_TEXT: Readonly<Record<Origin, string>> = {
+  created: 'Created from your synced data, with real names and amounts; only you see this.',
   file: 'Opened from a file.',
   link: 'Opened from a link.',
   saved: 'Opened from your saved snapshots.',
 };
+const SHARED_DATA_TEXT =
+  "A snapshot is someone else's data: it is shown as text and nothing it names is opened or fetched.";
 
 function messageOf(error: unknown): string {
   return error instanceof SnapshotError
@@ -115,7 +119,12 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
   useEffect(() => {
     void refreshSaved();
     const openFromFragment = () => {
-      if (location.hash.startsWith('#s=')) openLink(location.hash);
+      const handoff = handoffIdOf(location.hash);
+      if (handoff) {
+        // The id is good for one read; a reload must not ask for it again.
+        history.replaceState(null, '', location.pathname);
+        void attempt('created', () => takeSnapshot(handoff));
+      } else if (location.hash.startsWith('#s=')) openLink(location.hash);
     };
     openFromFragment();
     // Dropping a file outside the drop zone must not navigate away from the viewer.
@@ -163,9 +172,8 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
       {opened && (
         <section class="card" aria-labelledby="preview-heading" data-testid="snapshot-preview">
           <h2 id="preview-heading">What this snapshot holds</h2>
-          <p class="muted">
-            {ORIGIN_TEXT[opened.origin]} A snapshot is someone else&apos;s data: it is shown as text
-            and nothing it names is opened or fetched.
+          <p class="muted" data-testid="snapshot-origin">
+            {ORIGIN_TEXT[opened.origin]} {opened.origin === 'created' ? '' : SHARED_DATA_TEXT}
           </p>
           <FactList facts={describeSnapshot(opened.snapshot)} testId="snapshot-facts" />
           {opened.origin !== 'saved' && (
