@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import {
   AccountsGetRequestSchema,
   AccountsGetResponseSchema,
@@ -110,6 +111,15 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page', 'content-script'],
     request: InsightsGetRequestSchema,
     response: InsightsGetResponseSchema,
+  },
+  /**
+   * The insight panel: KPIs, trends, findings, changes and freshness of one subject, computed from
+   * the cache. Its refresh flag is the page's Sync now, limited to one account every few minutes.
+   */
+  'insight.get': {
+    allowedSenders: ['content-script'],
+    request: InsightGetRequestSchema,
+    response: InsightGetResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

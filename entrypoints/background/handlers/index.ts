@@ -8,6 +8,7 @@ import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
 import { verify } from './auth-verify';
 import { findingsForRows } from './findings-for-rows';
+import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
 import { identifyByName } from './rows-identify-by-name';
 import { syncNow } from './sync-now';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   'sync.now': syncNow,
   'sync.status': syncStatus,
   'insights.get': insightsGet,
+  'insight.get': insightGet,
 };

@@ -49,6 +49,7 @@ function fakeHandlers() {
         truncated: false,
       }),
     ),
+    'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
   } satisfies Handlers;
 }
 

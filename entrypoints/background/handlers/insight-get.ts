@@ -1,0 +1,165 @@
+import { requireToken } from '@/lib/auth/require-token';
+import { getAccount } from '@/lib/cache/accounts';
+import { readChanges, type EntityChange } from '@/lib/cache/changes';
+import { listEntities } from '@/lib/cache/entities';
+import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/lib/cache/findings';
+import { readSeries } from '@/lib/cache/series';
+import { readSyncState, type SyncState } from '@/lib/cache/sync-state';
+import { KPI_METRICS, kpisOf, sumDaily, totalsOf, type KpiMetric } from '@/lib/insight/kpis';
+import { covers } from '@/lib/insight/periods';
+import { trendOf } from '@/lib/insight/trend';
+import type { Handler } from '@/lib/messaging/server';
+import type { AccountId } from '@/lib/schema/account';
+import { AppError } from '@/lib/schema/errors';
+import {
+  MAX_PANEL_CHANGES,
+  MAX_PANEL_FINDINGS,
+  type InsightChange,
+  type InsightFinding,
+  type InsightGetRequest,
+  type InsightKpi,
+} from '@/lib/schema/insight';
+import type { EntityLevel } from '@/lib/schema/insights';
+import { readSyncSettings } from '@/lib/settings/sync';
+import { previousPeriod } from '@/lib/share/dates';
+import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
+import { epochDayOf } from '@/lib/util/dates';
+
+/** The daily trends the panel draws, each with its expected band. */
+const TREND_METRICS: readonly KpiMetric[] = ['spend', 'cpm', 'ctr', 'cpa'];
+/** Days before the range the band is fitted on, so a short range still gets its weekly rhythm. */
+const BASELINE_DAYS = 28;
+/** Sync now from Ads Manager does nothing within this long of the account's last sync or try. */
+export const PAGE_SYNC_INTERVAL_MS = 5 * 60_000;
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Sync now as Ads Manager may ask for it: this one account, and not again within a few minutes of
+ * its last sync or attempt, so a page (or a script pretending to be one) cannot make Adlens hammer
+ * Meta. Returns whether a sync was started.
+ */
+async function syncIfQuiet(accountId: AccountId, state: SyncState, now: number): Promise<boolean> {
+  const scheduler = syncScheduler();
+  if (scheduler.isSyncing(accountId)) return false;
+  if ((await readSyncSettings()).disabledAccounts.includes(accountId)) return false;
+  const lastTry = Math.max(
+    state.lastSyncAt ?? 0,
+    state.lastError?.at ?? 0,
+    state.run?.startedAt ?? 0,
+  );
+  if (now - lastTry < PAGE_SYNC_INTERVAL_MS) return false;
+  return scheduler.request([accountId]).length > 0;
+}
+
+/** Names of the entities findings and changes point at, reading only the levels they name. */
+async function namesOf(
+  accountId: AccountId,
+  refs: readonly { level: string; entityId: string }[],
+): Promise<Map<string, string>> {
+  const levels = new Set(refs.map((ref) => ref.level));
+  const names = new Map<string, string>();
+  for (const level of ['campaign', 'adset', 'ad'] as const) {
+    if (!levels.has(level)) continue;
+    for (const entity of await listEntities(accountId, level))
+      names.set(entity.entityId, entity.name);
+  }
+  return names;
+}
+
+async function readFindings(request: InsightGetRequest): Promise<StoredFinding[]> {
+  const findings =
+    request.entityId === null
+      ? (await readAccountFindings(request.accountId)).filter(
+          (finding) => finding.parentId === null,
+        )
+      : await readEntityFindings(request.accountId, request.level, request.entityId);
+  return findings
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.score - a.score)
+    .slice(0, MAX_PANEL_FINDINGS);
+}
+
+async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel, state: SyncState) {
+  const range = { since: request.since, until: request.until };
+  const previous = previousPeriod(range);
+  const firstDay = Math.min(epochDayOf(previous.since), epochDayOf(range.since) - BASELINE_DAYS);
+  const lastDay = epochDayOf(range.until);
+  const series = await readSeries(
+    request.accountId,
+    level,
+    firstDay,
+    lastDay,
+    request.entityId === null ? undefined : [request.entityId],
+  );
+  const daily = sumDaily(series, lastDay - firstDay + 1);
+  const indexOf = (date: string) => epochDayOf(date) - firstDay;
+  const covered = {
+    current: covers(state.coverage[level], range),
+    previous: covers(state.coverage[level], previous),
+  };
+  const current = kpisOf(totalsOf(daily, indexOf(range.since), indexOf(range.until)));
+  const before = kpisOf(totalsOf(daily, indexOf(previous.since), indexOf(previous.until)));
+  const kpis: InsightKpi[] = KPI_METRICS.map((metric) => ({
+    metric,
+    current: covered.current ? current[metric] : null,
+    previous: covered.previous ? before[metric] : null,
+  }));
+  const rangeDays = lastDay - epochDayOf(range.since) + 1;
+  const trends = covered.current
+    ? TREND_METRICS.map((metric) => ({ metric, days: trendOf(daily, metric, rangeDays) }))
+    : [];
+  return { range, previous, covered, kpis, trends };
+}
+
+function toChange(change: EntityChange, names: ReadonlyMap<string, string>): InsightChange {
+  const { field, before, after, time } = change;
+  return { subject: names.get(change.entityId) ?? change.entityId, field, before, after, time };
+}
+
+/**
+ * What the insight panel shows of one campaign, ad set or ad, or of the account (its campaigns
+ * summed), for the page's range against the period before it. Served from the cache, token
+ * expired or Meta down alike: the freshness says how old it is and why.
+ */
+export const insightGet: Handler<'insight.get'> = async (request, context) => {
+  await requireToken();
+  const { accountId, level, entityId } = request;
+  const account = await getAccount(accountId);
+  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  const state = await readSyncState(accountId);
+  let refreshStarted = false;
+  if (request.refresh === true) refreshStarted = await syncIfQuiet(accountId, state, Date.now());
+  else if (context.senderClass === 'content-script') await refreshIfStale(accountId);
+
+  const seriesLevel: EntityLevel = level === 'account' ? 'campaign' : level;
+  const [measures, findings, changes] = await Promise.all([
+    readKpisAndTrends(request, seriesLevel, state),
+    readFindings(request),
+    readChanges(accountId, entityId ?? undefined).then((all) => all.slice(0, MAX_PANEL_CHANGES)),
+  ]);
+  const names = await namesOf(accountId, [
+    ...findings,
+    ...changes,
+    ...(entityId === null ? [] : [{ level, entityId }]),
+  ]);
+  names.set(accountId, account.name);
+  return {
+    accountId,
+    currency: account.currency,
+    subject: { level, entityId, name: names.get(entityId ?? accountId) ?? entityId ?? accountId },
+    ...measures,
+    findings: findings.map((finding): InsightFinding => ({
+      severity: finding.severity,
+      subject: names.get(finding.entityId) ?? finding.entityId,
+      sentence: finding.summary,
+      nextStep: finding.nextStep,
+      startDate: finding.startDate,
+    })),
+    changes: changes.map((change) => toChange(change, names)),
+    freshness: {
+      lastSyncAt: state.lastSyncAt,
+      syncing: refreshStarted || syncScheduler().isSyncing(accountId),
+      problem: state.lastError && { kind: state.lastError.kind, message: state.lastError.message },
+      refreshStarted,
+    },
+  };
+};
