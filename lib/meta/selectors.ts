@@ -120,6 +120,13 @@ export const busyTableFixtures: readonly SelectorFixture[] = [
   { variant: 'data-surface', tab: 'campaigns', count: 0 },
 ];
 
+/** The date picker's button; its text names the page's range (read by lib/meta/date-range.ts). */
+export const dateRangeButton = 'button[aria-label="Date range"]';
+export const dateRangeButtonFixtures: readonly SelectorFixture[] = [
+  { variant: 'data-surface', tab: 'campaigns', count: 1 },
+  { variant: 'no-data-surface', tab: 'ads', count: 1 },
+];
+
 const ROW_SURFACE = /^\/am\/table\/table_row:(\d{1,25})unit$/;
 
 /** The entity id in a row's `data-surface`, or undefined when the value is anything else. */

@@ -15,6 +15,7 @@ import { SYNC_PROBLEMS } from './sync';
 
 export const INSIGHT_SUBJECT_LEVELS = ['account', 'campaign', 'adset', 'ad'] as const;
 export const InsightSubjectLevelSchema = z.enum(INSIGHT_SUBJECT_LEVELS);
+export type InsightSubjectLevel = z.infer<typeof InsightSubjectLevelSchema>;
 
 /** The panel's KPIs, named as snapshots name them; lib/insight/kpis.ts computes them. */
 export const KPI_METRICS = [

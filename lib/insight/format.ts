@@ -1,0 +1,91 @@
+import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
+import { minorUnitDigits } from '@/lib/util/currency';
+
+/**
+ * The insight panel's numbers as text, in the browser's locale and the account's currency. Money
+ * arrives in minor units and is divided by the currency's own factor (cents, or none for yen)
+ * only here, at the last step, so a total is exact until Intl rounds it for display.
+ */
+
+export const KPI_LABELS: Readonly<Record<KpiMetric, string>> = {
+  spend: 'Amount spent',
+  impressions: 'Impressions',
+  cpm: 'CPM',
+  link_clicks: 'Link clicks',
+  ctr: 'CTR (link)',
+  cpc: 'CPC (link)',
+  conversions: 'Purchases',
+  cpa: 'Cost per purchase',
+  conversion_value: 'Purchase value',
+  roas: 'ROAS',
+  frequency: 'Frequency (daily)',
+};
+
+const MISSING = '—';
+
+export interface NumberFormats {
+  readonly locale: string | undefined;
+  readonly currency: string;
+}
+
+export function minorToMajor(minor: number, currency: string): number {
+  return minor / 10 ** minorUnitDigits(currency);
+}
+
+export function formatMoney(minor: number, { locale, currency }: NumberFormats): string {
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minorToMajor(minor, currency));
+}
+
+export function formatKpi(metric: KpiMetric, value: number | null, formats: NumberFormats): string {
+  if (value === null) return MISSING;
+  switch (KPI_UNITS[metric]) {
+    case 'money':
+      return formatMoney(value, formats);
+    case 'count':
+      return new Intl.NumberFormat(formats.locale, { maximumFractionDigits: 0 }).format(value);
+    case 'fraction':
+      return new Intl.NumberFormat(formats.locale, {
+        style: 'percent',
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(value);
+    case 'ratio':
+      return new Intl.NumberFormat(formats.locale, {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(value);
+  }
+}
+
+/** "+12.5%", "−3.0%", or "—" when there is nothing to compare with. */
+export function formatChange(change: number | null, locale: string | undefined): string {
+  if (change === null) return MISSING;
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(change);
+}
+
+const AGES: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "12 minutes ago", "yesterday", "just now". */
+export function formatAge(ms: number, now: number, locale: string | undefined): string {
+  const elapsed = Math.max(0, now - ms);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of AGES) {
+    if (elapsed >= size) return relative.format(-Math.floor(elapsed / size), unit);
+  }
+  return relative.format(0, 'minute');
+}
