@@ -15,7 +15,7 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
 
       <SyncSection queryClient={queryClient} />
 
-      <SnapshotsSection />
+      <SnapshotsSection queryClient={queryClient} />
 
       <section class="card" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>

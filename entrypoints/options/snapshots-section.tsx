@@ -1,20 +1,182 @@
+import { browser } from '#imports';
+import type { QueryClient } from '@tanstack/query-core';
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '@/lib/messaging/client';
+import { queryKeys } from '@/lib/query/keys';
+import { useQuery } from '@/lib/query/use-query';
+import type { AccountId, AccountSummary } from '@/lib/schema/account';
+import { AppError } from '@/lib/schema/errors';
+import { addDays } from '@/lib/share/dates';
+import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
 
-/** Where shared snapshots are opened: the viewer page, which keeps them apart from synced data. */
-export function SnapshotsSection() {
+const VIEWER_PATH = '/snapshot-viewer.html';
+/** Four weeks, so every weekday counts the same in the KPIs and in the previous period. */
+const DEFAULT_DAYS = 28;
+
+/**
+ * Where snapshots are made and opened: "Create snapshot" builds one from the synced data and opens
+ * it in the viewer, which previews the redacted copy before anything is shared.
+ */
+export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryClient }) {
+  // Shared with the Connection section, which refreshes it on connect and disconnect.
+  const accounts = useQuery(queryClient, {
+    queryKey: queryKeys.accounts(),
+    queryFn: async () => (await send('accounts.list', {})).accounts,
+    retry: false,
+  });
   return (
     <section class="card" aria-labelledby="snapshots-heading">
       <h2 id="snapshots-heading">Snapshots</h2>
       <p>
-        Open a snapshot a teammate shared with you, as a <code>.adlens.json</code> file or a share
-        link, in the snapshot viewer. Snapshots you save there stay in this browser for{' '}
-        {SNAPSHOT_RETENTION_DAYS} days, apart from your own Adlens data.
+        A snapshot is a read-only copy of an insight view to send a teammate as a{' '}
+        <code>.adlens.json</code> file or a share link, redacted by default. Snapshots you save in
+        the viewer stay in this browser for {SNAPSHOT_RETENTION_DAYS} days, apart from your own
+        Adlens data.
       </p>
+      {accounts.data && accounts.data.length > 0 ? (
+        <CreateSnapshotForm queryClient={queryClient} accounts={accounts.data} />
+      ) : (
+        <p class="help">Connect and sync an ad account to create snapshots of it.</p>
+      )}
       <p>
-        <a href="/snapshot-viewer.html" target="_blank" data-testid="open-snapshot-viewer">
+        <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
           Open the snapshot viewer
-        </a>
+        </a>{' '}
+        to open a snapshot someone shared with you.
       </p>
     </section>
+  );
+}
+
+interface CreateSnapshotFormProps {
+  readonly queryClient: QueryClient;
+  readonly accounts: readonly AccountSummary[];
+}
+
+function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) {
+  const [accountId, setAccountId] = useState<AccountId>(accounts[0]?.accountId ?? '');
+  const [campaignId, setCampaignId] = useState('');
+  const [range, setRange] = useState<{ since: string; until: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const subjects = useQuery(queryClient, {
+    queryKey: queryKeys.snapshotSubjects(accountId),
+    queryFn: () => send('snapshots.subjects', { accountId }),
+    retry: false,
+  });
+  const latestDay = subjects.data?.latestDay ?? null;
+
+  useEffect(() => {
+    // Today is never final, so the default period ends the day before the latest synced day.
+    const until = latestDay === null ? null : addDays(latestDay, -1);
+    setRange(until === null ? null : { since: addDays(until, 1 - DEFAULT_DAYS), until });
+  }, [accountId, latestDay]);
+
+  async function create() {
+    if (!range) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { handoffId } = await send('snapshots.prepare', {
+        accountId,
+        subject: campaignId ? { level: 'campaign', entityId: campaignId } : null,
+        ...range,
+      });
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL(VIEWER_PATH)}${handoffFragment(handoffId)}`,
+      });
+    } catch (failure) {
+      setError(
+        failure instanceof AppError ? failure.message : 'Adlens could not create the snapshot.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      class="snapshot-create"
+      aria-label="Create snapshot"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create();
+      }}
+    >
+      {error && (
+        <p class="error" role="alert" data-testid="snapshot-create-error">
+          {error}
+        </p>
+      )}
+      <label class="field">
+        Ad account{' '}
+        <select
+          data-testid="snapshot-account"
+          value={accountId}
+          onChange={(event) => {
+            setAccountId(event.currentTarget.value);
+            setCampaignId('');
+          }}
+        >
+          {accounts.map((account) => (
+            <option key={account.accountId} value={account.accountId}>
+              {account.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        Of{' '}
+        <select
+          data-testid="snapshot-subject"
+          value={campaignId}
+          onChange={(event) => setCampaignId(event.currentTarget.value)}
+        >
+          <option value="">The whole account</option>
+          {subjects.data?.campaigns.map((campaign) => (
+            <option key={campaign.entityId} value={campaign.entityId}>
+              {campaign.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {range ? (
+        <div class="field-row">
+          <label class="field">
+            From{' '}
+            <input
+              type="date"
+              required
+              data-testid="snapshot-since"
+              value={range.since}
+              max={range.until}
+              onChange={(event) => setRange({ ...range, since: event.currentTarget.value })}
+            />
+          </label>
+          <label class="field">
+            To{' '}
+            <input
+              type="date"
+              required
+              data-testid="snapshot-until"
+              value={range.until}
+              min={range.since}
+              max={latestDay ?? undefined}
+              onChange={(event) => setRange({ ...range, until: event.currentTarget.value })}
+            />
+          </label>
+        </div>
+      ) : (
+        <p class="help">Sync this account first: a snapshot is made from the synced data.</p>
+      )}
+      <p class="help">
+        The KPIs are compared with the same number of days just before. The snapshot opens in the
+        viewer, where you choose what the shared copy holds before anything leaves this page.
+      </p>
+      <button type="submit" data-testid="snapshot-create" disabled={busy || !range}>
+        Create snapshot
+      </button>
+    </form>
   );
 }

@@ -24,6 +24,13 @@ import {
   IdentifyByNameResponseSchema,
 } from '@/lib/schema/row-identity';
 import {
+  SnapshotRequestSchema,
+  SnapshotsOpenResponseSchema,
+  SnapshotsPrepareResponseSchema,
+  SnapshotsSubjectsRequestSchema,
+  SnapshotsSubjectsResponseSchema,
+} from '@/lib/schema/snapshots';
+import {
   InsightsGetRequestSchema,
   InsightsGetResponseSchema,
   SyncNowRequestSchema,
@@ -120,6 +127,24 @@ export const PROTOCOL = {
     allowedSenders: ['content-script'],
     request: InsightGetRequestSchema,
     response: InsightGetResponseSchema,
+  },
+  /** The campaigns to offer in the options page's "Create snapshot". */
+  'snapshots.subjects': {
+    allowedSenders: ['extension-page'],
+    request: SnapshotsSubjectsRequestSchema,
+    response: SnapshotsSubjectsResponseSchema,
+  },
+  /** Creates a snapshot and leaves it in session storage for the viewer; answers its one-time id. */
+  'snapshots.prepare': {
+    allowedSenders: ['extension-page'],
+    request: SnapshotRequestSchema,
+    response: SnapshotsPrepareResponseSchema,
+  },
+  /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
+  'snapshots.open': {
+    allowedSenders: ['content-script'],
+    request: SnapshotRequestSchema,
+    response: SnapshotsOpenResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

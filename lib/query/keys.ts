@@ -14,6 +14,8 @@ export const queryKeys = {
   /** Which entity a visible row name belongs to, for pages without row ids. */
   rowNames: (accountId: AccountId, level: TableLevel) =>
     ['entities', accountId, 'row-names', level] as const,
+  /** The campaigns the options page offers to snapshot, with the latest synced day. */
+  snapshotSubjects: (accountId: AccountId) => ['snapshots', accountId, 'subjects'] as const,
   /** Every account's sync state; polled while a sync runs. */
   syncStatus: () => ['sync', 'status'] as const,
 };

@@ -1,15 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSnapshot } from '@/lib/share/create';
 import { decodeSnapshotBytes } from '@/lib/share/decode';
@@ -19,12 +11,12 @@ import { openShareLink, readShareLink } from '@/lib/share/link';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
 import type { Snapshot } from '@/lib/share/schema';
 import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
-import { kpiRows } from '@/lib/share/view';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
 import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { BackgroundWorker, OptionsPage } from './harness/pages';
 import { campaignSource } from './harness/snapshot-source';
+import { expectedRows, SnapshotViewer } from './harness/snapshot-viewer';
 
 /**
  * Team snapshots end to end (issue 7): a media buyer holding real data exports a redacted file
@@ -46,120 +38,6 @@ afterAll(async () => {
   await sim?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-/** The viewer page as a user drives it, through its test ids. */
-class SnapshotViewer {
-  private constructor(readonly page: Page) {}
-
-  static async open(browser: Browser, fragment = ''): Promise<SnapshotViewer> {
-    const page = await browser.newPage();
-    await page.goto(`${EXTENSION_ORIGIN}/snapshot-viewer.html${fragment}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await page.waitForSelector('[data-testid="snapshot-file-input"]');
-    return new SnapshotViewer(page);
-  }
-
-  async uploadFile(file: string): Promise<void> {
-    const input = await this.page.waitForSelector('input[data-testid="snapshot-file-input"]');
-    await input!.uploadFile(file);
-  }
-
-  async pasteLink(link: string): Promise<void> {
-    // Typing a long link key by key takes minutes; the field is set as a paste would.
-    await this.page.$eval(
-      '[data-testid="snapshot-link-input"]',
-      (input, value) => {
-        const field = input as HTMLInputElement;
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      link,
-    );
-    await this.page.locator('[data-testid="snapshot-link-open"]').click();
-  }
-
-  async unlock(passphrase: string): Promise<void> {
-    await this.page.locator('[data-testid="passphrase-input"]').fill(passphrase);
-    await this.page.locator('[data-testid="passphrase-submit"]').click();
-  }
-
-  async errorText(): Promise<string> {
-    const error = await this.page.waitForSelector('[data-testid="snapshot-error"]');
-    return error!.evaluate((node) => node.textContent ?? '');
-  }
-
-  /** Each KPI row's cells, once a snapshot is shown. */
-  async kpiRows(): Promise<string[][]> {
-    await this.page.waitForSelector(
-      '[data-testid="snapshot-preview"] [data-testid="snapshot-kpi"]',
-    );
-    return this.page.$$eval('[data-testid="snapshot-kpi"]', (rows) =>
-      rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')),
-    );
-  }
-
-  async text(testId: string): Promise<string> {
-    const element = await this.page.waitForSelector(`[data-testid="${testId}"]`);
-    return element!.evaluate((node) => node.textContent ?? '');
-  }
-
-  async findings(): Promise<string[]> {
-    return this.page.$$eval('[data-testid="snapshot-finding"]', (items) =>
-      items.map((item) => item.textContent ?? ''),
-    );
-  }
-
-  async hasPreview(): Promise<boolean> {
-    return (await this.page.$('[data-testid="snapshot-preview"]')) !== null;
-  }
-
-  async setRedaction(choice: 'aliasNames' | 'dropIds' | 'indexMoney', on: boolean): Promise<void> {
-    const box = await this.page.waitForSelector(`[data-testid="redaction-${choice}"]`);
-    if ((await box!.evaluate((input) => (input as HTMLInputElement).checked)) !== on)
-      await box!.click();
-  }
-
-  /** Clicks an export button and returns the file it downloads. */
-  async download(
-    button: 'export-file' | 'export-csv' | 'export-png',
-    folder: string,
-  ): Promise<Buffer> {
-    rmSync(folder, { recursive: true, force: true });
-    const session = await this.page.browser().target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
-    await this.page.locator(`[data-testid="${button}"]`).click();
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const done = existsSync(folder)
-        ? readdirSync(folder).filter((name) => !name.endsWith('.crdownload'))
-        : [];
-      if (done[0]) return readFileSync(path.join(folder, done[0]));
-      if (Date.now() > deadline) throw new Error(`${button} downloaded nothing`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  /** Creates a link (protected when a passphrase is given) and returns it. */
-  async createLink(passphrase = ''): Promise<string> {
-    await this.page.locator('[data-testid="share-passphrase-input"]').fill(passphrase);
-    await this.page.locator('[data-testid="export-link"]').click();
-    const handle = await this.page.waitForFunction(
-      (kind) => {
-        const output = document.querySelector<HTMLTextAreaElement>('[data-testid="share-output"]');
-        return output?.value.includes(`#s=1.${kind}.`) ? output.value : false;
-      },
-      {},
-      passphrase ? 'e' : 'd',
-    );
-    return (await handle.jsonValue()) as string;
-  }
-}
-
-/** The text of a KPI row as the viewer lays it out: label, this period, previous, change. */
-function expectedRows(snapshot: Snapshot): string[][] {
-  return kpiRows(snapshot).map((row) => [row.label, row.current, row.previous, row.change]);
-}
 
 async function storedSnapshots(browser: Browser): Promise<string> {
   const worker = await BackgroundWorker.attach(browser);

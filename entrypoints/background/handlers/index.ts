@@ -11,6 +11,9 @@ import { findingsForRows } from './findings-for-rows';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
 import { identifyByName } from './rows-identify-by-name';
+import { snapshotsOpen } from './snapshots-open';
+import { snapshotsPrepare } from './snapshots-prepare';
+import { snapshotsSubjects } from './snapshots-subjects';
 import { syncNow } from './sync-now';
 import { syncStatus } from './sync-status';
 
@@ -30,4 +33,7 @@ export const handlers: Handlers = {
   'sync.status': syncStatus,
   'insights.get': insightsGet,
   'insight.get': insightGet,
+  'snapshots.subjects': snapshotsSubjects,
+  'snapshots.prepare': snapshotsPrepare,
+  'snapshots.open': snapshotsOpen,
 };

@@ -50,6 +50,9 @@ function fakeHandlers() {
       }),
     ),
     'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
+    'snapshots.subjects': vi.fn(() => Promise.resolve({ campaigns: [], latestDay: null })),
+    'snapshots.prepare': vi.fn(() => Promise.resolve({ handoffId: '0'.repeat(32) })),
+    'snapshots.open': vi.fn(() => Promise.resolve({})),
   } satisfies Handlers;
 }
 

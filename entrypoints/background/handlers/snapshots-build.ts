@@ -1,0 +1,112 @@
+import { getAccount } from '@/lib/cache/accounts';
+import { listEntities } from '@/lib/cache/entities';
+import { readAccountFindings } from '@/lib/cache/findings';
+import { readSeries } from '@/lib/cache/series';
+import { readSyncState } from '@/lib/cache/sync-state';
+import { dailyKpi, kpisOf, sumDaily, totalsOf } from '@/lib/insight/kpis';
+import { covers } from '@/lib/insight/periods';
+import { AppError } from '@/lib/schema/errors';
+import { KPI_METRICS, type KpiMetric } from '@/lib/schema/insight';
+import type { SnapshotRequest } from '@/lib/schema/snapshots';
+import { createSnapshot, type SourceKpi } from '@/lib/share/create';
+import { previousPeriod } from '@/lib/share/dates';
+import type { Snapshot } from '@/lib/share/schema';
+import { chosenFindings, chosenTree } from '@/lib/share/source';
+import { daysInRange, epochDayOf } from '@/lib/util/dates';
+
+/** The daily lines a snapshot carries; the KPIs carry the rest. */
+const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clicks', 'conversions'];
+
+/**
+ * A full-fidelity snapshot of what the cache holds for {account, subject, range}; redaction is the
+ * viewer's step, where the person sees it. Shared by the options page's and Ads Manager's commands.
+ */
+export async function buildSnapshot(request: SnapshotRequest): Promise<Snapshot> {
+  const { accountId, subject, since, until } = request;
+  const account = await getAccount(accountId);
+  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  const range = { since, until };
+  const [entities, measures, findings] = await Promise.all([
+    readTree(request),
+    readMeasures(request),
+    readRootFindings(accountId),
+  ]);
+  const inTree = new Set([accountId, ...entities.map((entity) => entity.id)]);
+  return createSnapshot(
+    {
+      account: { id: accountId, name: account.name, currency: account.currency },
+      range,
+      ...(subject ? { subjectId: subject.entityId } : {}),
+      entities,
+      ...measures,
+      findings: chosenFindings(findings, inTree),
+    },
+    new Date(),
+  );
+}
+
+async function readTree({ accountId, subject }: SnapshotRequest) {
+  const levels =
+    subject === null ? (['campaign'] as const) : (['campaign', 'adset', 'ad'] as const);
+  const records = (await Promise.all(levels.map((level) => listEntities(accountId, level)))).flat();
+  const entities = chosenTree(subject, records);
+  if (!entities) {
+    throw new AppError(
+      'invalid-request',
+      'Adlens has not synced this campaign, ad set or ad yet. Sync the account, then try again.',
+    );
+  }
+  return entities;
+}
+
+/**
+ * KPIs against the previous period of the same length, and daily lines, from the subject's own
+ * series (the campaigns' summed for the account). Days the cache does not cover are unknown, not
+ * zero: a range outside them is refused, and an uncovered previous period compares with nothing.
+ */
+async function readMeasures({ accountId, subject, since, until }: SnapshotRequest) {
+  const level = subject?.level ?? 'campaign';
+  const state = await readSyncState(accountId);
+  const coverage = state.coverage[level];
+  if (!covers(coverage, { since, until })) {
+    throw new AppError(
+      'invalid-request',
+      coverage
+        ? `Adlens has synced ${coverage.since} to ${coverage.until} of this account. Choose days in between.`
+        : 'Adlens has not synced this account yet. Sync it, then try again.',
+    );
+  }
+  const before = previousPeriod({ since, until });
+  const days = daysInRange(since, until);
+  const series = await readSeries(
+    accountId,
+    level,
+    epochDayOf(before.since),
+    epochDayOf(until),
+    subject ? [subject.entityId] : undefined,
+  );
+  const daily = sumDaily(series, 2 * days);
+  const current = kpisOf(totalsOf(daily, days, 2 * days - 1));
+  const previous = covers(coverage, before) ? kpisOf(totalsOf(daily, 0, days - 1)) : null;
+  const kpis: SourceKpi[] = KPI_METRICS.map((metric) => ({
+    metric,
+    current: current[metric],
+    previous: previous?.[metric] ?? null,
+  }));
+  return {
+    kpis,
+    series: SERIES_METRICS.map((metric) => ({
+      metric,
+      values: dailyKpi(daily, metric).slice(days),
+    })),
+  };
+}
+
+/** Root causes only: the findings they explain would repeat them. Account findings name the account. */
+async function readRootFindings(accountId: string) {
+  return (await readAccountFindings(accountId))
+    .filter((finding) => finding.parentId === null)
+    .map((finding) =>
+      finding.level === 'account' ? { ...finding, entityId: accountId } : finding,
+    );
+}

@@ -1,0 +1,8 @@
+import type { Handler } from '@/lib/messaging/server';
+import { stashSnapshot } from '@/lib/share/handoff';
+import { buildSnapshot } from './snapshots-build';
+
+/** Creates a snapshot for the options page and leaves it for the viewer tab it opens next. */
+export const snapshotsPrepare: Handler<'snapshots.prepare'> = async (request) => ({
+  handoffId: await stashSnapshot(await buildSnapshot(request)),
+});
