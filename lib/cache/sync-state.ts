@@ -67,6 +67,8 @@ export const LastRunSchema = z.strictObject({
   durationMs: z.number(),
   fetchMs: z.number(),
   writeMs: z.number(),
+  /** The anomaly engine's run over the synced account; absent when nothing new was written. */
+  detection: z.optional(z.strictObject({ findings: counter, engineMs: z.number() })),
   finishedAt: z.number(),
 });
 

@@ -10,6 +10,7 @@ import {
   type SyncState,
   type SyncUnit,
 } from '@/lib/cache/sync-state';
+import { detectAccount, type Detection } from '@/lib/detect/detect-account';
 import { fetchAccountObjects, fetchObjectsById } from '@/lib/graph/ad-objects';
 import type { GraphClient } from '@/lib/graph/client';
 import { fetchDailyInsights, INSIGHT_ID_FIELD } from '@/lib/graph/insights';
@@ -237,7 +238,12 @@ async function lookUpUnknown(deps: SyncDeps, accountId: AccountId, unknown: Know
   }
 }
 
-async function finishRun(deps: SyncDeps, state: SyncState, startedAt: number): Promise<SyncState> {
+async function finishRun(
+  deps: SyncDeps,
+  state: SyncState,
+  startedAt: number,
+  detection: Detection | undefined,
+): Promise<SyncState> {
   await ensureConnected(deps);
   const run = state.run!;
   const calls = deps.takeCalls();
@@ -256,6 +262,7 @@ async function finishRun(deps: SyncDeps, state: SyncState, startedAt: number): P
       durationMs: finishedAt - Math.max(run.startedAt, startedAt),
       fetchMs: run.fetchMs,
       writeMs: run.writeMs,
+      ...(detection ? { detection } : {}),
       finishedAt,
     },
   };
@@ -290,7 +297,15 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
       state = await runUnit(deps, state, current, index, ids);
     }
     await lookUpUnknown(deps, accountId, ids.unknown);
-    return { state: await finishRun(deps, state, startedAt) };
+    // Before the run is closed, so a worker stopped while detecting detects again on resume.
+    const detection =
+      state.run && state.run.rowsWritten > 0
+        ? await detectAccount(current, state.run.today, {
+            now: deps.now,
+            beforeWrite: () => ensureConnected(deps),
+          })
+        : undefined;
+    return { state: await finishRun(deps, state, startedAt, detection) };
   } catch (error) {
     if (error instanceof ConnectionGone) return { state, error };
     const failed: SyncState = {

@@ -3,19 +3,15 @@ import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
-import { createGraphClient, type GraphCall } from '@/lib/graph/client';
-import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import { syncAccount, type SyncDeps } from '@/lib/sync/runner';
-import { apiCallRecord } from '@/lib/sync/scheduler';
 import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
-import { fakeTiming } from '../graph/fake-graph';
 import {
   cacheTotals,
   connectCache,
   createSimulatedMeta,
   simAccount,
-  simFetch,
+  simSyncDeps,
   worldTotals,
 } from './sim-graph';
 
@@ -43,26 +39,7 @@ beforeEach(async () => {
   await connectCache(meta);
 });
 
-function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
-  const calls: GraphCall[] = [];
-  const graph = createGraphClient({
-    accessToken: meta.control.demoToken,
-    fetch: simFetch(meta),
-    timing: fakeTiming(meta.clock.now()).timing,
-    onCall: (call) => calls.push(call),
-  });
-  return {
-    graph,
-    settings: DEFAULT_SYNC_SETTINGS,
-    now: () => meta.clock.now(),
-    takeCalls: () => calls.splice(0).map(apiCallRecord),
-    pageSize: 100,
-    objectPageSize: 25,
-    unitPolicy: { maxRowsPerUnit: 2000, maxDaysPerUnit: 90, asyncFromRows: 1_000_000 },
-    reportRuns: { firstPollMs: 1, maxPollMs: 1, timeoutMs: 60_000, stuckMs: 60_000 },
-    ...overrides,
-  };
-}
+const deps = (overrides: Partial<SyncDeps> = {}) => simSyncDeps(meta, overrides);
 
 const today = () => meta.world.today(digits);
 

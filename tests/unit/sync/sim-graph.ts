@@ -1,10 +1,14 @@
 import { saveConnection } from '@/lib/cache/connection';
 import { readSeries } from '@/lib/cache/series';
-import type { GraphFetch } from '@/lib/graph/client';
+import { createGraphClient, type GraphCall, type GraphFetch } from '@/lib/graph/client';
 import { toAccountRecord } from '@/lib/graph/me';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
+import type { SyncDeps } from '@/lib/sync/runner';
+import { apiCallRecord } from '@/lib/sync/scheduler';
 import { epochDayOf } from '@/lib/util/dates';
 import { createSimulatedMeta, type SimulatedMeta } from '../../sim';
+import { fakeTiming } from '../graph/fake-graph';
 
 /**
  * The simulator in-process behind a fetch: the sync engine's unit tests run against the same
@@ -28,6 +32,28 @@ export function simFetch(meta: SimulatedMeta): GraphFetch {
       status: response.status,
       headers: response.headers ?? {},
     });
+  };
+}
+
+/** The runner's dependencies on the simulator's clock: small pages and units, instant polls. */
+export function simSyncDeps(meta: SimulatedMeta, overrides: Partial<SyncDeps> = {}): SyncDeps {
+  const calls: GraphCall[] = [];
+  const graph = createGraphClient({
+    accessToken: meta.control.demoToken,
+    fetch: simFetch(meta),
+    timing: fakeTiming(meta.clock.now()).timing,
+    onCall: (call) => calls.push(call),
+  });
+  return {
+    graph,
+    settings: DEFAULT_SYNC_SETTINGS,
+    now: () => meta.clock.now(),
+    takeCalls: () => calls.splice(0).map(apiCallRecord),
+    pageSize: 100,
+    objectPageSize: 25,
+    unitPolicy: { maxRowsPerUnit: 2000, maxDaysPerUnit: 90, asyncFromRows: 1_000_000 },
+    reportRuns: { firstPollMs: 1, maxPollMs: 1, timeoutMs: 60_000, stuckMs: 60_000 },
+    ...overrides,
   };
 }
 
