@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { readConnection } from '@/lib/cache/connection';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { readLoginSettings } from '@/lib/settings/facebook-login';
@@ -14,8 +15,8 @@ import { runFacebookLogin, type WebAuthFlow } from './login-flow';
  * never opened unasked.
  */
 export const RENEWAL_LEAD_MS = 15 * 60_000;
-/** setTimeout fires at once for longer delays; a renewal that far out is re-armed on wake-up. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** An alarm, not a timer: it outlives the service worker, and wakes it when due. */
+export const RENEWAL_ALARM = 'adlens-token-renewal';
 
 /** When to renew: 15 minutes before expiry, or halfway through a shorter life. */
 export function renewalTime(info: ConnectionInfo): number | undefined {
@@ -55,7 +56,7 @@ async function attemptRenewal(flow: WebAuthFlow | undefined): Promise<RenewalOut
       { source: 'login', appId: login.appId, grant },
       { expectedUserId: connection.userId },
     );
-    scheduleRenewal(renewed.info);
+    await scheduleRenewal(renewed.info);
     return 'renewed';
   } catch {
     await setConnectionHealth(
@@ -66,33 +67,28 @@ async function attemptRenewal(flow: WebAuthFlow | undefined): Promise<RenewalOut
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-export function cancelRenewal(): void {
-  if (timer !== undefined) clearTimeout(timer);
-  timer = undefined;
+export async function cancelRenewal(): Promise<void> {
+  await browser.alarms.clear(RENEWAL_ALARM);
 }
 
 /**
- * Arms the renewal timer for this connection (and disarms any other). A service worker that is
- * stopped loses it; `resumeRenewal` re-arms it when the worker starts, and `renewIfDue` catches a
- * renewal that came due while the worker was stopped, before the token is next used.
+ * Sets the renewal alarm for this connection (replacing any other). Chrome fires an alarm that came
+ * due while the browser was closed when it is next running; `renewIfDue` also catches a due renewal
+ * before the token is next used.
  */
-export function scheduleRenewal(info: ConnectionInfo | undefined, now = Date.now()): void {
-  cancelRenewal();
+export async function scheduleRenewal(info: ConnectionInfo | undefined): Promise<void> {
+  await cancelRenewal();
   const at = info ? renewalTime(info) : undefined;
-  if (at === undefined) return;
-  timer = setTimeout(
-    () => {
-      timer = undefined;
-      void renewSilently();
-    },
-    Math.min(MAX_TIMER_MS, Math.max(0, at - now)),
-  );
+  if (at !== undefined) await browser.alarms.create(RENEWAL_ALARM, { when: at });
 }
 
+export async function onRenewalAlarm(name: string): Promise<void> {
+  if (name === RENEWAL_ALARM) await renewSilently();
+}
+
+/** Worker start: the alarm as the stored connection says (a connection made before alarms). */
 export async function resumeRenewal(): Promise<void> {
-  scheduleRenewal(await readConnectionInfo());
+  await scheduleRenewal(await readConnectionInfo());
 }
 
 export async function renewIfDue(now = Date.now()): Promise<void> {

@@ -25,6 +25,6 @@ export async function withAccessToken<T>(use: (token: string) => Promise<T>): Pr
 /** Only the token that was rejected: a reconnect may have replaced it meanwhile. */
 async function markTokenRejected(token: string, reason: string): Promise<void> {
   if ((await readToken()) !== token) return;
-  cancelRenewal();
+  await cancelRenewal();
   await setConnectionHealth('expired', reason);
 }

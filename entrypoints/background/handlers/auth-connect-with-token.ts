@@ -10,6 +10,6 @@ import { toAccountSummary } from '@/lib/schema/account';
  */
 export const connectWithToken: Handler<'auth.connectWithToken'> = async ({ token }) => {
   const { user, accounts, info } = await connectToken(token, { source: 'pasted', appId: null });
-  scheduleRenewal(info);
+  await scheduleRenewal(info);
   return { userName: user.name, accounts: accounts.map(toAccountSummary) };
 };

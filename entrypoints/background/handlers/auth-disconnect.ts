@@ -30,7 +30,7 @@ async function revoke(token: string): Promise<'confirmed' | 'unconfirmed'> {
  */
 export const disconnect: Handler<'auth.disconnect'> = async (request) => {
   const [token, info] = await Promise.all([readToken(), readConnectionInfo()]);
-  cancelRenewal();
+  await cancelRenewal();
   await forgetToken();
   await wipeCache();
   const wantsRevoke = request.revoke ?? info?.source === 'login';

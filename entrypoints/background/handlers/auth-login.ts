@@ -18,6 +18,6 @@ export const login: Handler<'auth.login'> = async ({ appId, businessManagement }
     appId,
     grant,
   });
-  scheduleRenewal(info);
+  await scheduleRenewal(info);
   return { userName: user.name, accounts: accounts.map(toAccountSummary) };
 };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import { readConnectionInfo } from '@/lib/auth/connection-info';
-import { cancelRenewal, RENEWAL_LEAD_MS, renewalTime, scheduleRenewal } from '@/lib/auth/renewal';
+import { onRenewalAlarm, RENEWAL_ALARM, RENEWAL_LEAD_MS, renewalTime } from '@/lib/auth/renewal';
 import { withAccessToken } from '@/lib/auth/session';
 import {
   VAULT_DATABASE,
@@ -71,7 +71,6 @@ async function status() {
 }
 
 beforeEach(async () => {
-  cancelRenewal();
   await forgetToken();
   await wipeCache();
   fakeBrowser.reset();
@@ -80,8 +79,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  cancelRenewal();
-  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -265,24 +262,25 @@ describe('renewal of a Facebook Login token', () => {
     expect(renewalTime({ ...info(7200, t0), health: 'expired' })).toBeUndefined();
   });
 
-  it('runs silently when the timer fires and stores the new token', async () => {
+  it('sets an alarm for the renewal, which runs silently and stores the new token', async () => {
     graph.add(LOGIN_TOKEN, { user: ADA, scopes: ['ads_read'] });
     facebookDialog({ token: LOGIN_TOKEN, expiresIn: 3600 });
     await call('auth.login', { appId: APP_ID, businessManagement: false });
+    const first = (await readConnectionInfo())!;
+    expect((await fakeBrowser.alarms.get(RENEWAL_ALARM))?.scheduledTime).toBe(renewalTime(first));
 
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const renewed = 'EAAGrenewedTokenFromFacebook0123456789';
     graph.add(renewed, { user: ADA, scopes: ['ads_read'] });
     const dialog = facebookDialog({ token: renewed, expiresIn: 3600 });
-    const current = (await readConnectionInfo())!;
-    scheduleRenewal(current, current.obtainedAt);
-
-    vi.advanceTimersByTime(3600_000 - RENEWAL_LEAD_MS - 1000);
+    await onRenewalAlarm('another-alarm');
     expect(dialog).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1000);
-    await vi.waitFor(async () => expect(await readToken()).toBe(renewed));
+    await onRenewalAlarm(RENEWAL_ALARM);
+    await expect(readToken()).resolves.toBe(renewed);
     expect(dialog.mock.calls[0]![0]).toMatchObject({ interactive: false });
-    expect((await readConnectionInfo())?.health).toBe('active');
+    const second = (await readConnectionInfo())!;
+    expect(second.health).toBe('active');
+    // The alarm now stands for the new token's expiry.
+    expect((await fakeBrowser.alarms.get(RENEWAL_ALARM))?.scheduledTime).toBe(renewalTime(second));
   });
 
   it('asks the person to reconnect when Facebook needs a window', async () => {
@@ -290,16 +288,22 @@ describe('renewal of a Facebook Login token', () => {
     facebookDialog({ token: LOGIN_TOKEN, expiresIn: 60 });
     await call('auth.login', { appId: APP_ID, businessManagement: false });
 
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     facebookDialog('needs-ui');
-    const current = (await readConnectionInfo())!;
-    scheduleRenewal(current, current.obtainedAt);
-    vi.advanceTimersByTime(30_000);
-    await vi.waitFor(async () =>
-      expect((await readConnectionInfo())?.health).toBe('reauth-needed'),
-    );
+    await onRenewalAlarm(RENEWAL_ALARM);
+    expect((await readConnectionInfo())?.health).toBe('reauth-needed');
     expect(await status()).toMatchObject({ connected: true });
     await expect(readToken()).resolves.toBe(LOGIN_TOKEN);
+  });
+
+  it('is not set for a pasted token, and is cleared by a disconnect', async () => {
+    graph.add(LOGIN_TOKEN, { user: ADA, scopes: ['ads_read'] });
+    facebookDialog({ token: LOGIN_TOKEN, expiresIn: 3600 });
+    await call('auth.login', { appId: APP_ID, businessManagement: false });
+    expect(await fakeBrowser.alarms.get(RENEWAL_ALARM)).toBeDefined();
+    await call('auth.disconnect', { revoke: false });
+    expect(await fakeBrowser.alarms.get(RENEWAL_ALARM)).toBeUndefined();
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await fakeBrowser.alarms.get(RENEWAL_ALARM)).toBeUndefined();
   });
 });
 
