@@ -16,6 +16,17 @@ import {
   VerifyResponseSchema,
 } from '@/lib/schema/messages';
 import {
+  ApiLogResponseSchema,
+  ClearCacheRequestSchema,
+  ClearCacheResponseSchema,
+  DeleteEverythingRequestSchema,
+  EmptyResponseSchema,
+  ExportCsvRequestSchema,
+  ExportCsvResponseSchema,
+  ExportResponseSchema,
+  StoredDataResponseSchema,
+} from '@/lib/schema/privacy';
+import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,
 } from '@/lib/schema/row-findings';
@@ -145,6 +156,42 @@ export const PROTOCOL = {
     allowedSenders: ['content-script'],
     request: SnapshotRequestSchema,
     response: SnapshotsOpenResponseSchema,
+  },
+  /** Privacy controls: what is stored, clear, export, the API log, delete everything. */
+  'privacy.storedData': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: StoredDataResponseSchema,
+  },
+  'privacy.clearCache': {
+    allowedSenders: ['extension-page'],
+    request: ClearCacheRequestSchema,
+    response: ClearCacheResponseSchema,
+  },
+  'privacy.export': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: ExportResponseSchema,
+  },
+  'privacy.exportCsv': {
+    allowedSenders: ['extension-page'],
+    request: ExportCsvRequestSchema,
+    response: ExportCsvResponseSchema,
+  },
+  'privacy.apiLog': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: ApiLogResponseSchema,
+  },
+  'privacy.clearApiLog': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  'privacy.deleteEverything': {
+    allowedSenders: ['extension-page'],
+    request: DeleteEverythingRequestSchema,
+    response: DisconnectResponseSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { LoginSettingsSchema, type LoginSettings } from '@/lib/schema/connection';
+import { validateSetting, type SettingRead } from './read';
 
 /**
  * Which Meta app Facebook Login uses, and whether it asks for `business_management`. The app id is
@@ -12,8 +13,15 @@ export const facebookLoginSettings = storage.defineItem<LoginSettings>('local:fa
   version: 1,
 });
 
+export async function checkLoginSettings(): Promise<SettingRead<LoginSettings>> {
+  return validateSetting(
+    await facebookLoginSettings.getValue(),
+    LoginSettingsSchema,
+    DEFAULT_LOGIN_SETTINGS,
+  );
+}
+
 /** The stored settings, or the defaults when they are missing or do not parse. */
 export async function readLoginSettings(): Promise<LoginSettings> {
-  const parsed = LoginSettingsSchema.safeParse(await facebookLoginSettings.getValue());
-  return parsed.success ? parsed.data : DEFAULT_LOGIN_SETTINGS;
+  return (await checkLoginSettings()).value;
 }

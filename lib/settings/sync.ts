@@ -1,17 +1,33 @@
 import { storage } from '#imports';
 import { DEFAULT_SYNC_SETTINGS, SyncSettingsSchema, type SyncSettings } from '@/lib/schema/sync';
+import { validateSetting, type SettingRead } from './read';
 
 /**
  * What the sync engine reads and how often it runs: hourly by default, 90 days of history on the
- * first sync, 28 days re-read on each later one. Not secret, so `local:`; validated on every read.
+ * first sync (also how long insights are kept), 28 days re-read on each later one. Not secret, so
+ * `local:`; validated on every read. A change of shape bumps `version` with a migration.
  */
 export const syncSettings = storage.defineItem<SyncSettings>('local:syncSettings', {
   fallback: DEFAULT_SYNC_SETTINGS,
   version: 1,
 });
 
+/** The stored settings, or the defaults when the stored value does not parse, and which it was. */
+export async function checkSyncSettings(): Promise<SettingRead<SyncSettings>> {
+  return validateSetting(await syncSettings.getValue(), SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
+}
+
 /** The stored settings, or the defaults when they are missing or do not parse. */
 export async function readSyncSettings(): Promise<SyncSettings> {
-  const parsed = SyncSettingsSchema.safeParse(await syncSettings.getValue());
-  return parsed.success ? parsed.data : DEFAULT_SYNC_SETTINGS;
+  return (await checkSyncSettings()).value;
+}
+
+/**
+ * Changes some settings on top of what is stored now (not on top of what a page read when it
+ * opened), so two sections of the options page cannot undo each other's choices.
+ */
+export async function updateSyncSettings(change: Partial<SyncSettings>): Promise<SyncSettings> {
+  const next = SyncSettingsSchema.parse({ ...(await readSyncSettings()), ...change });
+  await syncSettings.setValue(next);
+  return next;
 }

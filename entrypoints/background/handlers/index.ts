@@ -10,6 +10,12 @@ import { verify } from './auth-verify';
 import { findingsForRows } from './findings-for-rows';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
+import { apiLog, apiLogClear } from './privacy-api-log';
+import { clearCache } from './privacy-clear-cache';
+import { deleteEverything } from './privacy-delete-everything';
+import { exportData } from './privacy-export';
+import { exportCsv } from './privacy-export-csv';
+import { storedData } from './privacy-stored-data';
 import { identifyByName } from './rows-identify-by-name';
 import { snapshotsOpen } from './snapshots-open';
 import { snapshotsPrepare } from './snapshots-prepare';
@@ -33,6 +39,13 @@ export const handlers: Handlers = {
   'sync.status': syncStatus,
   'insights.get': insightsGet,
   'insight.get': insightGet,
+  'privacy.storedData': storedData,
+  'privacy.clearCache': clearCache,
+  'privacy.export': exportData,
+  'privacy.exportCsv': exportCsv,
+  'privacy.apiLog': apiLog,
+  'privacy.clearApiLog': apiLogClear,
+  'privacy.deleteEverything': deleteEverything,
   'snapshots.subjects': snapshotsSubjects,
   'snapshots.prepare': snapshotsPrepare,
   'snapshots.open': snapshotsOpen,

@@ -50,6 +50,17 @@ function fakeHandlers() {
       }),
     ),
     'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
+    'privacy.storedData': vi.fn(() =>
+      Promise.resolve({ accounts: [], apiCalls: 0, bytesUsed: null }),
+    ),
+    'privacy.clearCache': vi.fn(() => Promise.resolve({ cleared: [] })),
+    'privacy.export': vi.fn(() => Promise.resolve({ json: '{}' })),
+    'privacy.exportCsv': vi.fn(() => Promise.resolve({ csv: '' })),
+    'privacy.apiLog': vi.fn(() => Promise.resolve({ calls: [], total: 0 })),
+    'privacy.clearApiLog': vi.fn(() => Promise.resolve({})),
+    'privacy.deleteEverything': vi.fn(() =>
+      Promise.resolve({ revocation: 'not-requested' as const }),
+    ),
     'snapshots.subjects': vi.fn(() => Promise.resolve({ campaigns: [], latestDay: null })),
     'snapshots.prepare': vi.fn(() => Promise.resolve({ handoffId: '0'.repeat(32) })),
     'snapshots.open': vi.fn(() => Promise.resolve({})),

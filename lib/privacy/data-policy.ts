@@ -1,0 +1,22 @@
+import { listSyncStates } from '@/lib/cache/sync-state';
+import { ENTITY_LEVELS } from '@/lib/schema/insights';
+import { SyncSettingsSchema } from '@/lib/schema/sync';
+import { clearAccountData, clearLevelData } from './account-data';
+import { pruneInsights } from './retention';
+
+/**
+ * Data minimization, applied whenever the sync settings change and by the daily retention alarm:
+ * accounts turned off and levels no longer synced are deleted at once, and insights older than the
+ * days kept. A value that does not parse deletes nothing: a corrupt setting must not cost data.
+ */
+export async function applyDataPolicy(rawSettings: unknown, now = Date.now()): Promise<void> {
+  const parsed = SyncSettingsSchema.safeParse(rawSettings);
+  if (!parsed.success) return;
+  const settings = parsed.data;
+  const unwantedLevels = ENTITY_LEVELS.filter((level) => !settings.levels.includes(level));
+  await clearAccountData(settings.disabledAccounts);
+  for (const { accountId } of await listSyncStates()) {
+    await clearLevelData(accountId, unwantedLevels);
+  }
+  await pruneInsights(settings.backfillDays, now);
+}

@@ -1,0 +1,23 @@
+import { browser } from '#imports';
+import { wipeCache } from '@/lib/cache/wipe';
+import { deleteSavedSnapshot, listSavedSnapshots } from '@/lib/share/snapshot-store';
+import { syncScheduler } from '@/lib/sync/service';
+
+/** A sync cut off by the missing token ends at its next write; this bounds the wait for it. */
+const SYNC_STOP_WAIT_MS = 10_000;
+
+/**
+ * After the token and cache are gone (disconnect): saved snapshots, every setting and every
+ * session value, so the extension behaves as freshly installed. The settings' watchers then put
+ * the default sync schedule back, as a first start would.
+ */
+export async function wipeEverythingElse(): Promise<void> {
+  for (const { digest } of await listSavedSnapshots()) await deleteSavedSnapshot(digest);
+  await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
+  // A sync running when the token went may still store its queue or a last unit: let it end.
+  await Promise.race([
+    syncScheduler().idle(),
+    new Promise((resolve) => setTimeout(resolve, SYNC_STOP_WAIT_MS)),
+  ]);
+  await wipeCache();
+}
