@@ -1,6 +1,8 @@
 import type { Browser } from 'puppeteer';
+import type { StoredFinding } from '@/lib/cache/findings';
 import type { SimAccount, SimEntity } from '../../sim/world/types';
 import { serviceWorker } from './browser';
+import type { ExtensionContext } from './pages';
 
 /**
  * Writes into the extension's cache (IndexedDB of the worker's origin) with the browser's own API,
@@ -30,8 +32,16 @@ export async function putCacheRecords(
   store: string,
   records: readonly unknown[],
 ): Promise<void> {
-  const worker = await serviceWorker(browser);
-  await worker.evaluate(
+  await putCacheRecordsIn(await serviceWorker(browser), store, records);
+}
+
+/** Puts records into one store of the cache from any context of the extension's origin. */
+export async function putCacheRecordsIn(
+  context: ExtensionContext,
+  store: string,
+  records: readonly unknown[],
+): Promise<void> {
+  await context.evaluate(
     async (name, storeName, rows) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name);
@@ -52,7 +62,7 @@ export async function putCacheRecords(
   );
 }
 
-/** A finding as the findings table keeps it: the anomaly engine's fields plus the account. */
+/** What a test says about a finding; the rest of the stored record is filled in plausibly. */
 export interface SeedFinding {
   readonly entity: SimEntity;
   readonly severity: 'info' | 'warning' | 'critical';
@@ -60,15 +70,37 @@ export interface SeedFinding {
   readonly score?: number;
 }
 
-export function findingRecord({ entity, severity, summary, score = 0.8 }: SeedFinding) {
+let seededFindings = 0;
+
+/** A finding as the findings table keeps it (lib/cache/findings.ts): a root cause about spend. */
+export function findingRecord({
+  entity,
+  severity,
+  summary,
+  score = 0.8,
+}: SeedFinding): StoredFinding {
+  seededFindings += 1;
+  const day = new Date(entity.updatedTime * 1000).toISOString().slice(0, 10);
   return {
     accountId: `act_${entity.accountId}`,
-    level: entity.level,
-    entityId: entity.id,
+    findingId: `seeded-${seededFindings}`,
+    parentId: null,
     kind: 'spend_spike',
+    entityId: entity.id,
+    level: entity.level,
+    metric: 'spend',
     severity,
+    direction: 'up',
+    startDate: day,
+    latestDate: day,
+    actual: 3.1,
+    expected: 1,
+    lower: 0.6,
+    upper: 1.4,
     score,
     summary,
+    nextStep: 'Check the budget and the bid.',
+    detectedAt: Date.now(),
   };
 }
 
