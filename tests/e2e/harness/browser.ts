@@ -9,6 +9,7 @@ import puppeteer, {
   type WebWorker,
 } from 'puppeteer';
 import { EXTENSION_ID } from '../../../lib/config/extension-identity';
+import { isFirefox, openFirefoxExtensionPage } from './firefox';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The production build: tests load exactly what users install. */
@@ -111,6 +112,7 @@ export async function stopServiceWorker(browser: Browser): Promise<void> {
 }
 
 export async function openExtensionPage(browser: Browser, file: string): Promise<Page> {
+  if (await isFirefox(browser)) return openFirefoxExtensionPage(browser, file);
   const page = await browser.newPage();
   await page.goto(`${EXTENSION_ORIGIN}/${file}`, { waitUntil: 'domcontentloaded' });
   return page;

@@ -151,15 +151,23 @@ export class AdsManagerTab {
   }
 }
 
+/** Where the extension's storage can be read: its service worker, or one of its pages. */
+export type ExtensionContext = Pick<WebWorker, 'evaluate'>;
+
 /** The background as tests may inspect it: browser storage and IndexedDB, never our own globals. */
 export class BackgroundWorker {
   private constructor(
     private readonly browser: Browser,
-    private worker: WebWorker,
+    private worker: ExtensionContext,
   ) {}
 
   static async attach(browser: Browser): Promise<BackgroundWorker> {
     return new BackgroundWorker(browser, await serviceWorker(browser));
+  }
+
+  /** Firefox lists no target for its background page: its storage is read from an extension page. */
+  static throughPage(browser: Browser, page: Page): BackgroundWorker {
+    return new BackgroundWorker(browser, page);
   }
 
   async storageArea(area: 'local' | 'sync' | 'session'): Promise<Record<string, unknown>> {

@@ -1,0 +1,216 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_DATABASE } from '@/lib/cache/db';
+import { addDays } from '@/lib/util/dates';
+import { SIMULATED_HOSTS } from '../sim/certs';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { Level, SimAccount, SimEntity } from '../sim/world/types';
+import { FIREFOX_OWN_HOSTS, launchAdlensFirefox, type AdlensFirefox } from '../e2e/harness/firefox';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../e2e/harness/pages';
+import { cachedTotals, SyncSection } from '../e2e/harness/sync';
+import { findingRecord, putCacheRecordsIn } from '../e2e/harness/worker-cache';
+import { worldTotals } from '../e2e/harness/world-totals';
+
+/**
+ * What a user does with Adlens in Firefox, on the Firefox build in Debian's firefox-esr: paste a
+ * token, sync an account, see its panel and the badges in Ads Manager, disconnect. One browser and
+ * one simulator for the file; the steps build on each other like a user's session.
+ */
+let sim: RunningSimulator;
+let firefox: AdlensFirefox;
+let options: OptionsPage;
+let account: SimAccount;
+
+const LEVELS = ['campaign', 'adset', 'ad'] as const;
+const TAB_OF_LEVEL = { campaign: 'campaigns', adset: 'adsets', ad: 'ads' } as const;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  firefox = await launchAdlensFirefox(sim);
+  // The EUR account: small enough for a quick first sync, with an anomaly planted at each level.
+  account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await sim?.close();
+});
+
+function planted(level: Level): SimEntity[] {
+  return sim.world.anomalies
+    .filter((anomaly) => anomaly.accountId === account.accountId && anomaly.level === level)
+    .map((anomaly) => sim.world.entity(anomaly.entityId)!);
+}
+
+/** The entities of a level with findings in the cache, as the table lists them (not deleted). */
+async function entitiesWithFindings(level: Level): Promise<SimEntity[]> {
+  const ids = await options.page.evaluate(
+    async (database, accountId, wanted) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const records = await new Promise<{ level: string; entityId: string }[]>(
+        (resolve, reject) => {
+          const index = db.transaction('findings').objectStore('findings').index('accountId');
+          const request = index.getAll(accountId);
+          request.onsuccess = () =>
+            resolve(request.result as { level: string; entityId: string }[]);
+          request.onerror = () => reject(request.error ?? new Error('read failed'));
+        },
+      );
+      db.close();
+      return records.filter((record) => record.level === wanted).map((record) => record.entityId);
+    },
+    CACHE_DATABASE,
+    `act_${account.accountId}`,
+    level,
+  );
+  return sim.world
+    .entities(account.accountId, level)
+    .filter((entity) => ids.includes(entity.id))
+    .filter((entity) => entity.status !== 'DELETED' && entity.status !== 'ARCHIVED');
+}
+
+/**
+ * Scrolls the table from top to bottom and returns the ids of every badge seen. At each position
+ * it first waits until each planted row in view carries its badge.
+ */
+async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promise<string[]> {
+  const seen = new Set<string>();
+  await page.waitForSelector('[role="table"][aria-busy="false"] [role="row"]');
+  for (let top = 0; ; top += 400) {
+    const step = await page.waitForFunction(
+      (y, wanted) => {
+        const table = document.querySelector('[role="table"]');
+        const scroller = [...(table?.querySelectorAll('div') ?? [])].find(
+          (element) => getComputedStyle(element).overflowY === 'auto',
+        );
+        if (!scroller || table?.getAttribute('aria-busy') !== 'false') return false;
+        const target = Math.min(y, scroller.scrollHeight - scroller.clientHeight);
+        if (Math.abs(scroller.scrollTop - target) > 1) {
+          scroller.scrollTop = target;
+          return false;
+        }
+        const text = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const rows = [...table.querySelectorAll('[role="row"]')];
+        const waiting = wanted.filter(({ id, name }) =>
+          rows.some(
+            (row) =>
+              (row.getAttribute('data-surface')?.includes(id) || text(row).includes(name)) &&
+              !row.querySelector(`adlens-badge[data-adlens-entity="${id}"]`),
+          ),
+        );
+        if (waiting.length > 0) return false;
+        return {
+          ids: [...table.querySelectorAll('adlens-badge')].map(
+            (badge) => badge.getAttribute('data-adlens-entity') ?? '',
+          ),
+          end: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
+        };
+      },
+      { polling: 50, timeout: 15_000 },
+      top,
+      expected.map(({ id, name }) => ({ id, name: name.replace(/\s+/g, ' ').trim() })),
+    );
+    const { ids, end } = (await step.jsonValue()) as { ids: string[]; end: boolean };
+    for (const id of ids) seen.add(id);
+    if (end) return [...seen].sort();
+  }
+}
+
+describe('Adlens in Firefox', () => {
+  it('connects with a pasted token and lists every ad account', async () => {
+    options = await OptionsPage.open(firefox.browser);
+    await options.connectWithToken(sim.control.demoToken);
+    await options.waitForStatus('Connected as Demo Media Buyer');
+    const rows = await options.accountRows();
+    expect(rows).toHaveLength(sim.world.accounts.length);
+    expect(rows.find((row) => row.includes(`act_${account.accountId}`))).toContain('EUR');
+  });
+
+  it('keeps the token out of local and sync storage, and encrypted at rest', async () => {
+    const storage = BackgroundWorker.throughPage(firefox.browser, options.page);
+    const token = sim.control.demoToken;
+    expect(JSON.stringify(await storage.storageArea('local'))).not.toContain(token);
+    expect(JSON.stringify(await storage.storageArea('sync'))).not.toContain(token);
+    expect(Object.values(await storage.storageArea('session'))).toContain(token);
+    const dump = await storage.indexedDbDump();
+    expect(dump['adlens-vault']?.secrets).toMatch(/ciphertext/);
+    expect(JSON.stringify(dump)).not.toContain(token);
+  });
+
+  it('first sync: 90 days of every level, row counts and sums equal to the world', async () => {
+    const accountId = `act_${account.accountId}`;
+    expect(await new SyncSection(options.page).sync(accountId)).toMatch(/Synced .* rows/);
+    const today = sim.world.today(account.accountId);
+    const since = addDays(today, -89);
+    for (const level of LEVELS) {
+      expect(await cachedTotals(options.page, accountId, level, since, today), level).toEqual(
+        worldTotals(sim.world, account.accountId, level, since, today),
+      );
+    }
+  }, 180_000);
+
+  it('shows the account’s name and currency in the Ads Manager panel', async () => {
+    const tab = await AdsManagerTab.open(firefox.browser, { accountId: account.accountId });
+    expect(await tab.panelText('account-name', account.name)).toBe(account.name);
+    expect(await tab.panelText('account-currency')).toBe('EUR');
+    await tab.page.close();
+  });
+
+  describe('badges on the planted rows', () => {
+    beforeAll(async () => {
+      // Findings on the planted anomalies, as the anomaly engine writes them after a sync.
+      const findings = LEVELS.flatMap(planted).map((entity) =>
+        findingRecord({ entity, severity: 'warning', summary: `${entity.name} needs a look.` }),
+      );
+      await putCacheRecordsIn(options.page, 'findings', findings);
+    });
+
+    for (const variant of ['data-surface', 'no-data-surface'] as const) {
+      it(`badges exactly the rows with findings on each tab, the planted ones among them (${variant})`, async () => {
+        sim.control.page.variant = variant;
+        for (const level of LEVELS) {
+          const expected = await entitiesWithFindings(level);
+          expect(
+            expected.map((entity) => entity.id),
+            level,
+          ).toEqual(expect.arrayContaining(planted(level).map((entity) => entity.id)));
+          const tab = await AdsManagerTab.open(firefox.browser, {
+            accountId: account.accountId,
+            tab: TAB_OF_LEVEL[level],
+          });
+          expect(await badgedEntities(tab.page, expected), level).toEqual(
+            expected.map((entity) => entity.id).sort(),
+          );
+          await tab.page.close();
+        }
+      }, 120_000);
+    }
+  });
+
+  it('disconnect wipes the token and every cached record', async () => {
+    await options.disconnect();
+    await options.waitForStatus('Not connected');
+    const storage = BackgroundWorker.throughPage(firefox.browser, options.page);
+    expect(JSON.stringify(await storage.storageArea('session'))).not.toContain(
+      sim.control.demoToken,
+    );
+    const dump = await storage.indexedDbDump();
+    expect(dump['adlens-vault']?.secrets).toBe('[]');
+    for (const store of ['accounts', 'entities', 'series', 'findings']) {
+      expect(dump.adlens?.[store], store).toBe('[]');
+    }
+    expect(JSON.stringify(dump)).not.toContain(sim.control.demoToken);
+  });
+
+  it('asked for no host but the simulator’s', () => {
+    const browserOwn = new Set<string>(FIREFOX_OWN_HOSTS);
+    const asked = new Set(firefox.hostsAsked.filter((host) => !browserOwn.has(host)));
+    expect(asked).toEqual(new Set(SIMULATED_HOSTS.filter((host) => asked.has(host))));
+    expect(asked).toContain('graph.facebook.com');
+    expect(asked).toContain('adsmanager.facebook.com');
+  });
+});
