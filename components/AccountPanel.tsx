@@ -1,6 +1,9 @@
 import type { AccountSummary } from '@/lib/schema/account';
 
-/** Everything the in-page panel can show; names are rendered as text, never as markup. */
+/**
+ * The launcher in Ads Manager's corner: the account Adlens sees, and the way into the insight
+ * panel. Names are rendered as text, never as markup.
+ */
 export type AccountPanelState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'not-connected' }
@@ -12,6 +15,8 @@ interface AccountPanelProps {
   readonly state: AccountPanelState;
   readonly collapsed: boolean;
   readonly onToggleCollapsed: () => void;
+  /** Opens the insight panel on the selected campaign, ad set or ad, or the account. */
+  readonly onOpenInsights: () => void;
 }
 
 const BODY_ID = 'adlens-panel-body';
@@ -60,7 +65,12 @@ function AccountFacts({ account }: { readonly account: AccountSummary }) {
   );
 }
 
-export function AccountPanel({ state, collapsed, onToggleCollapsed }: AccountPanelProps) {
+export function AccountPanel({
+  state,
+  collapsed,
+  onToggleCollapsed,
+  onOpenInsights,
+}: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
       <header class="header">
@@ -77,7 +87,17 @@ export function AccountPanel({ state, collapsed, onToggleCollapsed }: AccountPan
       </header>
       <div id={BODY_ID} class="body" hidden={collapsed}>
         {state.kind === 'ready' ? (
-          <AccountFacts account={state.account} />
+          <>
+            <AccountFacts account={state.account} />
+            <button
+              type="button"
+              class="primary"
+              data-testid="open-insights"
+              onClick={onOpenInsights}
+            >
+              Insights
+            </button>
+          </>
         ) : (
           <PanelMessage state={state} />
         )}

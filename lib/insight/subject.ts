@@ -1,10 +1,8 @@
-import type { AdsManagerPage } from '@/lib/meta/page-detect';
-import type { InsightSubjectLevel } from '@/lib/schema/insight';
+import type { AdsManagerLevel, AdsManagerPage } from '@/lib/meta/page-detect';
 
-export interface InsightSubject {
-  readonly level: InsightSubjectLevel;
-  readonly entityId: string | null;
-}
+export type InsightSubject =
+  | { readonly level: AdsManagerLevel; readonly entityId: string }
+  | { readonly level: 'account'; readonly entityId: null };
 
 /**
  * What the insight panel describes when opened from its button: the one selected ad, else the one

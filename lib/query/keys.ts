@@ -16,6 +16,25 @@ export const queryKeys = {
     ['entities', accountId, 'row-names', level] as const,
   /** The campaigns the options page offers to snapshot, with the latest synced day. */
   snapshotSubjects: (accountId: AccountId) => ['snapshots', accountId, 'subjects'] as const,
+  /** The insight panel's data for one subject and range (plus the sync it reflects). */
+  insight: (subject: {
+    accountId: AccountId;
+    level: string;
+    entityId: string | null;
+    since: string;
+    until: string;
+  }) =>
+    [
+      'insight',
+      subject.accountId,
+      subject.level,
+      subject.entityId,
+      subject.since,
+      subject.until,
+    ] as const,
   /** Every account's sync state; polled while a sync runs. */
   syncStatus: () => ['sync', 'status'] as const,
+  /** What the cache holds per account; changes with every sync, clear and deletion. */
+  storedData: () => ['privacy', 'stored'] as const,
+  apiLog: () => ['privacy', 'api-log'] as const,
 };

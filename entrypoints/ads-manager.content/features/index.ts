@@ -1,6 +1,6 @@
 import type { Feature } from '@/lib/meta/feature-runner';
-import { accountPanel } from './account-panel';
+import { insightPanel } from './insight-panel';
 import { rowBadges } from './row-badges';
 
 /** The registry: every feature, in start order. Removing a feature is deleting its file and line. */
-export const features: readonly Feature[] = [accountPanel, rowBadges];
+export const features: readonly Feature[] = [insightPanel, rowBadges];

@@ -13,10 +13,16 @@ async function show(
   state: AccountPanelState,
   collapsed = false,
   onToggleCollapsed = () => undefined,
+  onOpenInsights = () => undefined,
 ) {
   container = document.createElement('div');
   document.body.append(container);
-  await act(() => render(<AccountPanel {...{ state, collapsed, onToggleCollapsed }} />, container));
+  await act(() =>
+    render(
+      <AccountPanel {...{ state, collapsed, onToggleCollapsed, onOpenInsights }} />,
+      container,
+    ),
+  );
   return container;
 }
 
@@ -66,5 +72,12 @@ describe('AccountPanel', () => {
     expect(container.querySelector('.body')?.hasAttribute('hidden')).toBe(true);
     await act(() => button.click());
     expect(toggle).toHaveBeenCalledOnce();
+  });
+
+  it('opens the insight panel from its Insights button', async () => {
+    const open = vi.fn();
+    await show({ kind: 'ready', account }, false, undefined, open);
+    await act(() => (byTestId('open-insights') as HTMLButtonElement).click());
+    expect(open).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountPanel } from '@/entrypoints/ads-manager.content/features/account-panel';
+import { insightPanel } from '@/entrypoints/ads-manager.content/features/insight-panel';
 
 const page = (act: string) =>
   new URL(`https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${act}`);
@@ -47,7 +47,7 @@ let controller = new AbortController();
 function start(url: URL) {
   controller.abort();
   controller = new AbortController();
-  if (accountPanel.include(url)) void accountPanel.init(controller.signal, url);
+  if (insightPanel.include(url)) void insightPanel.init(controller.signal, url);
 }
 
 afterEach(() => {
@@ -56,10 +56,10 @@ afterEach(() => {
   fakeBrowser.reset();
 });
 
-describe('account-panel feature', () => {
+describe('insight-panel feature', () => {
   it('includes Ads Manager table pages only', () => {
-    expect(accountPanel.include(page('1'))).toBe(true);
-    expect(accountPanel.include(new URL('https://adsmanager.facebook.com/adsmanager/'))).toBe(
+    expect(insightPanel.include(page('1'))).toBe(true);
+    expect(insightPanel.include(new URL('https://adsmanager.facebook.com/adsmanager/'))).toBe(
       false,
     );
   });

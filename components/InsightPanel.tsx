@@ -1,0 +1,203 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { FindingList, type FindingItem } from './FindingList';
+import { KpiTable, type KpiRow } from './KpiTable';
+import { TrendChart, type TrendChartDay } from './TrendChart';
+
+/** The insight panel's content as display text; the caller formats, the panel lays out. */
+export interface InsightView {
+  readonly subject: string;
+  readonly levelLabel: string;
+  readonly period: string;
+  readonly kpis: readonly KpiRow[];
+  readonly trends: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly summary: string;
+    readonly days: readonly TrendChartDay[];
+  }[];
+  readonly findings: readonly FindingItem[];
+  readonly changes: readonly {
+    readonly key: string;
+    readonly text: string;
+    readonly when: string;
+  }[];
+}
+
+export type InsightPanelState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ready'; readonly view: InsightView };
+
+interface InsightPanelProps {
+  readonly state: InsightPanelState;
+  /** "Synced 12 minutes ago", "Syncing…", "Not synced yet". */
+  readonly freshness: string;
+  /** Why the numbers may be old (token expired, Meta or the background unavailable); shown as a note. */
+  readonly notice: string | null;
+  readonly syncing: boolean;
+  readonly onSyncNow: () => void;
+  readonly onClose: () => void;
+}
+
+const TITLE_ID = 'adlens-insight-title';
+const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab and Shift+Tab inside the dialog and closes it on Escape. Keys stop at the shadow root
+ * (lib/meta/shadow-ui.ts), so none of them reaches Ads Manager's shortcuts; keys outside the panel
+ * are never looked at.
+ */
+function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void): void {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    onClose();
+    return;
+  }
+  if (event.key !== 'Tab') return;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
+  if (!first || !last) {
+    event.preventDefault();
+  } else if (event.shiftKey && (active === first || !dialog.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A dialog beside Ads Manager's table: focus moves in when it opens and goes back where it was
+ * when it closes. Every name and sentence is text, never markup.
+ */
+export function InsightPanel(props: InsightPanelProps) {
+  const { state, freshness, notice, syncing, onSyncNow, onClose } = props;
+  const dialog = useRef<HTMLDivElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const root = dialog.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const opener = root?.activeElement;
+    closeButton.current?.focus();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+
+  const view = state.kind === 'ready' ? state.view : null;
+  return (
+    <div
+      ref={dialog}
+      class="insight"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={TITLE_ID}
+      data-testid="insight-panel"
+      data-state={state.kind}
+      onKeyDown={(event) => dialog.current && trapKeys(event, dialog.current, onClose)}
+    >
+      <header class="insight-header">
+        <div class="insight-heading">
+          <span class="insight-level">{view?.levelLabel ?? 'Adlens'}</span>
+          <h2 id={TITLE_ID} data-testid="insight-subject">
+            {view?.subject ?? 'Insights'}
+          </h2>
+          {view && (
+            <p class="muted" data-testid="insight-period">
+              {view.period}
+            </p>
+          )}
+        </div>
+        <button
+          ref={closeButton}
+          type="button"
+          class="icon-button"
+          aria-label="Close insights"
+          data-testid="insight-close"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      <div class="insight-freshness">
+        <span data-testid="insight-freshness">{freshness}</span>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="insight-sync-now"
+          disabled={syncing}
+          onClick={onSyncNow}
+        >
+          Sync now
+        </button>
+      </div>
+      {notice && (
+        <p class="notice" role="status" data-testid="insight-notice">
+          {notice}
+        </p>
+      )}
+      <div class="insight-body">
+        {state.kind === 'loading' && <p data-testid="insight-message">Loading insights…</p>}
+        {state.kind === 'error' && (
+          <p data-testid="insight-message" role="alert">
+            {state.message}
+          </p>
+        )}
+        {view && <InsightSections view={view} />}
+      </div>
+    </div>
+  );
+}
+
+function InsightSections({ view }: { readonly view: InsightView }) {
+  return (
+    <>
+      <section aria-label="KPIs">
+        <KpiTable
+          caption="This period against the one before"
+          rows={view.kpis}
+          rowTestId="insight-kpi"
+        />
+      </section>
+      {view.trends.length > 0 && (
+        <section aria-labelledby="adlens-trends">
+          <h3 id="adlens-trends">Daily trends</h3>
+          {view.trends.map((trend) => (
+            <figure
+              key={trend.key}
+              class="trend-figure"
+              data-testid="insight-trend"
+              data-metric={trend.key}
+            >
+              <figcaption>
+                {trend.label} <span class="muted">{trend.summary}</span>
+              </figcaption>
+              <TrendChart days={trend.days} label={`${trend.label}, daily: ${trend.summary}`} />
+            </figure>
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="adlens-findings">
+        <h3 id="adlens-findings">Findings</h3>
+        <FindingList findings={view.findings} itemTestId="insight-finding" />
+      </section>
+      <section aria-labelledby="adlens-changes">
+        <h3 id="adlens-changes">Recent changes</h3>
+        {view.changes.length === 0 ? (
+          <p class="muted">No budget or status changes seen.</p>
+        ) : (
+          <ul class="changes">
+            {view.changes.map((change) => (
+              <li key={change.key} data-testid="insight-change">
+                <span>{change.text}</span> <span class="muted">{change.when}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

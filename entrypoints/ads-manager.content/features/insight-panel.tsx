@@ -1,0 +1,292 @@
+import type { QueryObserverResult } from '@tanstack/query-core';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
+import { InsightPanel, type InsightPanelState, type InsightView } from '@/components/InsightPanel';
+import {
+  onInsightPanelRequest,
+  type InsightPanelTarget,
+} from '@/entrypoints/ads-manager.content/panel-requests';
+import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { formatAge, formatChange, formatKpi, formatMoney, KPI_LABELS } from '@/lib/insight/format';
+import { changeOf } from '@/lib/insight/kpis';
+import { selectedSubject } from '@/lib/insight/subject';
+import { send } from '@/lib/messaging/client';
+import type { ParsedResponseOf } from '@/lib/messaging/protocol';
+import { pageDateRange } from '@/lib/meta/date-range';
+import type { Feature } from '@/lib/meta/feature-runner';
+import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
+import { dateRangeButton } from '@/lib/meta/selectors';
+import { mountShadowUi } from '@/lib/meta/shadow-ui';
+import { queryKeys } from '@/lib/query/keys';
+import { useQuery } from '@/lib/query/use-query';
+import type { AccountSummary } from '@/lib/schema/account';
+import { AppError } from '@/lib/schema/errors';
+import type { InsightChange, InsightGetResponse } from '@/lib/schema/insight';
+import type { AccountSyncSummary } from '@/lib/schema/sync';
+import { dateInTimeZone } from '@/lib/util/dates';
+import css from './insight-panel.css?inline';
+
+/**
+ * Adlens in Ads Manager's corner: the account it sees and an Insights button, which opens the
+ * insight panel on the selected campaign, ad set or ad (or the account); badges open it through
+ * panel-requests.ts. The panel shows the page's date range against the period before it, and
+ * follows date, selection and account changes in the page, and finished syncs.
+ */
+type AccountAnswer = ParsedResponseOf<'accounts.get'>;
+
+/** Kept across navigations (each re-runs the feature): a hidden launcher, an open panel. */
+let collapsedOnPage = false;
+let openTarget: InsightPanelTarget | null = null;
+
+/** Sync state is polled this often while the panel is open; faster while a sync runs. */
+const SYNCING_POLL_MS = 2_000;
+const IDLE_POLL_MS = 20_000;
+
+const LEVEL_LABELS = { account: 'Ad account', campaign: 'Campaign', adset: 'Ad set', ad: 'Ad' };
+const TREND_SUMMARY_LIMIT = 3;
+
+function toLauncherState(
+  query: QueryObserverResult<AccountAnswer, Error>,
+  accountId: string,
+): AccountPanelState {
+  if (query.isPending) return { kind: 'loading' };
+  if (query.isError) {
+    if (query.error instanceof AppError && query.error.code === 'not-connected') {
+      return { kind: 'not-connected' };
+    }
+    const message =
+      query.error instanceof AppError ? query.error.message : 'Adlens could not load this account.';
+    return { kind: 'error', message };
+  }
+  const { account } = query.data;
+  return account ? { kind: 'ready', account } : { kind: 'unknown-account', accountId };
+}
+
+const locale = (): string | undefined => navigator.language || undefined;
+
+function describeChange(change: InsightChange, currency: string): string {
+  const text = (value: InsightChange['before']) => {
+    if (value === null) return 'none';
+    if (typeof value === 'string') return value;
+    return formatMoney(value, { locale: locale(), currency });
+  };
+  const field = {
+    dailyBudgetMinor: 'daily budget',
+    lifetimeBudgetMinor: 'lifetime budget',
+    status: 'status',
+    effectiveStatus: 'delivery',
+    name: 'name',
+  }[change.field];
+  return `${change.subject}: ${field} ${text(change.before)} → ${text(change.after)}`;
+}
+
+function toView(answer: InsightGetResponse): InsightView {
+  const formats = { locale: locale(), currency: answer.currency };
+  const dates = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (date: string) => dates.format(new Date(`${date}T00:00:00Z`));
+  const { range, previous } = answer;
+  return {
+    subject: answer.subject.name,
+    levelLabel: LEVEL_LABELS[answer.subject.level],
+    period: `${day(range.since)} – ${day(range.until)}, against ${day(previous.since)} – ${day(previous.until)}`,
+    kpis: answer.kpis.map(({ metric, current, previous: before }) => ({
+      key: metric,
+      label: KPI_LABELS[metric],
+      current: formatKpi(metric, current, formats),
+      previous: formatKpi(metric, before, formats),
+      change: formatChange(changeOf(current, before), locale()),
+    })),
+    trends: answer.trends.map(({ metric, days }) => {
+      const outside = days.filter((entry) => entry.anomalous).length;
+      const latest = days.at(-1)?.value ?? null;
+      return {
+        key: metric,
+        label: KPI_LABELS[metric],
+        summary:
+          outside === 0
+            ? `last day ${formatKpi(metric, latest, formats)}, within the expected band`
+            : `last day ${formatKpi(metric, latest, formats)}, ${Math.min(outside, TREND_SUMMARY_LIMIT) === outside ? outside : `${TREND_SUMMARY_LIMIT}+`} day${outside === 1 ? '' : 's'} outside the expected band`,
+        days,
+      };
+    }),
+    findings: answer.findings.map((finding) => ({
+      severity: finding.severity,
+      subject: finding.subject,
+      sentence: finding.sentence,
+      nextStep: finding.nextStep,
+    })),
+    changes: answer.changes.map((change, index) => ({
+      key: `${change.time}-${index}`,
+      text: describeChange(change, answer.currency),
+      when: new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+        change.time,
+      ),
+    })),
+  };
+}
+
+function freshnessText(
+  status: AccountSyncSummary | undefined,
+  answer: InsightGetResponse | undefined,
+) {
+  if (status?.state === 'syncing' || answer?.freshness.syncing) return 'Syncing…';
+  const lastSyncAt = status?.lastSyncAt ?? answer?.freshness.lastSyncAt ?? null;
+  return lastSyncAt === null
+    ? 'Not synced yet'
+    : `Synced ${formatAge(lastSyncAt, Date.now(), locale())}`;
+}
+
+/** Why the numbers may be older than they look: said, never hidden. */
+function noticeText(
+  insight: QueryObserverResult<InsightGetResponse, Error>,
+  status: QueryObserverResult<ParsedResponseOf<'sync.status'>, Error>,
+  syncNotice: string | null,
+): string | null {
+  const unreachable = [insight.error, status.error].some(
+    (error) => error instanceof AppError && error.code === 'background-unreachable',
+  );
+  if (unreachable && insight.data) {
+    return 'Adlens’s background is not answering; these are the numbers it gave last. Reload the page to reconnect.';
+  }
+  const problem = insight.data?.freshness.problem;
+  if (problem) return `${problem.message} Showing the data synced before.`;
+  if (insight.data && !insight.data.covered.current) {
+    return 'Adlens has not synced every day of this range yet; its KPIs show once it has.';
+  }
+  return syncNotice;
+}
+
+interface InsightDialogProps {
+  readonly target: InsightPanelTarget;
+  readonly account: AccountSummary;
+  readonly page: AdsManagerPage;
+  readonly onClose: () => void;
+}
+
+function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
+  const client = pageQueryClient();
+  const [syncNotice, setSyncNotice] = useState<string | null>(null);
+  const status = useQuery(client, {
+    queryKey: queryKeys.syncStatus(),
+    queryFn: () => send('sync.status', {}),
+    refetchInterval: (query) =>
+      query.state.data?.accounts.some(
+        (entry) => entry.accountId === target.accountId && entry.state === 'syncing',
+      )
+        ? SYNCING_POLL_MS
+        : IDLE_POLL_MS,
+  });
+  const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
+  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
+  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), account.timezoneName));
+  const request = {
+    accountId: target.accountId,
+    level: target.level,
+    entityId: target.entityId,
+    ...range,
+  };
+  const queryKey = [
+    ...queryKeys.insight(request),
+    // A finished sync changes this, which fetches the panel's data again: the live refresh.
+    accountStatus?.lastSyncAt ?? null,
+  ] as const;
+  const insight = useQuery(client, {
+    queryKey,
+    queryFn: () => send('insight.get', request),
+    placeholderData: (previous) => previous,
+  });
+
+  function syncNow() {
+    setSyncNotice(null);
+    void send('insight.get', { ...request, refresh: true })
+      .then((answer) => {
+        client.setQueryData(queryKey, answer);
+        if (!answer.freshness.refreshStarted) {
+          setSyncNotice(
+            'This account synced a few minutes ago; Adlens waits a little before syncing it again.',
+          );
+        }
+        return client.invalidateQueries({ queryKey: queryKeys.syncStatus() });
+      })
+      .catch((reason: unknown) =>
+        setSyncNotice(reason instanceof AppError ? reason.message : 'The sync could not start.'),
+      );
+  }
+
+  const state: InsightPanelState = insight.data
+    ? { kind: 'ready', view: toView(insight.data) }
+    : insight.isError
+      ? { kind: 'error', message: insight.error.message }
+      : { kind: 'loading' };
+  return (
+    <InsightPanel
+      state={state}
+      freshness={freshnessText(accountStatus, insight.data)}
+      notice={noticeText(insight, status, syncNotice)}
+      syncing={accountStatus?.state === 'syncing'}
+      onSyncNow={syncNow}
+      onClose={onClose}
+    />
+  );
+}
+
+function InsightPanelForPage({
+  page,
+  signal,
+}: {
+  readonly page: AdsManagerPage;
+  readonly signal: AbortSignal;
+}) {
+  const [collapsed, setCollapsed] = useState(collapsedOnPage);
+  const [target, setTarget] = useState(
+    openTarget?.accountId === page.accountId ? openTarget : null,
+  );
+  const account = useQuery(pageQueryClient(), {
+    queryKey: queryKeys.account(page.accountId),
+    queryFn: () => send('accounts.get', { accountId: page.accountId }),
+  });
+
+  function open(next: InsightPanelTarget | null) {
+    openTarget = next;
+    setTarget(next);
+  }
+  useEffect(() => onInsightPanelRequest(open, signal), [signal]);
+
+  function toggle() {
+    collapsedOnPage = !collapsed;
+    setCollapsed(collapsedOnPage);
+  }
+  const accountSummary = account.data?.account ?? undefined;
+  return (
+    <>
+      <AccountPanel
+        state={toLauncherState(account, page.accountId)}
+        collapsed={collapsed}
+        onToggleCollapsed={toggle}
+        onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
+      />
+      {target && accountSummary && (
+        <InsightDialog
+          target={target}
+          account={accountSummary}
+          page={page}
+          onClose={() => open(null)}
+        />
+      )}
+    </>
+  );
+}
+
+export const insightPanel: Feature = {
+  id: 'insight-panel',
+  include: (url) => detectAdsManagerPage(url) !== undefined,
+  init(signal, url) {
+    const page = detectAdsManagerPage(url);
+    if (!page) return;
+    const root = mountShadowUi({ tagName: 'adlens-panel', css, signal });
+    if (!root) return;
+    render(<InsightPanelForPage page={page} signal={signal} />, root);
+    signal.addEventListener('abort', () => render(null, root), { once: true });
+  },
+};
