@@ -73,6 +73,8 @@ const unitsDone = async () =>
 async function stopAndWake(): Promise<void> {
   await stopWorker(chromium.browser);
   await options.page.reload({ waitUntil: 'domcontentloaded' });
+  // Until the reloaded page is fully an extension page, it may not open IndexedDB.
+  await until(async () => (await storedSyncState(options.page, accountId), true), 'the page');
 }
 
 it('resumes exactly after the worker is stopped three times mid-sync', async () => {
