@@ -34,14 +34,28 @@ export function Badge(props: BadgeProps) {
   const tooltip = useRef<HTMLSpanElement>(null);
   const open = useRef(false);
 
+  /** Below the badge, or above it when the viewport ends first; centred, kept on screen. */
+  function place(badge: Element, tip: HTMLElement) {
+    const box = badge.getBoundingClientRect();
+    const { width, height } = tip.getBoundingClientRect();
+    const below = box.bottom + TOOLTIP_GAP;
+    const top = below + height <= innerHeight ? below : box.top - TOOLTIP_GAP - height;
+    const centred = box.left + box.width / 2 - width / 2;
+    tip.style.left = `${Math.max(0, Math.min(centred, innerWidth - width))}px`;
+    tip.style.top = `${Math.max(0, top)}px`;
+  }
+
   function showTooltip(event: Event) {
     const tip = tooltip.current;
+    const badge = event.currentTarget as Element;
     if (!tip || open.current) return;
-    const box = (event.currentTarget as Element).getBoundingClientRect();
-    tip.style.left = `${box.left + box.width / 2}px`;
-    tip.style.top = `${box.bottom + TOOLTIP_GAP}px`;
     tip.showPopover();
     open.current = true;
+    place(badge, tip);
+    // Focus may scroll the badge into view after this handler: place it again once it has.
+    requestAnimationFrame(() => {
+      if (open.current) place(badge, tip);
+    });
   }
 
   function hideTooltip() {

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
 
 /**
  * Answers the background gave about things on screen (rows' findings, names' entities), kept in
@@ -29,9 +29,11 @@ export function createLookupCache<Value>(
   { queryKey, batchSize, ask }: LookupOptions<Value>,
 ): LookupCache<Value> {
   const asking = new Set<string>();
+  // `get` runs for every row on every table update: hash the key once, not per call.
+  const queryHash = hashKey(queryKey);
 
   function known(): Known<Value> | undefined {
-    const state = client.getQueryState<Known<Value>>(queryKey);
+    const state = client.getQueryCache().get<Known<Value>>(queryHash)?.state;
     return state && !state.isInvalidated ? state.data : undefined;
   }
 

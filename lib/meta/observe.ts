@@ -138,3 +138,24 @@ export function onMutations(
   observer.observe(target, init);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
+
+/**
+ * Batches DOM work into the next animation frame: `schedule()` as often as you like, `flush` runs
+ * once per frame, after the page's own frame callbacks were queued and before paint, outside the
+ * page's task that asked for it. Nothing runs after `signal` aborts.
+ */
+export function frameBatch(flush: () => void, signal: AbortSignal): () => void {
+  let frame = 0;
+  signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
+  return () => {
+    if (frame !== 0 || signal.aborted) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      try {
+        flush();
+      } catch (error) {
+        console.error('Adlens: a frame callback failed', error);
+      }
+    });
+  };
+}

@@ -287,6 +287,50 @@ describe('with data-surface row ids', () => {
     expect(layout).toEqual({ same: true, position: 'absolute', insideCell: true });
   });
 
+  it('shows the tooltip when a badge gets keyboard focus, on screen beside it, and hides it on Escape', async () => {
+    await scrollTableTo(tab.page, 0);
+    await expectBadgesOnExactlyTheseRows(
+      tab.page,
+      expectation(sim.largeAccount, 'campaign', false),
+    );
+    // The badge comes right after the row's name link in the tab order.
+    const entityId = await tab.page.evaluate(() => {
+      const host = document.querySelector('[role="table"] adlens-badge')!;
+      host.closest('[role="row"]')!.querySelector<HTMLElement>('a[role="link"]')!.focus();
+      return host.getAttribute('data-adlens-entity')!;
+    });
+    await tab.page.keyboard.press('Tab');
+    const tooltipState = () =>
+      tab.page.evaluate((id) => {
+        const root = document.querySelector(
+          `adlens-badge[data-adlens-entity="${id}"]`,
+        )!.shadowRoot!;
+        const button = root.querySelector('[data-testid="adlens-badge"]')!;
+        const tip = root.querySelector('[role="tooltip"]')!;
+        const box = tip.getBoundingClientRect();
+        const badge = button.getBoundingClientRect();
+        return {
+          focused: root.activeElement === button,
+          open: tip.matches(':popover-open'),
+          text: tip.textContent,
+          clear: box.height > 0 && (box.top >= badge.bottom || box.bottom <= badge.top),
+          onScreen:
+            box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+        };
+      }, entityId);
+    expect(await tooltipState()).toEqual({
+      focused: true,
+      open: true,
+      text: seeded.get(entityId)?.sentence,
+      clear: true,
+      onScreen: true,
+    });
+    await tab.page.keyboard.press('Escape');
+    expect(await tooltipState()).toMatchObject({ focused: true, open: false });
+    await tab.page.keyboard.press('Tab');
+    expect(await tooltipState()).toMatchObject({ focused: false, open: false });
+  });
+
   it('follows a tab switch to ad sets and ads', async () => {
     await tab.page.locator('[role="tab"] ::-p-text(Ad sets)').click();
     await tab.page.waitForFunction(() => location.pathname.endsWith('/adsets'));
@@ -353,6 +397,37 @@ describe('without data-surface row ids', () => {
     await expectBadgesOnExactlyTheseRows(tab.page, expectation(sim.largeAccount, 'adset', true));
     await tab.page.close();
     sim.control.page.variant = 'data-surface';
+  });
+});
+
+describe('when no row selector matches the page', () => {
+  it('says so in a status chip, adds nothing to the table, and the page keeps working', async () => {
+    sim.control.page.variant = 'unmarked-rows';
+    try {
+      const tab = await openTab(sim.largeAccount);
+      await tab.page.waitForSelector('[role="table"][aria-busy="false"]');
+      const chipText = () =>
+        tab.page
+          .waitForFunction(
+            () =>
+              document
+                .querySelector('adlens-status')
+                ?.shadowRoot?.querySelector('[data-testid="adlens-status-chip"]')?.textContent,
+            { timeout: 10_000, polling: 50 },
+          )
+          .then((handle) => handle.jsonValue());
+      expect(await chipText()).toBe('Adlens can’t find the table rows on this page.');
+      await tab.page.locator('[role="tab"] ::-p-text(Ad sets)').click();
+      await tab.page.waitForFunction(() => location.pathname.endsWith('/adsets'));
+      await tab.page.waitForSelector('[role="table"][aria-busy="false"] a[role="link"]');
+      expect(await chipText()).toBe('Adlens can’t find the table rows on this page.');
+      expect(await tab.page.$$eval('adlens-badge', (hosts) => hosts.length)).toBe(0);
+      expect(await tab.page.$$eval('adlens-status', (hosts) => hosts.length)).toBe(1);
+      expect(pageErrors).toEqual([]);
+      await tab.page.close();
+    } finally {
+      sim.control.page.variant = 'data-surface';
+    }
   });
 });
 

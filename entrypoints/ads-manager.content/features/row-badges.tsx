@@ -5,6 +5,7 @@ import { send } from '@/lib/messaging/client';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { normalizeName } from '@/lib/meta/name-match';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
+import { frameBatch } from '@/lib/meta/observe';
 import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/meta/rows';
 import { ensureInlineShadowUi, mountShadowUi, removeInlineShadowUi } from '@/lib/meta/shadow-ui';
 import { queryKeys } from '@/lib/query/keys';
@@ -145,13 +146,35 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
   }
 
+  /** Rows that need a new badge host, created in the next frame: the costly part of a badge. */
+  const waiting = new Set<Element>();
+  const scheduleWaiting = frameBatch(() => {
+    for (const row of rows) if (waiting.has(row.element)) paintRow(page, row, findings, painted);
+    waiting.clear();
+  }, signal);
+
+  /**
+   * Runs inside the page's own table update: a badge already there is updated or removed at once,
+   * so a recycled row never shows the entity it showed before; a new one waits for the next frame.
+   */
+  function paint(row: TrackedRow): void {
+    const { anchor, entityId } = row;
+    if (!anchor) return;
+    const found = entityId !== undefined && findings.get(entityId);
+    if (painted.has(anchor) || !found) {
+      waiting.delete(row.element);
+      paintRow(page, row, findings, painted);
+      return;
+    }
+    waiting.add(row.element);
+    scheduleWaiting();
+  }
+
   function repaint(entityIds: readonly string[]): void {
     if (signal.aborted || entityIds.length === 0) return;
     const answered = new Set(entityIds);
     for (const row of rows) {
-      if (row.entityId !== undefined && answered.has(row.entityId)) {
-        paintRow(page, row, findings, painted);
-      }
+      if (row.entityId !== undefined && answered.has(row.entityId)) paint(row);
     }
   }
 
@@ -170,7 +193,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
 
   function onChange(changed: readonly TrackedRow[], all: readonly TrackedRow[]): void {
     rows = all;
-    for (const row of changed) paintRow(page, row, findings, painted);
+    for (const row of changed) paint(row);
     const unknown = changed.flatMap(({ entityId }) =>
       entityId !== undefined && findings.get(entityId) === undefined ? [entityId] : [],
     );

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observe, onMutations, waitForElement } from '@/lib/meta/observe';
+import { frameBatch, observe, onMutations, waitForElement } from '@/lib/meta/observe';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -96,5 +96,36 @@ describe('onMutations', () => {
     target.append(document.createElement('u'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(batches).toEqual([2]);
+  });
+});
+
+describe('frameBatch', () => {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  it('runs the work once in the next frame however often it was scheduled, and again when asked again', async () => {
+    const flush = vi.fn();
+    const schedule = frameBatch(flush, new AbortController().signal);
+    schedule();
+    schedule();
+    expect(flush).not.toHaveBeenCalled();
+    await nextFrame();
+    await nextFrame();
+    expect(flush).toHaveBeenCalledOnce();
+    schedule();
+    await nextFrame();
+    await nextFrame();
+    expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs nothing once aborted, scheduled before or after', async () => {
+    const flush = vi.fn();
+    const controller = new AbortController();
+    const schedule = frameBatch(flush, controller.signal);
+    schedule();
+    controller.abort();
+    schedule();
+    await nextFrame();
+    await nextFrame();
+    expect(flush).not.toHaveBeenCalled();
   });
 });
