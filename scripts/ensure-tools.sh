@@ -20,6 +20,14 @@ ensure_chromium() {
   apt_get install -y -qq chromium >/dev/null
 }
 
+# The Firefox lane: Debian's firefox-esr, and certutil (libnss3-tools) to trust the simulator's
+# certificate in a fresh profile. Only the test command calls this; the demo runs in Chromium.
+ensure_firefox() {
+  [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] && command -v certutil >/dev/null && return
+  echo "==> Installing Debian's firefox-esr and libnss3-tools (apt-get)"
+  apt_get install -y -qq firefox-esr libnss3-tools >/dev/null
+}
+
 # Fonts for the demo's screenshots: entity names hold CJK text and emoji by design, and Debian's
 # minimal images have no glyphs for them. Only the demo calls this; tests assert on text, not pixels.
 ensure_demo_fonts() {
