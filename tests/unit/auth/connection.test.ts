@@ -16,6 +16,7 @@ import { listAccounts } from '@/lib/cache/accounts';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { graphErrorToAppError } from '@/lib/graph/errors';
+import { syncScheduler } from '@/lib/sync/service';
 import { fetchCurrentUser } from '@/lib/graph/me';
 import { createMessageRouter } from '@/lib/messaging/server';
 import type { ConnectionInfo } from '@/lib/schema/connection';
@@ -196,6 +197,27 @@ describe('an expired token', () => {
 
     const callsBefore = graph.fetch.mock.calls.length;
     await expect(me()).rejects.toMatchObject({ code: 'token-rejected' });
+    expect(graph.fetch.mock.calls.length).toBe(callsBefore);
+  });
+
+  it('is marked when Meta rejects it during a sync asked for by sync.now', async () => {
+    await call('auth.connectWithToken', { token: GOOD });
+    graph.rejected.set(GOOD, 'Error validating access token: Session has expired.');
+    expect(await call('sync.now', { accountId: 'act_101' })).toMatchObject({ ok: true });
+    await syncScheduler().idle();
+
+    expect((await status()).connection?.health).toBe('expired');
+    const reply = await call('sync.status', {});
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { accounts: [{ accountId: 'act_101', problem: { kind: 'reconnect' } }] },
+    });
+    // Asked again, it says so at once instead of calling Meta with the rejected token.
+    const callsBefore = graph.fetch.mock.calls.length;
+    expect(await call('sync.now', { accountId: 'act_101' })).toMatchObject({
+      ok: false,
+      error: { code: 'token-rejected' },
+    });
     expect(graph.fetch.mock.calls.length).toBe(callsBefore);
   });
 
