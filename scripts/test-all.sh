@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint and format, unit and simulator tests, the production build and store
-# zips, the manifest and bundle audit, and the end-to-end tests in real Chromium. Ends with the line
+# zips, web-ext lint of the Firefox zip's build, the manifest and bundle audit, and the end-to-end
+# tests in real Chromium and in Firefox (firefox-esr). Ends with the line
 # "N passed, N failed" (tests counted one by one; a failed check without tests counts as one).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
+ensure_firefox
 
 ARTIFACTS=tests/.artifacts
 mkdir -p "$ARTIFACTS"
@@ -24,12 +26,15 @@ step "typecheck" npx tsc --noEmit || failed_checks=$((failed_checks + 1))
 step "lint" npx eslint . || failed_checks=$((failed_checks + 1))
 step "format" npx prettier --check . || failed_checks=$((failed_checks + 1))
 if step "build" npm run --silent build && step "store zips" npm run --silent zip; then
+  step "web-ext lint (Firefox store build)" npm run --silent lint:firefox || failed_checks=$((failed_checks + 1))
   step "unit, simulator and audit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/unit.json"
   step "end-to-end tests (Chromium)" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e.json"
+  step "Firefox build" npm run --silent build:firefox &&
+    step "end-to-end tests (Firefox)" npx vitest run --config vitest.e2e-firefox.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e-firefox.json"
 else
   failed_checks=$((failed_checks + 1))
 fi
 
 echo
 printf '%s\n' "${summary[@]}"
-node scripts/count-results.mjs "$failed_checks" "$ARTIFACTS"/unit.json "$ARTIFACTS"/e2e.json
+node scripts/count-results.mjs "$failed_checks" "$ARTIFACTS"/unit.json "$ARTIFACTS"/e2e.json "$ARTIFACTS"/e2e-firefox.json
