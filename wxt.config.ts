@@ -15,8 +15,10 @@ export default defineConfig({
     excludeSources: ['tests/**', 'scripts/**', '.ci/**', 'demo-output/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Adlens',
-    description: 'Anomaly badges and insights inside Meta Ads Manager, from your own data.',
+    // From public/_locales (English first), like every string of the options page and popup.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     ...(forStore ? {} : { key: MANIFEST_PUBLIC_KEY }),
     minimum_chrome_version: '120',
     // `identity`: Facebook Login through launchWebAuthFlow (PERMISSIONS.md), in Chrome and Firefox.

@@ -1,7 +1,12 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { ConnectionSection } from './connection-section';
+import { DataSection } from './data-section';
+import { DeleteSection } from './delete-section';
+import { FetchSection } from './fetch-section';
+import { SettingsNotice } from './settings-notice';
 import { SyncSection } from './sync-section';
 import { SnapshotsSection } from './snapshots-section';
+import { TransparencySection } from './transparency-section';
 
 export function App({ queryClient }: { readonly queryClient: QueryClient }) {
   return (
@@ -11,19 +16,21 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
         <p class="lede">Insights from your own Marketing API data, right inside Ads Manager.</p>
       </header>
 
+      <SettingsNotice />
+
       <ConnectionSection queryClient={queryClient} />
 
       <SyncSection queryClient={queryClient} />
 
       <SnapshotsSection queryClient={queryClient} />
 
-      <section class="card" aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">Privacy</h2>
-        <p>
-          Adlens only talks to graph.facebook.com. Your token and your data stay in this browser;
-          nothing is sent anywhere else.
-        </p>
-      </section>
+      <FetchSection queryClient={queryClient} />
+
+      <DataSection queryClient={queryClient} />
+
+      <TransparencySection queryClient={queryClient} />
+
+      <DeleteSection queryClient={queryClient} />
     </main>
   );
 }

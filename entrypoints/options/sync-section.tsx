@@ -5,7 +5,7 @@ import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
 import type { SyncSettings } from '@/lib/schema/sync';
-import { readSyncSettings, syncSettings } from '@/lib/settings/sync';
+import { readSyncSettings, updateSyncSettings } from '@/lib/settings/sync';
 
 /** The options page's Sync section: the schedule, each account's sync state, and Sync now. */
 export function SyncSection({ queryClient }: { readonly queryClient: QueryClient }) {
@@ -16,13 +16,11 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
   }, []);
 
   function changeInterval(intervalMinutes: SyncSettings['intervalMinutes']) {
-    if (!settings) return;
-    const next = { ...settings, intervalMinutes };
-    setSettings(next);
     // The background watches this setting and moves its alarm.
-    void syncSettings
-      .setValue(next)
-      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }));
+    void updateSyncSettings({ intervalMinutes }).then((next) => {
+      setSettings(next);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() });
+    });
   }
 
   if (view.status.length === 0) return null;

@@ -53,6 +53,17 @@ describe('Chrome MV3 manifest', () => {
     expect(manifest.externally_connectable).toEqual({ ids: [] });
   });
 
+  it('is localized: English by default, its name and description from the catalogue', () => {
+    expect(manifest.default_locale).toBe('en');
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.description).toBe('__MSG_extDescription__');
+    const messages = JSON.parse(
+      readFileSync(path.join(OUTPUT, 'chrome-mv3/_locales/en/messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    expect(messages.extName?.message).toBe('Adlens');
+    expect(messages.extDescription?.message).toMatch(/Ads Manager/);
+  });
+
   it('carries the key that pins the extension id in the tested build', () => {
     expect(typeof manifest.key).toBe('string');
   });

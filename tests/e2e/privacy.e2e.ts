@@ -1,0 +1,410 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, CDPSession, Page, Target } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_DATABASE } from '@/lib/cache/db';
+import { addDays } from '@/lib/util/dates';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { SimAccount } from '../sim/world/types';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
+import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
+import { putCacheRecords } from './harness/worker-cache';
+
+/**
+ * Every privacy control of the options page, driven as a user drives it in the production build,
+ * each checked where its effect lives: the extension's IndexedDB and storage, the downloaded
+ * files, and the Ads Manager overlay. Every request any target of the browser makes is recorded
+ * from the start, and at the end none may have gone to a host other than Meta's.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+let options: OptionsPage;
+let sync: SyncSection;
+let account: SimAccount;
+let accountId: string;
+let downloads: string;
+const requested = new Set<string>();
+const sessions: CDPSession[] = [];
+
+const LEVELS = ['campaign', 'adset', 'ad'] as const;
+const ALLOWED_HOSTS = [
+  'graph.facebook.com',
+  'adsmanager.facebook.com',
+  'business.facebook.com',
+  'www.facebook.com',
+];
+
+/** Records the URL of every request of a target (page, service worker, content script's page). */
+async function recordRequests(target: Target): Promise<void> {
+  if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
+  const session = await target.createCDPSession().catch(() => undefined);
+  if (!session) return;
+  sessions.push(session);
+  session.on('Network.requestWillBeSent', (event) => requested.add(event.request.url));
+  session.on('Network.webSocketCreated', (event) => requested.add(event.url));
+  await session.send('Network.enable').catch(() => undefined);
+}
+
+async function recordEveryTarget(browser: Browser): Promise<void> {
+  browser.on('targetcreated', (target: Target) => void recordRequests(target));
+  await Promise.all(browser.targets().map(recordRequests));
+}
+
+/** A whole table of the cache, read from an extension page with the browser's own API. */
+async function storeRecords(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    async (database, name) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const records = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+      });
+      db.close();
+      return records as Record<string, unknown>[];
+    },
+    CACHE_DATABASE,
+    store,
+  );
+}
+
+async function accountRecords(page: Page, store: string, id: string) {
+  return (await storeRecords(page, store)).filter((record) => record.accountId === id);
+}
+
+async function insightRows(page: Page, id: string, since: string, until: string) {
+  let rows = 0;
+  for (const level of LEVELS) rows += (await cachedTotals(page, id, level, since, until)).rows;
+  return rows;
+}
+
+/** Waits for one new finished file in the download folder and returns its name and text. */
+async function nextDownload(before: ReadonlySet<string>): Promise<{ name: string; text: string }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const done = readdirSync(downloads).filter(
+      (name) => !before.has(name) && !name.endsWith('.crdownload'),
+    );
+    if (done[0])
+      return { name: done[0], text: readFileSync(path.join(downloads, done[0]), 'utf8') };
+    if (Date.now() > deadline) throw new Error('No download arrived');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function click(page: Page, testId: string, within = ''): Promise<void> {
+  await page.locator(`${within} [data-testid="${testId}"]:not([disabled])`).click();
+}
+
+const storedRow = (id: string) => `[data-testid="stored-row"][data-account-id="${id}"]`;
+
+async function reloadOptions(): Promise<void> {
+  await options.page.reload({ waitUntil: 'domcontentloaded' });
+}
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  // Retention counts days on the browser's clock; Meta's must show the same day.
+  sim.clock.set(Date.now());
+  sim.control.settings.reportRuns.pollsToComplete = 1;
+  chromium = await launchAdlensBrowser(sim.routing);
+  await recordEveryTarget(chromium.browser);
+  downloads = mkdtempSync(path.join(os.tmpdir(), 'adlens-downloads-'));
+  const browserSession = await chromium.browser.target().createCDPSession();
+  await browserSession.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: downloads,
+  });
+  options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  await options.waitForStatus('Connected as Demo Media Buyer');
+  sync = new SyncSection(options.page);
+  account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
+  accountId = `act_${account.accountId}`;
+  await sync.sync(accountId);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(sessions.map((session) => session.detach().catch(() => undefined)));
+  await chromium?.close();
+  await sim?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+const today = () => sim.world.today(account.accountId);
+
+describe('privacy controls', () => {
+  it('shows per account what is stored, as the cache holds it', async () => {
+    const rows = await insightRows(options.page, accountId, addDays(today(), -400), today());
+    expect(rows).toBeGreaterThan(0);
+    await reloadOptions();
+    const cell = `${storedRow(accountId)} [data-testid="stored-rows"]`;
+    await options.page.waitForSelector(cell);
+    const shown = await options.page.$eval(cell, (node) => ({
+      rows: Number(node.getAttribute('data-rows')),
+      text: node.textContent ?? '',
+    }));
+    expect(shown.rows).toBe(rows);
+    expect(shown.text).toMatch(/insight rows/);
+    expect(await options.waitForText('stored-total', /MB of disk/)).toMatch(/insight rows/);
+  });
+
+  it('unticking a level deletes its data at once and stops syncing it', async () => {
+    expect(
+      (await accountRecords(options.page, 'entities', accountId)).some((e) => e.level === 'ad'),
+    ).toBe(true);
+    await options.setChecked('sync-level-ad', false);
+    await options.waitForText('fetch-notice', 'no longer synced');
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const settings = (await worker.storageArea('local')).syncSettings as { levels: string[] };
+    expect(settings.levels).toEqual(['campaign', 'adset']);
+    await expect
+      .poll(
+        async () => (await cachedTotals(options.page, accountId, 'ad', '2000-01-01', today())).rows,
+      )
+      .toBe(0);
+    const entities = await accountRecords(options.page, 'entities', accountId);
+    expect(entities.some((entity) => entity.level === 'ad')).toBe(false);
+    expect(entities.some((entity) => entity.level === 'campaign')).toBe(true);
+    expect((await storedSyncState(options.page, accountId))?.coverage.ad).toBeNull();
+    // The next sync reads no ad-level insights.
+    sim.control.requests.clear();
+    await sync.sync(accountId);
+    const levels = sim.control.requests.entries
+      .map((entry) => entry.query.level)
+      .filter((level) => level !== undefined);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels).not.toContain('ad');
+    expect((await cachedTotals(options.page, accountId, 'ad', '2000-01-01', today())).rows).toBe(0);
+  }, 240_000);
+
+  it('retention: a value out of range is refused; 7 days deletes every older day at once', async () => {
+    const field = options.page.locator('[data-testid="retention-days"]');
+    await field.fill('3');
+    await click(options.page, 'retention-save');
+    expect(await options.waitForText('fetch-error', 'from 7 to 730')).toBeTruthy();
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const before = (await worker.storageArea('local')).syncSettings as { backfillDays: number };
+    expect(before.backfillDays).toBe(90);
+    const firstKept = addDays(today(), -6);
+    const recent = await insightRows(options.page, accountId, firstKept, today());
+    expect(
+      await insightRows(options.page, accountId, '2000-01-01', addDays(firstKept, -1)),
+    ).toBeGreaterThan(0);
+
+    await field.fill('7');
+    await click(options.page, 'retention-save');
+    await options.waitForText('fetch-notice', 'older than 7 days');
+    const after = (await worker.storageArea('local')).syncSettings as { backfillDays: number };
+    expect(after.backfillDays).toBe(7);
+    await expect
+      .poll(() => insightRows(options.page, accountId, '2000-01-01', addDays(firstKept, -1)))
+      .toBe(0);
+    expect(await insightRows(options.page, accountId, firstKept, today())).toBe(recent);
+    expect((await storedSyncState(options.page, accountId))?.coverage.campaign?.since).toBe(
+      firstKept,
+    );
+    // The retention alarm keeps enforcing it while nobody changes the setting.
+    const alarm = await options.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> };
+          };
+        }
+      ).chrome.alarms.get('adlens-retention'),
+    );
+    expect(alarm?.periodInMinutes).toBe(1440);
+  });
+
+  it('exports everything but the token as JSON, and an account’s daily insights as CSV', async () => {
+    let before = new Set(readdirSync(downloads));
+    await click(options.page, 'export-json');
+    const json = await nextDownload(before);
+    expect(json.name).toMatch(/^adlens-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(json.text).not.toContain(sim.control.demoToken);
+    const exported = JSON.parse(json.text) as {
+      format: string;
+      version: number;
+      settings: { syncSettings: { backfillDays: number } };
+      cache: {
+        accounts: { accountId: string }[];
+        entities: unknown[];
+        apiCalls: unknown[];
+        insights: { columns: string[]; rows: unknown[][] };
+      };
+    };
+    expect(exported.format).toBe('adlens-export');
+    expect(exported.version).toBe(1);
+    expect(exported.settings.syncSettings.backfillDays).toBe(7);
+    expect(exported.cache.accounts.map((a) => a.accountId)).toContain(accountId);
+    expect(exported.cache.entities).toHaveLength(
+      (await storeRecords(options.page, 'entities')).length,
+    );
+    expect(exported.cache.apiCalls.length).toBeGreaterThan(0);
+    const stored = await insightRows(options.page, accountId, '2000-01-01', today());
+    expect(exported.cache.insights.columns.slice(0, 3)).toEqual(['date', 'level', 'entityId']);
+    expect(exported.cache.insights.rows).toHaveLength(stored);
+
+    before = new Set(readdirSync(downloads));
+    await click(options.page, 'export-csv', storedRow(accountId));
+    const csv = await nextDownload(before);
+    expect(csv.name).toBe(`adlens-insights-${accountId}-${csv.name.slice(-14, -4)}.csv`);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'date,level,entity_id,entity_name,spend,impressions,reach,frequency,clicks,inlineLinkClicks,purchases,purchaseValue,costPerPurchase,purchaseRoas',
+    );
+    expect(lines).toHaveLength(stored + 1);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},(campaign|adset),\d+,/);
+  });
+
+  it('shows the API call log without the token, and clears it', async () => {
+    await reloadOptions();
+    const total = await options.waitForText('api-log-total', /^[1-9][\d,]* calls/);
+    const log = await options.waitForText('api-log', `/act_${account.accountId}/`);
+    expect(log).not.toContain(sim.control.demoToken);
+    expect(total).toMatch(/never your token/);
+    expect(await options.waitForText('leaves-browser', 'graph.facebook.com')).toBeTruthy();
+    await click(options.page, 'api-log-clear');
+    await options.page.waitForSelector('[data-testid="api-log-clear-confirmation"]');
+    await click(options.page, 'api-log-clear-confirm');
+    await options.waitForText('api-log-total', /^0 calls/);
+    expect(await storeRecords(options.page, 'apiCalls')).toHaveLength(0);
+  });
+
+  it('clears one account after confirming; the overlay then shows nothing for it', async () => {
+    const campaign = sim.world.entities(account.accountId, 'campaign')[0]!;
+    await putCacheRecords(chromium.browser, 'findings', [
+      storedFinding(accountId, campaign.id, sim.world.today(account.accountId)),
+    ]);
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId: account.accountId });
+    await tab.waitForTableRows();
+    await tab.page.waitForSelector('[role="table"] adlens-badge');
+
+    await options.page.bringToFront();
+    await reloadOptions();
+    await click(options.page, 'clear-account', storedRow(accountId));
+    const question = await options.waitForText('clear-account-confirmation', 'insight rows');
+    expect(question).toMatch(/This deletes [\d,]+ insight rows/);
+    // Nothing happens before the confirmation.
+    expect((await accountRecords(options.page, 'series', accountId)).length).toBeGreaterThan(0);
+    await click(options.page, 'clear-account-confirm');
+    await options.waitForText('data-notice', 'Cleared the cached data of 1 account');
+    for (const store of ['entities', 'series', 'syncState', 'findings']) {
+      expect(await accountRecords(options.page, store, accountId), store).toHaveLength(0);
+    }
+    expect(
+      await options.page.$eval(`${storedRow(accountId)} [data-testid="stored-rows"]`, (node) =>
+        node.getAttribute('data-rows'),
+      ),
+    ).toBe('0');
+    // The account stays connected and listed, with nothing cached.
+    expect((await storeRecords(options.page, 'accounts')).map((a) => a.accountId)).toContain(
+      accountId,
+    );
+
+    await tab.page.reload({ waitUntil: 'domcontentloaded' });
+    await tab.waitForTableRows();
+    await tab.openPanel();
+    expect(await tab.page.$$('[role="table"] adlens-badge')).toHaveLength(0);
+    await tab.page.close();
+  }, 120_000);
+
+  it('a corrupt setting falls back to its default with a notice, and deletes nothing', async () => {
+    await sync.sync(accountId);
+    const rows = await insightRows(options.page, accountId, '2000-01-01', today());
+    expect(rows).toBeGreaterThan(0);
+    await options.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ syncSettings: { levels: 'everything', intervalMinutes: -1 } }),
+    );
+    await reloadOptions();
+    expect(await options.waitForText('settings-notice', 'could not be read')).toMatch(/sync/);
+    expect(
+      await options.page.$eval(
+        '[data-testid="sync-interval"]',
+        (node) => (node as HTMLSelectElement).value,
+      ),
+    ).toBe('60');
+    expect(await insightRows(options.page, accountId, '2000-01-01', today())).toBe(rows);
+  }, 240_000);
+
+  it('deletes everything: afterwards storage and the options page look like a fresh profile', async () => {
+    await options.page.bringToFront();
+    await click(options.page, 'delete-everything');
+    await options.waitForText('delete-everything-confirmation', 'cannot be undone');
+    await click(options.page, 'delete-everything-confirm');
+    await options.waitForText('delete-notice', 'is deleted');
+
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const dump = await worker.indexedDbDump();
+    for (const [database, stores] of Object.entries(dump)) {
+      for (const [store, records] of Object.entries(stores)) {
+        expect(records, `${database}.${store}`).toBe('[]');
+      }
+    }
+    expect(await worker.storageArea('session')).toEqual({});
+    const local = await worker.storageArea('local');
+
+    const fresh = await launchAdlensBrowser(sim.routing);
+    try {
+      const freshOptions = await OptionsPage.open(fresh.browser);
+      await freshOptions.waitForStatus('Not connected');
+      const freshWorker = await BackgroundWorker.attach(fresh.browser);
+      expect(local).toEqual(await freshWorker.storageArea('local'));
+    } finally {
+      await fresh.close();
+    }
+
+    await reloadOptions();
+    await options.waitForStatus('Not connected');
+    expect(await options.isPresent('token-input')).toBe(true);
+    expect(await options.isPresent('settings-notice')).toBe(false);
+  }, 120_000);
+
+  it('the browser requested nothing from a host but Meta’s during the whole run', () => {
+    const hosts = new Set(
+      [...requested]
+        .filter((url) => /^(https?|wss?):/.test(url))
+        .map((url) => new URL(url).hostname),
+    );
+    expect(hosts.size).toBeGreaterThan(0);
+    expect([...hosts].filter((host) => !ALLOWED_HOSTS.includes(host))).toEqual([]);
+    expect(hosts).toContain('graph.facebook.com');
+    expect(hosts).toContain('adsmanager.facebook.com');
+  });
+});
+
+/** A finding as the findings table keeps it (lib/cache/findings.ts), for the overlay to badge. */
+function storedFinding(account: string, entityId: string, day: string) {
+  return {
+    accountId: account,
+    findingId: `privacy-${entityId}`,
+    parentId: null,
+    kind: 'spend_spike',
+    entityId,
+    level: 'campaign',
+    metric: 'spend',
+    severity: 'warning',
+    direction: 'up',
+    startDate: day,
+    latestDate: day,
+    actual: 2,
+    expected: 1,
+    lower: 0.5,
+    upper: 1.5,
+    score: 0.9,
+    summary: 'Spend is twice its usual level.',
+    nextStep: 'Check the budget.',
+    detectedAt: Date.now(),
+  };
+}
