@@ -77,6 +77,7 @@ class FakeWorld implements World {
   readonly seed = 7;
   readonly accounts: SimAccount[] = [];
   readonly anomalies = [];
+  readonly plantedChanges = [];
   readonly hostileNames: HostileName[] = [];
   private readonly byAccount = new Map<string, Record<Level, SimEntity[]>>();
   private readonly plans = new Map<string, Plan>();

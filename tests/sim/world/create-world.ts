@@ -8,7 +8,7 @@ import { createRandom } from './random';
 import { ObservedStats, type StatsNode } from './observed';
 import { rollUp, StatsTable } from './stats-table';
 import { planAccount, type AccountPlan, type PlannedEntity } from './structure';
-import type { HostileName, Level, PlantedAnomaly, SimEntity, World } from './types';
+import type { HostileName, Level, PlantedAnomaly, PlantedChange, SimEntity, World } from './types';
 
 export interface WorldOptions {
   readonly seed: number;
@@ -31,14 +31,31 @@ export function createWorld({ seed, clock }: WorldOptions): World {
   const serials: Record<Level, number> = { campaign: 0, adset: 0, ad: 0 };
   const anomalies: PlantedAnomaly[] = [];
   const hostileNames: HostileName[] = [];
+  const plantedChanges: PlantedChange[] = [];
   const states = ACCOUNT_SPECS.map((spec, index) => {
     const plan = planAccount(seed, spec, index, clock.now(), serials);
     const planted = plantAnomalies(seed, index, plan, spec.anomalies);
     anomalies.push(...planted.labels);
     hostileNames.push(...nameHostilely(seed, index, spec, plan));
     const ads = simulateDelivery(seed, index, plan, planted.effectsByAd);
-    return buildState(plan, ads, clock);
+    const state = buildState(plan, ads, clock);
+    if (spec.anomalies.length > 0) {
+      plantedChanges.push(...planChanges(state, planted.labels, clock.now()));
+    }
+    return state;
   });
+  const changesById = new Map<string, PlantedChange[]>();
+  for (const change of plantedChanges) {
+    changesById.set(change.entityId, [...(changesById.get(change.entityId) ?? []), change]);
+  }
+  /** The entity as the API serves it now: with the planted edits the clock has passed. */
+  const current = (entity: SimEntity): SimEntity => {
+    const changes = changesById.get(entity.id);
+    const now = clock.now() / 1000;
+    return changes
+      ? changes.reduce((e, change) => (change.at <= now ? edited(e, change) : e), entity)
+      : entity;
+  };
 
   const accountsById = new Map(states.map((state) => [state.plan.account.accountId, state]));
   const statesById = new Map<string, AccountState>();
@@ -59,10 +76,15 @@ export function createWorld({ seed, clock }: WorldOptions): World {
     seed,
     accounts: states.map((state) => state.plan.account),
     anomalies,
+    plantedChanges,
     hostileNames,
     account: (accountId) => accountsById.get(accountId)?.plan.account,
-    entities: (accountId, level) => accountsById.get(accountId)?.entities[level] ?? [],
-    entity: (id) => entitiesById.get(id),
+    entities: (accountId, level) =>
+      (accountsById.get(accountId)?.entities[level] ?? []).map(current),
+    entity: (id) => {
+      const entity = entitiesById.get(id);
+      return entity && current(entity);
+    },
     today: (accountId) => stateOf(accountId).stats.today(),
     historyStart: (accountId) => dateOfEpochDay(stateOf(accountId).plan.firstEpochDay),
     daily(id, since, until) {
@@ -123,6 +145,68 @@ function buildState(plan: AccountPlan, ads: StatsTable, clock: Clock): AccountSt
       ad: plan.ads.map((e) => describeEntity(plan, e)),
     },
   };
+}
+
+/** Planted edits come into force this long after the world's start. */
+export const CHANGES_AFTER_MS = 60 * 60_000;
+const RAISED_BUDGET = 1.5;
+
+/**
+ * Two edits an hour after the start, on entities no anomaly is planted in or above: an active ad
+ * set's daily budget raised by half, and an active ad paused.
+ */
+function planChanges(
+  state: AccountState,
+  labels: readonly PlantedAnomaly[],
+  startMs: number,
+): PlantedChange[] {
+  const planted = new Set(labels.map((label) => label.entityId));
+  const clean = (entity: SimEntity) =>
+    entity.effectiveStatus === 'ACTIVE' &&
+    ![entity.id, entity.campaignId, entity.adsetId].some((id) => id && planted.has(id));
+  const adset = state.entities.adset.find((e) => clean(e) && e.dailyBudgetMinor !== undefined);
+  const ad = state.entities.ad.find(clean);
+  const at = Math.floor((startMs + CHANGES_AFTER_MS) / 1000);
+  const accountId = state.plan.account.accountId;
+  return [
+    ...(adset
+      ? [
+          {
+            accountId,
+            level: 'adset' as const,
+            entityId: adset.id,
+            field: 'dailyBudgetMinor' as const,
+            before: adset.dailyBudgetMinor!,
+            after: Math.round(adset.dailyBudgetMinor! * RAISED_BUDGET),
+            at,
+          },
+        ]
+      : []),
+    ...(ad
+      ? [
+          {
+            accountId,
+            level: 'ad' as const,
+            entityId: ad.id,
+            field: 'status' as const,
+            before: ad.status,
+            after: 'PAUSED' as const,
+            at,
+          },
+        ]
+      : []),
+  ];
+}
+
+function edited(entity: SimEntity, change: PlantedChange): SimEntity {
+  const changed =
+    change.field === 'status'
+      ? {
+          status: change.after as SimEntity['status'],
+          effectiveStatus: change.after as SimEntity['status'],
+        }
+      : { dailyBudgetMinor: change.after as number };
+  return { ...entity, ...changed, updatedTime: change.at };
 }
 
 function plannedOf(plan: AccountPlan, level: Level): readonly PlannedEntity[] {

@@ -89,6 +89,21 @@ export interface PlantedAnomaly {
   readonly description: string;
 }
 
+/**
+ * An edit made in Ads Manager after the world's start: from `at` (unix seconds, the entity's new
+ * `updated_time`) the API serves the entity with `field` set to `after`. A status change sets the
+ * effective status too.
+ */
+export interface PlantedChange {
+  readonly accountId: string;
+  readonly level: Level;
+  readonly entityId: string;
+  readonly field: 'dailyBudgetMinor' | 'status';
+  readonly before: number | ConfiguredStatus;
+  readonly after: number | ConfiguredStatus;
+  readonly at: number;
+}
+
 /** Why a name is hostile: text a renderer must show escaped and inert, whatever its length. */
 export type HostileNameKind =
   | 'cjk'
@@ -128,6 +143,8 @@ export interface World {
   /** Today's date (YYYY-MM-DD) in the account's time zone, from the simulator clock. */
   today(accountId: string): string;
   readonly anomalies: readonly PlantedAnomaly[];
+  /** Budget and status edits that take effect as the clock passes them. */
+  readonly plantedChanges: readonly PlantedChange[];
   /** Entities whose names carry hostile text, at least one per kind in every account with entities. */
   readonly hostileNames: readonly HostileName[];
   /** The first day of the account's simulated history (the 180 days end on the creation day). */
