@@ -1,0 +1,252 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '@/entrypoints/background/handlers';
+import { cacheDb } from '@/lib/cache/db';
+import type { EntityRecord } from '@/lib/cache/entities';
+import type { StoredFinding } from '@/lib/cache/findings';
+import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
+import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
+import { wipeCache } from '@/lib/cache/wipe';
+import { createMessageRouter } from '@/lib/messaging/server';
+import { INSIGHT_METRICS } from '@/lib/schema/insights';
+import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
+import { addDays, epochDayOf } from '@/lib/util/dates';
+
+/** Creating a snapshot in the background from a seeded cache, through the real message router. */
+const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
+const optionsPage = { id: identity.id, origin: identity.origin };
+const adsManager = {
+  id: identity.id,
+  origin: 'https://adsmanager.facebook.com',
+  tab: { id: 4 },
+  frameId: 0,
+};
+const route = createMessageRouter(handlers, { identity });
+const call = (command: string, payload: unknown, sender: unknown = optionsPage) =>
+  route({ command, payload }, sender);
+
+const ACCOUNT = 'act_42';
+const CAMPAIGN = '11';
+const ADSET = '12';
+const AD = '13';
+const SYNCED_UNTIL = '2026-11-20';
+const SYNCED_SINCE = addDays(SYNCED_UNTIL, -89);
+const UNTIL = addDays(SYNCED_UNTIL, -1);
+const SINCE = addDays(UNTIL, -27);
+const SPEND = INSIGHT_METRICS.indexOf('spend');
+const PURCHASES = INSIGHT_METRICS.indexOf('purchases');
+
+/** A day's spend in cents: 1,000 plus the day's offset, so every period has a distinct total. */
+const spendOn = (day: number) => 1000 + (day - epochDayOf(SYNCED_SINCE));
+
+function entity(level: EntityRecord['level'], entityId: string, name: string): EntityRecord {
+  return {
+    accountId: ACCOUNT,
+    level,
+    entityId,
+    name,
+    status: 'ACTIVE',
+    effectiveStatus: 'ACTIVE',
+    campaignId: level === 'campaign' ? null : CAMPAIGN,
+    adsetId: level === 'ad' ? ADSET : null,
+    objective: null,
+    dailyBudgetMinor: null,
+    lifetimeBudgetMinor: null,
+    createdTime: null,
+    updatedTime: null,
+    startTime: null,
+    gone: false,
+  };
+}
+
+function finding(entityId: string, parentId: string | null, summary: string): StoredFinding {
+  return {
+    accountId: ACCOUNT,
+    findingId: `spend_spike:${entityId}:2026-11-10`,
+    parentId,
+    kind: 'spend_spike',
+    entityId,
+    level: entityId === CAMPAIGN ? 'campaign' : 'adset',
+    metric: 'spend',
+    severity: 'critical',
+    direction: 'up',
+    startDate: '2026-11-10',
+    latestDate: '2026-11-10',
+    actual: 5000,
+    expected: 1000,
+    lower: 800,
+    upper: 1200,
+    score: 0.9,
+    summary,
+    nextStep: 'Check the budget.',
+    detectedAt: 0,
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await wipeCache();
+  await cacheDb().accounts.put({
+    accountId: ACCOUNT,
+    name: 'Acme GmbH',
+    currency: 'EUR',
+    timezoneName: 'Europe/Berlin',
+    timezoneOffsetHoursUtc: 1,
+    status: 1,
+    businessId: '777',
+    businessName: 'Acme Holding',
+  });
+  await cacheDb().entities.bulkPut([
+    entity('campaign', CAMPAIGN, 'Winter sale'),
+    entity('adset', ADSET, 'Lookalike DE'),
+    entity('ad', AD, 'Carousel'),
+    entity('campaign', '21', 'Other campaign'),
+  ]);
+  const [first, last] = [epochDayOf(SYNCED_SINCE), epochDayOf(SYNCED_UNTIL)];
+  for (const level of ['campaign', 'adset', 'ad'] as const) {
+    const slice = new SeriesSlice(first, last);
+    for (let day = first; day <= last; day++) {
+      const values = INSIGHT_METRICS.map(() => 0);
+      values[SPEND] = spendOn(day);
+      values[PURCHASES] = 2;
+      slice.set(level === 'campaign' ? CAMPAIGN : level === 'adset' ? ADSET : AD, day, values);
+    }
+    await writeSeriesSlice(ACCOUNT, level, slice);
+  }
+  const range = { since: SYNCED_SINCE, until: SYNCED_UNTIL };
+  await writeSyncState({
+    ...initialSyncState(ACCOUNT),
+    coverage: { campaign: range, adset: range, ad: range },
+  });
+  await cacheDb().findings.bulkAdd([
+    finding(CAMPAIGN, null, 'Winter sale spent €50.00 on 2026-11-10.'),
+    finding(ADSET, `spend_spike:${CAMPAIGN}:2026-11-10`, 'Lookalike DE carried it.'),
+  ]);
+});
+
+function totalSpend(since: string, until: string): number {
+  let cents = 0;
+  for (let day = epochDayOf(since); day <= epochDayOf(until); day++) cents += spendOn(day);
+  return cents / 100;
+}
+
+const campaignRequest = {
+  accountId: ACCOUNT,
+  subject: { level: 'campaign', entityId: CAMPAIGN },
+  since: SINCE,
+  until: UNTIL,
+};
+
+describe('snapshots.prepare', () => {
+  it('builds the campaign’s snapshot from the cache and leaves it for the viewer, once', async () => {
+    const reply = await call('snapshots.prepare', campaignRequest);
+    expect(reply).toEqual({
+      ok: true,
+      data: { handoffId: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    });
+    const { handoffId } = (reply as { data: { handoffId: string } }).data;
+    const snapshot = await takeSnapshot(handoffId);
+
+    expect(snapshot.range).toEqual({ since: SINCE, until: UNTIL });
+    expect(snapshot.entities.map((node) => [node.level, node.name])).toEqual([
+      ['account', 'Acme GmbH'],
+      ['campaign', 'Winter sale'],
+      ['adset', 'Lookalike DE'],
+      ['ad', 'Carousel'],
+    ]);
+    expect(snapshot.subject).toBe(1);
+    const kpi = (metric: string) => snapshot.kpis.find((entry) => entry.metric === metric);
+    expect(kpi('spend')).toEqual({
+      metric: 'spend',
+      current: totalSpend(SINCE, UNTIL),
+      previous: totalSpend(addDays(SINCE, -28), addDays(SINCE, -1)),
+    });
+    expect(kpi('conversions')).toEqual({ metric: 'conversions', current: 56, previous: 56 });
+    const spend = snapshot.series.find((line) => line.metric === 'spend');
+    expect(spend?.values).toHaveLength(28);
+    expect(spend?.values[0]).toBe(spendOn(epochDayOf(SINCE)) / 100);
+    // The root cause, not the finding it explains, which would only repeat it.
+    expect(snapshot.findings.map((entry) => [entry.entity, entry.sentence])).toEqual([
+      [1, 'Winter sale spent €50.00 on 2026-11-10.'],
+    ]);
+    await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened/);
+  });
+
+  it('for the whole account: its campaigns, and nothing of the business', async () => {
+    const reply = await call('snapshots.prepare', { ...campaignRequest, subject: null });
+    const snapshot = await takeSnapshot((reply as { data: { handoffId: string } }).data.handoffId);
+    expect(snapshot.entities.map((node) => node.name)).toEqual([
+      'Acme GmbH',
+      'Winter sale',
+      'Other campaign',
+    ]);
+    expect(snapshot.subject).toBe(0);
+    expect(JSON.stringify(snapshot)).not.toMatch(/Acme Holding|777/);
+  });
+
+  it('refuses days the cache does not cover, an unknown entity, and stores nothing', async () => {
+    const early = await call('snapshots.prepare', {
+      ...campaignRequest,
+      since: addDays(SYNCED_SINCE, -1),
+    });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining(SYNCED_SINCE) },
+    });
+    const unknown = await call('snapshots.prepare', {
+      ...campaignRequest,
+      subject: { level: 'adset', entityId: CAMPAIGN },
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { message: /has not synced this/ } });
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it('is for extension pages only', async () => {
+    expect(await call('snapshots.prepare', campaignRequest, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+});
+
+describe('snapshots.open', () => {
+  it('opens the viewer on the snapshot in a tab of its own and tells Ads Manager nothing', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await call('snapshots.open', campaignRequest, adsManager)).toEqual({
+      ok: true,
+      data: {},
+    });
+    const url = new URL(create.mock.calls[0]![0].url!);
+    expect(url.pathname).toBe('/snapshot-viewer.html');
+    const snapshot = await takeSnapshot(handoffIdOf(url.hash)!);
+    expect(snapshot.entities[snapshot.subject]?.name).toBe('Winter sale');
+    // A page asking again at once opens nothing more.
+    expect(await call('snapshots.open', campaignRequest, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited' },
+    });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('is for Ads Manager only', async () => {
+    expect(await call('snapshots.open', campaignRequest)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+});
+
+describe('snapshots.subjects', () => {
+  it('lists the account’s campaigns by name with the latest synced day', async () => {
+    expect(await call('snapshots.subjects', { accountId: ACCOUNT })).toEqual({
+      ok: true,
+      data: {
+        campaigns: [
+          { entityId: '21', name: 'Other campaign' },
+          { entityId: CAMPAIGN, name: 'Winter sale' },
+        ],
+        latestDay: SYNCED_UNTIL,
+      },
+    });
+  });
+});
