@@ -37,7 +37,10 @@ export interface AdlensFirefox extends AdlensBrowser {
  * tunnels the simulated hosts to the simulator and refuses (and records) every other host. The
  * test certificate is trusted in the fresh profile's own certificate database, nothing else is.
  */
-export async function launchAdlensFirefox(sim: RunningSimulator): Promise<AdlensFirefox> {
+export async function launchAdlensFirefox(
+  sim: RunningSimulator,
+  options: { withExtension?: boolean } = {},
+): Promise<AdlensFirefox> {
   const proxy = await startHostProxy(sim.server.port);
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'adlens-firefox-'));
   trustCertificate(userDataDir, sim.server.certificate.certPath);
@@ -55,9 +58,12 @@ export async function launchAdlensFirefox(sim: RunningSimulator): Promise<Adlens
       'network.proxy.type': 2,
       'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // performance.now() to the microsecond, as in Chromium, for the overlay benchmark.
+      'privacy.reduceTimerPrecision': false,
     },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  // Without it only for a benchmark's baseline: the same page with nothing of Adlens running.
+  if (options.withExtension ?? true) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   return {
     browser,
     userDataDir,
