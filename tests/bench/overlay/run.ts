@@ -7,6 +7,7 @@ import { AdsManagerTab } from '../../e2e/harness/pages';
 import { findingRecord, putCacheRecords, waitForCache } from '../../e2e/harness/worker-cache';
 import { startSimulator, type RunningSimulator } from '../../sim/start';
 import type { Level } from '../../sim/world/types';
+import { measureFirefoxOverlay } from './firefox';
 import { analyzeTrace } from './trace';
 
 /**
@@ -232,6 +233,15 @@ async function main(): Promise<void> {
     const traced = await tracedPass(sim, chromium.browser);
     const clock = await badgePass(sim, chromium.browser, planted);
     report(traced, clock);
+    const firefox = await measureFirefoxOverlay(sim, planted, rowsPerStep);
+    const scroll = traced.steps.filter((step) => step.label === 'scroll').map((s) => s.scriptMs);
+    console.log(
+      `Per table update, Chromium vs Firefox (${firefox.version}), same simulator and steps: ` +
+        `Chromium content script CPU (traced) p50 ${ms(percentile(scroll, 50))} p95 ` +
+        `${ms(percentile(scroll, 95))}; Firefox main-thread time added by Adlens (busy time with ` +
+        `minus without, n=${firefox.addedMs.length}) p50 ${ms(percentile(firefox.addedMs, 50))} ` +
+        `p95 ${ms(percentile(firefox.addedMs, 95))}`,
+    );
   } finally {
     await chromium.close();
     await sim.close();
