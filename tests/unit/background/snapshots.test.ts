@@ -140,11 +140,9 @@ const campaignRequest = {
 describe('snapshots.prepare', () => {
   it('builds the campaign’s snapshot from the cache and leaves it for the viewer, once', async () => {
     const reply = await call('snapshots.prepare', campaignRequest);
-    expect(reply).toEqual({
-      ok: true,
-      data: { handoffId: expect.stringMatching(/^[0-9a-f]{32}$/) },
-    });
+    expect(reply).toMatchObject({ ok: true });
     const { handoffId } = (reply as { data: { handoffId: string } }).data;
+    expect(handoffId).toMatch(/^[0-9a-f]{32}$/);
     const snapshot = await takeSnapshot(handoffId);
 
     expect(snapshot.range).toEqual({ since: SINCE, until: UNTIL });
@@ -189,10 +187,8 @@ describe('snapshots.prepare', () => {
       ...campaignRequest,
       since: addDays(SYNCED_SINCE, -1),
     });
-    expect(early).toMatchObject({
-      ok: false,
-      error: { code: 'invalid-request', message: expect.stringContaining(SYNCED_SINCE) },
-    });
+    expect(early).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(JSON.stringify(early)).toContain(`Adlens has synced ${SYNCED_SINCE} to ${SYNCED_UNTIL}`);
     const unknown = await call('snapshots.prepare', {
       ...campaignRequest,
       subject: { level: 'adset', entityId: CAMPAIGN },
