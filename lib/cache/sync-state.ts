@@ -68,7 +68,9 @@ export const LastRunSchema = z.strictObject({
   fetchMs: z.number(),
   writeMs: z.number(),
   /** The anomaly engine's run over the synced account; absent when nothing new was written. */
-  detection: z.optional(z.strictObject({ findings: counter, engineMs: z.number() })),
+  detection: z.optional(
+    z.strictObject({ findings: counter, engineMs: z.number(), durationMs: z.number() }),
+  ),
   finishedAt: z.number(),
 });
 

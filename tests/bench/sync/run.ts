@@ -34,6 +34,7 @@ interface Measured {
   readonly fetchMs: number;
   readonly writeMs: number;
   readonly peakHeapBytes: number;
+  readonly detection: { findings: number; engineMs: number; durationMs: number } | undefined;
 }
 
 function build(): void {
@@ -111,6 +112,7 @@ async function syncOnce(
     fetchMs: state?.lastRun?.fetchMs ?? 0,
     writeMs: state?.lastRun?.writeMs ?? 0,
     peakHeapBytes,
+    detection: state?.lastRun?.detection,
   };
 }
 
@@ -264,6 +266,12 @@ function printRun(name: string, run: Measured): void {
     `  of which reading / storing   ${seconds(run.fetchMs)} / ${seconds(run.writeMs)} (insights units)`,
   );
   console.log(`  peak service worker JS heap  ${megabytes(run.peakHeapBytes)}`);
+  const detection = run.detection;
+  console.log(
+    detection
+      ? `  anomaly detection            ${seconds(detection.durationMs)} (engine ${seconds(detection.engineMs)}, the rest reading the cache and storing), ${COUNT.format(detection.findings)} findings`
+      : '  anomaly detection            not run (nothing new was written)',
+  );
 }
 
 async function main(): Promise<void> {
