@@ -36,6 +36,8 @@ interface InsightPanelProps {
   readonly notice: string | null;
   readonly syncing: boolean;
   readonly onSyncNow: () => void;
+  /** Opens the snapshot viewer on what the panel shows, in a tab of Adlens's own. */
+  readonly onShare: () => void;
   readonly onClose: () => void;
 }
 
@@ -74,7 +76,7 @@ function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void
  * when it closes. Every name and sentence is text, never markup.
  */
 export function InsightPanel(props: InsightPanelProps) {
-  const { state, freshness, notice, syncing, onSyncNow, onClose } = props;
+  const { state, freshness, notice, syncing, onSyncNow, onShare, onClose } = props;
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -132,6 +134,15 @@ export function InsightPanel(props: InsightPanelProps) {
           onClick={onSyncNow}
         >
           Sync now
+        </button>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="insight-share"
+          disabled={state.kind !== 'ready'}
+          onClick={onShare}
+        >
+          Share snapshot
         </button>
       </div>
       {notice && (

@@ -21,7 +21,9 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
       <h3 id="report-heading" data-testid="snapshot-subject">
         {subjectName(snapshot)}
       </h3>
-      <p class="muted">{periodText(snapshot)}</p>
+      <p class="muted" data-testid="snapshot-period">
+        {periodText(snapshot)}
+      </p>
       <KpiTable caption="KPIs" rows={rows} rowTestId="snapshot-kpi" />
       {series.length > 0 && (
         <section aria-labelledby="series-heading">

@@ -12,12 +12,13 @@ import { openShareLink, readShareLink } from '@/lib/share/link';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
 import type { Metric, Snapshot } from '@/lib/share/schema';
 import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
+import { addDays } from '@/lib/util/dates';
 import { findingViews } from '@/lib/share/view';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { RangeStats, SimAccount, SimEntity } from '../sim/world/types';
 import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
 import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { BackgroundWorker, OptionsPage } from './harness/pages';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 import { expectedRows, SnapshotViewer } from './harness/snapshot-viewer';
 import { SyncSection } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
@@ -62,6 +63,17 @@ async function storedSnapshots(browser: Browser): Promise<string> {
   return (await worker.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
 }
 
+/** The viewer tab Adlens opens next, once `action` is done. */
+async function viewerOpenedBy(action: () => Promise<void>) {
+  const opened = sender.browser.waitForTarget((target) =>
+    target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
+  );
+  await action();
+  const target = await opened;
+  const address = target.url();
+  return { viewer: new SnapshotViewer((await target.page())!), address };
+}
+
 /** The options page's Create snapshot form: the viewer tab it opens, its first address, the range. */
 async function createFromOptions(page: Page, subjectId: string) {
   await page.reload({ waitUntil: 'domcontentloaded' });
@@ -73,13 +85,10 @@ async function createFromOptions(page: Page, subjectId: string) {
   const value = (testId: string) =>
     page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
   const [since, until] = [await value('snapshot-since'), await value('snapshot-until')];
-  const opened = sender.browser.waitForTarget((target) =>
-    target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
+  const { viewer, address } = await viewerOpenedBy(() =>
+    page.locator('[data-testid="snapshot-create"]').click(),
   );
-  await page.locator('[data-testid="snapshot-create"]').click();
-  const target = await opened;
-  const address = target.url();
-  return { viewer: new SnapshotViewer((await target.page())!), address, since, until };
+  return { viewer, address, since, until };
 }
 
 /** A KPI as the viewer shows it, from the simulator's own totals. */
@@ -228,6 +237,34 @@ describe('creating and sharing a snapshot', () => {
     );
     await viewer.page.close();
   });
+
+  it('Share snapshot in the Ads Manager panel opens the viewer on the panel’s campaign and days', async () => {
+    const until = addDays(sim.world.today(account.accountId), -1);
+    const since = addDays(until, -13);
+    const tab = await AdsManagerTab.open(sender.browser, {
+      accountId: account.accountId,
+      date: `${since}_${until}`,
+      params: { selected_campaign_ids: campaign.id },
+    });
+    await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
+    await tab.page.waitForSelector(
+      'adlens-panel >>> [data-testid="insight-share"]:not([disabled])',
+      {
+        timeout: 30_000,
+      },
+    );
+    const { viewer } = await viewerOpenedBy(() =>
+      tab.page.locator('adlens-panel >>> [data-testid="insight-share"]').click(),
+    );
+    const rows = await viewer.kpiRows();
+    expect(await viewer.text('snapshot-subject')).toBe(campaign.name);
+    expect(await viewer.text('snapshot-period')).toMatch(new RegExp(`^${since} to ${until},`));
+    expect(rows.find(([label]) => label === 'Spend')?.[1]).toBe(
+      worldKpi('spend', sim.world.totals(campaign.id, since, until)),
+    );
+    await viewer.page.close();
+    await tab.page.close();
+  }, 90_000);
 
   it('exports, by default, no account id, business, real name, entity id or amount', async () => {
     const bytes = redactedFile.toString('utf8');

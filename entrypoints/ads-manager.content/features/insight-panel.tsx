@@ -214,6 +214,19 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
       );
   }
 
+  /** The background builds the snapshot and opens the viewer; nothing of it comes to the page. */
+  function shareSnapshot() {
+    setSyncNotice(null);
+    const subject =
+      target.entityId === null ? null : { level: target.level, entityId: target.entityId };
+    void send('snapshots.open', { accountId: target.accountId, subject, ...range }).catch(
+      (reason: unknown) =>
+        setSyncNotice(
+          reason instanceof AppError ? reason.message : 'Adlens could not open the snapshot.',
+        ),
+    );
+  }
+
   const state: InsightPanelState = insight.data
     ? { kind: 'ready', view: toView(insight.data) }
     : insight.isError
@@ -226,6 +239,7 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
       notice={noticeText(insight, status, syncNotice)}
       syncing={accountStatus?.state === 'syncing'}
       onSyncNow={syncNow}
+      onShare={shareSnapshot}
       onClose={onClose}
     />
   );
