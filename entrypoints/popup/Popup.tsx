@@ -3,7 +3,10 @@ import type { QueryClient } from '@tanstack/query-core';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { ADS_MANAGER_ORIGINS } from '@/lib/config/hosts';
+import { send } from '@/lib/messaging/client';
+import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
+import { useQuery } from '@/lib/query/use-query';
 import { t } from '@/lib/util/i18n';
 
 const ADS_MANAGER_URL = `${ADS_MANAGER_ORIGINS[0]}/adsmanager/manage/campaigns`;
@@ -14,6 +17,12 @@ const ADS_MANAGER_URL = `${ADS_MANAGER_ORIGINS[0]}/adsmanager/manage/campaigns`;
  */
 export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
   const view = useSyncView(queryClient);
+  const findings = useQuery(queryClient, {
+    queryKey: [...queryKeys.findingCounts(), view.status.map((account) => account.lastSyncAt)],
+    queryFn: async () => (await send('findings.counts', {})).accounts,
+    enabled: view.status.length > 0,
+  });
+  const names = new Map(view.accounts.map((account) => [account.accountId, account.name]));
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
@@ -30,6 +39,20 @@ export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
           now={Date.now()}
           onSyncNow={(accountId) => view.syncNow(accountId)}
         />
+      )}
+      {findings.data && findings.data.length > 0 && (
+        <ul class="finding-counts" aria-label={t('findingsHeading')}>
+          {findings.data.map((counts) => (
+            <li
+              key={counts.accountId}
+              data-testid="finding-count"
+              data-account-id={counts.accountId}
+            >
+              {names.get(counts.accountId) ?? counts.accountId}:{' '}
+              {t('findingsCount', counts.info + counts.warning + counts.critical, counts.critical)}
+            </li>
+          ))}
+        </ul>
       )}
       <nav class="popup-links" aria-label={t('extName')}>
         <a href={ADS_MANAGER_URL} target="_blank" rel="noreferrer" data-testid="open-ads-manager">

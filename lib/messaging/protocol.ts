@@ -26,6 +26,7 @@ import {
   ExportResponseSchema,
   StoredDataResponseSchema,
 } from '@/lib/schema/privacy';
+import { FindingCountsResponseSchema } from '@/lib/schema/findings-counts';
 import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,
@@ -156,6 +157,12 @@ export const PROTOCOL = {
     allowedSenders: ['content-script'],
     request: SnapshotRequestSchema,
     response: SnapshotsOpenResponseSchema,
+  },
+  /** Findings per account by severity, for the popup. */
+  'findings.counts': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: FindingCountsResponseSchema,
   },
   /** Privacy controls: what is stored, clear, export, the API log, delete everything. */
   'privacy.storedData': {

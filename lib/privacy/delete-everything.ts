@@ -12,12 +12,13 @@ const SYNC_STOP_WAIT_MS = 10_000;
  * the default sync schedule back, as a first start would.
  */
 export async function wipeEverythingElse(): Promise<void> {
-  for (const { digest } of await listSavedSnapshots()) await deleteSavedSnapshot(digest);
-  await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
-  // A sync running when the token went may still store its queue or a last unit: let it end.
+  // A sync running when the token went ends at its next write; what it writes until then (its
+  // queue, Meta's pacing, a last unit) must not outlive the wipe.
   await Promise.race([
     syncScheduler().idle(),
     new Promise((resolve) => setTimeout(resolve, SYNC_STOP_WAIT_MS)),
   ]);
+  for (const { digest } of await listSavedSnapshots()) await deleteSavedSnapshot(digest);
+  await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
   await wipeCache();
 }

@@ -37,4 +37,6 @@ export const queryKeys = {
   /** What the cache holds per account; changes with every sync, clear and deletion. */
   storedData: () => ['privacy', 'stored'] as const,
   apiLog: () => ['privacy', 'api-log'] as const,
+  /** Every account's findings by severity (the popup). */
+  findingCounts: () => ['findings', 'counts'] as const,
 };

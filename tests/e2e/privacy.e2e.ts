@@ -7,7 +7,7 @@ import { CACHE_DATABASE } from '@/lib/cache/db';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
 import { putCacheRecords } from './harness/worker-cache';
@@ -153,6 +153,38 @@ describe('privacy controls', () => {
     expect(shown.rows).toBe(rows);
     expect(shown.text).toMatch(/insight rows/);
     expect(await options.waitForText('stored-total', /MB of disk/)).toMatch(/insight rows/);
+  });
+
+  it('the popup shows the connection, last sync and findings per account, and opens pages', async () => {
+    const campaign = sim.world.entities(account.accountId, 'campaign')[0]!;
+    await putCacheRecords(chromium.browser, 'findings', [
+      storedFinding(accountId, campaign.id, today(), 'critical'),
+      storedFinding(accountId, campaign.id, today(), 'info', 'second'),
+    ]);
+    const popup = await openExtensionPage(chromium.browser, 'popup.html');
+    const inPopup = new SyncSection(popup);
+    expect(await inPopup.waitFor(accountId, 'synced')).toMatch(/Synced .* rows/);
+    const status = await popup.$eval('[data-testid="connection-status"]', (n) => n.textContent);
+    expect(status).toContain('Connected as Demo Media Buyer');
+    const stored = await accountRecords(options.page, 'findings', accountId);
+    const critical = stored.filter((finding) => finding.severity === 'critical').length;
+    expect(critical).toBeGreaterThan(0);
+    await popup.waitForFunction(
+      (selector, text) => document.querySelector(selector)?.textContent?.includes(text),
+      {},
+      `[data-testid="finding-count"][data-account-id="${accountId}"]`,
+      `findings: ${stored.length} (${critical} critical)`,
+    );
+    for (const [testId, url] of [
+      ['open-ads-manager', 'https://adsmanager.facebook.com/adsmanager/manage/campaigns'],
+      ['open-snapshot-viewer', '/snapshot-viewer.html'],
+    ] as const) {
+      const opened = chromium.browser.waitForTarget((target) => target.url().includes(url));
+      await click(popup, testId);
+      const page = await (await opened).page();
+      await page?.close();
+    }
+    await popup.close();
   });
 
   it('unticking a level deletes its data at once and stops syncing it', async () => {
@@ -385,16 +417,22 @@ describe('privacy controls', () => {
 });
 
 /** A finding as the findings table keeps it (lib/cache/findings.ts), for the overlay to badge. */
-function storedFinding(account: string, entityId: string, day: string) {
+function storedFinding(
+  account: string,
+  entityId: string,
+  day: string,
+  severity: 'info' | 'warning' | 'critical' = 'warning',
+  id = 'first',
+) {
   return {
     accountId: account,
-    findingId: `privacy-${entityId}`,
+    findingId: `privacy-${entityId}-${id}`,
     parentId: null,
     kind: 'spend_spike',
     entityId,
     level: 'campaign',
     metric: 'spend',
-    severity: 'warning',
+    severity,
     direction: 'up',
     startDate: day,
     latestDate: day,

@@ -7,6 +7,7 @@ import { login } from './auth-login';
 import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
 import { verify } from './auth-verify';
+import { findingsCounts } from './findings-counts';
 import { findingsForRows } from './findings-for-rows';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   'sync.status': syncStatus,
   'insights.get': insightsGet,
   'insight.get': insightGet,
+  'findings.counts': findingsCounts,
   'privacy.storedData': storedData,
   'privacy.clearCache': clearCache,
   'privacy.export': exportData,

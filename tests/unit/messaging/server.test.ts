@@ -50,6 +50,7 @@ function fakeHandlers() {
       }),
     ),
     'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
+    'findings.counts': vi.fn(() => Promise.resolve({ accounts: [] })),
     'privacy.storedData': vi.fn(() =>
       Promise.resolve({ accounts: [], apiCalls: 0, bytesUsed: null }),
     ),
