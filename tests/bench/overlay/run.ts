@@ -235,12 +235,13 @@ async function main(): Promise<void> {
     report(traced, clock);
     const firefox = await measureFirefoxOverlay(sim, planted, rowsPerStep);
     const scroll = traced.steps.filter((step) => step.label === 'scroll').map((s) => s.scriptMs);
+    const spread = (values: readonly number[]) =>
+      `p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))}`;
     console.log(
       `Per table update, Chromium vs Firefox (${firefox.version}), same simulator and steps: ` +
-        `Chromium content script CPU (traced) p50 ${ms(percentile(scroll, 50))} p95 ` +
-        `${ms(percentile(scroll, 95))}; Firefox main-thread time added by Adlens (busy time with ` +
-        `minus without, n=${firefox.addedMs.length}) p50 ${ms(percentile(firefox.addedMs, 50))} ` +
-        `p95 ${ms(percentile(firefox.addedMs, 95))}`,
+        `Chromium content script CPU (traced) ${spread(scroll)}; Firefox page main-thread busy ` +
+        `time (n=${firefox.withMs.length}) with Adlens ${spread(firefox.withMs)}, without ` +
+        `${spread(firefox.withoutMs)}`,
     );
   } finally {
     await chromium.close();
