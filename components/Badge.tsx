@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { FindingSeverity } from '@/lib/schema/row-findings';
+import { Sparkline } from './Sparkline';
 
 /** A row's findings at a glance: severity colour, count, and the top finding's sentence. */
 export interface BadgeProps {
@@ -9,6 +10,8 @@ export interface BadgeProps {
   readonly sentence: string;
   /** Opens the insight panel on the row's entity (click, Enter or Space). */
   readonly onOpen: () => void;
+  /** A small daily line beside the badge (a setting); its label says what it shows. */
+  readonly trend?: { readonly values: readonly (number | null)[]; readonly label: string };
 }
 
 const SEVERITY_WORD: Readonly<Record<FindingSeverity, string>> = {
@@ -19,6 +22,7 @@ const SEVERITY_WORD: Readonly<Record<FindingSeverity, string>> = {
 /** Room between the badge and its tooltip, in CSS pixels. */
 const TOOLTIP_GAP = 6;
 const TOOLTIP_ID = 'adlens-badge-tooltip';
+const TREND_SIZE = { width: 44, height: 18 };
 
 export function badgeLabel({ severity, count }: Pick<BadgeProps, 'severity' | 'count'>): string {
   const findings = count === 1 ? '1 finding' : `${count} findings`;
@@ -66,6 +70,9 @@ export function Badge(props: BadgeProps) {
 
   return (
     <>
+      {props.trend && (
+        <Sparkline values={props.trend.values} label={props.trend.label} {...TREND_SIZE} />
+      )}
       <button
         type="button"
         class={`badge ${props.severity}`}

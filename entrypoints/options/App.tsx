@@ -3,6 +3,7 @@ import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { DeleteSection } from './delete-section';
 import { FetchSection } from './fetch-section';
+import { OverlaySection } from './overlay-section';
 import { SettingsNotice } from './settings-notice';
 import { SyncSection } from './sync-section';
 import { SnapshotsSection } from './snapshots-section';
@@ -21,6 +22,8 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
       <ConnectionSection queryClient={queryClient} />
 
       <SyncSection queryClient={queryClient} />
+
+      <OverlaySection />
 
       <SnapshotsSection queryClient={queryClient} />
 

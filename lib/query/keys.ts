@@ -14,6 +14,23 @@ export const queryKeys = {
   /** Which entity a visible row name belongs to, for pages without row ids. */
   rowNames: (accountId: AccountId, level: TableLevel) =>
     ['entities', accountId, 'row-names', level] as const,
+  /** The badges' sparklines: one metric of one table level's rows over one window of days. */
+  rowSparklines: (scope: {
+    accountId: AccountId;
+    level: TableLevel;
+    metric: string;
+    since: string;
+    until: string;
+  }) =>
+    [
+      'insights',
+      scope.accountId,
+      'sparklines',
+      scope.level,
+      scope.metric,
+      scope.since,
+      scope.until,
+    ] as const,
   /** The campaigns the options page offers to snapshot, with the latest synced day. */
   snapshotSubjects: (accountId: AccountId) => ['snapshots', accountId, 'subjects'] as const,
   /** The insight panel's data for one subject and range (plus the sync it reflects). */

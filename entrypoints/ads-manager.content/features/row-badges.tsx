@@ -16,6 +16,15 @@ import {
 } from '@/entrypoints/ads-manager.content/lookup-cache';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
+import {
+  rowSparklines,
+  type RowSparklines,
+} from '@/entrypoints/ads-manager.content/row-sparklines';
+import {
+  readOverlaySettings,
+  watchOverlaySettings,
+  type OverlaySettings,
+} from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
 
@@ -67,6 +76,7 @@ function paintRow(
   row: TrackedRow,
   findings: LookupCache<RowFindings>,
   painted: Set<Element>,
+  sparklines: RowSparklines | undefined,
 ) {
   const { anchor, entityId } = row;
   if (!anchor) return;
@@ -76,6 +86,7 @@ function paintRow(
     if (painted.delete(anchor)) removeInlineShadowUi(anchor, BADGE_TAG);
     return;
   }
+  const values = sparklines?.lookup.get(found.entityId);
   const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
   host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
   render(
@@ -90,6 +101,7 @@ function paintRow(
           entityId: found.entityId,
         })
       }
+      {...(sparklines && values ? { trend: { values, label: sparklines.label } } : {})}
     />,
     root,
   );
@@ -129,6 +141,8 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   const showStatus = createStatusChip(signal);
   let status: RowTrackerStatus = 'searching';
   let rows: readonly TrackedRow[] = [];
+  /** Set while the sparkline setting is on and the account is known. */
+  let sparklines: RowSparklines | undefined;
 
   /** Names the background was asked about and could not match, on every row. */
   function noneIdentified(): boolean {
@@ -149,7 +163,8 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   /** Rows that need a new badge host, created in the next frame: the costly part of a badge. */
   const waiting = new Set<Element>();
   const scheduleWaiting = frameBatch(() => {
-    for (const row of rows) if (waiting.has(row.element)) paintRow(page, row, findings, painted);
+    for (const row of rows)
+      if (waiting.has(row.element)) paintRow(page, row, findings, painted, sparklines);
     waiting.clear();
   }, signal);
 
@@ -163,7 +178,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     const found = entityId !== undefined && findings.get(entityId);
     if (painted.has(anchor) || !found) {
       waiting.delete(row.element);
-      paintRow(page, row, findings, painted);
+      paintRow(page, row, findings, painted, sparklines);
       return;
     }
     waiting.add(row.element);
@@ -176,6 +191,25 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     for (const row of rows) {
       if (row.entityId !== undefined && answered.has(row.entityId)) paint(row);
     }
+    loadSparklines(entityIds);
+  }
+
+  /** The sparklines of those of `entityIds` that have findings, when the setting is on. */
+  function loadSparklines(entityIds: readonly string[]): void {
+    const source = sparklines;
+    const badged = entityIds.filter((entityId) => findings.get(entityId));
+    if (!source || badged.length === 0) return;
+    void source.lookup.load(badged).then((answered) => {
+      if (sparklines === source && answered.length > 0) repaint(answered);
+    });
+  }
+
+  async function applySettings({ sparkline }: OverlaySettings): Promise<void> {
+    const next = sparkline.enabled ? await rowSparklines(page, sparkline.metric) : undefined;
+    if (signal.aborted) return;
+    sparklines = next;
+    for (const row of rows) if (row.anchor && painted.has(row.anchor)) paint(row);
+    loadSparklines(rows.flatMap(({ entityId }) => (entityId === undefined ? [] : [entityId])));
   }
 
   function identifyNames(changed: readonly TrackedRow[]): void {
@@ -201,6 +235,11 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     identifyNames(changed);
     updateStatus();
   }
+
+  // Without the settings or the account, badges show without sparklines: nothing else changes.
+  const withoutSparklines = () => undefined;
+  void readOverlaySettings().then(applySettings).catch(withoutSparklines);
+  watchOverlaySettings((settings) => void applySettings(settings).catch(withoutSparklines), signal);
 
   const tracker = trackRows({
     signal,

@@ -7,7 +7,11 @@ import {
   onInsightPanelRequest,
   type InsightPanelTarget,
 } from '@/entrypoints/ads-manager.content/panel-requests';
+import { sparklineValues } from '@/entrypoints/ads-manager.content/row-sparklines';
+import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import type { RowFindings } from '@/lib/schema/row-findings';
+import type { InsightsGetResponse } from '@/lib/schema/sync';
+import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../meta/table-fixture';
 
 const PAGE = new URL('https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=7');
@@ -30,7 +34,32 @@ const CACHED = [
   { id: '16', name: 'Lone finding' },
 ];
 
-type Message = { command: string; payload: { entityIds?: string[]; names?: string[] } };
+type Message = {
+  command: string;
+  payload: { entityIds?: string[]; names?: string[]; since?: string; until?: string };
+};
+
+/** Clicks per day for the sparkline window; day 3 had no delivery (no row). */
+const CLICKS = [5, 9, 0, 12, 7, 3, 8];
+
+function insightsAnswer(payload: Message['payload']): InsightsGetResponse {
+  const column = (metric: string) => (metric === 'clicks' ? CLICKS : CLICKS.map(() => 1));
+  return {
+    accountId: 'act_7',
+    level: 'campaign',
+    currency: 'EUR',
+    since: payload.since!,
+    until: payload.until!,
+    coverage: { since: '2026-11-16', until: payload.until! },
+    today: '2026-11-22',
+    series: (payload.entityIds ?? []).map((entityId) => ({
+      entityId,
+      hasRow: CLICKS.map((_, index) => index !== 2),
+      metrics: Object.fromEntries(INSIGHT_METRICS.map((metric) => [metric, column(metric)])),
+    })) as InsightsGetResponse['series'],
+    truncated: false,
+  };
+}
 
 /** A stand-in background: answers from FINDINGS and CACHED, and records the ids asked about. */
 function answerFindings(asked: string[][] = []) {
@@ -42,6 +71,16 @@ function answerFindings(asked: string[][] = []) {
         return { name, entityId: ids.length === 1 ? ids[0]! : null };
       });
       sendResponse({ ok: true, data: { matches } });
+      return true;
+    }
+    if (command === 'accounts.get') {
+      const account = { accountId: 'act_7', name: 'Shop', currency: 'EUR', timezoneName: 'UTC' };
+      sendResponse({ ok: true, data: { account } });
+      return true;
+    }
+    if (command === 'insights.get') {
+      asked.push(['insights', ...(payload.entityIds ?? [])]);
+      sendResponse({ ok: true, data: insightsAnswer(payload) });
       return true;
     }
     const entityIds = payload.entityIds ?? [];
@@ -177,5 +216,36 @@ describe('row-badges feature', () => {
       expect(chipText()).toBe('Adlens can’t tell which items these table rows show.'),
     );
     expect(badges()).toHaveLength(0);
+  });
+
+  it('draws the 7-day sparkline of the chosen metric beside badges when the setting is on', async () => {
+    await updateSparkline({ enabled: true, metric: 'clicks' });
+    const asked = answerFindings();
+    const table = createFixtureTable(ENTITIES);
+    document.body.append(table.element);
+    start(new URL(`${PAGE.href}&date=2026-11-01_2026-11-21`));
+    const sparkline = () => badgeOf(table.rows[1]!)?.shadowRoot?.querySelector('svg');
+    await vi.waitFor(() => expect(sparkline()).toBeTruthy());
+    expect(sparkline()!.getAttribute('aria-label')).toBe('Clicks, 2026-11-15 to 2026-11-21');
+    // Only the badged row's entity is asked about.
+    expect(asked.filter((ids) => ids[0] === 'insights')).toEqual([['insights', '12']]);
+    expect(badges()).toHaveLength(1);
+  });
+
+  it('draws no sparkline while the setting is off', async () => {
+    const asked = answerFindings();
+    document.body.append(createFixtureTable(ENTITIES).element);
+    start();
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(badges()[0]!.shadowRoot!.querySelector('svg')).toBeNull();
+    expect(asked.some((ids) => ids[0] === 'insights')).toBe(false);
+  });
+});
+
+describe('sparklineValues', () => {
+  it('reads a day without a row as no delivery and a day outside the synced days as unknown', () => {
+    const answer = insightsAnswer({ entityIds: ['12'], since: '2026-11-15', until: '2026-11-21' });
+    expect(sparklineValues(answer, answer.series[0]!, 'clicks')).toEqual([null, 9, 0, 12, 7, 3, 8]);
   });
 });

@@ -1,0 +1,81 @@
+import { send } from '@/lib/messaging/client';
+import { pageDateRange, type PageDateRange } from '@/lib/meta/date-range';
+import type { AdsManagerPage } from '@/lib/meta/page-detect';
+import { dateRangeButton } from '@/lib/meta/selectors';
+import { queryKeys } from '@/lib/query/keys';
+import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
+import { SPARKLINE_METRIC_LABELS, type SparklineMetric } from '@/lib/settings/overlay';
+import { addDays, dateInTimeZone, daysInRange } from '@/lib/util/dates';
+import { createLookupCache, type LookupCache } from './lookup-cache';
+import { pageQueryClient } from './page-query-client';
+
+/** The days a badge's sparkline shows: the last days of the page's date range. */
+export const SPARKLINE_DAYS = 7;
+
+/** One value per day, oldest first; null where the cache holds nothing for that day. */
+export type SparklineValues = readonly (number | null)[];
+
+export interface RowSparklines {
+  /** What the line shows, for screen readers: "Amount spent, Nov 15 to Nov 21". */
+  readonly label: string;
+  readonly lookup: LookupCache<SparklineValues>;
+}
+
+/**
+ * One metric's days for one entity of an `insights.get` answer: a day without a row had no
+ * delivery (0), a day outside the synced coverage is unknown (null).
+ */
+export function sparklineValues(
+  answer: Pick<InsightsGetResponse, 'since' | 'until' | 'coverage'>,
+  series: InsightsGetResponse['series'][number],
+  metric: SparklineMetric,
+): SparklineValues {
+  return Array.from({ length: daysInRange(answer.since, answer.until) }, (_, index) => {
+    const day = addDays(answer.since, index);
+    const covered = answer.coverage && day >= answer.coverage.since && day <= answer.coverage.until;
+    if (!covered) return null;
+    return series.hasRow[index] ? (series.metrics[metric][index] ?? null) : 0;
+  });
+}
+
+function windowOf(range: PageDateRange): PageDateRange {
+  return { since: addDays(range.until, 1 - SPARKLINE_DAYS), until: range.until };
+}
+
+/**
+ * The sparklines of the badged rows on `page`: the last 7 days of its date range in the account's
+ * time zone, asked for in batches and kept in the tab's query cache. Undefined when the account is
+ * unknown to the background (nothing to draw).
+ */
+export async function rowSparklines(
+  page: AdsManagerPage,
+  metric: SparklineMetric,
+): Promise<RowSparklines | undefined> {
+  const client = pageQueryClient();
+  const { account } = await client.fetchQuery({
+    queryKey: queryKeys.account(page.accountId),
+    queryFn: () => send('accounts.get', { accountId: page.accountId }),
+  });
+  if (!account) return undefined;
+  const today = dateInTimeZone(Date.now(), account.timezoneName);
+  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
+  const { since, until } = windowOf(pageDateRange(page, pickerLabel, today));
+  const scope = { accountId: page.accountId, level: page.level };
+  const lookup = createLookupCache<SparklineValues>(client, {
+    queryKey: queryKeys.rowSparklines({ ...scope, metric, since, until }),
+    batchSize: MAX_INSIGHT_SERIES,
+    async ask(entityIds) {
+      const answer = await send('insights.get', {
+        ...scope,
+        entityIds: [...entityIds],
+        since,
+        until,
+      });
+      return new Map(
+        answer.series.map((series) => [series.entityId, sparklineValues(answer, series, metric)]),
+      );
+    },
+  });
+  const label = `${SPARKLINE_METRIC_LABELS[metric]}, ${since} to ${until}`;
+  return { label, lookup };
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { storage } from '#imports';
+import { INSIGHT_METRICS } from '@/lib/schema/insights';
+import { validateSetting, type SettingRead } from './read';
+
+/**
+ * How the overlay looks in Ads Manager: whether a badge carries a 7-day sparkline of one metric
+ * (off by default: it costs one more question to the background per screenful of badged rows).
+ * Not secret, so `local:`, where the content script reads it; validated on every read.
+ */
+export const SPARKLINE_METRICS = [
+  'spend',
+  'impressions',
+  'clicks',
+  'purchases',
+  'purchaseValue',
+  'costPerPurchase',
+  'purchaseRoas',
+] as const satisfies readonly (typeof INSIGHT_METRICS)[number][];
+export type SparklineMetric = (typeof SPARKLINE_METRICS)[number];
+
+/** How the options page and screen readers name each metric. */
+export const SPARKLINE_METRIC_LABELS: Readonly<Record<SparklineMetric, string>> = {
+  spend: 'Amount spent',
+  impressions: 'Impressions',
+  clicks: 'Clicks',
+  purchases: 'Purchases',
+  purchaseValue: 'Purchase value',
+  costPerPurchase: 'Cost per purchase',
+  purchaseRoas: 'Purchase ROAS',
+};
+
+export const OverlaySettingsSchema = z.strictObject({
+  sparkline: z.strictObject({
+    enabled: z.boolean(),
+    metric: z.enum(SPARKLINE_METRICS),
+  }),
+});
+export type OverlaySettings = z.infer<typeof OverlaySettingsSchema>;
+
+export const DEFAULT_OVERLAY_SETTINGS: OverlaySettings = {
+  sparkline: { enabled: false, metric: 'spend' },
+};
+
+export const overlaySettings = storage.defineItem<OverlaySettings>('local:overlaySettings', {
+  fallback: DEFAULT_OVERLAY_SETTINGS,
+  version: 1,
+});
+
+/** The stored settings, or the defaults when the stored value does not parse, and which it was. */
+export async function checkOverlaySettings(): Promise<SettingRead<OverlaySettings>> {
+  return validateSetting(
+    await overlaySettings.getValue(),
+    OverlaySettingsSchema,
+    DEFAULT_OVERLAY_SETTINGS,
+  );
+}
+
+/** The stored settings, or the defaults when they are missing or do not parse. */
+export async function readOverlaySettings(): Promise<OverlaySettings> {
+  return (await checkOverlaySettings()).value;
+}
+
+/** Saves a change of the sparkline on top of what is stored now. */
+export async function updateSparkline(
+  change: Partial<OverlaySettings['sparkline']>,
+): Promise<OverlaySettings> {
+  const current = await readOverlaySettings();
+  const next = OverlaySettingsSchema.parse({ sparkline: { ...current.sparkline, ...change } });
+  await overlaySettings.setValue(next);
+  return next;
+}
+
+/**
+ * Calls `listener` with the valid settings whenever they change (another tab's options page),
+ * until `signal` aborts; an invalid stored value reads as the defaults.
+ */
+export function watchOverlaySettings(
+  listener: (settings: OverlaySettings) => void,
+  signal: AbortSignal,
+): void {
+  if (signal.aborted) return;
+  const unwatch = overlaySettings.watch((value) => {
+    listener(validateSetting(value, OverlaySettingsSchema, DEFAULT_OVERLAY_SETTINGS).value);
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
+}
