@@ -94,6 +94,8 @@ export interface AdsManagerLocation {
   readonly accountId: string;
   readonly tab?: 'campaigns' | 'adsets' | 'ads';
   readonly date?: string;
+  /** Any other query parameters, such as `selected_campaign_ids`. */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export function adsManagerUrl(location: AdsManagerLocation): string {
@@ -102,6 +104,8 @@ export function adsManagerUrl(location: AdsManagerLocation): string {
   );
   url.searchParams.set('act', location.accountId);
   if (location.date) url.searchParams.set('date', location.date);
+  for (const [key, value] of Object.entries(location.params ?? {}))
+    url.searchParams.set(key, value);
   return url.href;
 }
 

@@ -1,0 +1,339 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatKpi, formatMoney } from '@/lib/insight/format';
+import { addDays } from '@/lib/util/dates';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { SimAccount, SimEntity } from '../sim/world/types';
+import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { AdsManagerTab, OptionsPage } from './harness/pages';
+import { SyncSection } from './harness/sync';
+import { worldTotals } from './harness/world-totals';
+
+/**
+ * The insight panel in the simulated Ads Manager, production build in Chromium, after a real sync
+ * of the EUR account: its KPIs equal the simulator's own totals for the page's date range, to the
+ * cent, for the account and for one campaign; it follows a date change in the page, shows the
+ * engine's finding on the planted spike, names hostile text as text, keeps the keyboard to itself,
+ * and still answers from the cache once Meta rejects the token.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+let options: OptionsPage;
+let account: SimAccount;
+let today: string;
+const pageErrors: string[] = [];
+const dialogs: string[] = [];
+
+const PANEL = 'adlens-panel >>>';
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  chromium = await launchAdlensBrowser(sim.routing);
+  account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
+  today = sim.world.today(account.accountId);
+  options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  await options.waitForStatus('Connected as Demo Media Buyer');
+  await new SyncSection(options.page).sync(`act_${account.accountId}`);
+}, 240_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+async function openTab(params: Record<string, string>): Promise<AdsManagerTab> {
+  const { date, ...others } = params;
+  const tab = await AdsManagerTab.open(chromium.browser, {
+    accountId: account.accountId,
+    ...(date === undefined ? {} : { date }),
+    params: others,
+  });
+  tab.page.on('pageerror', (error) => pageErrors.push(String(error)));
+  tab.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return tab;
+}
+
+async function openInsights(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const button = document
+      .querySelector('adlens-panel')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
+    button?.click();
+    return Boolean(button);
+  });
+  const state = await page.waitForFunction(
+    () => {
+      const panel = document
+        .querySelector('adlens-panel')
+        ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
+      const kind = panel?.getAttribute('data-state');
+      return kind && kind !== 'loading' ? `${kind}: ${panel?.textContent ?? ''}` : false;
+    },
+    { timeout: 30_000 },
+  );
+  const text = String(await state.jsonValue());
+  if (!text.startsWith('ready')) throw new Error(`The panel says: ${text.slice(0, 300)}`);
+}
+
+/** This period's and the previous period's text of one KPI row. */
+async function kpi(page: Page, metric: string): Promise<{ current: string; previous: string }> {
+  const row = await page.waitForSelector(
+    `${PANEL} [data-testid="insight-kpi"][data-metric="${metric}"]`,
+  );
+  const cells = (await row!.$$eval('td', (tds) => tds.map((td) => td.textContent ?? ''))) as [
+    string,
+    string,
+  ];
+  return { current: cells[0], previous: cells[1] };
+}
+
+/** Waits until a KPI shows `expected` for this period (the panel refetches after a change). */
+async function waitForKpi(page: Page, metric: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    (selector, wanted) =>
+      document
+        .querySelector('adlens-panel')
+        ?.shadowRoot?.querySelector(selector)
+        ?.querySelector('td')?.textContent === wanted,
+    { timeout: 15_000 },
+    `[data-testid="insight-kpi"][data-metric="${metric}"]`,
+    expected,
+  );
+}
+
+function entityTotals(entity: SimEntity, since: string, until: string) {
+  return sim.world.daily(entity.id, since, until).reduce(
+    (sum, day) => ({
+      spend: sum.spend + day.spendMinor,
+      impressions: sum.impressions + day.impressions,
+    }),
+    { spend: 0, impressions: 0 },
+  );
+}
+
+const range = (days: number) => ({ since: addDays(today, -days), until: addDays(today, -1) });
+const before = ({ since }: { since: string }, days: number) => ({
+  since: addDays(since, -days),
+  until: addDays(since, -1),
+});
+
+describe('KPIs for the page’s date range', () => {
+  it('equal the simulator’s totals for the account, to the cent, against the period before', async () => {
+    const current = range(14);
+    const previous = before(current, 14);
+    const tab = await openTab({ date: `${current.since}_${current.until}` });
+    await openInsights(tab.page);
+    const locale = await tab.page.evaluate(() => navigator.language);
+    const formats = { locale, currency: 'EUR' };
+    const now = worldTotals(sim.world, account.accountId, 'campaign', current.since, current.until);
+    const then = worldTotals(
+      sim.world,
+      account.accountId,
+      'campaign',
+      previous.since,
+      previous.until,
+    );
+    expect(await kpi(tab.page, 'spend')).toEqual({
+      current: formatMoney(now.spend, formats),
+      previous: formatMoney(then.spend, formats),
+    });
+    expect((await kpi(tab.page, 'impressions')).current).toBe(
+      formatKpi('impressions', now.impressions, formats),
+    );
+    expect((await kpi(tab.page, 'conversions')).current).toBe(
+      formatKpi('conversions', now.purchases, formats),
+    );
+    expect((await kpi(tab.page, 'conversion_value')).current).toBe(
+      formatMoney(now.purchaseValue, formats),
+    );
+    expect(await tab.panelText('insight-subject')).toBe(account.name);
+    expect(await tab.panelText('insight-freshness')).toMatch(/^Synced /);
+
+    // A date change in the page (its own date picker) updates the open panel.
+    // The panel may lie over the picker, so its controls are clicked as the DOM's own clicks.
+    await tab.page.$eval('button[aria-label="Date range"]', (button) => button.click());
+    await tab.page.waitForSelector('[data-preset="last_7d"]');
+    await tab.page.$eval('[data-preset="last_7d"]', (option) => (option as HTMLElement).click());
+    await tab.page.waitForFunction(() => location.search.includes('last_7d'));
+    const [since, until] = new URL(tab.page.url()).searchParams
+      .get('date')!
+      .split(',')[0]!
+      .split('_') as [string, string];
+    const week = worldTotals(sim.world, account.accountId, 'campaign', since, until);
+    await waitForKpi(tab.page, 'spend', formatMoney(week.spend, formats));
+    expect(week.spend).not.toBe(now.spend);
+    expect(await tab.panelText('insight-period')).toContain(
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${since}T00:00:00Z`),
+      ),
+    );
+    await tab.page.close();
+  }, 60_000);
+
+  it('equal the simulator’s totals for one selected campaign, with its daily trends', async () => {
+    const spike = sim.world.anomalies.find(
+      (anomaly) => anomaly.accountId === account.accountId && anomaly.kind === 'spend_spike',
+    )!;
+    const spiked = sim.world.entity(spike.entityId)!;
+    const campaign = sim.world.entity(spiked.campaignId ?? spiked.id)!;
+    const current = range(28);
+    const tab = await openTab({
+      date: `${current.since}_${current.until}`,
+      selected_campaign_ids: campaign.id,
+    });
+    await openInsights(tab.page);
+    const locale = await tab.page.evaluate(() => navigator.language);
+    const totals = entityTotals(campaign, current.since, current.until);
+    expect(await tab.panelText('insight-subject')).toBe(campaign.name);
+    expect((await kpi(tab.page, 'spend')).current).toBe(
+      formatMoney(totals.spend, { locale, currency: 'EUR' }),
+    );
+    const trends = await tab.page.$$eval(`${PANEL} [data-testid="insight-trend"]`, (figures) =>
+      figures.map((figure) => figure.getAttribute('data-metric')),
+    );
+    expect(trends).toEqual(['spend', 'cpm', 'ctr', 'cpa']);
+    await tab.page.close();
+  }, 60_000);
+});
+
+describe('findings and names', () => {
+  it('shows the engine’s findings on the planted, ongoing anomalies, with sentence and next step', async () => {
+    const tab = await openTab({ date: `${range(28).since}_${range(28).until}` });
+    await openInsights(tab.page);
+    const findings = await tab.page.$$eval(`${PANEL} [data-testid="insight-finding"]`, (items) =>
+      items.map((item) => ({
+        subject: item.querySelector('.finding-subject')?.textContent ?? '',
+        text: item.textContent ?? '',
+      })),
+    );
+    const ongoing = sim.world.anomalies.filter(
+      (anomaly) => anomaly.accountId === account.accountId && anomaly.endDate === undefined,
+    );
+    expect(ongoing.length).toBeGreaterThan(0);
+    const wording: Record<string, RegExp> = {
+      tracking_break: /tracking/i,
+      creative_fatigue: /fatigue/i,
+      delivery_stop: /deliver/i,
+      cpm_surge: /CPM/,
+      cpa_jump: /CPA|cost per/i,
+      spend_spike: /spend/i,
+    };
+    for (const anomaly of ongoing) {
+      const name = sim.world.entity(anomaly.entityId)!.name;
+      const shown = findings.find((finding) => finding.subject === name);
+      expect(shown, `${anomaly.kind} on ${name}`).toBeDefined();
+      expect(shown!.text).toMatch(wording[anomaly.kind] ?? /./);
+      expect(shown!.text).toContain('Next step:');
+    }
+    await tab.page.close();
+  }, 60_000);
+
+  it('shows a name holding HTML or script as text', async () => {
+    const hostile = sim.world.hostileNames
+      .map((entry) => sim.world.entity(entry.entityId)!)
+      .find(
+        (entity) =>
+          entity.accountId === account.accountId &&
+          entity.level === 'campaign' &&
+          /<script|<img|onerror/i.test(entity.name),
+      )!;
+    const tab = await openTab({ selected_campaign_ids: hostile.id });
+    await openInsights(tab.page);
+    expect(await tab.panelText('insight-subject')).toBe(hostile.name);
+    const injected = await tab.page.$$eval(
+      `${PANEL} img, ${PANEL} script, ${PANEL} iframe`,
+      (nodes) => nodes.length,
+    );
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await tab.page.close();
+  }, 60_000);
+});
+
+describe('keyboard', () => {
+  it('moves focus in, traps Tab, keeps keys from the page, and Escape returns focus', async () => {
+    const tab = await openTab({});
+    await tab.page.evaluate(() => {
+      (window as unknown as { pageKeys: number }).pageKeys = 0;
+      document.addEventListener('keydown', () => {
+        (window as unknown as { pageKeys: number }).pageKeys += 1;
+      });
+    });
+    const activeTestId = () =>
+      tab.page.evaluate(
+        () =>
+          document
+            .querySelector('adlens-panel')
+            ?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
+      );
+    const insideDialog = () =>
+      tab.page.evaluate(() => {
+        const root = document.querySelector('adlens-panel')?.shadowRoot;
+        const dialog = root?.querySelector('[role="dialog"]');
+        return Boolean(dialog && root?.activeElement && dialog.contains(root.activeElement));
+      });
+    const opener = await tab.page.waitForSelector(`${PANEL} [data-testid="open-insights"]`);
+    await opener!.focus();
+    await tab.page.keyboard.press('Enter');
+    await tab.page.waitForSelector(`${PANEL} [data-testid="insight-panel"][data-state="ready"]`);
+    expect(await activeTestId()).toBe('insight-close');
+    for (let press = 0; press < 6; press++) {
+      await tab.page.keyboard.press('Tab');
+      expect(await insideDialog()).toBe(true);
+    }
+    await tab.page.keyboard.down('Shift');
+    for (let press = 0; press < 6; press++) {
+      await tab.page.keyboard.press('Tab');
+      expect(await insideDialog()).toBe(true);
+    }
+    await tab.page.keyboard.up('Shift');
+    expect(
+      await tab.page.evaluate(() => (window as unknown as { pageKeys: number }).pageKeys),
+    ).toBe(0);
+    await tab.page.keyboard.press('Escape');
+    await tab.page.waitForFunction(
+      () => !document.querySelector('adlens-panel')?.shadowRoot?.querySelector('[role="dialog"]'),
+    );
+    expect(await activeTestId()).toBe('open-insights');
+    // Keys outside the panel are the page's: Adlens does not look at them.
+    await tab.page.locator('button[aria-label="Date range"]').click();
+    await tab.page.keyboard.press('Escape');
+    expect(
+      await tab.page.evaluate(() => (window as unknown as { pageKeys: number }).pageKeys),
+    ).toBeGreaterThan(0);
+    await tab.page.close();
+  }, 60_000);
+});
+
+describe('when Meta rejects the token', () => {
+  it('opens from the cache and says so', async () => {
+    sim.control.faults.failNext({ path: `/act_${account.accountId}/insights` }, 1, {
+      status: 400,
+      error: {
+        message: 'Error validating access token: Session has expired on Friday, 20-Nov-26.',
+        type: 'OAuthException',
+        code: 190,
+        error_subcode: 463,
+      },
+    });
+    await options.page.bringToFront();
+    await new SyncSection(options.page).sync(`act_${account.accountId}`, 'problem', {
+      problem: 'reconnect',
+    });
+    const current = range(14);
+    const tab = await openTab({ date: `${current.since}_${current.until}` });
+    await openInsights(tab.page);
+    expect(await tab.panelText('insight-notice')).toMatch(/reconnect/i);
+    const locale = await tab.page.evaluate(() => navigator.language);
+    const now = worldTotals(sim.world, account.accountId, 'campaign', current.since, current.until);
+    expect((await kpi(tab.page, 'spend')).current).toBe(
+      formatMoney(now.spend, { locale, currency: 'EUR' }),
+    );
+    await tab.page.close();
+  }, 180_000);
+});
