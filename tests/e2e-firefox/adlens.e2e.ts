@@ -121,8 +121,15 @@ async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promi
 }
 
 describe('Adlens in Firefox', () => {
-  it('connects with a pasted token and lists every ad account', async () => {
+  it('shows Firefox’s own Facebook Login redirect address to register', async () => {
     options = await OptionsPage.open(firefox.browser);
+    // Firefox derives it from the add-on id, not from an extension id as Chrome does.
+    expect(await options.waitForText('redirect-uri', 'extensions.allizom.org')).toMatch(
+      /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/,
+    );
+  });
+
+  it('connects with a pasted token and lists every ad account', async () => {
     await options.connectWithToken(sim.control.demoToken);
     await options.waitForStatus('Connected as Demo Media Buyer');
     const rows = await options.accountRows();
