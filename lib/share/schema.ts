@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { boundedString, requiredString } from '@/lib/schema/bounded';
+import { MAX_SNAPSHOT_DAYS } from '@/lib/schema/snapshots';
 import { daysInRange } from './dates';
 
 /**
@@ -12,7 +13,8 @@ export const SNAPSHOT_VERSION = 1;
 
 export const MAX_ENTITIES = 1000;
 export const MAX_FINDINGS = 200;
-export const MAX_RANGE_DAYS = 400;
+/** A snapshot can hold what Adlens can be asked to create. */
+export const MAX_RANGE_DAYS = MAX_SNAPSHOT_DAYS;
 export const ENTITY_NAME_MAX_LENGTH = 512;
 export const SENTENCE_MAX_LENGTH = 1000;
 /** Beyond any real spend or impression count, so a value this large is corruption. */

@@ -44,7 +44,10 @@ const hostileValue = fc.letrec((tie) => ({
   ),
 })).value;
 
-describe('the decoder, fuzzed', () => {
+/** Hundreds of runs each; a loaded 2-core machine must not fail them on the runner's clock. */
+const FUZZ_TIMEOUT_MS = 60_000;
+
+describe('the decoder, fuzzed', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('fails on any text with a SnapshotError and nothing else', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
