@@ -64,6 +64,7 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
   const seen = new WeakMap<Element, Seen>();
   let current: readonly TrackedRow[] = [];
   let table: Element | undefined;
+  let rowContainer: Element | undefined;
   let status: RowTrackerStatus = 'searching';
   let tableRun: AbortController | undefined;
 
@@ -103,12 +104,27 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     setStatus(scanned.querySelector(EMPTY_MESSAGE) ? 'tracking' : 'no-rows');
   }
 
+  /**
+   * The body rows now. A virtualized table keeps its rows side by side in one container, so once
+   * found, only that container's children are checked: a query over the whole table (thousands of
+   * cells) on every update was the tracker's largest cost.
+   */
+  function bodyRows(within: Element): readonly Element[] {
+    if (rowContainer?.isConnected && within.contains(rowContainer)) {
+      const rows = [...rowContainer.children].filter((child) => child.matches(bodyRow));
+      if (rows.length > 0) return rows;
+    }
+    const rows = [...within.querySelectorAll(bodyRow)];
+    rowContainer = rows[0]?.parentElement ?? undefined;
+    return rows;
+  }
+
   /** Reads every row; reports those that changed. */
   function scan(): void {
     if (!table) return;
     const changed: TrackedRow[] = [];
     const rows: TrackedRow[] = [];
-    for (const element of table.querySelectorAll(bodyRow)) {
+    for (const element of bodyRows(table)) {
       const row = read(element);
       rows.push(row);
       if (differs(seen.get(element), row)) {
@@ -147,7 +163,11 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     scan();
   }
 
-  observe(tableSelector, attach, { signal });
+  // While the table it follows is on the page, the tracker does not look for another: a query of
+  // the whole document on every frame the page changes costs more than all the rest.
+  observe((root) => (table?.isConnected ? [] : root.querySelectorAll(tableSelector)), attach, {
+    signal,
+  });
   void waitForElement(tableSelector, {
     signal,
     timeoutMs: options.tableTimeoutMs ?? DEFAULT_TABLE_TIMEOUT_MS,

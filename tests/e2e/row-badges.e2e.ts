@@ -287,7 +287,7 @@ describe('with data-surface row ids', () => {
     expect(layout).toEqual({ same: true, position: 'absolute', insideCell: true });
   });
 
-  it('shows the tooltip when a badge gets keyboard focus, on screen beside it, and hides it on Escape', async () => {
+  it('shows the tooltip on keyboard focus (on screen, Escape hides it); Enter opens the insight panel', async () => {
     await scrollTableTo(tab.page, 0);
     await expectBadgesOnExactlyTheseRows(
       tab.page,
@@ -329,6 +329,24 @@ describe('with data-surface row ids', () => {
     expect(await tooltipState()).toMatchObject({ focused: true, open: false });
     await tab.page.keyboard.press('Tab');
     expect(await tooltipState()).toMatchObject({ focused: false, open: false });
+    await tab.page.keyboard.down('Shift');
+    await tab.page.keyboard.press('Tab');
+    await tab.page.keyboard.up('Shift');
+    expect(await tooltipState()).toMatchObject({ focused: true, open: true });
+    await tab.page.keyboard.press('Enter');
+    const subject = await tab.page.waitForFunction(
+      () =>
+        document
+          .querySelector('adlens-panel')
+          ?.shadowRoot?.querySelector('[data-testid="insight-panel"][data-state="ready"]')
+          ?.querySelector('[data-testid="insight-subject"]')?.textContent,
+      { timeout: 10_000, polling: 50 },
+    );
+    expect(await subject.jsonValue()).toBe(sim.world.entity(entityId)?.name);
+    await tab.page.keyboard.press('Escape');
+    await tab.page.waitForFunction(
+      () => !document.querySelector('adlens-panel')?.shadowRoot?.querySelector('[role="dialog"]'),
+    );
   });
 
   it('follows a tab switch to ad sets and ads', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer';
@@ -20,7 +20,9 @@ import { analyzeTrace } from './trace';
  * script's gzipped size. Nothing in the bundle helps; findings go into the worker's cache through
  * the browser's own IndexedDB API, as a sync would write them.
  *
- *   npx wxt build && npx tsx tests/bench/overlay/run.ts [--rows-per-step 8]
+ *   npx wxt build && npx tsx tests/bench/overlay/run.ts [--rows-per-step 8] [--save-trace FILE]
+ *
+ * `--save-trace` keeps the traced pass's trace, to open in DevTools' Performance panel.
  */
 const CONTENT_SCRIPT = path.join(EXTENSION_DIR, 'content-scripts/ads-manager.js');
 const ROW_HEIGHT = 48;
@@ -32,6 +34,8 @@ const ROW = '[role="table"] [role="row"][aria-rowindex]:not([aria-rowindex="1"])
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows-per-step');
 const rowsPerStep = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 8;
+const traceArg = args.indexOf('--save-trace');
+const traceFile = traceArg >= 0 ? args[traceArg + 1] : undefined;
 
 if (!existsSync(CONTENT_SCRIPT)) {
   console.error(`No production build at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
@@ -203,6 +207,7 @@ async function tracedPass(sim: RunningSimulator, browser: Browser) {
   const scrollSteps = await exercise(page);
   const trace = await page.tracing.stop();
   await page.close();
+  if (traceFile && trace) writeFileSync(traceFile, trace);
   const parsed = JSON.parse(Buffer.from(trace ?? new Uint8Array()).toString('utf8')) as {
     traceEvents: unknown[];
   };
