@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
+import { formatKpi, formatMoney } from '@/lib/insight/format';
 import { addDays } from '@/lib/util/dates';
 import { SIMULATED_HOSTS } from '../sim/certs';
 import { startSimulator, type RunningSimulator } from '../sim/start';
@@ -13,13 +14,15 @@ import { worldTotals } from '../e2e/harness/world-totals';
 
 /**
  * What a user does with Adlens in Firefox, on the Firefox build in Debian's firefox-esr: paste a
- * token, sync an account, see its panel and the badges in Ads Manager, disconnect. One browser and
+ * token, sync an account, see its panels and the badges in Ads Manager, delete everything. One browser and
  * one simulator for the file; the steps build on each other like a user's session.
  */
 let sim: RunningSimulator;
 let firefox: AdlensFirefox;
 let options: OptionsPage;
 let account: SimAccount;
+/** `storage.local` of the fresh profile, before anything was done in it. */
+let freshLocal: Record<string, unknown>;
 
 const LEVELS = ['campaign', 'adset', 'ad'] as const;
 const TAB_OF_LEVEL = { campaign: 'campaigns', adset: 'adsets', ad: 'ads' } as const;
@@ -123,6 +126,9 @@ async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promi
 describe('Adlens in Firefox', () => {
   it('shows Firefox’s own Facebook Login redirect address to register', async () => {
     options = await OptionsPage.open(firefox.browser);
+    freshLocal = await BackgroundWorker.throughPage(firefox.browser, options.page).storageArea(
+      'local',
+    );
     // Firefox derives it from the add-on id, not from an extension id as Chrome does.
     expect(await options.waitForText('redirect-uri', 'extensions.allizom.org')).toMatch(
       /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/,
@@ -167,6 +173,32 @@ describe('Adlens in Firefox', () => {
     await tab.page.close();
   });
 
+  it('the insight panel’s KPIs equal the simulator’s totals to the cent, as in Chromium', async () => {
+    const today = sim.world.today(account.accountId);
+    const [since, until] = [addDays(today, -14), addDays(today, -1)];
+    const tab = await AdsManagerTab.open(firefox.browser, {
+      accountId: account.accountId,
+      date: `${since}_${until}`,
+    });
+    await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
+    await tab.page.waitForSelector(
+      'adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]',
+    );
+    const kpi = (metric: string) =>
+      tab.page.$eval(
+        `adlens-panel >>> [data-testid="insight-kpi"][data-metric="${metric}"] td`,
+        (cell) => cell.textContent,
+      );
+    const formats = { locale: await tab.page.evaluate(() => navigator.language), currency: 'EUR' };
+    const totals = worldTotals(sim.world, account.accountId, 'campaign', since, until);
+    expect(await kpi('spend')).toBe(formatMoney(totals.spend, formats));
+    expect(await kpi('impressions')).toBe(formatKpi('impressions', totals.impressions, formats));
+    expect(await kpi('conversions')).toBe(formatKpi('conversions', totals.purchases, formats));
+    expect(await kpi('conversion_value')).toBe(formatMoney(totals.purchaseValue, formats));
+    expect(await tab.panelText('insight-subject')).toBe(account.name);
+    await tab.page.close();
+  });
+
   describe('badges on the planted rows', () => {
     beforeAll(async () => {
       // Findings on the planted anomalies, as the anomaly engine writes them after a sync.
@@ -198,19 +230,20 @@ describe('Adlens in Firefox', () => {
     }
   });
 
-  it('disconnect wipes the token and every cached record', async () => {
-    await options.disconnect();
-    await options.waitForStatus('Not connected');
+  it('delete everything leaves storage as in a fresh profile', async () => {
+    await options.page.bringToFront();
+    await options.page.locator('[data-testid="delete-everything"]:not([disabled])').click();
+    await options.waitForText('delete-everything-confirmation', 'cannot be undone');
+    await options.page.locator('[data-testid="delete-everything-confirm"]:not([disabled])').click();
+    await options.waitForText('delete-notice', 'is deleted');
     const storage = BackgroundWorker.throughPage(firefox.browser, options.page);
-    expect(JSON.stringify(await storage.storageArea('session'))).not.toContain(
-      sim.control.demoToken,
-    );
-    const dump = await storage.indexedDbDump();
-    expect(dump['adlens-vault']?.secrets).toBe('[]');
-    for (const store of ['accounts', 'entities', 'series', 'findings']) {
-      expect(dump.adlens?.[store], store).toBe('[]');
+    for (const [database, stores] of Object.entries(await storage.indexedDbDump())) {
+      for (const [store, records] of Object.entries(stores)) {
+        expect(records, `${database}.${store}`).toBe('[]');
+      }
     }
-    expect(JSON.stringify(dump)).not.toContain(sim.control.demoToken);
+    expect(await storage.storageArea('session')).toEqual({});
+    expect(await storage.storageArea('local')).toEqual(freshLocal);
   });
 
   it('asked for no host but the simulator’s', () => {
