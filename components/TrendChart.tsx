@@ -25,7 +25,7 @@ function scaleFor(days: readonly TrendChartDay[], width: number, height: number)
     day.upper,
     ...(day.value === null ? [] : [day.value]),
   ]);
-  const low = Math.min(...values, 0);
+  const low = Math.min(...values);
   const span = Math.max(...values) - low || 1;
   const step = days.length > 1 ? (width - 2 * PADDING) / (days.length - 1) : 0;
   return (day, value) =>

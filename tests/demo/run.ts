@@ -1,13 +1,15 @@
 /**
  * The main job: Adlens in Chromium against the simulated Meta world. With a display the browser
  * stays open for a person; headless, it saves screenshots of the options page, the Ads Manager page
- * with the overlay and the open panel, and prints their paths.
+ * with the overlay, and the insight panel on a synced account in the light and the dark theme, and
+ * prints their paths.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../sim/start';
 import { launchAdlensBrowser } from '../e2e/harness/browser';
 import { AdsManagerTab, OptionsPage } from '../e2e/harness/pages';
+import { SyncSection } from '../e2e/harness/sync';
 
 const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../demo-output');
 const headless = !process.env.DISPLAY;
@@ -25,6 +27,10 @@ try {
   const status = await options.waitForStatus('Connected as');
   await options.accountRows();
   console.log(`Options page: ${status.trim()}`);
+  // The insight panel shows a synced account: the EUR one syncs in seconds.
+  const synced = sim.world.accounts.find((account) => account.currency === 'EUR')!;
+  await new SyncSection(options.page).sync(`act_${synced.accountId}`);
+  console.log(`Synced ${synced.name}`);
 
   const large = sim.largeAccount;
   const adsManager = await AdsManagerTab.open(chromium.browser, { accountId: large.accountId });
@@ -38,13 +44,18 @@ try {
       options: path.join(OUTPUT_DIR, 'options.png'),
       adsManager: path.join(OUTPUT_DIR, 'ads-manager.png'),
       panel: path.join(OUTPUT_DIR, 'panel.png'),
+      panelDark: path.join(OUTPUT_DIR, 'panel-dark.png'),
     };
     await options.page.bringToFront();
     await options.page.screenshot({ path: shots.options, fullPage: true });
     await adsManager.page.bringToFront();
     await adsManager.page.screenshot({ path: shots.adsManager });
-    await adsManager.openPanel();
-    await adsManager.panelScreenshot(shots.panel);
+    const insights = await AdsManagerTab.open(chromium.browser, { accountId: synced.accountId });
+    await insights.waitForTableRows();
+    await insights.openInsightPanel();
+    await insights.insightPanelScreenshot(shots.panel);
+    await insights.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await insights.insightPanelScreenshot(shots.panelDark);
     console.log('Screenshots:');
     for (const file of Object.values(shots)) console.log(`  ${file}`);
   } else {

@@ -57,28 +57,6 @@ async function openTab(params: Record<string, string>): Promise<AdsManagerTab> {
   return tab;
 }
 
-async function openInsights(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const button = document
-      .querySelector('adlens-panel')
-      ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
-    button?.click();
-    return Boolean(button);
-  });
-  const state = await page.waitForFunction(
-    () => {
-      const panel = document
-        .querySelector('adlens-panel')
-        ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
-      const kind = panel?.getAttribute('data-state');
-      return kind && kind !== 'loading' ? `${kind}: ${panel?.textContent ?? ''}` : false;
-    },
-    { timeout: 30_000 },
-  );
-  const text = String(await state.jsonValue());
-  if (!text.startsWith('ready')) throw new Error(`The panel says: ${text.slice(0, 300)}`);
-}
-
 /** This period's and the previous period's text of one KPI row. */
 async function kpi(page: Page, metric: string): Promise<{ current: string; previous: string }> {
   const row = await page.waitForSelector(
@@ -126,7 +104,7 @@ describe('KPIs for the page’s date range', () => {
     const current = range(14);
     const previous = before(current, 14);
     const tab = await openTab({ date: `${current.since}_${current.until}` });
-    await openInsights(tab.page);
+    await tab.openInsightPanel();
     const locale = await tab.page.evaluate(() => navigator.language);
     const formats = { locale, currency: 'EUR' };
     const now = worldTotals(sim.world, account.accountId, 'campaign', current.since, current.until);
@@ -185,7 +163,7 @@ describe('KPIs for the page’s date range', () => {
       date: `${current.since}_${current.until}`,
       selected_campaign_ids: campaign.id,
     });
-    await openInsights(tab.page);
+    await tab.openInsightPanel();
     const locale = await tab.page.evaluate(() => navigator.language);
     const totals = entityTotals(campaign, current.since, current.until);
     expect(await tab.panelText('insight-subject')).toBe(campaign.name);
@@ -203,7 +181,7 @@ describe('KPIs for the page’s date range', () => {
 describe('findings and names', () => {
   it('shows the engine’s findings on the planted, ongoing anomalies, with sentence and next step', async () => {
     const tab = await openTab({ date: `${range(28).since}_${range(28).until}` });
-    await openInsights(tab.page);
+    await tab.openInsightPanel();
     const findings = await tab.page.$$eval(`${PANEL} [data-testid="insight-finding"]`, (items) =>
       items.map((item) => ({
         subject: item.querySelector('.finding-subject')?.textContent ?? '',
@@ -242,7 +220,7 @@ describe('findings and names', () => {
           /<script|<img|onerror/i.test(entity.name),
       )!;
     const tab = await openTab({ selected_campaign_ids: hostile.id });
-    await openInsights(tab.page);
+    await tab.openInsightPanel();
     expect(await tab.panelText('insight-subject')).toBe(hostile.name);
     const injected = await tab.page.$$eval(
       `${PANEL} img, ${PANEL} script, ${PANEL} iframe`,
@@ -327,7 +305,7 @@ describe('when Meta rejects the token', () => {
     });
     const current = range(14);
     const tab = await openTab({ date: `${current.since}_${current.until}` });
-    await openInsights(tab.page);
+    await tab.openInsightPanel();
     expect(await tab.panelText('insight-notice')).toMatch(/reconnect/i);
     const locale = await tab.page.evaluate(() => navigator.language);
     const now = worldTotals(sim.world, account.accountId, 'campaign', current.since, current.until);

@@ -137,6 +137,37 @@ export class AdsManagerTab {
     await panel?.screenshot({ path: file });
   }
 
+  /**
+   * Opens the insight panel from the launcher's Insights button (a DOM click: the open panel may
+   * cover it) and waits for its data; fails with what the panel says when that is not data.
+   */
+  async openInsightPanel(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const button = document
+        .querySelector('adlens-panel')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
+      button?.click();
+      return Boolean(button);
+    });
+    const state = await this.page.waitForFunction(
+      () => {
+        const panel = document
+          .querySelector('adlens-panel')
+          ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
+        const kind = panel?.getAttribute('data-state');
+        return kind && kind !== 'loading' ? `${kind}: ${panel?.textContent ?? ''}` : false;
+      },
+      { timeout: 30_000 },
+    );
+    const text = String(await state.jsonValue());
+    if (!text.startsWith('ready')) throw new Error(`The panel says: ${text.slice(0, 300)}`);
+  }
+
+  async insightPanelScreenshot(file: string): Promise<void> {
+    const panel = await this.page.waitForSelector('adlens-panel >>> [data-testid="insight-panel"]');
+    await panel?.screenshot({ path: file });
+  }
+
   /** Waits until the panel's element holds the expected text, and returns it. */
   async panelText(testId: string, expected?: string): Promise<string> {
     const selector = `adlens-panel >>> [data-testid="${testId}"]`;
