@@ -41,17 +41,64 @@ const PREVIOUS_RUN_DAYS = 3;
  * Pure and deterministic; throws a RangeError only when `asOf` is not a `YYYY-MM-DD` date.
  */
 export function detectAnomalies(input: AccountInput, options: DetectOptions): Finding[] {
+  const run = startRun(input, options);
+  for (const entity of run.view.entities) run.examine(entity);
+  return run.finish();
+}
+
+/** How a caller on a shared thread (a service worker) lets other work run during detection. */
+export interface Slicing {
+  /** Hands the thread back for a moment (a macrotask), so queued events are handled. */
+  readonly pause: () => Promise<void>;
+  readonly now: () => number;
+  /** Longest stretch between pauses (ms). */
+  readonly sliceMs: number;
+}
+
+/**
+ * {@link detectAnomalies}, with the same result, examining entities in slices of at most about
+ * `sliceMs` and pausing between them: a large account takes seconds, which a service worker must
+ * not spend deaf to messages. Returns the findings and the longest stretch without a pause.
+ */
+export async function detectAnomaliesInSlices(
+  input: AccountInput,
+  options: DetectOptions,
+  slicing: Slicing,
+): Promise<{ findings: Finding[]; longestSliceMs: number }> {
+  let sliceStart = slicing.now();
+  let longestSliceMs = 0;
+  const endSlice = () => {
+    longestSliceMs = Math.max(longestSliceMs, slicing.now() - sliceStart);
+  };
+  const run = startRun(input, options);
+  for (const entity of run.view.entities) {
+    run.examine(entity);
+    if (slicing.now() - sliceStart >= slicing.sliceMs) {
+      endSlice();
+      await slicing.pause();
+      sliceStart = slicing.now();
+    }
+  }
+  const findings = run.finish();
+  endSlice();
+  return { findings, longestSliceMs };
+}
+
+function startRun(input: AccountInput, options: DetectOptions) {
   const view = buildAccountView(input, options);
   const shown = shownBefore(options, view);
   const candidates: Candidate[] = [];
-  for (const entity of view.entities) {
-    for (const [kind, detect] of DETECTORS) {
-      const key = findingKey(kind, entity.id);
-      const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
-      if (candidate) candidates.push(weighedBySpend(candidate, view));
-    }
-  }
-  return groupByRootCause(candidates, view, shown);
+  return {
+    view,
+    examine(entity: EntityView): void {
+      for (const [kind, detect] of DETECTORS) {
+        const key = findingKey(kind, entity.id);
+        const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
+        if (candidate) candidates.push(weighedBySpend(candidate, view));
+      }
+    },
+    finish: () => groupByRootCause(candidates, view, shown),
+  };
 }
 
 /**

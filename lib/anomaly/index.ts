@@ -4,7 +4,7 @@
  * no browser API, deterministic.
  */
 export { detectSeries, type SeriesDetection } from './detect-series';
-export { detectAnomalies } from './engine';
+export { detectAnomalies, detectAnomaliesInSlices, type Slicing } from './engine';
 export {
   DEFAULT_CONVERSION_COMPLETENESS,
   METRIC_UNIT,

@@ -69,7 +69,12 @@ export const LastRunSchema = z.strictObject({
   writeMs: z.number(),
   /** The anomaly engine's run over the synced account; absent when nothing new was written. */
   detection: z.optional(
-    z.strictObject({ findings: counter, engineMs: z.number(), durationMs: z.number() }),
+    z.strictObject({
+      findings: counter,
+      engineMs: z.number(),
+      longestSliceMs: z.number(),
+      durationMs: z.number(),
+    }),
   ),
   finishedAt: z.number(),
 });

@@ -34,7 +34,8 @@ interface Measured {
   readonly fetchMs: number;
   readonly writeMs: number;
   readonly peakHeapBytes: number;
-  readonly detection: { findings: number; engineMs: number; durationMs: number } | undefined;
+  readonly detection:
+    { findings: number; engineMs: number; longestSliceMs: number; durationMs: number } | undefined;
 }
 
 function build(): void {
@@ -269,7 +270,7 @@ function printRun(name: string, run: Measured): void {
   const detection = run.detection;
   console.log(
     detection
-      ? `  anomaly detection            ${seconds(detection.durationMs)} (engine ${seconds(detection.engineMs)}, the rest reading the cache and storing), ${COUNT.format(detection.findings)} findings`
+      ? `  anomaly detection            ${seconds(detection.durationMs)} (engine ${seconds(detection.engineMs)} in slices of at most ${COUNT.format(detection.longestSliceMs)} ms, the rest reading the cache and storing), ${COUNT.format(detection.findings)} findings`
       : '  anomaly detection            not run (nothing new was written)',
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnomalies, type DailyRow } from '@/lib/anomaly';
+import { detectAnomalies, detectAnomaliesInSlices, type DailyRow } from '@/lib/anomaly';
 import {
   AS_OF,
   TYPICAL,
@@ -151,5 +151,37 @@ describe('the anomaly engine', () => {
     expect(() =>
       detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), { asOf: AS_OF }),
     ).not.toThrow();
+  });
+});
+
+describe('the engine in slices', () => {
+  it('finds the same as in one go, handing the thread back between slices', async () => {
+    const broken = rowsFor('broken', (day) => (day >= recent(4) ? { cvr: 0 } : {}));
+    const stopped = rowsFor('stopped', (day) => (day >= recent(3) ? { spend: 0 } : {}));
+    const input = accountOf(
+      campaignOf('c1', [{ id: 's1', rows: broken }]),
+      campaignOf('c2', [{ id: 's2', rows: stopped, node: { dailyBudgetMinor: 55_000 } }]),
+      campaignOf('c3', [{ id: 's3', rows: rowsFor('calm', () => ({})) }]),
+    );
+    const whole = detectAnomalies(input, { asOf: AS_OF });
+    expect(whole.length).toBeGreaterThan(0);
+
+    let clock = 0;
+    let pauses = 0;
+    const sliced = await detectAnomaliesInSlices(
+      input,
+      { asOf: AS_OF },
+      {
+        // Each reading of the clock is a millisecond later: every entity ends a 1 ms slice.
+        now: () => clock++,
+        pause: () => {
+          pauses++;
+          return Promise.resolve();
+        },
+        sliceMs: 1,
+      },
+    );
+    expect(sliced.findings).toEqual(whole);
+    expect(pauses).toBeGreaterThanOrEqual(input.entities.length - 1);
   });
 });
