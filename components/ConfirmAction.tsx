@@ -32,13 +32,16 @@ export function ConfirmAction({
   const [asking, setAsking] = useState(false);
   const group = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  // Focus follows the question, and goes back to the button once it is rendered again.
   useEffect(() => {
     if (asking) group.current?.focus();
+    else if (wasAsking.current) opener.current?.focus();
+    wasAsking.current = asking;
   }, [asking]);
 
   function close() {
     setAsking(false);
-    opener.current?.focus();
   }
 
   if (!asking) {
