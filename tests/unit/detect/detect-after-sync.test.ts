@@ -3,9 +3,8 @@ import type { FindingKind } from '@/lib/anomaly';
 import { readAccountFindings, type StoredFinding } from '@/lib/cache/findings';
 import { wipeCache } from '@/lib/cache/wipe';
 import { syncAccount } from '@/lib/sync/runner';
-import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
-import type { AnomalyKind } from '../../sim/world/types';
+import { currentAnomalies, FINDING_KIND } from '../../sim/world/planted';
 import { connectCache, createSimulatedMeta, simAccount, simSyncDeps } from '../sync/sim-graph';
 
 /**
@@ -16,33 +15,13 @@ const meta: SimulatedMeta = createSimulatedMeta();
 /** A whole sync in fake-indexeddb, next to other engineers' test runs on two cores. */
 const SYNC_TIMEOUT_MS = 120_000;
 
-/** The simulator plants a conversion-rate collapse; the engine calls what it does to CPA so. */
-const ENGINE_KIND: Readonly<Record<AnomalyKind, FindingKind>> = {
-  spend_spike: 'spend_spike',
-  delivery_stop: 'delivery_stop',
-  cpm_surge: 'cpm_surge',
-  creative_fatigue: 'creative_fatigue',
-  tracking_break: 'tracking_break',
-  cpa_jump: 'cpa_shift',
-};
-
 beforeEach(async () => {
   meta.clock.set(DEFAULT_START_MS);
   await wipeCache();
   await connectCache(meta);
 });
 
-/**
- * The planted anomalies that still need attention: going on, or over within the last three
- * complete days. A one-day spike a week ago is history, not something to act on today.
- */
-function plantedIn(digits: string) {
-  const recent = addDays(meta.world.today(digits), -3);
-  return meta.world.anomalies.filter(
-    (anomaly) =>
-      anomaly.accountId === digits && (anomaly.endDate === undefined || anomaly.endDate >= recent),
-  );
-}
+const plantedIn = (digits: string) => currentAnomalies(meta.world, digits);
 
 function findingOn(findings: readonly StoredFinding[], entityId: string, kind: FindingKind) {
   return findings.find((finding) => finding.entityId === entityId && finding.kind === kind);
@@ -62,7 +41,7 @@ describe.each(['EUR', 'JPY'] as const)('after the first sync of the %s account',
       const planted = plantedIn(digits);
       expect(planted.length).toBeGreaterThan(0);
       for (const anomaly of planted) {
-        const found = findingOn(findings, anomaly.entityId, ENGINE_KIND[anomaly.kind]);
+        const found = findingOn(findings, anomaly.entityId, FINDING_KIND[anomaly.kind]);
         expect(found, `${anomaly.kind} on ${anomaly.level} ${anomaly.entityId}`).toBeDefined();
       }
     },
@@ -81,7 +60,7 @@ it(
     await syncAccount(simSyncDeps(meta), accountId);
     const second = await readAccountFindings(accountId);
     for (const anomaly of plantedIn(digits)) {
-      const kind = ENGINE_KIND[anomaly.kind];
+      const kind = FINDING_KIND[anomaly.kind];
       const before = findingOn(first, anomaly.entityId, kind);
       expect(findingOn(second, anomaly.entityId, kind)?.findingId).toBe(before?.findingId);
     }
