@@ -25,6 +25,11 @@ export async function stashSnapshot(snapshot: Snapshot): Promise<string> {
   return id;
 }
 
+/** Drops every snapshot no viewer has opened yet: they hold synced data, which disconnect wipes. */
+export async function forgetPendingSnapshots(): Promise<void> {
+  await pendingItem.removeValue();
+}
+
 /** The snapshot stashed under `id`, removed as it is read; validated like any stored record. */
 export async function takeSnapshot(id: string): Promise<Snapshot> {
   const pending = HandoffIdSchema.safeParse(id).success ? await pendingItem.getValue() : [];

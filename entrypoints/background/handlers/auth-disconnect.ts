@@ -5,6 +5,7 @@ import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
 import type { Handler } from '@/lib/messaging/server';
+import { forgetPendingSnapshots } from '@/lib/share/handoff';
 
 const REVOKE_TIMEOUT_MS = 5000;
 
@@ -33,6 +34,7 @@ export const disconnect: Handler<'auth.disconnect'> = async (request) => {
   await cancelRenewal();
   await forgetToken();
   await wipeCache();
+  await forgetPendingSnapshots();
   const wantsRevoke = request.revoke ?? info?.source === 'login';
   if (token === null || !wantsRevoke) return { revocation: 'not-requested' };
   return { revocation: await revoke(token) };

@@ -205,6 +205,15 @@ describe('snapshots.prepare', () => {
   });
 });
 
+describe('disconnecting', () => {
+  it('drops snapshots no viewer has opened yet, with the rest of the synced data', async () => {
+    const reply = await call('snapshots.prepare', campaignRequest);
+    const { handoffId } = (reply as { data: { handoffId: string } }).data;
+    expect(await call('auth.disconnect', {})).toMatchObject({ ok: true });
+    await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened or has expired/);
+  });
+});
+
 describe('snapshots.open', () => {
   it('opens the viewer on the snapshot in a tab of its own and tells Ads Manager nothing', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
