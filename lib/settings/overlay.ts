@@ -83,5 +83,15 @@ export function watchOverlaySettings(
   const unwatch = overlaySettings.watch((value) => {
     listener(validateSetting(value, OverlaySettingsSchema, DEFAULT_OVERLAY_SETTINGS).value);
   });
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        unwatch();
+      } catch {
+        // The extension was updated or removed under the page: its listeners went with it.
+      }
+    },
+    { once: true },
+  );
 }

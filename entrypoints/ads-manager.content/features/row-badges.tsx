@@ -75,7 +75,7 @@ function paintRow(
   page: AdsManagerPage,
   row: TrackedRow,
   findings: LookupCache<RowFindings>,
-  painted: Set<Element>,
+  painted: Map<Element, HTMLElement>,
   sparklines: RowSparklines | undefined,
 ) {
   const { anchor, entityId } = row;
@@ -89,6 +89,7 @@ function paintRow(
   const values = sparklines?.lookup.get(found.entityId);
   const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
   host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
+  if (host.style.display) host.style.removeProperty('display');
   render(
     <Badge
       severity={found.severity}
@@ -105,7 +106,7 @@ function paintRow(
     />,
     root,
   );
-  painted.add(anchor);
+  painted.set(anchor, host);
 }
 
 /** The status chip, shown while `message` says what is wrong; one at a time. */
@@ -137,7 +138,8 @@ export const rowBadges: Feature = {
 function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   const findings = findingsLookup(page);
   const names = namesLookup(page);
-  const painted = new Set<Element>();
+  /** Name cell → the badge host in it. */
+  const painted = new Map<Element, HTMLElement>();
   const showStatus = createStatusChip(signal);
   let status: RowTrackerStatus = 'searching';
   let rows: readonly TrackedRow[] = [];
@@ -160,29 +162,49 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
   }
 
-  /** Rows that need a new badge host, created in the next frame: the costly part of a badge. */
+  /** Rows whose badge host must be created or removed, and entities to ask about. */
   const waiting = new Set<Element>();
-  const scheduleWaiting = frameBatch(() => {
-    for (const row of rows)
+  const unknown = new Set<string>();
+  /**
+   * The costly part of badging, in the next frame rather than inside the page's own table update:
+   * messages to the background, creating and removing badge hosts.
+   */
+  const scheduleFrame = frameBatch(() => {
+    if (unknown.size > 0) {
+      void findings.load([...unknown]).then(repaint);
+      unknown.clear();
+    }
+    for (const row of rows) {
       if (waiting.has(row.element)) paintRow(page, row, findings, painted, sparklines);
+    }
     waiting.clear();
   }, signal);
 
   /**
-   * Runs inside the page's own table update: a badge already there is updated or removed at once,
-   * so a recycled row never shows the entity it showed before; a new one waits for the next frame.
+   * Runs inside the page's own table update. A badge already there is updated at once, or hidden
+   * when its row no longer shows an entity with findings, so a recycled row never shows the entity
+   * it showed before; creating and removing hosts waits for the next frame.
    */
   function paint(row: TrackedRow): void {
     const { anchor, entityId } = row;
     if (!anchor) return;
     const found = entityId !== undefined && findings.get(entityId);
-    if (painted.has(anchor) || !found) {
+    const host = painted.get(anchor);
+    if (host && found) {
       waiting.delete(row.element);
       paintRow(page, row, findings, painted, sparklines);
       return;
     }
+    if (!host && !found) {
+      waiting.delete(row.element);
+      return;
+    }
+    if (host) {
+      host.style.display = 'none';
+      host.removeAttribute(ENTITY_ATTRIBUTE);
+    }
     waiting.add(row.element);
-    scheduleWaiting();
+    scheduleFrame();
   }
 
   function repaint(entityIds: readonly string[]): void {
@@ -227,11 +249,13 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
 
   function onChange(changed: readonly TrackedRow[], all: readonly TrackedRow[]): void {
     rows = all;
-    for (const row of changed) paint(row);
-    const unknown = changed.flatMap(({ entityId }) =>
-      entityId !== undefined && findings.get(entityId) === undefined ? [entityId] : [],
-    );
-    if (unknown.length > 0) void findings.load(unknown).then(repaint);
+    for (const row of changed) {
+      paint(row);
+      if (row.entityId !== undefined && findings.get(row.entityId) === undefined) {
+        unknown.add(row.entityId);
+        scheduleFrame();
+      }
+    }
     identifyNames(changed);
     updateStatus();
   }
@@ -254,7 +278,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   signal.addEventListener(
     'abort',
     () => {
-      for (const anchor of painted) removeInlineShadowUi(anchor, BADGE_TAG);
+      for (const anchor of painted.keys()) removeInlineShadowUi(anchor, BADGE_TAG);
       painted.clear();
     },
     { once: true },
