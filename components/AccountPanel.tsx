@@ -87,19 +87,20 @@ export function AccountPanel({
       </header>
       <div id={BODY_ID} class="body" hidden={collapsed}>
         {state.kind === 'ready' ? (
-          <>
-            <AccountFacts account={state.account} />
-            <button
-              type="button"
-              class="primary"
-              data-testid="open-insights"
-              onClick={onOpenInsights}
-            >
-              Insights
-            </button>
-          </>
+          <AccountFacts account={state.account} />
         ) : (
           <PanelMessage state={state} />
+        )}
+        {/* Also when the account cannot be read: the panel then says why, from what it has. */}
+        {state.kind !== 'loading' && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="open-insights"
+            onClick={onOpenInsights}
+          >
+            Insights
+          </button>
         )}
       </div>
     </aside>

@@ -1,6 +1,6 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
 import { InsightPanel, type InsightPanelState, type InsightView } from '@/components/InsightPanel';
 import {
@@ -159,7 +159,8 @@ function noticeText(
 
 interface InsightDialogProps {
   readonly target: InsightPanelTarget;
-  readonly account: AccountSummary;
+  /** Undefined while Adlens cannot say (not connected, background unreachable). */
+  readonly account: AccountSummary | undefined;
   readonly page: AdsManagerPage;
   readonly onClose: () => void;
 }
@@ -179,7 +180,9 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
   });
   const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
   const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
-  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), account.timezoneName));
+  // The account's today ends the default range; without the account, the browser's will do.
+  const timeZone = account?.timezoneName ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), timeZone));
   const request = {
     accountId: target.accountId,
     level: target.level,
@@ -265,7 +268,8 @@ function InsightPanelForPage({
     openTarget = next;
     setTarget(next);
   }
-  useEffect(() => onInsightPanelRequest(open, signal), [signal]);
+  // Listening from the first render, not an effect: a badge clicked at once is not lost.
+  useState(() => onInsightPanelRequest(open, signal));
 
   function toggle() {
     collapsedOnPage = !collapsed;
@@ -280,7 +284,7 @@ function InsightPanelForPage({
         onToggleCollapsed={toggle}
         onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
       />
-      {target && accountSummary && (
+      {target && (
         <InsightDialog
           target={target}
           account={accountSummary}

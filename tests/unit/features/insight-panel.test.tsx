@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightPanel } from '@/entrypoints/ads-manager.content/features/insight-panel';
+import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
 
 const page = (act: string) =>
   new URL(`https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${act}`);
@@ -94,5 +95,108 @@ describe('insight-panel feature', () => {
     await expectPanelText('account-name', 'First <b>shop</b>');
     controller.abort();
     expect(document.querySelector('adlens-panel')).toBeNull();
+  });
+});
+
+const HOSTILE = '<img src=x onerror="alert(1)">Sale';
+
+/** What the background answers for `insight.get`: a campaign with a hostile name. */
+function insightAnswer(request: { accountId: string; since: string; until: string }) {
+  const metric = (name: string, current: number | null, previous: number | null) => ({
+    metric: name,
+    current,
+    previous,
+  });
+  return {
+    accountId: request.accountId,
+    currency: 'EUR',
+    subject: { level: 'campaign', entityId: '77', name: HOSTILE },
+    range: { since: request.since, until: request.until },
+    previous: { since: '2026-10-01', until: '2026-10-07' },
+    covered: { current: true, previous: true },
+    kpis: [metric('spend', 123_456, 100_000), metric('cpa', null, 2_000)],
+    trends: [],
+    findings: [
+      {
+        severity: 'critical',
+        subject: HOSTILE,
+        sentence: 'Spend is 3× its usual level.',
+        nextStep: 'Check the budget.',
+        startDate: '2026-10-10',
+      },
+    ],
+    changes: [],
+    freshness: {
+      lastSyncAt: Date.now() - 12 * 60_000,
+      syncing: false,
+      problem: null,
+      refreshStarted: false,
+    },
+  };
+}
+
+function answerEverything() {
+  fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const { command, payload } = message as {
+      command: string;
+      payload: { accountId: string; since: string; until: string };
+    };
+    if (command === 'accounts.get') sendResponse(reply(message));
+    else if (command === 'sync.status') sendResponse({ ok: true, data: { accounts: [] } });
+    else if (command === 'insight.get') sendResponse({ ok: true, data: insightAnswer(payload) });
+    return true;
+  });
+}
+
+const target = { accountId: 'act_1', level: 'campaign', entityId: '77' } as const;
+
+describe('insight panel', () => {
+  it('opens on request with the page range, KPIs in the account currency and hostile names as text', async () => {
+    answerEverything();
+    start(
+      new URL(
+        'https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=1&date=2026-10-08_2026-10-14',
+      ),
+    );
+    await expectPanelText('account-name', 'First <b>shop</b>');
+    requestInsightPanel(target);
+    await expectPanelText('insight-subject', HOSTILE);
+    expect(panel()?.querySelector('img')).toBeNull();
+    const spend = panel()?.querySelector('[data-testid="insight-kpi"][data-metric="spend"]');
+    const cells = [...(spend?.querySelectorAll('td') ?? [])].map((cell) => cell.textContent);
+    expect(cells).toEqual([
+      new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'EUR' }).format(
+        1234.56,
+      ),
+      new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'EUR' }).format(
+        1000,
+      ),
+      '+23.5%',
+    ]);
+    expect(panelText('insight-period')).toMatch(/2026/);
+    expect(panelText('insight-freshness')).toBe('Synced 12 minutes ago');
+    expect(panelText('insight-finding')).toContain('Spend is 3× its usual level.');
+  });
+
+  it('moves focus in, and Escape closes it and gives focus back', async () => {
+    answerEverything();
+    start(page('1'));
+    await expectPanelText('account-name', 'First <b>shop</b>');
+    const opener = panel()?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
+    opener?.focus();
+    opener?.click();
+    await expectPanelText('insight-subject', HOSTILE);
+    expect(panel()?.activeElement?.getAttribute('data-testid')).toBe('insight-close');
+    const dialog = panel()?.querySelector('[role="dialog"]');
+    dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(panel()?.querySelector('[role="dialog"]')).toBeNull());
+    expect(panel()?.activeElement?.getAttribute('data-testid')).toBe('open-insights');
+  });
+
+  it('still opens when the background cannot be reached, and says so', async () => {
+    start(page('5'));
+    await expectPanelText('panel-message', /could not reach its background/);
+    requestInsightPanel({ accountId: 'act_5', level: 'account', entityId: null });
+    await expectPanelText('insight-message', /could not reach its background/);
   });
 });
