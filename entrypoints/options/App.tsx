@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/query-core';
+import { t } from '@/lib/util/i18n';
 import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { DeleteSection } from './delete-section';
@@ -13,8 +14,8 @@ export function App({ queryClient }: { readonly queryClient: QueryClient }) {
   return (
     <main class="page">
       <header class="masthead">
-        <h1>Adlens</h1>
-        <p class="lede">Insights from your own Marketing API data, right inside Ads Manager.</p>
+        <h1>{t('extName')}</h1>
+        <p class="lede">{t('optionsLede')}</p>
       </header>
 
       <SettingsNotice />

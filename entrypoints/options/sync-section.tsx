@@ -4,8 +4,9 @@ import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
-import type { SyncSettings } from '@/lib/schema/sync';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/lib/schema/sync';
 import { readSyncSettings, updateSyncSettings } from '@/lib/settings/sync';
+import { t } from '@/lib/util/i18n';
 
 /** The options page's Sync section: the schedule, each account's sync state, and Sync now. */
 export function SyncSection({ queryClient }: { readonly queryClient: QueryClient }) {
@@ -28,9 +29,7 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
     <section class="card" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
       <p class="help">
-        Adlens copies your accounts’ campaigns, ad sets, ads and daily insights into this browser:
-        90 days at first, then, on the schedule below or when you ask, what is new plus the last 28
-        days, which Meta still revises.
+        {t('syncHelp', settings?.backfillDays ?? DEFAULT_SYNC_SETTINGS.backfillDays)}
       </p>
       {view.error && (
         <p class="error" role="alert" data-testid="sync-error">
