@@ -7,7 +7,7 @@ import { snapshotMarkdown } from '@/lib/share/markdown';
 import { describeSnapshot } from '@/lib/share/preview';
 import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/share/redact';
 import type { Snapshot } from '@/lib/share/schema';
-import { downloadFile } from './download';
+import { downloadFile } from '@/lib/util/download';
 import { snapshotPng } from './png';
 
 interface ShareSnapshotProps {
