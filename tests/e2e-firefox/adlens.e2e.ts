@@ -77,11 +77,15 @@ async function entitiesWithFindings(level: Level): Promise<SimEntity[]> {
 }
 
 /**
- * Scrolls the table from top to bottom and returns the ids of every badge seen. At each position
- * it first waits until each planted row in view carries its badge.
+ * Scrolls the table from top to bottom and returns the ids of every badge seen, and how many
+ * showed no colour. At each position it first waits until each expected row in view has its badge.
  */
-async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promise<string[]> {
+async function badgedEntities(
+  page: Page,
+  expected: readonly SimEntity[],
+): Promise<{ ids: string[]; unstyled: number }> {
   const seen = new Set<string>();
+  let unstyled = 0;
   await page.waitForSelector('[role="table"][aria-busy="false"] [role="row"]');
   for (let top = 0; ; top += 400) {
     const step = await page.waitForFunction(
@@ -106,10 +110,13 @@ async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promi
           ),
         );
         if (waiting.length > 0) return false;
+        const badges = [...table.querySelectorAll('adlens-badge')];
         return {
-          ids: [...table.querySelectorAll('adlens-badge')].map(
-            (badge) => badge.getAttribute('data-adlens-entity') ?? '',
-          ),
+          ids: badges.map((badge) => badge.getAttribute('data-adlens-entity') ?? ''),
+          unstyled: badges.filter((badge) => {
+            const face = badge.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+            return !face || getComputedStyle(face).backgroundColor === 'rgba(0, 0, 0, 0)';
+          }).length,
           end: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
         };
       },
@@ -117,9 +124,10 @@ async function badgedEntities(page: Page, expected: readonly SimEntity[]): Promi
       top,
       expected.map(({ id, name }) => ({ id, name: name.replace(/\s+/g, ' ').trim() })),
     );
-    const { ids, end } = (await step.jsonValue()) as { ids: string[]; end: boolean };
-    for (const id of ids) seen.add(id);
-    if (end) return [...seen].sort();
+    const view = (await step.jsonValue()) as { ids: string[]; unstyled: number; end: boolean };
+    for (const id of view.ids) seen.add(id);
+    unstyled += view.unstyled;
+    if (view.end) return { ids: [...seen].sort(), unstyled };
   }
 }
 
@@ -221,9 +229,10 @@ describe('Adlens in Firefox', () => {
             accountId: account.accountId,
             tab: TAB_OF_LEVEL[level],
           });
-          expect(await badgedEntities(tab.page, expected), level).toEqual(
-            expected.map((entity) => entity.id).sort(),
-          );
+          const { ids, unstyled } = await badgedEntities(tab.page, expected);
+          expect(ids, level).toEqual(expected.map((entity) => entity.id).sort());
+          // Each badge is styled by the sheet the content script shares with its shadow root.
+          expect(unstyled, level).toBe(0);
           await tab.page.close();
         }
       }, 120_000);
