@@ -139,6 +139,27 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
     };
   }, []);
 
+  const openCard = (
+    <section class="card" aria-labelledby="open-heading">
+      <h2 id="open-heading">Open a snapshot</h2>
+      {error && (
+        <p id={ERROR_ID} class="error" role="alert" data-testid="snapshot-error">
+          {error}
+        </p>
+      )}
+      <OpenSnapshot
+        busy={busy}
+        locked={locked !== null}
+        errorId={error ? ERROR_ID : undefined}
+        onFile={openFile}
+        onLink={openLink}
+        onPassphrase={unlock}
+      />
+    </section>
+  );
+  // A snapshot just created comes first; opening another one is then the lesser task.
+  const created = opened?.origin === 'created';
+
   return (
     <main class="page">
       <header class="masthead">
@@ -152,22 +173,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
         {status}
       </p>
 
-      <section class="card" aria-labelledby="open-heading">
-        <h2 id="open-heading">Open a snapshot</h2>
-        {error && (
-          <p id={ERROR_ID} class="error" role="alert" data-testid="snapshot-error">
-            {error}
-          </p>
-        )}
-        <OpenSnapshot
-          busy={busy}
-          locked={locked !== null}
-          errorId={error ? ERROR_ID : undefined}
-          onFile={openFile}
-          onLink={openLink}
-          onPassphrase={unlock}
-        />
-      </section>
+      {!created && openCard}
 
       {opened && (
         <section class="card" aria-labelledby="preview-heading" data-testid="snapshot-preview">
@@ -200,6 +206,8 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
           <ShareSnapshot key={opened.serial} snapshot={opened.snapshot} viewerUrl={viewerUrl} />
         </section>
       )}
+
+      {created && openCard}
 
       <section class="card" aria-labelledby="saved-heading">
         <h2 id="saved-heading">Saved snapshots</h2>
