@@ -5,6 +5,8 @@ import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { CHUNK_DAYS, validChunk, type SeriesChunk } from '@/lib/cache/series';
 import type { AccountId } from '@/lib/schema/account';
+import { AppError } from '@/lib/schema/errors';
+import { MAX_EXPORT_CHARS } from '@/lib/schema/privacy';
 import { ENTITY_LEVELS, INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
 import { listSavedSnapshots } from '@/lib/share/snapshot-store';
 import { minorUnitDigits, minorUnitsPerMajor } from '@/lib/util/currency';
@@ -54,7 +56,7 @@ async function insightRows(accountId?: AccountId): Promise<(string | number)[][]
   return rows;
 }
 
-/** The whole local store, without the token, as pretty-printed JSON text. */
+/** The whole local store, without the token, as JSON text. */
 export async function exportEverything(now = Date.now()): Promise<string> {
   const db = cacheDb();
   const tables: Record<string, unknown> = {};
@@ -78,7 +80,15 @@ export async function exportEverything(now = Date.now()): Promise<string> {
     },
     savedSnapshots: await listSavedSnapshots(now),
   };
-  return JSON.stringify(document, null, 1);
+  // Compact: an indented file of a large account's insight rows would be several times larger.
+  const json = JSON.stringify(document);
+  if (json.length > MAX_EXPORT_CHARS) {
+    throw new AppError(
+      'internal',
+      `Your data is too large for one file (${Math.round(json.length / 1e6)} MB). Export each account's daily insights as CSV, or keep fewer days.`,
+    );
+  }
+  return json;
 }
 
 /** A spreadsheet must not run an advertiser's name as a formula, and commas must not split it. */
@@ -98,7 +108,8 @@ function formatMetric(metric: InsightMetric, value: number, currency: string): s
 /** One account's daily insights, a row per entity and day, money in the account currency. */
 export async function exportAccountCsv(accountId: AccountId): Promise<string> {
   const account = await getAccount(accountId);
-  const currency = account?.currency ?? 'USD';
+  if (!account) throw new AppError('invalid-request', 'That ad account is not connected.');
+  const { currency } = account;
   const names = new Map<string, string>();
   for (const level of ENTITY_LEVELS) {
     for (const entity of await listEntities(accountId, level))
