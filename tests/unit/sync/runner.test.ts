@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { readSyncState } from '@/lib/cache/sync-state';
@@ -14,6 +14,9 @@ import {
   simSyncDeps,
   worldTotals,
 } from './sim-graph';
+
+// Whole syncs in fake-indexeddb, anomaly detection included, on a 2-core machine others share.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The sync engine against the simulator in-process, on fake time: the EUR account (14 campaigns,

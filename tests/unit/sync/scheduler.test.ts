@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialSyncState, readSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
@@ -13,6 +13,9 @@ import {
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { fakeTiming } from '../graph/fake-graph';
 import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
+
+// Whole syncs in fake-indexeddb, anomaly detection included, on a 2-core machine others share.
+vi.setConfig({ testTimeout: 60_000 });
 
 let meta: SimulatedMeta;
 let eur: `act_${string}`;
