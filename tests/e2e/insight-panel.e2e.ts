@@ -132,10 +132,9 @@ describe('KPIs for the page’s date range', () => {
     expect(await tab.panelText('insight-freshness')).toMatch(/^Synced /);
 
     // A date change in the page (its own date picker) updates the open panel.
-    // The panel may lie over the picker, so its controls are clicked as the DOM's own clicks.
-    await tab.page.$eval('button[aria-label="Date range"]', (button) => button.click());
-    await tab.page.waitForSelector('[data-preset="last_7d"]');
-    await tab.page.$eval('[data-preset="last_7d"]', (option) => (option as HTMLElement).click());
+    // With the panel open, as a user would: the picker stays reachable and its menu shows above.
+    await tab.page.locator('button[aria-label="Date range"]').click();
+    await tab.page.locator('[data-preset="last_7d"]').click();
     await tab.page.waitForFunction(() => location.search.includes('last_7d'));
     const [since, until] = new URL(tab.page.url()).searchParams
       .get('date')!

@@ -138,8 +138,8 @@ export class AdsManagerTab {
   }
 
   /**
-   * Opens the insight panel from the launcher's Insights button (a DOM click: the open panel may
-   * cover it) and waits for its data; fails with what the panel says when that is not data.
+   * Opens the insight panel from the launcher's Insights button and waits for its data; fails with
+   * what the panel says when that is not data.
    */
   async openInsightPanel(): Promise<void> {
     await this.page.waitForFunction(() => {
