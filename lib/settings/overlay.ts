@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
-import { storage } from '#imports';
+import { browser } from '#imports';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { validateSetting, type SettingRead } from './read';
 
 /**
  * How the overlay looks in Ads Manager: whether a badge carries a 7-day sparkline of one metric
  * (off by default: it costs one more question to the background per screenful of badged rows).
- * Not secret, so `local:`, where the content script reads it; validated on every read.
+ * Not secret, so in `storage.local`, where the content script reads it; validated on every read.
+ * Read and written with `browser.storage` itself rather than a WXT storage item: the content script
+ * reads it, and WXT's storage module would add 4 KB gzipped to a script whose size is budgeted
+ * (40 KB). A change of shape will add a `version` field and a migration here.
  */
 export const SPARKLINE_METRICS = [
   'spend',
@@ -42,15 +45,13 @@ export const DEFAULT_OVERLAY_SETTINGS: OverlaySettings = {
   sparkline: { enabled: false, metric: 'spend' },
 };
 
-export const overlaySettings = storage.defineItem<OverlaySettings>('local:overlaySettings', {
-  fallback: DEFAULT_OVERLAY_SETTINGS,
-  version: 1,
-});
+const KEY = 'overlaySettings';
 
 /** The stored settings, or the defaults when the stored value does not parse, and which it was. */
 export async function checkOverlaySettings(): Promise<SettingRead<OverlaySettings>> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(KEY);
   return validateSetting(
-    await overlaySettings.getValue(),
+    stored[KEY] ?? DEFAULT_OVERLAY_SETTINGS,
     OverlaySettingsSchema,
     DEFAULT_OVERLAY_SETTINGS,
   );
@@ -67,27 +68,36 @@ export async function updateSparkline(
 ): Promise<OverlaySettings> {
   const current = await readOverlaySettings();
   const next = OverlaySettingsSchema.parse({ sparkline: { ...current.sparkline, ...change } });
-  await overlaySettings.setValue(next);
+  await browser.storage.local.set({ [KEY]: next });
   return next;
 }
 
 /**
  * Calls `listener` with the valid settings whenever they change (another tab's options page),
- * until `signal` aborts; an invalid stored value reads as the defaults.
+ * until `signal` aborts; an invalid or removed value reads as the defaults.
  */
 export function watchOverlaySettings(
   listener: (settings: OverlaySettings) => void,
   signal: AbortSignal,
 ): void {
   if (signal.aborted) return;
-  const unwatch = overlaySettings.watch((value) => {
-    listener(validateSetting(value, OverlaySettingsSchema, DEFAULT_OVERLAY_SETTINGS).value);
-  });
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[KEY];
+    if (area !== 'local' || !change) return;
+    listener(
+      validateSetting(
+        change.newValue ?? DEFAULT_OVERLAY_SETTINGS,
+        OverlaySettingsSchema,
+        DEFAULT_OVERLAY_SETTINGS,
+      ).value,
+    );
+  };
+  browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener(
     'abort',
     () => {
       try {
-        unwatch();
+        browser.storage.onChanged.removeListener(onChanged);
       } catch {
         // The extension was updated or removed under the page: its listeners went with it.
       }

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_OVERLAY_SETTINGS,
   checkOverlaySettings,
-  overlaySettings,
   readOverlaySettings,
   updateSparkline,
   watchOverlaySettings,
@@ -39,7 +38,7 @@ describe('overlay settings', () => {
 
   it('refuse a metric Adlens does not offer, storing nothing', async () => {
     await expect(updateSparkline({ metric: 'reach' as 'spend' })).rejects.toThrow();
-    expect(await overlaySettings.getValue()).toEqual(DEFAULT_OVERLAY_SETTINGS);
+    expect(await fakeBrowser.storage.local.get('overlaySettings')).toEqual({});
   });
 
   it('tell a watcher each valid change until its signal aborts', async () => {
