@@ -79,6 +79,21 @@ export interface AccountView {
 }
 
 export function buildAccountView(input: AccountInput, options: DetectOptions): AccountView {
+  const steps = accountViewSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link buildAccountView} one entity at a time: it yields after each, so a caller sharing its
+ * thread can pause in between (a large account's view takes about a second to build).
+ */
+export function* accountViewSteps(
+  input: AccountInput,
+  options: DetectOptions,
+): Generator<void, AccountView> {
   const asOfDay = epochDayOf(options.asOf);
   if (!Number.isFinite(asOfDay)) throw new RangeError(`asOf must be YYYY-MM-DD: ${options.asOf}`);
   const dayOf = epochDayParser();
@@ -100,12 +115,16 @@ export function buildAccountView(input: AccountInput, options: DetectOptions): A
     fillSeries(view.series, input.daily.get(node.id) ?? [], frame);
     parent.children.push(view);
     views.set(node.id, view);
+    yield;
   }
   if (input.accountDaily) fillSeries(account.series, input.accountDaily, frame);
   else sumChildren(account);
 
   const entities: MutableView[] = [account, ...ordered.flatMap((n) => views.get(n.id) ?? [])];
-  for (const view of entities) settleFacts(view, frame, accountActive, asOfDay);
+  for (const view of entities) {
+    settleFacts(view, frame, accountActive, asOfDay);
+    yield;
+  }
   for (const view of [...entities].reverse()) {
     requireDeliverableChild(view);
     if (learningThroughChildren(view)) view.learningNow = true;

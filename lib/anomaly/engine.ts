@@ -1,4 +1,4 @@
-import { buildAccountView, type AccountView, type EntityView } from './account-view';
+import { accountViewSteps, type AccountView, type EntityView } from './account-view';
 import type { Candidate, Evidence } from './candidate';
 import { detectCpaShift, detectRoasShift } from './detect-conversion-shifts';
 import { detectCpmSurge } from './detect-cpm-surge';
@@ -41,9 +41,11 @@ const PREVIOUS_RUN_DAYS = 3;
  * Pure and deterministic; throws a RangeError only when `asOf` is not a `YYYY-MM-DD` date.
  */
 export function detectAnomalies(input: AccountInput, options: DetectOptions): Finding[] {
-  const run = startRun(input, options);
-  for (const entity of run.view.entities) run.examine(entity);
-  return run.finish();
+  const steps = detectionSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** How a caller on a shared thread (a service worker) lets other work run during detection. */
@@ -56,49 +58,46 @@ export interface Slicing {
 }
 
 /**
- * {@link detectAnomalies}, with the same result, examining entities in slices of at most about
- * `sliceMs` and pausing between them: a large account takes seconds, which a service worker must
- * not spend deaf to messages. Returns the findings and the longest stretch without a pause.
+ * {@link detectAnomalies}, with the same result, in slices of at most about `sliceMs` with a pause
+ * between them: a large account takes seconds, which a service worker must not spend deaf to
+ * messages. Returns the findings and the longest stretch without a pause.
  */
 export async function detectAnomaliesInSlices(
   input: AccountInput,
   options: DetectOptions,
   slicing: Slicing,
 ): Promise<{ findings: Finding[]; longestSliceMs: number }> {
+  const steps = detectionSteps(input, options);
   let sliceStart = slicing.now();
   let longestSliceMs = 0;
-  const endSlice = () => {
-    longestSliceMs = Math.max(longestSliceMs, slicing.now() - sliceStart);
-  };
-  const run = startRun(input, options);
-  for (const entity of run.view.entities) {
-    run.examine(entity);
-    if (slicing.now() - sliceStart >= slicing.sliceMs) {
-      endSlice();
+  for (;;) {
+    const step = steps.next();
+    const elapsed = slicing.now() - sliceStart;
+    if (step.done) {
+      return { findings: step.value, longestSliceMs: Math.max(longestSliceMs, elapsed) };
+    }
+    if (elapsed >= slicing.sliceMs) {
+      longestSliceMs = Math.max(longestSliceMs, elapsed);
       await slicing.pause();
       sliceStart = slicing.now();
     }
   }
-  const findings = run.finish();
-  endSlice();
-  return { findings, longestSliceMs };
 }
 
-function startRun(input: AccountInput, options: DetectOptions) {
-  const view = buildAccountView(input, options);
+/** The engine's work, yielding after each entity's share of it. */
+function* detectionSteps(input: AccountInput, options: DetectOptions): Generator<void, Finding[]> {
+  const view = yield* accountViewSteps(input, options);
   const shown = shownBefore(options, view);
   const candidates: Candidate[] = [];
-  return {
-    view,
-    examine(entity: EntityView): void {
-      for (const [kind, detect] of DETECTORS) {
-        const key = findingKey(kind, entity.id);
-        const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
-        if (candidate) candidates.push(weighedBySpend(candidate, view));
-      }
-    },
-    finish: () => groupByRootCause(candidates, view, shown),
-  };
+  for (const entity of view.entities) {
+    for (const [kind, detect] of DETECTORS) {
+      const key = findingKey(kind, entity.id);
+      const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
+      if (candidate) candidates.push(weighedBySpend(candidate, view));
+    }
+    yield;
+  }
+  return groupByRootCause(candidates, view, shown);
 }
 
 /**
