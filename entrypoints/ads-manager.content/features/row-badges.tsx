@@ -235,12 +235,12 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   }
 
   function identifyNames(changed: readonly TrackedRow[]): void {
-    const unknown = changed.flatMap(({ entityId, name }) => {
+    const unasked = changed.flatMap(({ entityId, name }) => {
       const key = entityId === undefined && name ? normalizeName(name) : '';
       return key && names.get(key) === undefined ? [key] : [];
     });
-    if (unknown.length === 0) return;
-    void names.load(unknown).then((answered) => {
+    if (unasked.length === 0) return;
+    void names.load(unasked).then((answered) => {
       if (signal.aborted || answered.length === 0) return;
       tracker.refresh();
       updateStatus();
