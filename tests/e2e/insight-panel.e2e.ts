@@ -70,14 +70,19 @@ async function kpi(page: Page, metric: string): Promise<{ current: string; previ
 }
 
 /** Waits until a KPI shows `expected` for this period (the panel refetches after a change). */
-async function waitForKpi(page: Page, metric: string, expected: string): Promise<void> {
+async function waitForKpi(
+  page: Page,
+  metric: string,
+  expected: string,
+  timeout = 15_000,
+): Promise<void> {
   await page.waitForFunction(
     (selector, wanted) =>
       document
         .querySelector('adlens-panel')
         ?.shadowRoot?.querySelector(selector)
         ?.querySelector('td')?.textContent === wanted,
-    { timeout: 15_000 },
+    { timeout },
     `[data-testid="insight-kpi"][data-metric="${metric}"]`,
     expected,
   );
@@ -285,6 +290,38 @@ describe('keyboard', () => {
     ).toBeGreaterThan(0);
     await tab.page.close();
   }, 60_000);
+});
+
+describe('sync', () => {
+  it('refreshes the open panel when a sync of the account finishes, and limits Sync now', async () => {
+    const current = { since: addDays(today, -6), until: today };
+    const tab = await openTab({ date: `${current.since}_${current.until}` });
+    await tab.openInsightPanel();
+    const locale = await tab.page.evaluate(() => navigator.language);
+    const formats = { locale, currency: 'EUR' };
+    const spendNow = () =>
+      worldTotals(sim.world, account.accountId, 'campaign', current.since, current.until).spend;
+    await waitForKpi(tab.page, 'spend', formatMoney(spendNow(), formats));
+
+    // The account synced moments ago: the page may not make Adlens sync it again yet.
+    await tab.page.$eval('adlens-panel', (host) =>
+      host.shadowRoot
+        ?.querySelector<HTMLButtonElement>('[data-testid="insight-sync-now"]')
+        ?.click(),
+    );
+    expect(await tab.panelText('insight-notice', 'synced a few minutes ago')).toContain('waits');
+
+    // Later the same day today's numbers have grown; a sync from the options page brings them in.
+    const before = spendNow();
+    sim.clock.advance(3 * 3_600_000);
+    expect(spendNow()).toBeGreaterThan(before);
+    await options.page.bringToFront();
+    await new SyncSection(options.page).sync(`act_${account.accountId}`);
+    // Back in Ads Manager (a hidden tab does not poll), the panel catches up on its own.
+    await tab.page.bringToFront();
+    await waitForKpi(tab.page, 'spend', formatMoney(spendNow(), formats), 60_000);
+    await tab.page.close();
+  }, 240_000);
 });
 
 describe('when Meta rejects the token', () => {
