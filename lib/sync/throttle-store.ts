@@ -24,6 +24,11 @@ async function readAll(): Promise<Record<string, ThrottleRecord>> {
   return parsed.success ? parsed.data : {};
 }
 
+/** Disconnect forgets the pacing too: its records are keyed by the ad accounts' ids. */
+export async function forgetThrottleRecords(): Promise<void> {
+  await throttleItem.removeValue();
+}
+
 export function sessionThrottleStore(): ThrottleStore {
   let queue: Promise<unknown> = Promise.resolve();
   return {

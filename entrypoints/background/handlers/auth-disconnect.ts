@@ -6,6 +6,7 @@ import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
 import type { Handler } from '@/lib/messaging/server';
 import { forgetPendingSnapshots } from '@/lib/share/handoff';
+import { forgetThrottleRecords } from '@/lib/sync/throttle-store';
 
 const REVOKE_TIMEOUT_MS = 5000;
 
@@ -35,6 +36,7 @@ export const disconnect: Handler<'auth.disconnect'> = async (request) => {
   await forgetToken();
   await wipeCache();
   await forgetPendingSnapshots();
+  await forgetThrottleRecords();
   const wantsRevoke = request.revoke ?? info?.source === 'login';
   if (token === null || !wantsRevoke) return { revocation: 'not-requested' };
   return { revocation: await revoke(token) };

@@ -14,6 +14,7 @@ import { readConnection } from '@/lib/cache/connection';
 import { wipeCache } from '@/lib/cache/wipe';
 import { graphErrorToAppError } from '@/lib/graph/errors';
 import { createMessageRouter } from '@/lib/messaging/server';
+import { sessionThrottleStore } from '@/lib/sync/throttle-store';
 import { AD_ACCOUNT, FakeGraph, GOOD } from '../auth/fake-graph';
 
 /** The background's commands end to end in Node: router, handlers, vault, cache, Graph client. */
@@ -154,6 +155,16 @@ describe('auth.disconnect', () => {
     await expect(readToken()).resolves.toBeNull();
     await expect(listAccounts()).resolves.toEqual([]);
     expect(await call('auth.status', {})).toMatchObject({ data: { connected: false } });
+  });
+
+  it('forgets the pacing kept per ad account, whose keys are the accounts’ ids', async () => {
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    await call('auth.connectWithToken', { token: GOOD });
+    const pacing = { pausedUntil: 0, percent: 80, observedAt: 1, strikes: 0 };
+    await sessionThrottleStore().set('act_1001', pacing);
+    await expect(sessionThrottleStore().get('act_1001')).resolves.toEqual(pacing);
+    await call('auth.disconnect', {});
+    await expect(sessionThrottleStore().get('act_1001')).resolves.toBeUndefined();
   });
 
   it('wipes everything offline too, and says the revocation is unconfirmed', async () => {
