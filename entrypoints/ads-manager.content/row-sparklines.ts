@@ -1,4 +1,4 @@
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/messaging/page-client';
 import { pageDateRange, type PageDateRange } from '@/lib/meta/date-range';
 import type { AdsManagerPage } from '@/lib/meta/page-detect';
 import { dateRangeButton } from '@/lib/meta/selectors';

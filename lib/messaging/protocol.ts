@@ -1,9 +1,5 @@
 import type * as z from 'zod/mini';
-import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import {
-  AccountsGetRequestSchema,
-  AccountsGetResponseSchema,
-  AccountsListResponseSchema,
   AuthStatusResponseSchema,
   ConnectWithTokenRequestSchema,
   ConnectWithTokenResponseSchema,
@@ -28,42 +24,24 @@ import {
 } from '@/lib/schema/privacy';
 import { FindingCountsResponseSchema } from '@/lib/schema/findings-counts';
 import {
-  FindingsForRowsRequestSchema,
-  FindingsForRowsResponseSchema,
-} from '@/lib/schema/row-findings';
-import {
-  IdentifyByNameRequestSchema,
-  IdentifyByNameResponseSchema,
-} from '@/lib/schema/row-identity';
-import {
   SnapshotRequestSchema,
-  SnapshotsOpenResponseSchema,
   SnapshotsPrepareResponseSchema,
   SnapshotsSubjectsRequestSchema,
   SnapshotsSubjectsResponseSchema,
 } from '@/lib/schema/snapshots';
-import {
-  InsightsGetRequestSchema,
-  InsightsGetResponseSchema,
-  SyncNowRequestSchema,
-  SyncNowResponseSchema,
-  SyncStatusResponseSchema,
-} from '@/lib/schema/sync';
+import { SyncNowRequestSchema, SyncNowResponseSchema } from '@/lib/schema/sync';
+import { PAGE_PROTOCOL, type CommandSpec } from './page-protocol';
 
-/** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
-export type SenderClass = 'extension-page' | 'content-script';
-
-export interface CommandSpec {
-  readonly allowedSenders: readonly SenderClass[];
-  readonly request: z.ZodMiniType;
-  readonly response: z.ZodMiniType;
-}
+export type { CommandSpec, SenderClass } from './page-protocol';
 
 /**
- * The one protocol table. Content scripts are treated as the page, so they get read-only commands
- * that reveal no secret; everything that changes the connection is for extension pages only.
+ * The one protocol table: the commands content scripts may send (their own module, so the content
+ * script bundles only those schemas) and the extension pages' commands. Content scripts are
+ * treated as the page, so they get read-only commands that reveal no secret; everything that
+ * changes the connection is for extension pages only.
  */
 export const PROTOCOL = {
+  ...PAGE_PROTOCOL,
   'auth.connectWithToken': {
     allowedSenders: ['extension-page'],
     request: ConnectWithTokenRequestSchema,
@@ -94,51 +72,10 @@ export const PROTOCOL = {
     request: SetForgetTokenOnCloseRequestSchema,
     response: SetForgetTokenOnCloseResponseSchema,
   },
-  'accounts.list': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
-    response: AccountsListResponseSchema,
-  },
-  'accounts.get': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: AccountsGetRequestSchema,
-    response: AccountsGetResponseSchema,
-  },
-  'findings.forRows': {
-    allowedSenders: ['content-script'],
-    request: FindingsForRowsRequestSchema,
-    response: FindingsForRowsResponseSchema,
-  },
-  'rows.identifyByName': {
-    allowedSenders: ['content-script'],
-    request: IdentifyByNameRequestSchema,
-    response: IdentifyByNameResponseSchema,
-  },
   'sync.now': {
     allowedSenders: ['extension-page'],
     request: SyncNowRequestSchema,
     response: SyncNowResponseSchema,
-  },
-  /** Per-account sync state without secrets; Ads Manager may show it too. */
-  'sync.status': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
-    response: SyncStatusResponseSchema,
-  },
-  /** Cached daily series, bounded; from Ads Manager it may refresh a stale account, nothing more. */
-  'insights.get': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: InsightsGetRequestSchema,
-    response: InsightsGetResponseSchema,
-  },
-  /**
-   * The insight panel: KPIs, trends, findings, changes and freshness of one subject, computed from
-   * the cache. Its refresh flag is the page's Sync now, limited to one account every few minutes.
-   */
-  'insight.get': {
-    allowedSenders: ['content-script'],
-    request: InsightGetRequestSchema,
-    response: InsightGetResponseSchema,
   },
   /** The campaigns to offer in the options page's "Create snapshot". */
   'snapshots.subjects': {
@@ -151,12 +88,6 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page'],
     request: SnapshotRequestSchema,
     response: SnapshotsPrepareResponseSchema,
-  },
-  /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
-  'snapshots.open': {
-    allowedSenders: ['content-script'],
-    request: SnapshotRequestSchema,
-    response: SnapshotsOpenResponseSchema,
   },
   /** Findings per account by severity, for the popup. */
   'findings.counts': {

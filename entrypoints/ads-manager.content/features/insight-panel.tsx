@@ -11,7 +11,7 @@ import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-cl
 import { formatAge, formatChange, formatKpi, formatMoney, KPI_LABELS } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/messaging/page-client';
 import type { ParsedResponseOf } from '@/lib/messaging/protocol';
 import { pageDateRange } from '@/lib/meta/date-range';
 import type { Feature } from '@/lib/meta/feature-runner';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Badge } from '@/components/Badge';
 import { StatusChip } from '@/components/StatusChip';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/messaging/page-client';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { normalizeName } from '@/lib/meta/name-match';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';

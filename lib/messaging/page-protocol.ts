@@ -1,0 +1,89 @@
+import type * as z from 'zod/mini';
+import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
+import {
+  AccountsGetRequestSchema,
+  AccountsGetResponseSchema,
+  AccountsListResponseSchema,
+  EmptyRequestSchema,
+} from '@/lib/schema/messages';
+import {
+  FindingsForRowsRequestSchema,
+  FindingsForRowsResponseSchema,
+} from '@/lib/schema/row-findings';
+import {
+  IdentifyByNameRequestSchema,
+  IdentifyByNameResponseSchema,
+} from '@/lib/schema/row-identity';
+import { SnapshotRequestSchema, SnapshotsOpenResponseSchema } from '@/lib/schema/snapshots';
+import {
+  InsightsGetRequestSchema,
+  InsightsGetResponseSchema,
+  SyncStatusResponseSchema,
+} from '@/lib/schema/sync';
+
+/** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
+export type SenderClass = 'extension-page' | 'content-script';
+
+export interface CommandSpec {
+  readonly allowedSenders: readonly SenderClass[];
+  readonly request: z.ZodMiniType;
+  readonly response: z.ZodMiniType;
+}
+
+/**
+ * The part of the protocol table (lib/messaging/protocol.ts) that content scripts may send. It is
+ * its own module so the content script, which checks answers against it, does not carry the
+ * schemas of extension-page commands. Content scripts are treated as the page: these commands are
+ * read-only and reveal no secret.
+ */
+export const PAGE_PROTOCOL = {
+  'accounts.list': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: EmptyRequestSchema,
+    response: AccountsListResponseSchema,
+  },
+  'accounts.get': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: AccountsGetRequestSchema,
+    response: AccountsGetResponseSchema,
+  },
+  'findings.forRows': {
+    allowedSenders: ['content-script'],
+    request: FindingsForRowsRequestSchema,
+    response: FindingsForRowsResponseSchema,
+  },
+  'rows.identifyByName': {
+    allowedSenders: ['content-script'],
+    request: IdentifyByNameRequestSchema,
+    response: IdentifyByNameResponseSchema,
+  },
+  /** Per-account sync state without secrets; Ads Manager may show it too. */
+  'sync.status': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: EmptyRequestSchema,
+    response: SyncStatusResponseSchema,
+  },
+  /** Cached daily series, bounded; from Ads Manager it may refresh a stale account, nothing more. */
+  'insights.get': {
+    allowedSenders: ['extension-page', 'content-script'],
+    request: InsightsGetRequestSchema,
+    response: InsightsGetResponseSchema,
+  },
+  /**
+   * The insight panel: KPIs, trends, findings, changes and freshness of one subject, computed from
+   * the cache. Its refresh flag is the page's Sync now, limited to one account every few minutes.
+   */
+  'insight.get': {
+    allowedSenders: ['content-script'],
+    request: InsightGetRequestSchema,
+    response: InsightGetResponseSchema,
+  },
+  /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
+  'snapshots.open': {
+    allowedSenders: ['content-script'],
+    request: SnapshotRequestSchema,
+    response: SnapshotsOpenResponseSchema,
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type PageProtocol = typeof PAGE_PROTOCOL;
