@@ -6,7 +6,7 @@ import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
-import { addDays } from '@/lib/share/dates';
+import { addDays } from '@/lib/util/dates';
 import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
 

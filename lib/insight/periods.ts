@@ -1,7 +1,4 @@
-export interface DateRange {
-  readonly since: string;
-  readonly until: string;
-}
+import type { DateRange } from '@/lib/util/dates';
 
 /**
  * Whether the cache's synced days cover `range` entirely: a day outside `coverage` is unknown,

@@ -1,4 +1,4 @@
-import { listDays } from './dates';
+import { listDays } from '@/lib/util/dates';
 import { metricHeading } from './format';
 import type { Snapshot } from './schema';
 

@@ -1,5 +1,5 @@
 import { aliasNames } from './aliases';
-import { daysInRange } from './dates';
+import { daysInRange } from '@/lib/util/dates';
 import type { EntityLevel, Snapshot } from './schema';
 import { metricList, periodText, subjectName } from './view';
 
@@ -21,7 +21,7 @@ const LEVEL_NOUNS: Readonly<Record<EntityLevel, [string, string]>> = {
  * is nothing else in it; the last line says so.
  */
 export function describeSnapshot(snapshot: Snapshot): PreviewLine[] {
-  const days = daysInRange(snapshot.range);
+  const days = daysInRange(snapshot.range.since, snapshot.range.until);
   return [
     { label: 'Period', value: `${periodText(snapshot)} (${plural(days, 'day', 'days')} each)` },
     { label: 'About', value: subjectName(snapshot) },

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { boundedString, requiredString } from '@/lib/schema/bounded';
 import { MAX_SNAPSHOT_DAYS } from '@/lib/schema/snapshots';
-import { daysInRange } from './dates';
+import { daysInRange } from '@/lib/util/dates';
 
 /**
  * The snapshot format, version 1: what a shared `.adlens.json` file or link carries. Everything in
@@ -94,7 +94,8 @@ export const DateRangeSchema = z
   .strictObject({ since: z.iso.date(), until: z.iso.date() })
   .check(
     z.refine(
-      (range) => range.since <= range.until && daysInRange(range) <= MAX_RANGE_DAYS,
+      (range) =>
+        range.since <= range.until && daysInRange(range.since, range.until) <= MAX_RANGE_DAYS,
       `The date range must run forward and span at most ${MAX_RANGE_DAYS} days.`,
     ),
   );
@@ -201,7 +202,7 @@ function metricsAreUnique({ kpis, series }: SnapshotShape): boolean {
 }
 
 function seriesMatchRange({ range, series }: SnapshotShape): boolean {
-  const days = daysInRange(range);
+  const days = daysInRange(range.since, range.until);
   return series.every((line) => line.values.length === days);
 }
 

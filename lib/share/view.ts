@@ -1,5 +1,5 @@
 import { LEVEL_LABELS } from './aliases';
-import { previousPeriod } from './dates';
+import { previousPeriod } from '@/lib/util/dates';
 import { formatChange, formatMetric, METRIC_LABELS, metricHeading } from './format';
 import type { Metric, Severity, Snapshot } from './schema';
 

@@ -5,6 +5,12 @@
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Both ends included. */
+export interface DateRange {
+  readonly since: string;
+  readonly until: string;
+}
+
 /** Days since 1970-01-01; throws on anything but a `YYYY-MM-DD` date. */
 export function epochDayOf(date: string): number {
   const match = ISO_DATE.exec(date);
@@ -24,6 +30,17 @@ export function addDays(date: string, days: number): string {
 /** Days from `since` to `until`, both included. */
 export function daysInRange(since: string, until: string): number {
   return epochDayOf(until) - epochDayOf(since) + 1;
+}
+
+/** The period of the same length just before the range, which KPIs compare against. */
+export function previousPeriod(range: DateRange): DateRange {
+  const length = daysInRange(range.since, range.until);
+  return { since: addDays(range.since, -length), until: addDays(range.since, -1) };
+}
+
+export function listDays(range: DateRange): string[] {
+  const length = daysInRange(range.since, range.until);
+  return Array.from({ length }, (_, offset) => addDays(range.since, offset));
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
-import { previousPeriod } from '@/lib/share/dates';
+import { previousPeriod } from '@/lib/util/dates';
 import { decodeSnapshotBytes } from '@/lib/share/decode';
 import { SnapshotError } from '@/lib/share/errors';
 import { formatMetric, METRIC_LABELS } from '@/lib/share/format';

@@ -5,8 +5,8 @@ import { listEntities } from '@/lib/cache/entities';
 import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState, type SyncState } from '@/lib/cache/sync-state';
-import { KPI_METRICS, kpisOf, sumDaily, totalsOf, type KpiMetric } from '@/lib/insight/kpis';
-import { covers } from '@/lib/insight/periods';
+import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
+import { sumDaily, type KpiMetric } from '@/lib/insight/kpis';
 import { trendOf } from '@/lib/insight/trend';
 import type { Handler } from '@/lib/messaging/server';
 import type { AccountId } from '@/lib/schema/account';
@@ -17,11 +17,9 @@ import {
   type InsightChange,
   type InsightFinding,
   type InsightGetRequest,
-  type InsightKpi,
 } from '@/lib/schema/insight';
 import type { EntityLevel } from '@/lib/schema/insights';
 import { readSyncSettings } from '@/lib/settings/sync';
-import { previousPeriod } from '@/lib/share/dates';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
 import { epochDayOf } from '@/lib/util/dates';
 
@@ -79,35 +77,21 @@ async function readFindings(request: InsightGetRequest): Promise<StoredFinding[]
 }
 
 async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel, state: SyncState) {
-  const range = { since: request.since, until: request.until };
-  const previous = previousPeriod(range);
-  const firstDay = Math.min(epochDayOf(previous.since), epochDayOf(range.since) - BASELINE_DAYS);
-  const lastDay = epochDayOf(range.until);
+  const window = comparisonWindow({ since: request.since, until: request.until }, BASELINE_DAYS);
   const series = await readSeries(
     request.accountId,
     level,
-    firstDay,
-    lastDay,
+    window.firstDay,
+    window.lastDay,
     request.entityId === null ? undefined : [request.entityId],
   );
-  const daily = sumDaily(series, lastDay - firstDay + 1);
-  const indexOf = (date: string) => epochDayOf(date) - firstDay;
-  const covered = {
-    current: covers(state.coverage[level], range),
-    previous: covers(state.coverage[level], previous),
-  };
-  const current = kpisOf(totalsOf(daily, indexOf(range.since), indexOf(range.until)));
-  const before = kpisOf(totalsOf(daily, indexOf(previous.since), indexOf(previous.until)));
-  const kpis: InsightKpi[] = KPI_METRICS.map((metric) => ({
-    metric,
-    current: covered.current ? current[metric] : null,
-    previous: covered.previous ? before[metric] : null,
-  }));
-  const rangeDays = lastDay - epochDayOf(range.since) + 1;
+  const daily = sumDaily(series, window.lastDay - window.firstDay + 1);
+  const { covered, kpis } = compareKpis(daily, window, state.coverage[level]);
+  const rangeDays = window.lastDay - epochDayOf(window.range.since) + 1;
   const trends = covered.current
     ? TREND_METRICS.map((metric) => ({ metric, days: trendOf(daily, metric, rangeDays) }))
     : [];
-  return { range, previous, covered, kpis, trends };
+  return { range: window.range, previous: window.previous, covered, kpis, trends };
 }
 
 function toChange(change: EntityChange, names: ReadonlyMap<string, string>): InsightChange {

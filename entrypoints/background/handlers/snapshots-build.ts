@@ -3,16 +3,15 @@ import { listEntities } from '@/lib/cache/entities';
 import { readAccountFindings } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState } from '@/lib/cache/sync-state';
-import { dailyKpi, kpisOf, sumDaily, totalsOf } from '@/lib/insight/kpis';
+import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
+import { dailyKpi, sumDaily } from '@/lib/insight/kpis';
 import { covers } from '@/lib/insight/periods';
 import { AppError } from '@/lib/schema/errors';
-import { KPI_METRICS, type KpiMetric } from '@/lib/schema/insight';
+import type { KpiMetric } from '@/lib/schema/insight';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
-import { createSnapshot, type SourceKpi } from '@/lib/share/create';
-import { previousPeriod } from '@/lib/share/dates';
+import { createSnapshot } from '@/lib/share/create';
 import type { Snapshot } from '@/lib/share/schema';
 import { chosenFindings, chosenTree } from '@/lib/share/source';
-import { daysInRange, epochDayOf } from '@/lib/util/dates';
 
 /** The daily lines a snapshot carries; the KPIs carry the rest. */
 const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clicks', 'conversions'];
@@ -66,9 +65,9 @@ async function readTree({ accountId, subject }: SnapshotRequest) {
  */
 async function readMeasures({ accountId, subject, since, until }: SnapshotRequest) {
   const level = subject?.level ?? 'campaign';
-  const state = await readSyncState(accountId);
-  const coverage = state.coverage[level];
-  if (!covers(coverage, { since, until })) {
+  const coverage = (await readSyncState(accountId)).coverage[level];
+  const window = comparisonWindow({ since, until });
+  if (!covers(coverage, window.range)) {
     throw new AppError(
       'invalid-request',
       coverage
@@ -76,28 +75,21 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
         : 'Adlens has not synced this account yet. Sync it, then try again.',
     );
   }
-  const before = previousPeriod({ since, until });
-  const days = daysInRange(since, until);
+  const days = window.lastDay - window.firstDay + 1;
   const series = await readSeries(
     accountId,
     level,
-    epochDayOf(before.since),
-    epochDayOf(until),
+    window.firstDay,
+    window.lastDay,
     subject ? [subject.entityId] : undefined,
   );
-  const daily = sumDaily(series, 2 * days);
-  const current = kpisOf(totalsOf(daily, days, 2 * days - 1));
-  const previous = covers(coverage, before) ? kpisOf(totalsOf(daily, 0, days - 1)) : null;
-  const kpis: SourceKpi[] = KPI_METRICS.map((metric) => ({
-    metric,
-    current: current[metric],
-    previous: previous?.[metric] ?? null,
-  }));
+  const daily = sumDaily(series, days);
+  const rangeStart = days / 2;
   return {
-    kpis,
+    kpis: compareKpis(daily, window, coverage).kpis,
     series: SERIES_METRICS.map((metric) => ({
       metric,
-      values: dailyKpi(daily, metric).slice(days),
+      values: dailyKpi(daily, metric).slice(rangeStart),
     })),
   };
 }

@@ -7,6 +7,7 @@ import {
   totalsOf,
   type MetricColumns,
 } from '@/lib/insight/kpis';
+import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
 import { covers } from '@/lib/insight/periods';
 import { INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
 
@@ -108,5 +109,36 @@ describe('coverage', () => {
     expect(covers(synced, { since: '2026-08-31', until: '2026-09-05' })).toBe(false);
     expect(covers(synced, { since: '2026-11-20', until: '2026-11-23' })).toBe(false);
     expect(covers(null, { since: '2026-11-20', until: '2026-11-21' })).toBe(false);
+  });
+});
+
+describe('a range against the period before it', () => {
+  // 2024-05-01..03 against 2024-04-28..30, with two lead days for a trend's band.
+  const window = comparisonWindow({ since: '2024-05-01', until: '2024-05-03' }, 5);
+  const spendByDay = [7, 7, 100, 200, 300, 1000, 2000, 3000];
+  const daily = sumDaily([entity({ spend: spendByDay }, spendByDay.length)], spendByDay.length);
+  const spendOf = (coverage: { since: string; until: string } | null) =>
+    compareKpis(daily, window, coverage).kpis.find((kpi) => kpi.metric === 'spend');
+
+  it('reads the previous period and the lead days before the range', () => {
+    expect(window.previous).toEqual({ since: '2024-04-28', until: '2024-04-30' });
+    expect(window.lastDay - window.firstDay + 1).toBe(spendByDay.length);
+  });
+
+  it('sums each period from its own days', () => {
+    expect(spendOf({ since: '2024-04-01', until: '2024-05-03' })).toEqual({
+      metric: 'spend',
+      current: 6000,
+      previous: 600,
+    });
+  });
+
+  it('leaves a period the synced days do not cover unknown, never zero', () => {
+    expect(spendOf({ since: '2024-04-29', until: '2024-05-03' })).toEqual({
+      metric: 'spend',
+      current: 6000,
+      previous: null,
+    });
+    expect(compareKpis(daily, window, null).covered).toEqual({ current: false, previous: false });
   });
 });
