@@ -13,6 +13,11 @@ export interface LookupCache<Value> {
    * Never rejects: without an answer, nothing is shown for them.
    */
   load(keys: readonly string[]): Promise<readonly string[]>;
+  /**
+   * Forgets every answer, now out of date (a sync finished), and asks again about `keys`, the ones
+   * on screen; the old answers stay until the new ones come. Resolves with those answered.
+   */
+  refresh(keys: readonly string[]): Promise<readonly string[]>;
 }
 
 export interface LookupOptions<Value> {
@@ -23,6 +28,14 @@ export interface LookupOptions<Value> {
 }
 
 type Known<Value> = ReadonlyMap<string, Value | null>;
+
+function batchesOf<Item>(items: readonly Item[], size: number): Item[][] {
+  const batches: Item[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    batches.push(items.slice(start, start + size));
+  }
+  return batches;
+}
 
 export function createLookupCache<Value>(
   client: QueryClient,
@@ -59,11 +72,19 @@ export function createLookupCache<Value>(
       const cached = known();
       const unknown = [...new Set(keys)].filter((key) => !cached?.has(key) && !asking.has(key));
       for (const key of unknown) asking.add(key);
-      const batches: string[][] = [];
-      for (let start = 0; start < unknown.length; start += batchSize) {
-        batches.push(unknown.slice(start, start + batchSize));
+      return (await Promise.all(batchesOf(unknown, batchSize).map(askBatch))).flat();
+    },
+    async refresh(keys) {
+      const unique = [...new Set(keys)];
+      try {
+        const answers = await Promise.all(batchesOf(unique, batchSize).map(ask));
+        const answered = new Map(answers.flatMap((answer) => [...answer]));
+        const next = new Map(unique.map((key) => [key, answered.get(key) ?? null]));
+        client.setQueryData<Known<Value>>(queryKey, next);
+        return unique;
+      } catch {
+        return [];
       }
-      return (await Promise.all(batches.map(askBatch))).flat();
     },
   };
 }

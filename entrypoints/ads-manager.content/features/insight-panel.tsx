@@ -8,6 +8,7 @@ import {
   type InsightPanelTarget,
 } from '@/entrypoints/ads-manager.content/panel-requests';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
 import { formatAge, formatChange, formatKpi, formatMoney, KPI_LABELS } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
@@ -38,10 +39,6 @@ type AccountAnswer = ParsedResponseOf<'accounts.get'>;
 /** Kept across navigations (each re-runs the feature): a hidden launcher, an open panel. */
 let collapsedOnPage = false;
 let openTarget: InsightPanelTarget | null = null;
-
-/** Sync state is polled this often while the panel is open; faster while a sync runs. */
-const SYNCING_POLL_MS = 2_000;
-const IDLE_POLL_MS = 20_000;
 
 const LEVEL_LABELS = { account: 'Ad account', campaign: 'Campaign', adset: 'Ad set', ad: 'Ad' };
 const TREND_SUMMARY_LIMIT = 3;
@@ -168,16 +165,7 @@ interface InsightDialogProps {
 function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
   const client = pageQueryClient();
   const [syncNotice, setSyncNotice] = useState<string | null>(null);
-  const status = useQuery(client, {
-    queryKey: queryKeys.syncStatus(),
-    queryFn: () => send('sync.status', {}),
-    refetchInterval: (query) =>
-      query.state.data?.accounts.some(
-        (entry) => entry.accountId === target.accountId && entry.state === 'syncing',
-      )
-        ? SYNCING_POLL_MS
-        : IDLE_POLL_MS,
-  });
+  const status = useQuery(client, syncStatusQuery(target.accountId));
   const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
   const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
   // The account's today ends the default range; without the account, the browser's will do.

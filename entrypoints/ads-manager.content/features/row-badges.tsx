@@ -20,6 +20,7 @@ import {
   rowSparklines,
   type RowSparklines,
 } from '@/entrypoints/ads-manager.content/row-sparklines';
+import { watchAccountSyncs } from '@/entrypoints/ads-manager.content/sync-status';
 import {
   readOverlaySettings,
   watchOverlaySettings,
@@ -234,6 +235,15 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     loadSparklines(rows.flatMap(({ entityId }) => (entityId === undefined ? [] : [entityId])));
   }
 
+  /** A finished sync changed the findings: the rows on screen are asked about again. */
+  function refreshFindings(): void {
+    const onScreen = rows.flatMap(({ entityId }) => (entityId === undefined ? [] : [entityId]));
+    void findings.refresh(onScreen).then((answered) => {
+      if (signal.aborted || answered.length === 0) return;
+      for (const row of rows) paint(row);
+    });
+  }
+
   function identifyNames(changed: readonly TrackedRow[]): void {
     const unasked = changed.flatMap(({ entityId, name }) => {
       const key = entityId === undefined && name ? normalizeName(name) : '';
@@ -264,6 +274,8 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   const withoutSparklines = () => undefined;
   void readOverlaySettings().then(applySettings).catch(withoutSparklines);
   watchOverlaySettings((settings) => void applySettings(settings).catch(withoutSparklines), signal);
+
+  watchAccountSyncs(page.accountId, refreshFindings, signal);
 
   const tracker = trackRows({
     signal,

@@ -10,7 +10,7 @@ import {
 import { sparklineValues } from '@/entrypoints/ads-manager.content/row-sparklines';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import type { RowFindings } from '@/lib/schema/row-findings';
-import type { InsightsGetResponse } from '@/lib/schema/sync';
+import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
 import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../meta/table-fixture';
 
@@ -61,10 +61,27 @@ function insightsAnswer(payload: Message['payload']): InsightsGetResponse {
   };
 }
 
-/** A stand-in background: answers from FINDINGS and CACHED, and records the ids asked about. */
+/** What the stand-in background has stored: a sync replaces it. */
+let stored = { findings: FINDINGS, lastSyncAt: 1_700_000_000_000 };
+
+/** A stand-in background: answers from `stored` and CACHED, and records the ids asked about. */
 function answerFindings(asked: string[][] = []) {
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const { command, payload } = message as Message;
+    if (command === 'sync.status') {
+      const account: AccountSyncSummary = {
+        accountId: 'act_7',
+        state: 'synced',
+        lastSyncAt: stored.lastSyncAt,
+        nextRunAt: null,
+        rows: 10,
+        progress: null,
+        problem: null,
+        partial: false,
+      };
+      sendResponse({ ok: true, data: { accounts: [account] } });
+      return true;
+    }
     if (command === 'rows.identifyByName') {
       const matches = (payload.names ?? []).map((name) => {
         const ids = CACHED.filter((entity) => entity.name === name).map((entity) => entity.id);
@@ -85,7 +102,8 @@ function answerFindings(asked: string[][] = []) {
     }
     const entityIds = payload.entityIds ?? [];
     asked.push(entityIds);
-    sendResponse({ ok: true, data: { findings: entityIds.flatMap((id) => FINDINGS[id] ?? []) } });
+    const findings = entityIds.flatMap((id) => stored.findings[id] ?? []);
+    sendResponse({ ok: true, data: { findings } });
     return true;
   });
   return asked;
@@ -99,6 +117,7 @@ function start(url = PAGE) {
 }
 
 afterEach(() => {
+  stored = { findings: FINDINGS, lastSyncAt: 1_700_000_000_000 };
   controller.abort();
   document.body.replaceChildren();
   fakeBrowser.reset();
@@ -158,6 +177,28 @@ describe('row-badges feature', () => {
     await vi.waitFor(() => expect(badgeOf(table.rows[2]!)).not.toBeNull());
     expect(badges()).toHaveLength(2);
     expect(asked.flat().sort()).toEqual(['11', '12', '13', '14']);
+  });
+
+  it('shows the new findings of the rows on screen when a sync of the account finishes', async () => {
+    answerFindings();
+    const table = createFixtureTable(ENTITIES);
+    document.body.append(table.element);
+    start();
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    await vi.waitFor(() =>
+      expect(pageQueryClient().getQueryData(['sync', 'status'])).toBeDefined(),
+    );
+    const fresh: RowFindings = {
+      entityId: '11',
+      severity: 'warning',
+      count: 1,
+      topSentence: 'CPC rose.',
+    };
+    stored = { findings: { '11': fresh }, lastSyncAt: stored.lastSyncAt + 60_000 };
+    await pageQueryClient().refetchQueries({ queryKey: ['sync', 'status'] });
+    await vi.waitFor(() => expect(badgeOf(table.rows[1]!)).toBeNull());
+    expect(badges()).toHaveLength(1);
+    expect(badgeOf(table.rows[0]!)?.getAttribute('data-adlens-entity')).toBe('11');
   });
 
   it('removes its badges when its run is torn down', async () => {

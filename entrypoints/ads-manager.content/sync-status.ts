@@ -1,0 +1,46 @@
+import { QueryObserver } from '@tanstack/query-core';
+import { send } from '@/lib/messaging/page-client';
+import { queryKeys } from '@/lib/query/keys';
+import type { AccountId } from '@/lib/schema/account';
+import type { SyncStatus } from '@/lib/schema/sync';
+import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+
+/** Sync state is polled this often while something on the page follows it; faster while syncing. */
+const SYNCING_POLL_MS = 2_000;
+const IDLE_POLL_MS = 20_000;
+
+/**
+ * Every account's sync state, polled faster while `accountId` syncs. One query for the whole tab,
+ * so the insight panel and the badges share each answer.
+ */
+export function syncStatusQuery(accountId: AccountId) {
+  return {
+    queryKey: queryKeys.syncStatus(),
+    queryFn: () => send('sync.status', {}),
+    refetchInterval: (query: { state: { data: SyncStatus | undefined } }) =>
+      query.state.data?.accounts.some(
+        (entry) => entry.accountId === accountId && entry.state === 'syncing',
+      )
+        ? SYNCING_POLL_MS
+        : IDLE_POLL_MS,
+  };
+}
+
+/** Calls `onSynced` each time a sync of `accountId` finishes, until `signal` aborts. */
+export function watchAccountSyncs(
+  accountId: AccountId,
+  onSynced: () => void,
+  signal: AbortSignal,
+): void {
+  const observer = new QueryObserver(pageQueryClient(), syncStatusQuery(accountId));
+  /** The account's last sync when last seen: null if never, undefined before the first answer. */
+  let seen: number | null | undefined;
+  const unsubscribe = observer.subscribe(({ data }) => {
+    if (!data) return;
+    const lastSync =
+      data.accounts.find((entry) => entry.accountId === accountId)?.lastSyncAt ?? null;
+    if (seen !== undefined && lastSync !== seen) onSynced();
+    seen = lastSync;
+  });
+  signal.addEventListener('abort', unsubscribe, { once: true });
+}
