@@ -86,6 +86,11 @@ export const SyncStateSchema = z.strictObject({
   coverage: CoverageSchema,
   /** Meta's clock (ms) when objects were last read completely or incrementally. */
   objectsSyncedAt: z.nullable(z.number()),
+  /**
+   * Meta's clock minus ours (ms) when objects were last read. The account's days follow Meta's
+   * clock, so retention counts them the same way even when this computer's clock is off.
+   */
+  metaClockOffsetMs: z.optional(z.number()),
   lastSyncAt: z.nullable(z.number()),
   /** Rows of daily insights stored for the account, all levels. */
   rows: counter,

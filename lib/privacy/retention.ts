@@ -16,8 +16,8 @@ import { addDays, dateInTimeZone, epochDayOf } from '@/lib/util/dates';
 
 /**
  * Storage limitation: daily insights are kept for the last `days` days of each account's own
- * calendar, today included, and older days are deleted. The same number is the sync's backfill, so
- * the next sync never reads back what was just deleted.
+ * calendar (by Meta's clock, as the sync counts them), today included, and older days are deleted.
+ * The same number is the sync's backfill, so the next sync never reads back what was just deleted.
  */
 export const RETENTION_ALARM = 'adlens-retention';
 const RETENTION_PERIOD_MINUTES = 24 * 60;
@@ -83,8 +83,9 @@ export async function pruneInsights(days: number, now = Date.now()): Promise<num
   const [accounts, states] = await Promise.all([listAccounts(), listSyncStates()]);
   const timeZones = new Map(accounts.map((account) => [account.accountId, account.timezoneName]));
   let removed = 0;
-  for (const { accountId } of states) {
-    const today = dateInTimeZone(now, timeZones.get(accountId) ?? 'UTC');
+  for (const { accountId, metaClockOffsetMs = 0 } of states) {
+    // The sync backfilled by Meta's clock; counting by ours would cut days it just read.
+    const today = dateInTimeZone(now + metaClockOffsetMs, timeZones.get(accountId) ?? 'UTC');
     removed += await pruneAccount(accountId, firstKeptDay(today, days));
   }
   return removed;

@@ -141,7 +141,7 @@ async function startRun(
       fetchMs: 0,
       writeMs: 0,
     };
-    next = { ...state, run, objectsSyncedAt: readAt };
+    next = { ...state, run, objectsSyncedAt: readAt, metaClockOffsetMs: readAt - deps.now() };
     await writeSyncState(next);
     await appendApiCalls(calls);
   });

@@ -121,6 +121,20 @@ describe('retention', () => {
     expect(await cacheDb().series.count()).toBe(2 * 2 * 1);
   });
 
+  it('counts the days by Meta’s clock, as the sync did, when this computer’s clock runs ahead', async () => {
+    await seed();
+    const aheadMs = 3 * 86_400_000;
+    for (const accountId of ACCOUNTS) {
+      const state = await readSyncState(accountId);
+      await writeSyncState({ ...state, metaClockOffsetMs: -aheadMs });
+    }
+    expect(await pruneInsights(7, NOW + aheadMs)).toBe(2 * 2 * 93);
+    expect((await readSyncState('act_1')).coverage.campaign).toEqual({
+      since: '2026-11-14',
+      until: TODAY,
+    });
+  });
+
   it('a corrupt setting deletes nothing; a valid one removes what is no longer wanted', async () => {
     await seed();
     await applyDataPolicy({ levels: 'all', backfillDays: 1 }, NOW);
