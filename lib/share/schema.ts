@@ -90,15 +90,24 @@ export const ALIAS_PATTERN = /^(Account|(Campaign|Ad set|Ad) [A-Z]+(\.\d+)*)$/;
 const MetricValueSchema = z.nullable(z.number().check(z.minimum(0), z.maximum(MAX_METRIC_VALUE)));
 const EntityIndexSchema = z.int().check(z.minimum(0), z.maximum(MAX_ENTITIES - 1));
 
-export const DateRangeSchema = z
-  .strictObject({ since: z.iso.date(), until: z.iso.date() })
-  .check(
-    z.refine(
-      (range) =>
-        range.since <= range.until && daysInRange(range.since, range.until) <= MAX_RANGE_DAYS,
-      `The date range must run forward and span at most ${MAX_RANGE_DAYS} days.`,
-    ),
-  );
+/**
+ * Cross-field rules read a value as its type says, so they run only on a value whose fields all
+ * parsed (zod would otherwise run them after a continuable issue, such as a malformed date).
+ */
+function shapeIsValid(payload: { issues: readonly unknown[] }): boolean {
+  return payload.issues.length === 0;
+}
+
+export const DateRangeSchema = z.strictObject({ since: z.iso.date(), until: z.iso.date() }).check(
+  z.refine(
+    (range) =>
+      range.since <= range.until && daysInRange(range.since, range.until) <= MAX_RANGE_DAYS,
+    {
+      message: `The date range must run forward and span at most ${MAX_RANGE_DAYS} days.`,
+      when: shapeIsValid,
+    },
+  ),
+);
 export type DateRange = z.infer<typeof DateRangeSchema>;
 
 export const SnapshotEntitySchema = z.strictObject({
@@ -165,10 +174,13 @@ const CONSISTENCY_RULES: readonly [string, (snapshot: SnapshotShape) => boolean]
 ];
 
 export const SnapshotSchema = SnapshotShapeSchema.check(
-  z.superRefine((snapshot, context) => {
-    const broken = CONSISTENCY_RULES.find(([, holds]) => !holds(snapshot));
-    if (broken) context.addIssue({ code: 'custom', message: broken[0], input: snapshot });
-  }),
+  z.superRefine(
+    (snapshot, context) => {
+      const broken = CONSISTENCY_RULES.find(([, holds]) => !holds(snapshot));
+      if (broken) context.addIssue({ code: 'custom', message: broken[0], input: snapshot });
+    },
+    { when: shapeIsValid },
+  ),
 );
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

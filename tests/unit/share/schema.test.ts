@@ -49,6 +49,11 @@ describe('SnapshotSchema', () => {
       /not a valid date at range.since/,
     ],
     [
+      'a date in no date format (the cross-field rules must not read it)',
+      (copy) => (copy.range = { since: ' 024-05-14', until: '2024-05-20' }),
+      /not a valid date at range.since/,
+    ],
+    [
       'a range running backwards',
       (copy) => (copy.range = { since: '2024-05-14', until: '2024-05-01' }),
       /run forward/,
