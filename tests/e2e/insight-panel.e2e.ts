@@ -281,6 +281,16 @@ describe('keyboard', () => {
     await tab.page.waitForFunction(
       () => !document.querySelector('adlens-panel')?.shadowRoot?.querySelector('[role="dialog"]'),
     );
+    // Focus moves back once the closed dialog has left the page, a frame or so later.
+    await tab.page
+      .waitForFunction(
+        () =>
+          document
+            .querySelector('adlens-panel')
+            ?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'open-insights',
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
     expect(await activeTestId()).toBe('open-insights');
     // Keys outside the panel are the page's: Adlens does not look at them.
     await tab.page.locator('button[aria-label="Date range"]').click();

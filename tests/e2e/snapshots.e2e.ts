@@ -82,6 +82,12 @@ async function createFromOptions(page: Page, subjectId: string) {
   await page.select('[data-testid="snapshot-account"]', accountId);
   await page.waitForSelector(`[data-testid="snapshot-subject"] option[value="${subjectId}"]`);
   await page.select('[data-testid="snapshot-subject"]', subjectId);
+  // The days appear once the account's synced days have loaded.
+  await page.waitForFunction(() =>
+    ['snapshot-since', 'snapshot-until'].every(
+      (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
+    ),
+  );
   const value = (testId: string) =>
     page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
   const [since, until] = [await value('snapshot-since'), await value('snapshot-until')];
