@@ -1,8 +1,8 @@
 /**
  * The main job: Adlens in Chromium against the simulated Meta world. With a display the browser
- * stays open for a person; headless, it saves screenshots of the options page, the Ads Manager page
- * with the overlay, and the insight panel on a synced account in the light and the dark theme, and
- * prints their paths.
+ * stays open for a person; headless, it saves screenshots of the options page, the synced account's
+ * Ads Manager table with its badges (one showing its finding), and the insight panel in the light
+ * and the dark theme, and prints their paths.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -32,10 +32,15 @@ try {
   await new SyncSection(options.page).sync(`act_${synced.accountId}`);
   console.log(`Synced ${synced.name}`);
 
-  const large = sim.largeAccount;
-  const adsManager = await AdsManagerTab.open(chromium.browser, { accountId: large.accountId });
-  await adsManager.panelText('account-name', large.name);
+  // The synced account's table: its rows with findings carry badges.
+  const adsManager = await AdsManagerTab.open(chromium.browser, { accountId: synced.accountId });
+  await adsManager.panelText('account-name', synced.name);
   await adsManager.waitForTableRows();
+  const badge = await adsManager.page.waitForFunction(() =>
+    document
+      .querySelector('[role="table"] adlens-badge')
+      ?.shadowRoot?.querySelector('[data-testid="adlens-badge"]'),
+  );
   console.log(`Ads Manager: ${adsManager.page.url()}`);
 
   if (headless) {
@@ -49,6 +54,13 @@ try {
     await options.page.bringToFront();
     await options.page.screenshot({ path: shots.options, fullPage: true });
     await adsManager.page.bringToFront();
+    // Hovering a badge shows its top finding's sentence.
+    await badge.asElement()!.hover();
+    await adsManager.page.waitForFunction(() =>
+      document
+        .querySelector('[role="table"] adlens-badge')
+        ?.shadowRoot?.querySelector('[role="tooltip"]:popover-open'),
+    );
     await adsManager.page.screenshot({ path: shots.adsManager });
     const insights = await AdsManagerTab.open(chromium.browser, { accountId: synced.accountId });
     await insights.waitForTableRows();
