@@ -6,6 +6,7 @@ import {
   updateSparkline,
   type OverlaySettings,
 } from '@/lib/settings/overlay';
+import { t } from '@/lib/util/i18n';
 
 /**
  * The options page's "In Ads Manager" section: whether badges carry a 7-day sparkline, and of
@@ -25,11 +26,8 @@ export function OverlaySection() {
   const { enabled, metric } = settings.sparkline;
   return (
     <section class="card" aria-labelledby="overlay-heading">
-      <h2 id="overlay-heading">In Ads Manager</h2>
-      <p class="help">
-        Rows with findings get a badge. Beside it, a small line can show how one metric went over
-        the last 7 days of the page’s date range.
-      </p>
+      <h2 id="overlay-heading">{t('overlayHeading')}</h2>
+      <p class="help">{t('overlayHelp')}</p>
       <label class="field">
         <input
           type="checkbox"
@@ -37,10 +35,10 @@ export function OverlaySection() {
           checked={enabled}
           onChange={(event) => change({ enabled: event.currentTarget.checked })}
         />{' '}
-        Show a 7-day sparkline beside each badge
+        {t('overlaySparklineToggle')}
       </label>
       <label class="field">
-        Sparkline metric{' '}
+        {t('overlaySparklineMetric')}{' '}
         <select
           data-testid="overlay-sparkline-metric"
           value={metric}

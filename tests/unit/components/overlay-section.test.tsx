@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverlaySection } from '@/entrypoints/options/overlay-section';
 import { readOverlaySettings } from '@/lib/settings/overlay';
+import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
 
 let container: HTMLElement;
+
+beforeEach(useEnglishCatalogue);
 
 afterEach(() => {
   render(null, container);
@@ -31,6 +34,8 @@ describe('OverlaySection', () => {
     expect(toggle.checked).toBe(false);
     expect(metric.disabled).toBe(true);
     expect(metric.value).toBe('spend');
+    expect(container.querySelector('h2')?.textContent).toBe('In Ads Manager');
+    expect(toggle.parentElement?.textContent).toBe(' Show a 7-day sparkline beside each badge');
   });
 
   it('stores the sparkline and its metric as they are chosen', async () => {
