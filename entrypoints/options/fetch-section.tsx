@@ -5,8 +5,8 @@ import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/schema/privacy';
-import { ENTITY_LEVELS, INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
-import type { SyncSettings } from '@/lib/schema/sync';
+import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
+import { METRIC_GROUP_NAMES, type MetricGroup, type SyncSettings } from '@/lib/schema/sync';
 import { readSyncSettings, updateSyncSettings } from '@/lib/settings/sync';
 import { t, type MessageKey } from '@/lib/util/i18n';
 
@@ -15,6 +15,13 @@ const LEVEL_LABELS: Readonly<Record<EntityLevel, MessageKey>> = {
   adset: 'levelAdset',
   ad: 'levelAd',
 };
+
+const METRIC_GROUP_LABELS: Readonly<Record<MetricGroup, { label: MessageKey; cost: MessageKey }>> =
+  {
+    reach: { label: 'metricGroupReach', cost: 'metricGroupReachCost' },
+    clicks: { label: 'metricGroupClicks', cost: 'metricGroupClicksCost' },
+    conversions: { label: 'metricGroupConversions', cost: 'metricGroupConversionsCost' },
+  };
 
 /** A whole number of days in the allowed range, or null. */
 function retentionDays(text: string): number | null {
@@ -70,6 +77,14 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
       each === level ? synced : settings.levels.includes(each),
     );
     save({ levels }, t(synced ? 'levelOnSaved' : 'levelOffSaved'));
+  }
+
+  function toggleMetricGroup(group: MetricGroup, fetched: boolean) {
+    if (!settings) return;
+    const metricGroups = METRIC_GROUP_NAMES.filter((each) =>
+      each === group ? fetched : settings.metricGroups.includes(each),
+    );
+    save({ metricGroups }, t(fetched ? 'metricOnSaved' : 'metricOffSaved'));
   }
 
   function saveRetention(event: Event) {
@@ -134,10 +149,27 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
           );
         })}
       </fieldset>
-      <h3>{t('metricsHeading')}</h3>
-      <p class="help" data-testid="metrics-list">
-        {t('metricsHelp', INSIGHT_METRICS.join(', '))}
-      </p>
+      <fieldset aria-describedby="metrics-help">
+        <legend>{t('metricsHeading')}</legend>
+        <p id="metrics-help" class="help">
+          {t('metricsHelp')}
+        </p>
+        {METRIC_GROUP_NAMES.map((group) => (
+          <label class="check" key={group}>
+            <input
+              type="checkbox"
+              data-testid={`sync-metrics-${group}`}
+              checked={settings.metricGroups.includes(group)}
+              aria-describedby={`metrics-cost-${group}`}
+              onChange={(event) => toggleMetricGroup(group, event.currentTarget.checked)}
+            />
+            {t(METRIC_GROUP_LABELS[group].label)}{' '}
+            <span id={`metrics-cost-${group}`} class="help">
+              {t(METRIC_GROUP_LABELS[group].cost)}
+            </span>
+          </label>
+        ))}
+      </fieldset>
       <p class="help" data-testid="breakdowns">
         {t('breakdownsHelp')}
       </p>

@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { GraphIdSchema } from '@/lib/schema/graph';
-import { EntityLevelSchema, INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
+import {
+  EntityLevelSchema,
+  INSIGHT_METRICS,
+  type EntityLevel,
+  type InsightMetric,
+} from '@/lib/schema/insights';
 import { cacheDb } from './db';
 
 /**
@@ -184,6 +189,28 @@ export async function writeSeriesSlice(
     await db.series.bulkDelete(drop);
   }
   return delta;
+}
+
+/**
+ * Zeroes the metrics in every stored chunk: a metric the user no longer wants read is not kept
+ * either. Chunks without a value of them are not rewritten.
+ */
+export async function clearSeriesMetrics(metrics: readonly InsightMetric[]): Promise<void> {
+  if (metrics.length === 0) return;
+  const columns = metrics.map((metric) => INSIGHT_METRICS.indexOf(metric) * CHUNK_DAYS);
+  const holdsAny = (values: Float64Array) =>
+    columns.some((start) =>
+      values.subarray(start, start + CHUNK_DAYS).some((value) => value !== 0),
+    );
+  // Dexie writes every record back unless the callback returns false.
+  await cacheDb()
+    .series.toCollection()
+    .modify((record) => {
+      const chunk = validChunk(record);
+      if (!chunk || !holdsAny(chunk.values)) return false;
+      for (const start of columns) chunk.values.fill(0, start, start + CHUNK_DAYS);
+      return true;
+    });
 }
 
 /** One entity's days over a range: `rows[i]` and `values[metric][i]` for day `since + i`. */

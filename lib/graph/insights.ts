@@ -1,6 +1,7 @@
 import type { AccountId } from '@/lib/schema/account';
 import { GraphInsightsRowSchema, type GraphInsightsRow } from '@/lib/schema/graph-ads';
 import type { EntityLevel } from '@/lib/schema/insights';
+import type { MetricGroup } from '@/lib/schema/sync';
 import { addDays, daysInRange } from '@/lib/util/dates';
 import { isGraphError, type GraphClient } from './client';
 import { EFFECTIVE_STATUSES } from './ad-objects';
@@ -19,6 +20,7 @@ export interface InsightsSlice {
   readonly level: EntityLevel;
   readonly since: string;
   readonly until: string;
+  readonly metricGroups: readonly MetricGroup[];
 }
 
 export interface InsightsFetchOptions {
@@ -38,22 +40,26 @@ export const INSIGHT_ID_FIELD = {
   ad: 'ad_id',
 } as const satisfies Record<EntityLevel, keyof GraphInsightsRow>;
 
-const METRIC_FIELDS = [
-  'spend',
-  'impressions',
-  'reach',
-  'frequency',
-  'clicks',
-  'inline_link_clicks',
-  'actions',
-  'action_values',
-  'cost_per_action_type',
-  'purchase_roas',
-];
+const ALWAYS_READ_FIELDS = ['spend', 'impressions'];
+
+const METRIC_GROUP_FIELDS: Readonly<Record<MetricGroup, readonly string[]>> = {
+  reach: ['reach', 'frequency'],
+  clicks: ['clicks', 'inline_link_clicks'],
+  conversions: ['actions', 'action_values', 'cost_per_action_type', 'purchase_roas'],
+};
+
+/** The Graph fields of a level's daily insights, asking only for the chosen metric groups. */
+export function insightsFields(level: EntityLevel, metricGroups: readonly MetricGroup[]): string[] {
+  return [
+    INSIGHT_ID_FIELD[level],
+    ...ALWAYS_READ_FIELDS,
+    ...metricGroups.flatMap((group) => METRIC_GROUP_FIELDS[group]),
+  ];
+}
 
 function jobQuery(slice: InsightsSlice): GraphQuery {
   return {
-    fields: [INSIGHT_ID_FIELD[slice.level], ...METRIC_FIELDS],
+    fields: insightsFields(slice.level, slice.metricGroups),
     params: {
       level: slice.level,
       time_range: { since: slice.since, until: slice.until },

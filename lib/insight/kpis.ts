@@ -92,6 +92,26 @@ export function kpisOf(totals: PeriodTotals): Kpis {
   };
 }
 
+/** The stored metrics each KPI is computed from. */
+const KPI_SOURCES: Readonly<Record<KpiMetric, readonly InsightMetric[]>> = {
+  spend: ['spend'],
+  impressions: ['impressions'],
+  cpm: ['spend', 'impressions'],
+  link_clicks: ['inlineLinkClicks'],
+  ctr: ['inlineLinkClicks', 'impressions'],
+  cpc: ['spend', 'inlineLinkClicks'],
+  conversions: ['purchases'],
+  cpa: ['spend', 'purchases'],
+  conversion_value: ['purchaseValue'],
+  roas: ['purchaseValue', 'spend'],
+  frequency: ['impressions', 'reach'],
+};
+
+/** Whether a KPI needs a metric Adlens no longer reads: it is then unknown, never a real 0. */
+export function needsUnread(metric: KpiMetric, unread: readonly InsightMetric[]): boolean {
+  return KPI_SOURCES[metric].some((source) => unread.includes(source));
+}
+
 /** Each day's value of one KPI, null on days it is undefined (no impressions, no purchases). */
 export function dailyKpi(daily: DailyTotals, metric: KpiMetric): (number | null)[] {
   return Array.from(daily.spend, (_, day) => kpisOf(totalsOf(daily, day, day))[metric]);

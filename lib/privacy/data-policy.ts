@@ -1,13 +1,15 @@
 import { listSyncStates } from '@/lib/cache/sync-state';
+import { clearSeriesMetrics } from '@/lib/cache/series';
 import { ENTITY_LEVELS } from '@/lib/schema/insights';
-import { SyncSettingsSchema } from '@/lib/schema/sync';
+import { SyncSettingsSchema, unfetchedMetrics } from '@/lib/schema/sync';
 import { clearAccountData, clearLevelData } from './account-data';
 import { pruneInsights } from './retention';
 
 /**
  * Data minimization, applied whenever the sync settings change and by the daily retention alarm:
- * accounts turned off and levels no longer synced are deleted at once, and insights older than the
- * days kept. A value that does not parse deletes nothing: a corrupt setting must not cost data.
+ * accounts turned off and levels no longer synced are deleted at once, so are the stored values of
+ * metrics no longer read, and insights older than the days kept. A value that does not parse
+ * deletes nothing: a corrupt setting must not cost data.
  */
 export async function applyDataPolicy(rawSettings: unknown, now = Date.now()): Promise<void> {
   const parsed = SyncSettingsSchema.safeParse(rawSettings);
@@ -18,5 +20,6 @@ export async function applyDataPolicy(rawSettings: unknown, now = Date.now()): P
   for (const { accountId } of await listSyncStates()) {
     await clearLevelData(accountId, unwantedLevels);
   }
+  await clearSeriesMetrics(unfetchedMetrics(settings.metricGroups));
   await pruneInsights(settings.backfillDays, now);
 }

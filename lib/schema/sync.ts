@@ -123,6 +123,25 @@ export const MAX_BACKFILL_DAYS = 1123;
 /** Meta restates conversions for 28 days; looking back further gains nothing. */
 export const MAX_LOOKBACK_DAYS = 28;
 
+/**
+ * The metrics the user may stop Adlens from reading, by what they cost when off. Spend and
+ * impressions are always read: every view ranks and weighs entities by them.
+ */
+export const METRIC_GROUPS = {
+  reach: ['reach', 'frequency'],
+  clicks: ['clicks', 'inlineLinkClicks'],
+  conversions: ['purchases', 'purchaseValue', 'costPerPurchase', 'purchaseRoas'],
+} as const satisfies Record<string, readonly InsightMetric[]>;
+export type MetricGroup = keyof typeof METRIC_GROUPS;
+export const METRIC_GROUP_NAMES = Object.keys(METRIC_GROUPS) as MetricGroup[];
+
+/** The metrics of the groups turned off, whose stored values are deleted. */
+export function unfetchedMetrics(metricGroups: readonly MetricGroup[]): InsightMetric[] {
+  return METRIC_GROUP_NAMES.filter((group) => !metricGroups.includes(group)).flatMap((group) => [
+    ...METRIC_GROUPS[group],
+  ]);
+}
+
 export const SyncSettingsSchema = z.strictObject({
   intervalMinutes: z.union(SYNC_INTERVALS_MINUTES.map((minutes) => z.literal(minutes))),
   /** Days of history the first sync reads, today included. */
@@ -132,6 +151,8 @@ export const SyncSettingsSchema = z.strictObject({
   levels: z.array(EntityLevelSchema).check(z.minLength(1), z.maxLength(3)),
   /** Accounts the user turned off; every other account of the connection is synced. */
   disabledAccounts: z.array(AccountIdSchema).check(z.maxLength(MAX_ACCOUNTS)),
+  /** Metric groups read from Graph; the metrics of the others are neither read nor kept. */
+  metricGroups: z.array(z.enum(METRIC_GROUP_NAMES)).check(z.maxLength(METRIC_GROUP_NAMES.length)),
 });
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 
@@ -141,4 +162,5 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   lookbackDays: 28,
   levels: ['campaign', 'adset', 'ad'],
   disabledAccounts: [],
+  metricGroups: METRIC_GROUP_NAMES,
 };

@@ -1,6 +1,17 @@
 import { storage } from '#imports';
-import { DEFAULT_SYNC_SETTINGS, SyncSettingsSchema, type SyncSettings } from '@/lib/schema/sync';
+import {
+  DEFAULT_SYNC_SETTINGS,
+  METRIC_GROUP_NAMES,
+  SyncSettingsSchema,
+  type SyncSettings,
+} from '@/lib/schema/sync';
 import { validateSetting, type SettingRead } from './read';
+
+/** Version 1 had no metric choice: everything was read, so every group stays on. */
+export function migrateToVersion2(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
+  return { ...stored, metricGroups: [...METRIC_GROUP_NAMES] };
+}
 
 /**
  * What the sync engine reads and how often it runs: hourly by default, 90 days of history on the
@@ -9,7 +20,8 @@ import { validateSetting, type SettingRead } from './read';
  */
 export const syncSettings = storage.defineItem<SyncSettings>('local:syncSettings', {
   fallback: DEFAULT_SYNC_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateToVersion2 },
 });
 
 /** The stored settings, or the defaults when the stored value does not parse, and which it was. */

@@ -160,7 +160,13 @@ async function readUnit(
   const idField = INSIGHT_ID_FIELD[unit.level];
   await fetchDailyInsights(
     deps.graph,
-    { accountId: account.accountId, level: unit.level, since: unit.since, until: unit.until },
+    {
+      accountId: account.accountId,
+      level: unit.level,
+      since: unit.since,
+      until: unit.until,
+      metricGroups: deps.settings.metricGroups,
+    },
     {
       async: unit.async,
       pageSize: deps.pageSize ?? INSIGHTS_PAGE_SIZE,

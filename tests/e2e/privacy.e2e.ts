@@ -216,6 +216,42 @@ describe('privacy controls', () => {
     expect((await cachedTotals(options.page, accountId, 'ad', '2000-01-01', today())).rows).toBe(0);
   }, 240_000);
 
+  it('unticking conversions deletes their stored values at once and the next sync does not ask for them', async () => {
+    const totals = () => cachedTotals(options.page, accountId, 'campaign', '2000-01-01', today());
+    expect((await totals()).purchases).toBeGreaterThan(0);
+    await options.setChecked('sync-metrics-conversions', false);
+    await options.waitForText('fetch-notice', 'no longer read');
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const settings = (await worker.storageArea('local')).syncSettings as { metricGroups: string[] };
+    expect(settings.metricGroups).toEqual(['reach', 'clicks']);
+    await expect.poll(async () => (await totals()).purchaseValue).toBe(0);
+    const kept = await totals();
+    expect(kept.purchases).toBe(0);
+    expect(kept.spend).toBeGreaterThan(0);
+    expect(kept.rows).toBeGreaterThan(0);
+
+    sim.control.requests.clear();
+    await sync.sync(accountId);
+    const asked = sim.control.requests.entries
+      .filter((entry) => entry.path.endsWith('/insights') && entry.query.fields)
+      .map((entry) => entry.query.fields!.split(','));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const fields of asked) {
+      expect(fields).toContain('spend');
+      for (const conversion of [
+        'actions',
+        'action_values',
+        'cost_per_action_type',
+        'purchase_roas',
+      ]) {
+        expect(fields).not.toContain(conversion);
+      }
+    }
+    const after = await totals();
+    expect(after.purchases).toBe(0);
+    expect(after.spend).toBeGreaterThanOrEqual(kept.spend);
+  }, 240_000);
+
   it('retention: a value out of range is refused; 7 days deletes every older day at once', async () => {
     const field = options.page.locator('[data-testid="retention-days"]');
     await field.fill('3');
@@ -361,6 +397,8 @@ describe('privacy controls', () => {
     );
     await reloadOptions();
     expect(await options.waitForText('settings-notice', 'could not be read')).toMatch(/sync/);
+    // The Sync section appears once the background has answered with the accounts' sync states.
+    await options.page.waitForSelector('[data-testid="sync-interval"]');
     expect(
       await options.page.$eval(
         '[data-testid="sync-interval"]',

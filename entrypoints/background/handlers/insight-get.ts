@@ -6,7 +6,7 @@ import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/l
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState, type SyncState } from '@/lib/cache/sync-state';
 import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
-import { sumDaily, type KpiMetric } from '@/lib/insight/kpis';
+import { needsUnread, sumDaily, type KpiMetric } from '@/lib/insight/kpis';
 import { trendOf } from '@/lib/insight/trend';
 import type { Handler } from '@/lib/messaging/server';
 import type { AccountId } from '@/lib/schema/account';
@@ -19,6 +19,7 @@ import {
   type InsightGetRequest,
 } from '@/lib/schema/insight';
 import type { EntityLevel } from '@/lib/schema/insights';
+import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
 import { epochDayOf } from '@/lib/util/dates';
@@ -86,10 +87,18 @@ async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel,
     request.entityId === null ? undefined : [request.entityId],
   );
   const daily = sumDaily(series, window.lastDay - window.firstDay + 1);
-  const { covered, kpis } = compareKpis(daily, window, state.coverage[level]);
+  const compared = compareKpis(daily, window, state.coverage[level]);
+  const { covered } = compared;
+  const unread = unfetchedMetrics((await readSyncSettings()).metricGroups);
+  const kpis = compared.kpis.map((kpi) =>
+    needsUnread(kpi.metric, unread) ? { ...kpi, current: null, previous: null } : kpi,
+  );
   const rangeDays = window.lastDay - epochDayOf(window.range.since) + 1;
   const trends = covered.current
-    ? TREND_METRICS.map((metric) => ({ metric, days: trendOf(daily, metric, rangeDays) }))
+    ? TREND_METRICS.filter((metric) => !needsUnread(metric, unread)).map((metric) => ({
+        metric,
+        days: trendOf(daily, metric, rangeDays),
+      }))
     : [];
   return { range: window.range, previous: window.previous, covered, kpis, trends };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightGet, PAGE_SYNC_INTERVAL_MS } from '@/entrypoints/background/handlers/insight-get';
 import { cacheDb } from '@/lib/cache/db';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
@@ -6,6 +7,7 @@ import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
+import { updateSyncSettings } from '@/lib/settings/sync';
 import { epochDayOf } from '@/lib/util/dates';
 
 /** The handler against a real (fake-indexeddb) cache; the token and the scheduler are stand-ins. */
@@ -103,6 +105,19 @@ describe('insight.get', () => {
     );
     expect(answer.covered).toEqual({ current: false, previous: true });
     expect(answer.kpis.find((kpi) => kpi.metric === 'spend')?.current).toBeNull();
+  });
+
+  it('shows the KPIs of metrics no longer read as unknown, not as zeros', async () => {
+    await seed(Date.now());
+    await updateSyncSettings({ metricGroups: ['reach', 'clicks'] });
+    const answer = await insightGet(request(), fromPage);
+    fakeBrowser.reset();
+    const current = (metric: string) => answer.kpis.find((kpi) => kpi.metric === metric)?.current;
+    for (const metric of ['conversions', 'cpa', 'conversion_value', 'roas']) {
+      expect(current(metric), metric).toBeNull();
+    }
+    expect(current('spend')).toBe(7 * 1235);
+    expect(answer.trends.map((trend) => trend.metric)).toEqual(['spend', 'cpm', 'ctr']);
   });
 
   it('answers for one campaign only', async () => {

@@ -3,6 +3,7 @@ import { createGraphClient } from '@/lib/graph/client';
 import { fetchDailyInsights } from '@/lib/graph/insights';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
 import type { GraphInsightsRow } from '@/lib/schema/graph-ads';
+import { METRIC_GROUP_NAMES } from '@/lib/schema/sync';
 import { fakeGraph, fakeTiming, graphError, type FakeRoute } from './fake-graph';
 
 const TOKEN = 'EAABinsightsToken0123456789abcdef';
@@ -11,6 +12,7 @@ const slice = {
   level: 'ad',
   since: '2026-11-01',
   until: '2026-11-04',
+  metricGroups: METRIC_GROUP_NAMES,
 } as const;
 const tooMuch = graphError(1, "Please reduce the amount of data you're asking for", {}, 500);
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cacheDb } from '@/lib/cache/db';
 import { readSeries, SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, readSyncState, writeSyncState } from '@/lib/cache/sync-state';
@@ -13,8 +14,14 @@ import { applyDataPolicy } from '@/lib/privacy/data-policy';
 import { csvCell } from '@/lib/privacy/export';
 import { pruneInsights } from '@/lib/privacy/retention';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
-import { DEFAULT_SYNC_SETTINGS, SyncSettingsSchema } from '@/lib/schema/sync';
+import {
+  DEFAULT_SYNC_SETTINGS,
+  METRIC_GROUPS,
+  METRIC_GROUP_NAMES,
+  SyncSettingsSchema,
+} from '@/lib/schema/sync';
 import { validateSetting } from '@/lib/settings/read';
+import { readSyncSettings, syncSettings } from '@/lib/settings/sync';
 import { epochDayOf } from '@/lib/util/dates';
 
 beforeEach(wipeCache);
@@ -153,7 +160,55 @@ describe('retention', () => {
   });
 });
 
+describe('metrics no longer read', () => {
+  it('lose their stored values at once, in every account and level; the others stay', async () => {
+    await seed();
+    await applyDataPolicy({ ...DEFAULT_SYNC_SETTINGS, metricGroups: ['reach', 'clicks'] }, NOW);
+    const kept = epochDayOf(TODAY) - DEFAULT_SYNC_SETTINGS.backfillDays + 1;
+    for (const accountId of ACCOUNTS) {
+      for (const level of ['campaign', 'ad'] as const) {
+        const [series] = await readSeries(accountId, level, kept, epochDayOf(TODAY));
+        const column = (metric: (typeof INSIGHT_METRICS)[number]) => [
+          ...series!.values[INSIGHT_METRICS.indexOf(metric)]!,
+        ];
+        for (const metric of METRIC_GROUPS.conversions) {
+          expect(
+            column(metric).every((value) => value === 0),
+            metric,
+          ).toBe(true);
+        }
+        for (const metric of ['spend', 'impressions', 'reach', 'clicks'] as const) {
+          expect(
+            column(metric).every((value) => value === 1),
+            metric,
+          ).toBe(true);
+        }
+        expect(series!.rows.every((row) => row === 1)).toBe(true);
+      }
+    }
+  });
+});
+
 describe('export and settings', () => {
+  it('settings stored before the metric choice migrate keeping every choice, reading every metric', async () => {
+    const version1 = {
+      intervalMinutes: 180,
+      backfillDays: 30,
+      lookbackDays: 7,
+      levels: ['campaign'],
+      disabledAccounts: ['act_2'],
+    };
+    await fakeBrowser.storage.local.set({ syncSettings: version1, syncSettings$: { v: 1 } });
+    await syncSettings.migrate();
+    expect(await readSyncSettings()).toEqual({
+      ...version1,
+      metricGroups: METRIC_GROUP_NAMES,
+    });
+    await expect(fakeBrowser.storage.local.get('syncSettings$')).resolves.toEqual({
+      syncSettings$: { v: 2 },
+    });
+  });
+
   it('CSV cells cannot run as spreadsheet formulas or split a row', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('+1')).toBe("'+1");

@@ -3,6 +3,7 @@ import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import { syncAccount, type SyncDeps } from '@/lib/sync/runner';
 import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
@@ -105,6 +106,32 @@ describe('first sync', () => {
     );
     expect(meta.control.requests.entries.some((entry) => entry.method === 'POST')).toBe(true);
     await expectCacheEqualsWorld(addDays(today(), -89));
+  });
+});
+
+describe('the metrics chosen', () => {
+  it('are the only ones asked for and stored: no conversions means no conversion field', async () => {
+    const settings = { ...DEFAULT_SYNC_SETTINGS, metricGroups: ['reach' as const] };
+    const { state } = await syncAccount(deps({ settings }), accountId);
+    expect(state.lastError).toBeNull();
+    const fields = meta.control.requests.entries
+      .filter((entry) => entry.path.endsWith('/insights') && entry.query.fields)
+      .map((entry) => entry.query.fields!.split(','));
+    expect(fields.length).toBeGreaterThan(0);
+    for (const asked of fields) {
+      expect(asked).toEqual(expect.arrayContaining(['spend', 'impressions', 'reach', 'frequency']));
+      for (const notChosen of ['clicks', 'inline_link_clicks', 'actions', 'purchase_roas']) {
+        expect(asked).not.toContain(notChosen);
+      }
+    }
+    const since = addDays(today(), -89);
+    const world = worldTotals(meta, digits, 'campaign', since, today());
+    expect(world.purchases).toBeGreaterThan(0);
+    expect(await cacheTotals(digits, 'campaign', since, today())).toEqual({
+      ...world,
+      purchases: 0,
+      purchaseValue: 0,
+    });
   });
 });
 
