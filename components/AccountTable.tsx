@@ -1,17 +1,24 @@
+import type { Translate } from '@/components/translate';
 import type { AccountSummary } from '@/lib/schema/account';
 
 /** The connected ad accounts; names come from Meta and are rendered as text only. */
-export function AccountTable({ accounts }: { readonly accounts: readonly AccountSummary[] }) {
-  if (accounts.length === 0) return <p class="muted">This token gives access to no ad account.</p>;
+export function AccountTable({
+  accounts,
+  t,
+}: {
+  readonly accounts: readonly AccountSummary[];
+  readonly t: Translate;
+}) {
+  if (accounts.length === 0) return <p class="muted">{t('noAdAccounts')}</p>;
   return (
     <table class="accounts">
-      <caption>Ad accounts</caption>
+      <caption>{t('adAccountsCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Account ID</th>
-          <th scope="col">Currency</th>
-          <th scope="col">Time zone</th>
+          <th scope="col">{t('columnName')}</th>
+          <th scope="col">{t('columnAccountId')}</th>
+          <th scope="col">{t('columnCurrency')}</th>
+          <th scope="col">{t('columnTimeZone')}</th>
         </tr>
       </thead>
       <tbody>

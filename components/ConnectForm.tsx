@@ -1,3 +1,4 @@
+import type { Translate } from '@/components/translate';
 import { useState } from 'preact/hooks';
 
 interface ConnectFormProps {
@@ -5,10 +6,11 @@ interface ConnectFormProps {
   /** The id of the element describing the last error, for assistive technology. */
   readonly errorId: string | undefined;
   readonly onConnect: (token: string) => void;
+  readonly t: Translate;
 }
 
 /** The pasted-token form. The field is cleared on submit so the token does not linger in the page. */
-export function ConnectForm({ pending, errorId, onConnect }: ConnectFormProps) {
+export function ConnectForm({ pending, errorId, onConnect, t }: ConnectFormProps) {
   const [token, setToken] = useState('');
 
   function submit(event: Event) {
@@ -19,10 +21,9 @@ export function ConnectForm({ pending, errorId, onConnect }: ConnectFormProps) {
 
   return (
     <form class="connect-form" onSubmit={submit} aria-busy={pending}>
-      <label for="token-input">Access token</label>
+      <label for="token-input">{t('tokenLabel')}</label>
       <p id="token-help" class="help">
-        A Marketing API user or system-user token with the <code>ads_read</code> permission. Adlens
-        checks it with Meta, then keeps it encrypted in this browser.
+        {t('tokenHelpStart')} <code>ads_read</code> {t('tokenHelpEnd')}
       </p>
       <div class="field-row">
         <input
@@ -38,7 +39,7 @@ export function ConnectForm({ pending, errorId, onConnect }: ConnectFormProps) {
           disabled={pending}
         />
         <button type="submit" data-testid="connect-button" disabled={pending}>
-          {pending ? 'Connecting…' : 'Connect'}
+          {pending ? t('connecting') : t('connect')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Translate } from '@/components/translate';
 import type { LoginSettings } from '@/lib/schema/connection';
 
 interface ConnectLoginFormProps {
@@ -9,6 +10,7 @@ interface ConnectLoginFormProps {
   /** The redirect URI to register in the Meta app. */
   readonly redirectUri: string;
   readonly onLogin: (settings: { appId: string; businessManagement: boolean }) => void;
+  readonly t: Translate;
 }
 
 const APP_ID = /^\d{1,20}$/;
@@ -23,6 +25,7 @@ export function ConnectLoginForm({
   disabled,
   redirectUri,
   onLogin,
+  t,
 }: ConnectLoginFormProps) {
   const [appId, setAppId] = useState(settings.appId ?? '');
   const [businessManagement, setBusinessManagement] = useState(settings.businessManagement);
@@ -35,12 +38,11 @@ export function ConnectLoginForm({
 
   return (
     <form class="connect-form" onSubmit={submit} aria-busy={pending}>
-      <h3>Log in with Facebook</h3>
-      <label for="app-id-input">Meta app ID</label>
+      <h3>{t('loginWithFacebook')}</h3>
+      <label for="app-id-input">{t('appIdLabel')}</label>
       <p id="app-id-help" class="help">
-        The ID of your Meta app (Facebook Login, type Business), with{' '}
-        <code data-testid="redirect-uri">{redirectUri}</code> under “Valid OAuth Redirect URIs”.
-        Adlens asks for <code>ads_read</code> to read your ad accounts and reports.
+        {t('appIdHelpStart')} <code data-testid="redirect-uri">{redirectUri}</code>{' '}
+        {t('appIdHelpMiddle')} <code>ads_read</code> {t('appIdHelpEnd')}
       </p>
       <div class="field-row">
         <input
@@ -55,7 +57,7 @@ export function ConnectLoginForm({
           disabled={pending || disabled}
         />
         <button type="submit" data-testid="login-button" disabled={pending || disabled || !valid}>
-          {pending ? 'Waiting for Facebook…' : 'Log in with Facebook'}
+          {pending ? t('waitingForFacebook') : t('loginWithFacebook')}
         </button>
       </div>
       <label class="check">
@@ -67,8 +69,8 @@ export function ConnectLoginForm({
           disabled={pending || disabled}
         />
         <span>
-          Also ask for <code>business_management</code>, needed when your ad accounts belong to a
-          Business Manager
+          {t('businessManagementStart')} <code>business_management</code>
+          {t('businessManagementEnd')}
         </span>
       </label>
     </form>

@@ -1,18 +1,20 @@
+import type { Translate } from '@/components/translate';
 import type { ConnectionInfo, Expiry, TokenType } from '@/lib/schema/connection';
+import type { MessageKey } from '@/lib/util/i18n';
 
 /** What each permission lets Adlens do, in the words of the options page. */
-const SCOPE_PURPOSES: Readonly<Record<string, string>> = {
-  ads_read: 'read your ad accounts, campaigns and reports',
-  ads_management: 'read (and could change) your ads; Adlens only reads',
-  business_management: 'see ad accounts owned by your Business Manager',
+const SCOPE_PURPOSES: Readonly<Record<string, MessageKey>> = {
+  ads_read: 'scopeAdsRead',
+  ads_management: 'scopeAdsManagement',
+  business_management: 'scopeBusinessManagement',
 };
 
-const TOKEN_TYPE_NAMES: Readonly<Record<TokenType, string>> = {
-  USER: 'User token',
-  SYSTEM_USER: 'System user token',
-  PAGE: 'Page token',
-  APP: 'App token',
-  unknown: 'Token type not reported by Meta',
+const TOKEN_TYPE_NAMES: Readonly<Record<TokenType, MessageKey>> = {
+  USER: 'tokenTypeUser',
+  SYSTEM_USER: 'tokenTypeSystemUser',
+  PAGE: 'tokenTypePage',
+  APP: 'tokenTypeApp',
+  unknown: 'tokenTypeUnknown',
 };
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -29,54 +31,61 @@ export function relative(ms: number, now: number): string {
   return RELATIVE.format(Math.round(delta / size), unit);
 }
 
-export function expiryText(expiry: Expiry, now: number): string {
-  if (expiry === null) return 'not reported by Meta';
-  if (expiry === 'never') return 'never';
+export function expiryText(expiry: Expiry, now: number, t: Translate): string {
+  if (expiry === null) return t('expiryNotReported');
+  if (expiry === 'never') return t('expiryNever');
   const ms = expiry * 1000;
   return `${DATE_TIME.format(ms)} (${relative(ms, now)})`;
 }
 
-function sourceText(info: ConnectionInfo): string {
-  if (info.source === 'login') return `Facebook Login (app ${info.appId ?? 'unknown'})`;
-  return info.appId === null ? 'a pasted token' : `a pasted token of app ${info.appId}`;
+function sourceText(info: ConnectionInfo, t: Translate): string {
+  if (info.source === 'login') {
+    return info.appId === null ? t('sourceLoginUnknownApp') : t('sourceLogin', info.appId);
+  }
+  return info.appId === null ? t('sourcePasted') : t('sourcePastedApp', info.appId);
 }
 
 /** Who issued the token, what it may do and until when: Meta's own answers, shown as text. */
 export function ConnectionDetails({
   info,
   now,
+  t,
 }: {
   readonly info: ConnectionInfo;
   readonly now: number;
+  readonly t: Translate;
 }) {
   return (
     <dl class="details" data-testid="connection-details">
-      <dt>Connected with</dt>
+      <dt>{t('connectedWith')}</dt>
       <dd>
-        {sourceText(info)} · {TOKEN_TYPE_NAMES[info.tokenType]}
+        {sourceText(info, t)} · {t(TOKEN_TYPE_NAMES[info.tokenType])}
       </dd>
-      <dt>Permissions</dt>
+      <dt>{t('permissions')}</dt>
       <dd data-testid="connection-scopes">
         <ul class="scopes">
-          {info.grantedScopes.map((scope) => (
-            <li key={scope}>
-              <code>{scope}</code>
-              {SCOPE_PURPOSES[scope] && <span class="muted"> — {SCOPE_PURPOSES[scope]}</span>}
-            </li>
-          ))}
+          {info.grantedScopes.map((scope) => {
+            const purpose = SCOPE_PURPOSES[scope];
+            return (
+              <li key={scope}>
+                <code>{scope}</code>
+                {purpose !== undefined && <span class="muted"> — {t(purpose)}</span>}
+              </li>
+            );
+          })}
         </ul>
         {info.declinedScopes.length > 0 && (
           <p class="muted" data-testid="declined-scopes">
-            Declined: {info.declinedScopes.join(', ')}
+            {t('declinedScopes', info.declinedScopes.join(', '))}
           </p>
         )}
       </dd>
-      <dt>Token expires</dt>
+      <dt>{t('tokenExpires')}</dt>
       <dd data-testid="token-expiry">
-        {info.health === 'expired' ? 'rejected by Meta' : expiryText(info.expiresAt, now)}
+        {info.health === 'expired' ? t('tokenRejected') : expiryText(info.expiresAt, now, t)}
       </dd>
-      <dt>Data access until</dt>
-      <dd data-testid="data-access-expiry">{expiryText(info.dataAccessExpiresAt, now)}</dd>
+      <dt>{t('dataAccessUntil')}</dt>
+      <dd data-testid="data-access-expiry">{expiryText(info.dataAccessExpiresAt, now, t)}</dd>
     </dl>
   );
 }

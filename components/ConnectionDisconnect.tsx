@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Translate } from '@/components/translate';
 import type { TokenSource } from '@/lib/schema/connection';
 
 interface ConnectionDisconnectProps {
@@ -7,6 +8,7 @@ interface ConnectionDisconnectProps {
   readonly pending: boolean;
   readonly disabled: boolean;
   readonly onDisconnect: (revoke: boolean) => void;
+  readonly t: Translate;
 }
 
 /**
@@ -20,6 +22,7 @@ export function ConnectionDisconnect({
   pending,
   disabled,
   onDisconnect,
+  t,
 }: ConnectionDisconnectProps) {
   const [revoke, setRevoke] = useState(source === 'login');
 
@@ -34,12 +37,10 @@ export function ConnectionDisconnect({
           onChange={(event) => setRevoke(event.currentTarget.checked)}
           aria-describedby="revoke-help"
         />
-        Also revoke the token’s access at Meta
+        {t('revokeLabel')}
       </label>
       <p id="revoke-help" class="help">
-        {source === 'login'
-          ? 'Removes Adlens’s app from your Facebook account’s apps.'
-          : 'Revoking de-authorizes the app that created this token (for example the Graph API Explorer) for your whole account, not just Adlens.'}
+        {source === 'login' ? t('revokeHelpLogin') : t('revokeHelpPasted')}
       </p>
       <button
         type="button"
@@ -48,9 +49,9 @@ export function ConnectionDisconnect({
         onClick={() => onDisconnect(revoke)}
         disabled={pending || disabled}
       >
-        {pending ? 'Disconnecting…' : 'Disconnect'}
+        {pending ? t('disconnecting') : t('disconnect')}
       </button>
-      <p class="help">Deletes the token and all cached data from this browser.</p>
+      <p class="help">{t('disconnectHelp')}</p>
     </div>
   );
 }

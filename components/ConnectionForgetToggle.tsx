@@ -1,7 +1,9 @@
+import type { Translate } from '@/components/translate';
 interface ConnectionForgetToggleProps {
   readonly checked: boolean;
   readonly pending: boolean;
   readonly onChange: (forget: boolean) => void;
+  readonly t: Translate;
 }
 
 /** "Forget the token when the browser closes": applied at once, by the background. */
@@ -9,6 +11,7 @@ export function ConnectionForgetToggle({
   checked,
   pending,
   onChange,
+  t,
 }: ConnectionForgetToggleProps) {
   return (
     <div class="toggle">
@@ -21,12 +24,10 @@ export function ConnectionForgetToggle({
           onChange={(event) => onChange(event.currentTarget.checked)}
           aria-describedby="forget-on-close-help"
         />
-        Forget the token when the browser closes
+        {t('forgetOnClose')}
       </label>
       <p id="forget-on-close-help" class="help">
-        {checked
-          ? 'The token is kept in memory only; you reconnect after each browser restart. Cached data stays.'
-          : 'The token is kept encrypted in this browser’s extension storage, so Adlens stays connected after a restart.'}
+        {checked ? t('forgetOnCloseOn') : t('forgetOnCloseOff')}
       </p>
     </div>
   );

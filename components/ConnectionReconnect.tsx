@@ -1,3 +1,4 @@
+import type { Translate } from '@/components/translate';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 
 interface ConnectionReconnectProps {
@@ -5,27 +6,28 @@ interface ConnectionReconnectProps {
   /** Set when Facebook Login can reconnect in one click; a pasted token needs a new paste. */
   readonly onReconnect: (() => void) | undefined;
   readonly pending: boolean;
+  readonly t: Translate;
 }
 
-function explanation(info: ConnectionInfo): string {
+function explanation(info: ConnectionInfo, t: Translate): string {
   switch (info.health) {
     case 'reauth-needed':
-      return 'Adlens could not renew its Facebook login by itself. Reconnect to keep it working.';
+      return t('reconnectReauth');
     case 'token-missing':
-      return 'The token was forgotten when the browser closed, as you asked. Reconnect to continue.';
+      return t('reconnectForgotten');
     default:
-      return 'Meta no longer accepts the token. Your cached data is kept; reconnect to continue.';
+      return t('reconnectExpired');
   }
 }
 
 /** The interactive fallback when a connection cannot go on by itself; never a window unasked. */
-export function ConnectionReconnect({ info, onReconnect, pending }: ConnectionReconnectProps) {
+export function ConnectionReconnect({ info, onReconnect, pending, t }: ConnectionReconnectProps) {
   return (
     <div class="reconnect" role="alert" data-testid="reconnect-prompt">
-      <p>{explanation(info)}</p>
+      <p>{explanation(info, t)}</p>
       {info.problem !== null && info.health === 'expired' && (
         <p class="muted" data-testid="reconnect-reason">
-          Meta said: {info.problem}
+          {t('metaSaid', info.problem)}
         </p>
       )}
       {onReconnect ? (
@@ -35,10 +37,10 @@ export function ConnectionReconnect({ info, onReconnect, pending }: ConnectionRe
           onClick={onReconnect}
           disabled={pending}
         >
-          {pending ? 'Waiting for Facebook…' : 'Reconnect with Facebook'}
+          {pending ? t('waitingForFacebook') : t('reconnectWithFacebook')}
         </button>
       ) : (
-        <p>Paste a new access token below.</p>
+        <p>{t('pasteNewToken')}</p>
       )}
     </div>
   );

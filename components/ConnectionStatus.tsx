@@ -1,30 +1,37 @@
+import type { Translate } from '@/components/translate';
 import type { AuthStatus } from '@/lib/schema/messages';
 
-function accountCountText(count: number): string {
-  return count === 1 ? '1 ad account' : `${count} ad accounts`;
+function accountCountText(count: number, t: Translate): string {
+  return count === 1 ? t('adAccountCountOne') : t('adAccountCountMany', count);
 }
 
-function reconnectText(status: AuthStatus): string | undefined {
+function reconnectText(status: AuthStatus, t: Translate): string | undefined {
   switch (status.connection?.health) {
     case 'expired':
-      return 'Connection expired — reconnect';
+      return t('connectionExpired');
     case 'token-missing':
-      return 'Signed out when the browser closed — reconnect';
+      return t('connectionSignedOut');
     default:
       return undefined;
   }
 }
 
 /** One line saying whether Adlens is connected, and as whom; `undefined` while it is being checked. */
-export function ConnectionStatus({ status }: { readonly status: AuthStatus | undefined }) {
+export function ConnectionStatus({
+  status,
+  t,
+}: {
+  readonly status: AuthStatus | undefined;
+  readonly t: Translate;
+}) {
   if (status === undefined) {
     return (
       <p class="status" data-testid="connection-status" role="status">
-        Checking the connection…
+        {t('connectionChecking')}
       </p>
     );
   }
-  const reconnect = reconnectText(status);
+  const reconnect = reconnectText(status, t);
   return (
     <p class="status" data-testid="connection-status" role="status">
       {reconnect !== undefined && status.userName !== null ? (
@@ -34,11 +41,11 @@ export function ConnectionStatus({ status }: { readonly status: AuthStatus | und
         </>
       ) : status.connected ? (
         <>
-          Connected as <strong>{status.userName}</strong>
-          <span class="muted"> · {accountCountText(status.accountCount)}</span>
+          {t('connectedAs')} <strong>{status.userName}</strong>
+          <span class="muted"> · {accountCountText(status.accountCount, t)}</span>
         </>
       ) : (
-        'Not connected'
+        t('notConnected')
       )}
     </p>
   );

@@ -15,29 +15,27 @@ import { useQuery } from '@/lib/query/use-query';
 import { AccessTokenSchema } from '@/lib/schema/auth';
 import { AppError } from '@/lib/schema/errors';
 import type { AuthStatus } from '@/lib/schema/messages';
+import { t, type MessageKey } from '@/lib/util/i18n';
 
 type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
 type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
 
 const ERROR_ID = 'connection-error';
 
-const DISCONNECTED: Readonly<Record<Revocation, string>> = {
-  confirmed: 'Disconnected. Meta confirmed that the token’s access is revoked.',
-  unconfirmed:
-    'Disconnected: the token and all cached data are wiped from this browser, but Adlens could ' +
-    'not confirm with Meta that the access was revoked. To be sure, remove the app under ' +
-    'Facebook Settings → Apps and websites.',
-  'not-requested': 'Disconnected. The token and all cached data are wiped from this browser.',
+const DISCONNECTED: Readonly<Record<Revocation, MessageKey>> = {
+  confirmed: 'disconnectedConfirmed',
+  unconfirmed: 'disconnectedUnconfirmed',
+  'not-requested': 'disconnectedNotRequested',
 };
 
 function describeError(error: unknown): string {
-  return error instanceof AppError ? error.message : 'Something went wrong. Try again.';
+  return error instanceof AppError ? error.message : t('somethingWentWrong');
 }
 
 function tokenProblem(token: string): string | undefined {
-  if (token === '') return 'Paste an access token first.';
+  if (token === '') return t('tokenEmpty');
   if (!AccessTokenSchema.safeParse(token).success) {
-    return 'That does not look like an access token: it is one line of letters and digits.';
+    return t('tokenMalformed');
   }
   return undefined;
 }
@@ -111,7 +109,7 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
     void perform('disconnecting', async () => {
       const { revocation } = await send('auth.disconnect', { revoke });
       queryClient.removeQueries({ queryKey: queryKeys.accounts() });
-      setNotice(DISCONNECTED[revocation]);
+      setNotice(t(DISCONNECTED[revocation]));
     });
   }
 
@@ -133,8 +131,8 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
 
   return (
     <section class="card" aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
-      <ConnectionStatus status={data} />
+      <h2 id="connection-heading">{t('connectionHeading')}</h2>
+      <ConnectionStatus status={data} t={t} />
       {error && (
         <p id={ERROR_ID} class="error" role="alert" data-testid="connection-error">
           {error}
@@ -150,14 +148,15 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
           info={info}
           onReconnect={reconnectWithLogin}
           pending={busy === 'logging-in'}
+          t={t}
         />
       )}
-      {info && <ConnectionDetails info={info} now={Date.now()} />}
+      {info && <ConnectionDetails info={info} now={Date.now()} t={t} />}
       {canReadAccounts(data) &&
         (accounts.data ? (
-          <AccountTable accounts={accounts.data} />
+          <AccountTable accounts={accounts.data} t={t} />
         ) : (
-          <p class="muted">Loading ad accounts…</p>
+          <p class="muted">{t('loadingAdAccounts')}</p>
         ))}
       {data && (!data.connected || needsReconnect(data)) && (
         <>
@@ -167,12 +166,14 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
             disabled={busy !== null && busy !== 'logging-in'}
             redirectUri={browser.identity.getRedirectURL()}
             onLogin={login}
+            t={t}
           />
-          <h3>Or paste an access token</h3>
+          <h3>{t('orPasteToken')}</h3>
           <ConnectForm
             pending={busy === 'connecting'}
             errorId={error ? ERROR_ID : undefined}
             onConnect={connect}
+            t={t}
           />
         </>
       )}
@@ -183,6 +184,7 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
           pending={busy === 'disconnecting'}
           disabled={busy !== null && busy !== 'disconnecting'}
           onDisconnect={disconnect}
+          t={t}
         />
       )}
       {data && (
@@ -190,6 +192,7 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
           checked={data.forgetTokenOnClose}
           pending={busy === 'saving'}
           onChange={setForgetOnClose}
+          t={t}
         />
       )}
     </section>

@@ -26,7 +26,7 @@ export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
-      <ConnectionStatus status={view.connection} />
+      <ConnectionStatus status={view.connection} t={t} />
       {view.error && (
         <p class="error" role="alert" data-testid="sync-error">
           {view.error}

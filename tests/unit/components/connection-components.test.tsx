@@ -9,6 +9,7 @@ import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
 import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import type { ConnectionInfo } from '@/lib/schema/connection';
+import { translate } from '@/tests/unit/components/catalogue';
 
 let container: HTMLElement;
 
@@ -41,7 +42,7 @@ afterEach(() => {
 
 describe('ConnectionDetails', () => {
   it('shows the scopes with what they are for, the declined ones and the expiries', async () => {
-    await mount(<ConnectionDetails info={INFO} now={NOW} />);
+    await mount(<ConnectionDetails t={translate} info={INFO} now={NOW} />);
     const scopes = byTestId('connection-scopes')?.textContent ?? '';
     expect(scopes).toContain('ads_read — read your ad accounts, campaigns and reports');
     expect(scopes).toContain('business_management — see ad accounts owned by your Business');
@@ -52,8 +53,8 @@ describe('ConnectionDetails', () => {
   });
 
   it('says when Meta did not report an expiry, and when it passed', () => {
-    expect(expiryText(null, NOW)).toBe('not reported by Meta');
-    expect(expiryText(NOW / 1000 - 3 * 86_400, NOW)).toContain('3 days ago');
+    expect(expiryText(null, NOW, translate)).toBe('not reported by Meta');
+    expect(expiryText(NOW / 1000 - 3 * 86_400, NOW, translate)).toContain('3 days ago');
   });
 });
 
@@ -61,6 +62,7 @@ describe('ConnectionStatus', () => {
   it('says an expired connection needs reconnecting, and whose it is', async () => {
     await mount(
       <ConnectionStatus
+        t={translate}
         status={{
           connected: false,
           userName: 'Ada',
@@ -80,6 +82,7 @@ describe('ConnectionReconnect', () => {
     const onReconnect = vi.fn();
     await mount(
       <ConnectionReconnect
+        t={translate}
         info={{ ...INFO, health: 'expired', problem: 'Session has expired.' }}
         onReconnect={onReconnect}
         pending={false}
@@ -94,6 +97,7 @@ describe('ConnectionReconnect', () => {
   it('asks for a new paste when the token was pasted', async () => {
     await mount(
       <ConnectionReconnect
+        t={translate}
         info={{ ...INFO, source: 'pasted', health: 'token-missing' }}
         onReconnect={undefined}
         pending={false}
@@ -112,6 +116,7 @@ describe('ConnectionDisconnect', () => {
     const onDisconnect = vi.fn();
     await mount(
       <ConnectionDisconnect
+        t={translate}
         source={source}
         pending={false}
         disabled={false}
@@ -126,6 +131,7 @@ describe('ConnectionDisconnect', () => {
   it('explains what revoking a pasted token does to the app that made it', async () => {
     await mount(
       <ConnectionDisconnect
+        t={translate}
         source="pasted"
         pending={false}
         disabled={false}
@@ -142,7 +148,9 @@ describe('ConnectionDisconnect', () => {
 describe('ConnectionForgetToggle', () => {
   it('reports the new choice', async () => {
     const onChange = vi.fn();
-    await mount(<ConnectionForgetToggle checked={false} pending={false} onChange={onChange} />);
+    await mount(
+      <ConnectionForgetToggle t={translate} checked={false} pending={false} onChange={onChange} />,
+    );
     await act(() => byTestId('forget-on-close')!.click());
     expect(onChange).toHaveBeenCalledWith(true);
   });
@@ -153,6 +161,7 @@ describe('ConnectLoginForm', () => {
     const onLogin = vi.fn();
     await mount(
       <ConnectLoginForm
+        t={translate}
         settings={{ appId: '42', businessManagement: false }}
         pending={false}
         disabled={false}
@@ -169,6 +178,7 @@ describe('ConnectLoginForm', () => {
   it('will not submit without a valid app id', async () => {
     await mount(
       <ConnectLoginForm
+        t={translate}
         settings={{ appId: null, businessManagement: false }}
         pending={false}
         disabled={false}

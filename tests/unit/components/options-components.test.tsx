@@ -6,6 +6,7 @@ import { AccountTable } from '@/components/AccountTable';
 import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import type { AuthStatus } from '@/lib/schema/messages';
+import { translate } from '@/tests/unit/components/catalogue';
 
 let container: HTMLElement;
 
@@ -25,7 +26,9 @@ afterEach(() => {
 describe('ConnectForm', () => {
   it('labels a password field and hands over the trimmed token, then forgets it', async () => {
     const onConnect = vi.fn();
-    await mount(<ConnectForm pending={false} errorId={undefined} onConnect={onConnect} />);
+    await mount(
+      <ConnectForm t={translate} pending={false} errorId={undefined} onConnect={onConnect} />,
+    );
     const input = byTestId('token-input') as HTMLInputElement;
     expect(input.type).toBe('password');
     expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Access token');
@@ -40,7 +43,9 @@ describe('ConnectForm', () => {
   });
 
   it('points the field at the error while there is one', async () => {
-    await mount(<ConnectForm pending={true} errorId="connection-error" onConnect={vi.fn()} />);
+    await mount(
+      <ConnectForm t={translate} pending={true} errorId="connection-error" onConnect={vi.fn()} />,
+    );
     const input = byTestId('token-input')!;
     expect(input.getAttribute('aria-describedby')).toContain('connection-error');
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -61,6 +66,7 @@ describe('ConnectionStatus', () => {
   it('names the connected user', async () => {
     await mount(
       <ConnectionStatus
+        t={translate}
         status={{ ...NOT_CONNECTED, connected: true, userName: 'Ada <b>', accountCount: 2 }}
       />,
     );
@@ -68,7 +74,7 @@ describe('ConnectionStatus', () => {
   });
 
   it('says when it is not connected', async () => {
-    await mount(<ConnectionStatus status={NOT_CONNECTED} />);
+    await mount(<ConnectionStatus status={NOT_CONNECTED} t={translate} />);
     expect(byTestId('connection-status')?.textContent).toBe('Not connected');
   });
 });
@@ -77,6 +83,7 @@ describe('AccountTable', () => {
   it('lists each account with name, id, currency and time zone, as text', async () => {
     await mount(
       <AccountTable
+        t={translate}
         accounts={[
           {
             accountId: 'act_1',
