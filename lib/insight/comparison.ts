@@ -1,6 +1,7 @@
 import { epochDayOf, previousPeriod, type DateRange } from '@/lib/util/dates';
 import type { InsightKpi } from '@/lib/schema/insight';
-import { KPI_METRICS, kpisOf, totalsOf, type DailyTotals } from './kpis';
+import type { InsightMetric } from '@/lib/schema/insights';
+import { KPI_METRICS, kpisOf, needsUnread, totalsOf, type DailyTotals } from './kpis';
 import { covers } from './periods';
 
 /**
@@ -22,12 +23,14 @@ export function comparisonWindow(range: DateRange, leadDays = 0): ComparisonWind
 
 /**
  * KPIs of the range against the period before it, from daily totals starting at the window's
- * first day. A period the synced days do not cover is unknown (null), never zero.
+ * first day. A period the synced days do not cover is unknown (null), never zero, and so is a
+ * KPI of a metric Adlens no longer reads (`unread`).
  */
 export function compareKpis(
   daily: DailyTotals,
   window: ComparisonWindow,
   coverage: DateRange | null,
+  unread: readonly InsightMetric[],
 ): { covered: { current: boolean; previous: boolean }; kpis: InsightKpi[] } {
   const kpisOver = ({ since, until }: DateRange) =>
     kpisOf(
@@ -39,10 +42,10 @@ export function compareKpis(
   };
   const current = covered.current ? kpisOver(window.range) : null;
   const previous = covered.previous ? kpisOver(window.previous) : null;
-  const kpis = KPI_METRICS.map((metric) => ({
-    metric,
-    current: current?.[metric] ?? null,
-    previous: previous?.[metric] ?? null,
-  }));
+  const kpis = KPI_METRICS.map((metric) =>
+    needsUnread(metric, unread)
+      ? { metric, current: null, previous: null }
+      : { metric, current: current?.[metric] ?? null, previous: previous?.[metric] ?? null },
+  );
   return { covered, kpis };
 }

@@ -87,12 +87,8 @@ async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel,
     request.entityId === null ? undefined : [request.entityId],
   );
   const daily = sumDaily(series, window.lastDay - window.firstDay + 1);
-  const compared = compareKpis(daily, window, state.coverage[level]);
-  const { covered } = compared;
   const unread = unfetchedMetrics((await readSyncSettings()).metricGroups);
-  const kpis = compared.kpis.map((kpi) =>
-    needsUnread(kpi.metric, unread) ? { ...kpi, current: null, previous: null } : kpi,
-  );
+  const { covered, kpis } = compareKpis(daily, window, state.coverage[level], unread);
   const rangeDays = window.lastDay - epochDayOf(window.range.since) + 1;
   const trends = covered.current
     ? TREND_METRICS.filter((metric) => !needsUnread(metric, unread)).map((metric) => ({

@@ -4,11 +4,13 @@ import { readAccountFindings } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
-import { dailyKpi, sumDaily } from '@/lib/insight/kpis';
+import { dailyKpi, needsUnread, sumDaily } from '@/lib/insight/kpis';
 import { covers } from '@/lib/insight/periods';
 import { AppError } from '@/lib/schema/errors';
 import type { KpiMetric } from '@/lib/schema/insight';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
+import { unfetchedMetrics } from '@/lib/schema/sync';
+import { readSyncSettings } from '@/lib/settings/sync';
 import { createSnapshot } from '@/lib/share/create';
 import type { Snapshot } from '@/lib/share/schema';
 import { chosenFindings, chosenTree } from '@/lib/share/source';
@@ -85,12 +87,13 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
   );
   const daily = sumDaily(series, days);
   const rangeStart = days / 2;
+  const unread = unfetchedMetrics((await readSyncSettings()).metricGroups);
   return {
-    kpis: compareKpis(daily, window, coverage).kpis,
-    series: SERIES_METRICS.map((metric) => ({
-      metric,
-      values: dailyKpi(daily, metric).slice(rangeStart),
-    })),
+    kpis: compareKpis(daily, window, coverage, unread).kpis,
+    series: SERIES_METRICS.map((metric) => {
+      const values = dailyKpi(daily, metric).slice(rangeStart);
+      return { metric, values: needsUnread(metric, unread) ? values.map(() => null) : values };
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createMessageRouter } from '@/lib/messaging/server';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
+import { updateSyncSettings } from '@/lib/settings/sync';
 import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
 import { addDays, epochDayOf } from '@/lib/util/dates';
 
@@ -168,6 +169,17 @@ describe('snapshots.prepare', () => {
       [1, 'Winter sale spent €50.00 on 2026-11-10.'],
     ]);
     await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened/);
+  });
+
+  it('carries the conversions of a snapshot as unknown once Adlens no longer reads them', async () => {
+    await updateSyncSettings({ metricGroups: ['reach', 'clicks'] });
+    const reply = await call('snapshots.prepare', campaignRequest);
+    const snapshot = await takeSnapshot((reply as { data: { handoffId: string } }).data.handoffId);
+    const kpi = (metric: string) => snapshot.kpis.find((entry) => entry.metric === metric);
+    expect(kpi('conversions')).toEqual({ metric: 'conversions', current: null, previous: null });
+    expect(kpi('spend')?.current).toBe(totalSpend(SINCE, UNTIL));
+    const conversions = snapshot.series.find((line) => line.metric === 'conversions');
+    expect(conversions?.values.every((value) => value === null)).toBe(true);
   });
 
   it('for the whole account: its campaigns, and nothing of the business', async () => {

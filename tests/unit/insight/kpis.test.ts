@@ -118,7 +118,7 @@ describe('a range against the period before it', () => {
   const spendByDay = [7, 7, 100, 200, 300, 1000, 2000, 3000];
   const daily = sumDaily([entity({ spend: spendByDay }, spendByDay.length)], spendByDay.length);
   const spendOf = (coverage: { since: string; until: string } | null) =>
-    compareKpis(daily, window, coverage).kpis.find((kpi) => kpi.metric === 'spend');
+    compareKpis(daily, window, coverage, []).kpis.find((kpi) => kpi.metric === 'spend');
 
   it('reads the previous period and the lead days before the range', () => {
     expect(window.previous).toEqual({ since: '2024-04-28', until: '2024-04-30' });
@@ -139,6 +139,9 @@ describe('a range against the period before it', () => {
       current: 6000,
       previous: null,
     });
-    expect(compareKpis(daily, window, null).covered).toEqual({ current: false, previous: false });
+    expect(compareKpis(daily, window, null, []).covered).toEqual({
+      current: false,
+      previous: false,
+    });
   });
 });
