@@ -1,3 +1,4 @@
+import type { Translate } from '@/components/translate';
 import { SYNC_INTERVALS_MINUTES } from '@/lib/schema/sync';
 
 type Interval = (typeof SYNC_INTERVALS_MINUTES)[number];
@@ -5,20 +6,21 @@ type Interval = (typeof SYNC_INTERVALS_MINUTES)[number];
 interface SyncScheduleFieldProps {
   readonly intervalMinutes: Interval;
   readonly onChange: (intervalMinutes: Interval) => void;
+  readonly t: Translate;
 }
 
-function intervalText(minutes: Interval): string {
-  if (minutes === 0) return 'Off (Sync now only)';
-  if (minutes < 60) return `Every ${minutes} minutes`;
-  if (minutes === 60) return 'Every hour';
-  return minutes === 1440 ? 'Once a day' : `Every ${minutes / 60} hours`;
+function intervalText(minutes: Interval, t: Translate): string {
+  if (minutes === 0) return t('syncIntervalOff');
+  if (minutes < 60) return t('syncIntervalMinutes', minutes);
+  if (minutes === 60) return t('syncIntervalHour');
+  return minutes === 1440 ? t('syncIntervalDay') : t('syncIntervalHours', minutes / 60);
 }
 
 /** How often the background syncs every enabled account on its own. */
-export function SyncScheduleField({ intervalMinutes, onChange }: SyncScheduleFieldProps) {
+export function SyncScheduleField({ intervalMinutes, onChange, t }: SyncScheduleFieldProps) {
   return (
     <label class="field">
-      Sync automatically{' '}
+      {t('syncAutomatically')}{' '}
       <select
         data-testid="sync-interval"
         value={String(intervalMinutes)}
@@ -31,7 +33,7 @@ export function SyncScheduleField({ intervalMinutes, onChange }: SyncScheduleFie
       >
         {SYNC_INTERVALS_MINUTES.map((minutes) => (
           <option key={minutes} value={String(minutes)}>
-            {intervalText(minutes)}
+            {intervalText(minutes, t)}
           </option>
         ))}
       </select>

@@ -1,3 +1,4 @@
+import type { Translate } from '@/components/translate';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { relative } from './ConnectionDetails';
@@ -12,58 +13,62 @@ export interface SyncStatusTableProps {
   readonly status: readonly AccountSyncSummary[];
   readonly now: number;
   readonly onSyncNow: (accountId?: AccountId) => void;
+  readonly t: Translate;
 }
 
 const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
 const COUNT = new Intl.NumberFormat('en-US');
 
-function problemText(summary: AccountSyncSummary): string {
+function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;
   switch (problem.kind) {
     case 'reconnect':
-      return 'Reconnect needed: Meta no longer accepts the token.';
+      return t('syncProblemReconnect');
     case 'permission':
-      return `Missing permission. ${problem.message}`;
+      return t('syncProblemPermission', problem.message);
     case 'rate-limited':
       return problem.until === null
-        ? 'Rate limited by Meta.'
-        : `Rate limited until ${TIME.format(problem.until)}.`;
+        ? t('syncProblemRateLimited')
+        : t('syncProblemRateLimitedUntil', TIME.format(problem.until));
     case 'unavailable':
-      return 'Meta unavailable; Adlens will try again.';
+      return t('syncProblemUnavailable');
     case 'error':
-      return `Sync failed. ${problem.message}`;
+      return t('syncProblemError', problem.message);
   }
 }
 
-export function syncStateText(summary: AccountSyncSummary, now: number): string {
-  const rows = `${COUNT.format(summary.rows)} rows`;
-  const partial = summary.partial ? ' Data is partial.' : '';
+function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): string {
+  const partial = summary.partial ? ` ${t('syncDataPartial')}` : '';
   switch (summary.state) {
     case 'never':
-      return 'Not synced yet.';
+      return t('syncStateNever');
     case 'syncing':
       return summary.progress
-        ? `Syncing… step ${summary.progress.done} of ${summary.progress.total}.`
-        : 'Syncing…';
+        ? t('syncStateSyncingStep', summary.progress.done, summary.progress.total)
+        : t('syncStateSyncing');
     case 'synced':
-      return `Synced ${relative(summary.lastSyncAt ?? now, now)} · ${rows}.`;
+      return t(
+        'syncStateSynced',
+        relative(summary.lastSyncAt ?? now, now),
+        COUNT.format(summary.rows),
+      );
     case 'problem':
-      return `${problemText(summary)}${partial}`;
+      return `${problemText(summary, t)}${partial}`;
   }
 }
 
-export function SyncStatusTable({ accounts, status, now, onSyncNow }: SyncStatusTableProps) {
+export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncStatusTableProps) {
   const names = new Map(accounts.map((account) => [account.accountId, account.name]));
   return (
     <>
       <table class="accounts sync">
-        <caption>Sync</caption>
+        <caption>{t('syncHeading')}</caption>
         <thead>
           <tr>
-            <th scope="col">Account</th>
-            <th scope="col">State</th>
-            <th scope="col">Next run</th>
-            <th scope="col" aria-label="Action" />
+            <th scope="col">{t('columnAccount')}</th>
+            <th scope="col">{t('columnState')}</th>
+            <th scope="col">{t('columnNextRun')}</th>
+            <th scope="col" aria-label={t('columnAction')} />
           </tr>
         </thead>
         <tbody>
@@ -78,9 +83,11 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow }: SyncStatus
                 data-partial={String(summary.partial)}
                 data-rows={summary.rows}
               >
-                {syncStateText(summary, now)}
+                {syncStateText(summary, now, t)}
               </td>
-              <td>{summary.nextRunAt === null ? 'Off' : TIME.format(summary.nextRunAt)}</td>
+              <td>
+                {summary.nextRunAt === null ? t('nextRunOff') : TIME.format(summary.nextRunAt)}
+              </td>
               <td>
                 <button
                   type="button"
@@ -88,7 +95,7 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow }: SyncStatus
                   disabled={summary.state === 'syncing'}
                   onClick={() => onSyncNow(summary.accountId)}
                 >
-                  Sync now
+                  {t('syncNow')}
                 </button>
               </td>
             </tr>
@@ -96,7 +103,7 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow }: SyncStatus
         </tbody>
       </table>
       <button type="button" data-testid="sync-all" onClick={() => onSyncNow()}>
-        Sync all accounts now
+        {t('syncAllNow')}
       </button>
     </>
   );

@@ -27,7 +27,7 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
   if (view.status.length === 0) return null;
   return (
     <section class="card" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
+      <h2 id="sync-heading">{t('syncHeading')}</h2>
       <p class="help">
         {t('syncHelp', settings?.backfillDays ?? DEFAULT_SYNC_SETTINGS.backfillDays)}
       </p>
@@ -37,13 +37,18 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
         </p>
       )}
       {settings && (
-        <SyncScheduleField intervalMinutes={settings.intervalMinutes} onChange={changeInterval} />
+        <SyncScheduleField
+          intervalMinutes={settings.intervalMinutes}
+          onChange={changeInterval}
+          t={t}
+        />
       )}
       <SyncStatusTable
         accounts={view.accounts}
         status={view.status}
         now={Date.now()}
         onSyncNow={(accountId) => view.syncNow(accountId)}
+        t={t}
       />
     </section>
   );

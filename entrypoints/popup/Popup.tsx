@@ -38,6 +38,7 @@ export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
           status={view.status}
           now={Date.now()}
           onSyncNow={(accountId) => view.syncNow(accountId)}
+          t={t}
         />
       )}
       {findings.data && findings.data.length > 0 && (

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
+import { translate } from '@/tests/unit/components/catalogue';
 
 let container: HTMLElement;
 
@@ -61,7 +62,13 @@ describe('SyncStatusTable', () => {
       { accountId: 'act_1', name: '<b>Shop</b>', currency: 'EUR', timezoneName: 'Europe/Berlin' },
     ];
     await mount(
-      <SyncStatusTable accounts={accounts} status={status} now={NOW} onSyncNow={() => {}} />,
+      <SyncStatusTable
+        t={translate}
+        accounts={accounts}
+        status={status}
+        now={NOW}
+        onSyncNow={() => {}}
+      />,
     );
     expect(cell('act_1').textContent).toBe('Synced 5 minutes ago · 305,300 rows.');
     expect(cell('act_2').textContent).toBe('Syncing… step 3 of 8.');
@@ -77,7 +84,15 @@ describe('SyncStatusTable', () => {
   it('Sync now asks for its account, or for all; a running sync cannot be started twice', async () => {
     const onSyncNow = vi.fn();
     const status = [base, { ...base, accountId: 'act_2', state: 'syncing' as const }];
-    await mount(<SyncStatusTable accounts={[]} status={status} now={NOW} onSyncNow={onSyncNow} />);
+    await mount(
+      <SyncStatusTable
+        t={translate}
+        accounts={[]}
+        status={status}
+        now={NOW}
+        onSyncNow={onSyncNow}
+      />,
+    );
     const buttons = container.querySelectorAll<HTMLButtonElement>('[data-testid="sync-now"]');
     expect(buttons[1]?.disabled).toBe(true);
     await act(() => buttons[0]?.click());
@@ -91,7 +106,7 @@ describe('SyncStatusTable', () => {
 describe('SyncScheduleField', () => {
   it('offers the intervals, off included, and reports the choice', async () => {
     const onChange = vi.fn();
-    await mount(<SyncScheduleField intervalMinutes={60} onChange={onChange} />);
+    await mount(<SyncScheduleField t={translate} intervalMinutes={60} onChange={onChange} />);
     const select = container.querySelector<HTMLSelectElement>('[data-testid="sync-interval"]')!;
     expect(select.value).toBe('60');
     expect([...select.options].map((option) => option.textContent)).toContain(
