@@ -39,7 +39,7 @@ try {
   const badge = await adsManager.page.waitForFunction(() =>
     document
       .querySelector('[role="table"] adlens-badge')
-      ?.shadowRoot?.querySelector('[data-testid="adlens-badge"]'),
+      ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="adlens-badge"]'),
   );
   console.log(`Ads Manager: ${adsManager.page.url()}`);
 
