@@ -36,11 +36,13 @@ try {
   const adsManager = await AdsManagerTab.open(chromium.browser, { accountId: synced.accountId });
   await adsManager.panelText('account-name', synced.name);
   await adsManager.waitForTableRows();
-  const badge = await adsManager.page.waitForFunction(() =>
-    document
+  const badgeCentre = await adsManager.page.waitForFunction(() => {
+    const button = document
       .querySelector('[role="table"] adlens-badge')
-      ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="adlens-badge"]'),
-  );
+      ?.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+    const box = button?.getBoundingClientRect();
+    return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
   console.log(`Ads Manager: ${adsManager.page.url()}`);
 
   if (headless) {
@@ -55,7 +57,8 @@ try {
     await options.page.screenshot({ path: shots.options, fullPage: true });
     await adsManager.page.bringToFront();
     // Hovering a badge shows its top finding's sentence.
-    await badge.asElement()!.hover();
+    const { x, y } = (await badgeCentre.jsonValue())!;
+    await adsManager.page.mouse.move(x, y);
     await adsManager.page.waitForFunction(() =>
       document
         .querySelector('[role="table"] adlens-badge')
