@@ -7,6 +7,7 @@ import { useQuery } from '@/lib/query/use-query';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
 import { addDays } from '@/lib/util/dates';
+import { t } from '@/lib/util/i18n';
 import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
 
@@ -27,23 +28,21 @@ export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryC
   });
   return (
     <section class="card" aria-labelledby="snapshots-heading">
-      <h2 id="snapshots-heading">Snapshots</h2>
+      <h2 id="snapshots-heading">{t('snapshotsHeading')}</h2>
       <p>
-        A snapshot is a read-only copy of an insight view to send a teammate as a{' '}
-        <code>.adlens.json</code> file or a share link, redacted by default. Snapshots you save in
-        the viewer stay in this browser for {SNAPSHOT_RETENTION_DAYS} days, apart from your own
-        Adlens data.
+        {t('snapshotsIntroStart')} <code>.adlens.json</code>{' '}
+        {t('snapshotsIntroEnd', SNAPSHOT_RETENTION_DAYS)}
       </p>
       {accounts.data && accounts.data.length > 0 ? (
         <CreateSnapshotForm queryClient={queryClient} accounts={accounts.data} />
       ) : (
-        <p class="help">Connect and sync an ad account to create snapshots of it.</p>
+        <p class="help">{t('snapshotsNeedAccount')}</p>
       )}
       <p>
         <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
-          Open the snapshot viewer
+          {t('openSnapshotViewer')}
         </a>{' '}
-        to open a snapshot someone shared with you.
+        {t('snapshotViewerLinkEnd')}
       </p>
     </section>
   );
@@ -87,9 +86,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
         url: `${browser.runtime.getURL(VIEWER_PATH)}${handoffFragment(handoffId)}`,
       });
     } catch (failure) {
-      setError(
-        failure instanceof AppError ? failure.message : 'Adlens could not create the snapshot.',
-      );
+      setError(failure instanceof AppError ? failure.message : t('snapshotCreateFailed'));
     } finally {
       setBusy(false);
     }
@@ -98,7 +95,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
   return (
     <form
       class="snapshot-create"
-      aria-label="Create snapshot"
+      aria-label={t('snapshotCreate')}
       onSubmit={(event) => {
         event.preventDefault();
         void create();
@@ -110,7 +107,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
         </p>
       )}
       <label class="field">
-        Ad account{' '}
+        {t('snapshotAccount')}{' '}
         <select
           data-testid="snapshot-account"
           value={accountId}
@@ -127,13 +124,13 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
         </select>
       </label>
       <label class="field">
-        Of{' '}
+        {t('snapshotSubject')}{' '}
         <select
           data-testid="snapshot-subject"
           value={campaignId}
           onChange={(event) => setCampaignId(event.currentTarget.value)}
         >
-          <option value="">The whole account</option>
+          <option value="">{t('snapshotWholeAccount')}</option>
           {subjects.data?.campaigns.map((campaign) => (
             <option key={campaign.entityId} value={campaign.entityId}>
               {campaign.name}
@@ -144,7 +141,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
       {range ? (
         <div class="field-row">
           <label class="field">
-            From{' '}
+            {t('snapshotFrom')}{' '}
             <input
               type="date"
               required
@@ -155,7 +152,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
             />
           </label>
           <label class="field">
-            To{' '}
+            {t('snapshotTo')}{' '}
             <input
               type="date"
               required
@@ -168,14 +165,11 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
           </label>
         </div>
       ) : (
-        <p class="help">Sync this account first: a snapshot is made from the synced data.</p>
+        <p class="help">{t('snapshotNeedsSync')}</p>
       )}
-      <p class="help">
-        The KPIs are compared with the same number of days just before. The snapshot opens in the
-        viewer, where you choose what the shared copy holds before anything leaves this page.
-      </p>
+      <p class="help">{t('snapshotCreateHelp')}</p>
       <button type="submit" data-testid="snapshot-create" disabled={busy || !range}>
-        Create snapshot
+        {t('snapshotCreate')}
       </button>
     </form>
   );
