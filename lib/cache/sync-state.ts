@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { boundedString } from '@/lib/schema/bounded';
 import { EntityLevelSchema, IsoDateSchema } from '@/lib/schema/insights';
-import { SYNC_PROBLEMS } from '@/lib/schema/sync';
+import { METRIC_GROUP_NAMES, SYNC_PROBLEMS, type MetricGroup } from '@/lib/schema/sync';
 import { cacheDb } from './db';
 
 /**
@@ -91,6 +91,8 @@ export const SyncStateSchema = z.strictObject({
    * clock, so retention counts them the same way even when this computer's clock is off.
    */
   metaClockOffsetMs: z.optional(z.number()),
+  /** The metric groups the stored insights hold; absent (stored before the choice existed) is all. */
+  metricGroups: z.optional(z.array(z.enum(METRIC_GROUP_NAMES))),
   lastSyncAt: z.nullable(z.number()),
   /** Rows of daily insights stored for the account, all levels. */
   rows: counter,
@@ -127,6 +129,10 @@ export async function listSyncStates(): Promise<SyncState[]> {
     const parsed = SyncStateSchema.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+export function storedMetricGroups(state: SyncState): readonly MetricGroup[] {
+  return state.metricGroups ?? METRIC_GROUP_NAMES;
 }
 
 export async function writeSyncState(state: SyncState): Promise<void> {

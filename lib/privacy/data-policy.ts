@@ -1,7 +1,7 @@
-import { listSyncStates } from '@/lib/cache/sync-state';
+import { listSyncStates, storedMetricGroups, writeSyncState } from '@/lib/cache/sync-state';
 import { clearSeriesMetrics } from '@/lib/cache/series';
 import { ENTITY_LEVELS } from '@/lib/schema/insights';
-import { SyncSettingsSchema, unfetchedMetrics } from '@/lib/schema/sync';
+import { SyncSettingsSchema, unfetchedMetrics, type MetricGroup } from '@/lib/schema/sync';
 import { clearAccountData, clearLevelData } from './account-data';
 import { pruneInsights } from './retention';
 
@@ -21,5 +21,15 @@ export async function applyDataPolicy(rawSettings: unknown, now = Date.now()): P
     await clearLevelData(accountId, unwantedLevels);
   }
   await clearSeriesMetrics(unfetchedMetrics(settings.metricGroups));
+  await forgetClearedMetricGroups(settings.metricGroups);
   await pruneInsights(settings.backfillDays, now);
+}
+
+/** The stored insights no longer hold a cleared group, so turning it back on reads its days again. */
+async function forgetClearedMetricGroups(wanted: readonly MetricGroup[]): Promise<void> {
+  for (const state of await listSyncStates()) {
+    const stored = storedMetricGroups(state);
+    const kept = stored.filter((group) => wanted.includes(group));
+    if (kept.length < stored.length) await writeSyncState({ ...state, metricGroups: kept });
+  }
 }

@@ -4,7 +4,9 @@ import { cacheDb } from '@/lib/cache/db';
 import { knownEntityIds, markEntitiesGone, putEntities } from '@/lib/cache/entities';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import {
+  initialSyncState,
   readSyncState,
+  storedMetricGroups,
   writeSyncState,
   type SyncRun,
   type SyncState,
@@ -109,7 +111,11 @@ async function startRun(
   });
   const readAt = graph.serverNow();
   const today = dateInTimeZone(readAt, account.timezone_name);
-  const plan = planRanges(state.coverage, settings, today);
+  // A metric group turned back on has no stored history (turning it off deleted it): read all days.
+  const stored = storedMetricGroups(state);
+  const lacksGroup = settings.metricGroups.some((group) => !stored.includes(group));
+  const coverage = lacksGroup ? initialSyncState(accountId).coverage : state.coverage;
+  const plan = planRanges(coverage, settings, today);
   await ensureConnected(deps);
   const db = cacheDb();
   let next = state;
@@ -141,7 +147,13 @@ async function startRun(
       fetchMs: 0,
       writeMs: 0,
     };
-    next = { ...state, run, objectsSyncedAt: readAt, metaClockOffsetMs: readAt - deps.now() };
+    next = {
+      ...state,
+      run,
+      objectsSyncedAt: readAt,
+      metaClockOffsetMs: readAt - deps.now(),
+      metricGroups: settings.metricGroups,
+    };
     await writeSyncState(next);
     await appendApiCalls(calls);
   });

@@ -3,6 +3,7 @@ import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
+import { applyDataPolicy } from '@/lib/privacy/data-policy';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import { syncAccount, type SyncDeps } from '@/lib/sync/runner';
 import { addDays } from '@/lib/util/dates';
@@ -132,6 +133,28 @@ describe('the metrics chosen', () => {
       purchases: 0,
       purchaseValue: 0,
     });
+  });
+});
+
+describe('a metric group turned back on', () => {
+  it('is read again for every day kept, not only the lookback', async () => {
+    const reachOnly = { ...DEFAULT_SYNC_SETTINGS, metricGroups: ['reach' as const] };
+    await syncAccount(deps({ settings: reachOnly }), accountId);
+    const { state } = await syncAccount(deps(), accountId);
+    expect(state.lastRun).toMatchObject({ kind: 'full' });
+    expect(state.metricGroups).toEqual(DEFAULT_SYNC_SETTINGS.metricGroups);
+    await expectCacheEqualsWorld(addDays(today(), -89));
+  });
+
+  it('after the data policy cleared it, even when no sync ran in between', async () => {
+    await syncAccount(deps(), accountId);
+    const now = meta.clock.now();
+    await applyDataPolicy({ ...DEFAULT_SYNC_SETTINGS, metricGroups: ['reach', 'clicks'] }, now);
+    expect((await readSyncState(accountId)).metricGroups).toEqual(['reach', 'clicks']);
+    await applyDataPolicy(DEFAULT_SYNC_SETTINGS, now);
+    const { state } = await syncAccount(deps(), accountId);
+    expect(state.lastRun).toMatchObject({ kind: 'full' });
+    await expectCacheEqualsWorld(addDays(today(), -89));
   });
 });
 
