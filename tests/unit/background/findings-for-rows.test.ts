@@ -3,6 +3,7 @@ import { handlers } from '@/entrypoints/background/handlers';
 import { cacheDb } from '@/lib/cache/db';
 import { putEntities } from '@/lib/cache/entities';
 import { wipeCache } from '@/lib/cache/wipe';
+import { entityRecord } from '../fixtures/entity';
 import {
   summarizeRowFindings,
   type StoredFinding,
@@ -77,23 +78,8 @@ describe('findings.forRows request', () => {
 
 describe('findings.forRows and rows.identifyByName handlers', () => {
   const context = { senderClass: 'content-script' } as const;
-  const entity = (entityId: string, name: string) => ({
-    accountId: 'act_7',
-    level: 'campaign' as const,
-    entityId,
-    name,
-    status: 'ACTIVE',
-    effectiveStatus: 'ACTIVE',
-    campaignId: null,
-    adsetId: null,
-    objective: null,
-    dailyBudgetMinor: null,
-    lifetimeBudgetMinor: null,
-    createdTime: null,
-    updatedTime: null,
-    startTime: null,
-    gone: false,
-  });
+  const entity = (entityId: string, name: string) =>
+    entityRecord({ accountId: 'act_7', level: 'campaign', entityId, name });
 
   afterEach(() => wipeCache());
 

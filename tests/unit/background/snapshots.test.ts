@@ -7,6 +7,7 @@ import type { StoredFinding } from '@/lib/cache/findings';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
+import { entityRecord } from '../fixtures/entity';
 import { createMessageRouter } from '@/lib/messaging/server';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
@@ -41,23 +42,14 @@ const PURCHASES = INSIGHT_METRICS.indexOf('purchases');
 const spendOn = (day: number) => 1000 + (day - epochDayOf(SYNCED_SINCE));
 
 function entity(level: EntityRecord['level'], entityId: string, name: string): EntityRecord {
-  return {
+  return entityRecord({
     accountId: ACCOUNT,
     level,
     entityId,
     name,
-    status: 'ACTIVE',
-    effectiveStatus: 'ACTIVE',
     campaignId: level === 'campaign' ? null : CAMPAIGN,
     adsetId: level === 'ad' ? ADSET : null,
-    objective: null,
-    dailyBudgetMinor: null,
-    lifetimeBudgetMinor: null,
-    createdTime: null,
-    updatedTime: null,
-    startTime: null,
-    gone: false,
-  };
+  });
 }
 
 function finding(entityId: string, parentId: string | null, summary: string): StoredFinding {

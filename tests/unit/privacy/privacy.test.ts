@@ -4,6 +4,7 @@ import { cacheDb } from '@/lib/cache/db';
 import { readSeries, SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
+import { entityRecord } from '../fixtures/entity';
 import {
   clearAccountData,
   clearLevelData,
@@ -57,23 +58,9 @@ async function seed(): Promise<void> {
       await writeSeriesSlice(accountId, level, slice);
     }
     await cacheDb().entities.bulkPut(
-      (['campaign', 'ad'] as const).map((level) => ({
-        accountId,
-        level,
-        entityId: level === 'ad' ? '21' : '11',
-        name: 'x',
-        status: 'ACTIVE',
-        effectiveStatus: 'ACTIVE',
-        campaignId: null,
-        adsetId: null,
-        objective: null,
-        dailyBudgetMinor: null,
-        lifetimeBudgetMinor: null,
-        createdTime: null,
-        updatedTime: null,
-        startTime: null,
-        gone: false,
-      })),
+      (['campaign', 'ad'] as const).map((level) =>
+        entityRecord({ accountId, level, entityId: level === 'ad' ? '21' : '11', name: 'x' }),
+      ),
     );
     const range = { since: '2026-08-13', until: TODAY };
     await writeSyncState({
