@@ -7,6 +7,7 @@ import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import type { SyncDeps } from '@/lib/sync/runner';
 import { apiCallRecord } from '@/lib/sync/scheduler';
 import { epochDayOf } from '@/lib/util/dates';
+import { worldTotals as totalsOfWorld, type Totals } from '../../e2e/harness/world-totals';
 import { createSimulatedMeta, type SimulatedMeta } from '../../sim';
 import { fakeTiming } from '../graph/fake-graph';
 
@@ -83,14 +84,6 @@ export async function connectCache(meta: SimulatedMeta): Promise<void> {
   );
 }
 
-export interface Totals {
-  readonly rows: number;
-  readonly spend: number;
-  readonly purchases: number;
-  readonly purchaseValue: number;
-  readonly impressions: number;
-}
-
 /** What the world reports for a level over a range, every entity (deleted ones too) included. */
 export function worldTotals(
   meta: SimulatedMeta,
@@ -99,17 +92,7 @@ export function worldTotals(
   since: string,
   until: string,
 ): Totals {
-  const totals = { rows: 0, spend: 0, purchases: 0, purchaseValue: 0, impressions: 0 };
-  for (const entity of meta.world.entities(accountDigits, level)) {
-    for (const day of meta.world.daily(entity.id, since, until)) {
-      totals.rows++;
-      totals.spend += day.spendMinor;
-      totals.purchases += day.purchases;
-      totals.purchaseValue += day.purchaseValueMinor;
-      totals.impressions += day.impressions;
-    }
-  }
-  return totals;
+  return totalsOfWorld(meta.world, accountDigits, level, since, until);
 }
 
 /** The same totals from the cache. */
