@@ -17,7 +17,13 @@ interface TrendChartProps {
 
 const PADDING = 4;
 
-type Scale = (day: number, value: number) => string;
+type Point = readonly [x: number, y: number];
+type Scale = (day: number, value: number) => Point;
+
+/** An SVG `points` pair, to one decimal. */
+function format([x, y]: Point): string {
+  return `${x.toFixed(1)},${y.toFixed(1)}`;
+}
 
 function scaleFor(days: readonly TrendChartDay[], width: number, height: number): Scale {
   const values = days.flatMap((day) => [
@@ -28,8 +34,10 @@ function scaleFor(days: readonly TrendChartDay[], width: number, height: number)
   const low = Math.min(...values);
   const span = Math.max(...values) - low || 1;
   const step = days.length > 1 ? (width - 2 * PADDING) / (days.length - 1) : 0;
-  return (day, value) =>
-    `${(PADDING + day * step).toFixed(1)},${(height - PADDING - ((value - low) / span) * (height - 2 * PADDING)).toFixed(1)}`;
+  return (day, value) => [
+    PADDING + day * step,
+    height - PADDING - ((value - low) / span) * (height - 2 * PADDING),
+  ];
 }
 
 /** Runs of consecutive days with a value, as SVG `points`; a gap day breaks the line. */
@@ -37,7 +45,7 @@ function valueRuns(days: readonly TrendChartDay[], scale: Scale): string[] {
   const runs: string[][] = [[]];
   days.forEach((day, index) => {
     if (day.value === null) runs.push([]);
-    else runs.at(-1)?.push(scale(index, day.value));
+    else runs.at(-1)?.push(format(scale(index, day.value)));
   });
   return runs
     .filter((run) => run.length > 0)
@@ -52,8 +60,8 @@ export function TrendChart({ days, label, width = 360, height = 72 }: TrendChart
   if (days.length === 0) return null;
   const scale = scaleFor(days, width, height);
   const band = [
-    ...days.map((day, index) => scale(index, day.upper)),
-    ...days.map((day, index) => scale(index, day.lower)).reverse(),
+    ...days.map((day, index) => format(scale(index, day.upper))),
+    ...days.map((day, index) => format(scale(index, day.lower))).reverse(),
   ].join(' ');
   return (
     <svg
@@ -67,7 +75,7 @@ export function TrendChart({ days, label, width = 360, height = 72 }: TrendChart
       <polygon class="trend-band" points={band} />
       <polyline
         class="trend-expected"
-        points={days.map((day, index) => scale(index, day.expected)).join(' ')}
+        points={days.map((day, index) => format(scale(index, day.expected))).join(' ')}
         fill="none"
       />
       {valueRuns(days, scale).map((points, index) => (
@@ -80,7 +88,7 @@ export function TrendChart({ days, label, width = 360, height = 72 }: TrendChart
             class="trend-anomaly"
             data-testid="trend-anomaly"
             r="3.5"
-            {...pointAttributes(scale(index, day.value))}
+            {...circleCentre(scale(index, day.value))}
           />
         ) : null,
       )}
@@ -88,7 +96,6 @@ export function TrendChart({ days, label, width = 360, height = 72 }: TrendChart
   );
 }
 
-function pointAttributes(point: string): { cx: string; cy: string } {
-  const [cx = '0', cy = '0'] = point.split(',');
-  return { cx, cy };
+function circleCentre([x, y]: Point): { cx: string; cy: string } {
+  return { cx: x.toFixed(1), cy: y.toFixed(1) };
 }
