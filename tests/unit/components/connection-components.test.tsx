@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectLoginForm } from '@/components/ConnectLoginForm';
@@ -10,14 +9,9 @@ import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { translate } from '@/tests/unit/components/catalogue';
+import { container, mount, unmount } from '@/tests/unit/components/mount';
 
-let container: HTMLElement;
-
-async function mount(node: ComponentChild) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() => render(node, container));
-}
+afterEach(unmount);
 
 const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const NOW = Date.parse('2026-11-20T15:00:00Z');
@@ -34,11 +28,6 @@ const INFO: ConnectionInfo = {
   health: 'active',
   problem: null,
 };
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
 
 describe('ConnectionDetails', () => {
   it('shows the scopes with what they are for, the declined ones and the expiries', async () => {

@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountTable } from '@/components/AccountTable';
@@ -7,21 +6,11 @@ import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import type { AuthStatus } from '@/lib/schema/messages';
 import { translate } from '@/tests/unit/components/catalogue';
+import { container, mount, unmount } from '@/tests/unit/components/mount';
 
-let container: HTMLElement;
-
-async function mount(node: ComponentChild) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() => render(node, container));
-}
+afterEach(unmount);
 
 const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
 
 describe('ConnectForm', () => {
   it('labels a password field and hands over the trimmed token, then forgets it', async () => {

@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityTree } from '@/components/EntityTree';
 import { FactList } from '@/components/FactList';
 import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline, sparklineSegments } from '@/components/Sparkline';
+import { container, mount, unmount } from '@/tests/unit/components/mount';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
-let container: HTMLElement;
-
-async function mount(node: ComponentChild) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() => render(node, container));
-}
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+afterEach(unmount);
 
 describe('snapshot components render someone else’s text as text', () => {
   it('KpiTable lays out one row per KPI', async () => {

@@ -1,24 +1,13 @@
 // @vitest-environment happy-dom
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { translate } from '@/tests/unit/components/catalogue';
+import { container, mount, unmount } from '@/tests/unit/components/mount';
 
-let container: HTMLElement;
-
-async function mount(node: ComponentChild) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() => render(node, container));
-}
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+afterEach(unmount);
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const base: AccountSyncSummary = {
