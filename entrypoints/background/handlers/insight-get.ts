@@ -22,7 +22,7 @@ import type { EntityLevel } from '@/lib/schema/insights';
 import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
-import { epochDayOf } from '@/lib/util/dates';
+import { daysInRange } from '@/lib/util/dates';
 
 /** The daily trends the panel draws, each with its expected band. */
 const TREND_METRICS: readonly KpiMetric[] = ['spend', 'cpm', 'ctr', 'cpa'];
@@ -89,7 +89,7 @@ async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel,
   const daily = sumDaily(series, window.lastDay - window.firstDay + 1);
   const unread = unfetchedMetrics((await readSyncSettings()).metricGroups);
   const { covered, kpis } = compareKpis(daily, window, state.coverage[level], unread);
-  const rangeDays = window.lastDay - epochDayOf(window.range.since) + 1;
+  const rangeDays = daysInRange(window.range.since, window.range.until);
   const trends = covered.current
     ? TREND_METRICS.filter((metric) => !needsUnread(metric, unread)).map((metric) => ({
         metric,
