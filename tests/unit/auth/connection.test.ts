@@ -21,9 +21,9 @@ import { fetchCurrentUser } from '@/lib/graph/me';
 import { createMessageRouter } from '@/lib/messaging/server';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { ADA, FakeGraph, GOOD } from './fake-graph';
+import { identity } from '@/tests/unit/messaging/senders';
 
 /** Connect, validation, expiry, renewal, the vault toggle and disconnect, through the router. */
-const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
 const optionsPage = { id: identity.id, origin: identity.origin, tab: { id: 3 }, frameId: 0 };
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 const call = (command: string, payload: unknown) => route({ command, payload }, optionsPage);

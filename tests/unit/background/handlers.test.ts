@@ -16,16 +16,10 @@ import { graphErrorToAppError } from '@/lib/graph/errors';
 import { createMessageRouter } from '@/lib/messaging/server';
 import { sessionThrottleStore } from '@/lib/sync/throttle-store';
 import { AD_ACCOUNT, FakeGraph, GOOD } from '../auth/fake-graph';
+import { adsManager, identity } from '@/tests/unit/messaging/senders';
 
 /** The background's commands end to end in Node: router, handlers, vault, cache, Graph client. */
-const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
 const optionsPage = { id: identity.id, origin: identity.origin, tab: { id: 3 }, frameId: 0 };
-const adsManager = {
-  id: identity.id,
-  origin: 'https://adsmanager.facebook.com',
-  tab: { id: 4 },
-  frameId: 0,
-};
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 const vaultStore = createStore(VAULT_DATABASE, VAULT_STORE);
 

@@ -13,16 +13,9 @@ import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
 import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
 import { addDays, epochDayOf } from '@/lib/util/dates';
+import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 
 /** Creating a snapshot in the background from a seeded cache, through the real message router. */
-const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
-const optionsPage = { id: identity.id, origin: identity.origin };
-const adsManager = {
-  id: identity.id,
-  origin: 'https://adsmanager.facebook.com',
-  tab: { id: 4 },
-  frameId: 0,
-};
 const route = createMessageRouter(handlers, { identity });
 const call = (command: string, payload: unknown, sender: unknown = optionsPage) =>
   route({ command, payload }, sender);

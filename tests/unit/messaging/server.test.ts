@@ -2,15 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphError, graphErrorToAppError, parseGraphError } from '@/lib/graph/errors';
 import { createMessageRouter, type Handlers } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
+import {
+  adsManager as contentScript,
+  extensionPage,
+  identity,
+} from '@/tests/unit/messaging/senders';
 
-const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
-const extensionPage = { id: identity.id, origin: identity.origin };
-const contentScript = {
-  id: identity.id,
-  origin: 'https://adsmanager.facebook.com',
-  tab: { id: 1 },
-  frameId: 0,
-};
 const account = { accountId: 'act_1', name: 'Shop', currency: 'EUR', timezoneName: 'UTC' };
 
 function fakeHandlers() {

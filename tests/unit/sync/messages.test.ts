@@ -11,16 +11,9 @@ import { syncScheduler } from '@/lib/sync/service';
 import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { connectCache, createSimulatedMeta, simAccount, simFetch, worldTotals } from './sim-graph';
+import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 
 /** sync.now, sync.status and insights.get through the router, against the simulator. */
-const identity = { id: 'adlensid', origin: 'chrome-extension://adlensid' };
-const optionsPage = { id: identity.id, origin: identity.origin };
-const adsManager = {
-  id: identity.id,
-  origin: 'https://adsmanager.facebook.com',
-  tab: { id: 4 },
-  frameId: 0,
-};
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 
 let meta: SimulatedMeta;
