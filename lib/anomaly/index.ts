@@ -7,7 +7,10 @@ export { detectSeries, type SeriesDetection } from './detect-series';
 export { detectAnomalies, detectAnomaliesInSlices, type Slicing } from './engine';
 export {
   DEFAULT_CONVERSION_COMPLETENESS,
+  FINDING_KINDS,
+  METRICS,
   METRIC_UNIT,
+  SEVERITIES,
   type AccountInput,
   type BudgetChange,
   type DailyRow,

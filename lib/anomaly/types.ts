@@ -130,30 +130,44 @@ export interface DetectOptions {
 /** A typical restatement curve for 7-day-click attribution; days older than the list are final. */
 export const DEFAULT_CONVERSION_COMPLETENESS: readonly number[] = [0.85, 0.93, 0.97, 0.99];
 
-export type FindingKind =
+/** The kinds of finding the engine raises; the stored findings' schema validates against this list. */
+export const FINDING_KINDS = [
   /** Conversions fall to about zero while spend and clicks carry on. */
-  | 'tracking_break'
+  'tracking_break',
   /** An active entity with budget stops delivering. */
-  | 'delivery_stop'
+  'delivery_stop',
   /** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
-  | 'spend_spike'
+  'spend_spike',
   /** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
-  | 'overspend'
+  'overspend',
   /** Spending well below the daily budget for days, after having spent it. */
-  | 'under_delivery'
+  'under_delivery',
   /** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
-  | 'cpm_surge'
+  'cpm_surge',
   /** CTR decaying over days while frequency climbs. */
-  | 'creative_fatigue'
+  'creative_fatigue',
   /** CPA moved because the conversion rate moved at steady traffic. */
-  | 'cpa_shift'
+  'cpa_shift',
   /** ROAS moved because the value per conversion moved. */
-  | 'roas_shift';
+  'roas_shift',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
-export type Severity = 'info' | 'warning' | 'critical';
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export type Metric =
-  'spend' | 'impressions' | 'cpm' | 'ctr' | 'cpc' | 'conversions' | 'cpa' | 'roas' | 'frequency';
+export const METRICS = [
+  'spend',
+  'impressions',
+  'cpm',
+  'ctr',
+  'cpc',
+  'conversions',
+  'cpa',
+  'roas',
+  'frequency',
+] as const;
+export type Metric = (typeof METRICS)[number];
 
 /**
  * The unit of a finding's numbers by metric: `minor` money in minor units (CPM is per thousand

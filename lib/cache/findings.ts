@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Finding } from '@/lib/anomaly';
+import { FINDING_KINDS, METRICS, SEVERITIES, type Finding } from '@/lib/anomaly';
 import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { boundedString } from '@/lib/schema/bounded';
 import { IsoDateSchema } from '@/lib/schema/insights';
@@ -19,31 +19,11 @@ export const StoredFindingSchema = z.strictObject({
   findingId: boundedString(200),
   /** The `findingId` of the finding that explains this one; null for a root cause. */
   parentId: z.nullable(boundedString(200)),
-  kind: z.enum([
-    'tracking_break',
-    'delivery_stop',
-    'spend_spike',
-    'overspend',
-    'under_delivery',
-    'cpm_surge',
-    'creative_fatigue',
-    'cpa_shift',
-    'roas_shift',
-  ]),
+  kind: z.enum(FINDING_KINDS),
   entityId: boundedString(64),
   level: z.enum(['account', 'campaign', 'adset', 'ad']),
-  metric: z.enum([
-    'spend',
-    'impressions',
-    'cpm',
-    'ctr',
-    'cpc',
-    'conversions',
-    'cpa',
-    'roas',
-    'frequency',
-  ]),
-  severity: z.enum(['info', 'warning', 'critical']),
+  metric: z.enum(METRICS),
+  severity: z.enum(SEVERITIES),
   direction: z.enum(['up', 'down']),
   startDate: IsoDateSchema,
   latestDate: IsoDateSchema,
