@@ -1,35 +1,28 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallLog } from '@/components/ApiCallLog';
 import { ConfirmAction } from '@/components/ConfirmAction';
-
-let container: HTMLElement;
+import { container, mount, unmount } from '@/tests/unit/components/mount';
 
 async function show(onConfirm: () => void) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() =>
-    render(
-      <ConfirmAction
-        label="Clear all cached data"
-        confirmLabel="Yes, delete"
-        cancelLabel="Cancel"
-        pending={false}
-        testId="clear-all"
-        onConfirm={onConfirm}
-      >
-        <p>This deletes 1,204 daily insight rows.</p>
-      </ConfirmAction>,
-      container,
-    ),
+  await mount(
+    <ConfirmAction
+      label="Clear all cached data"
+      confirmLabel="Yes, delete"
+      cancelLabel="Cancel"
+      pending={false}
+      testId="clear-all"
+      onConfirm={onConfirm}
+    >
+      <p>This deletes 1,204 daily insight rows.</p>
+    </ConfirmAction>,
   );
 }
 
 const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
-afterEach(() => container.remove());
+afterEach(unmount);
 
 describe('ConfirmAction, the in-page confirmation', () => {
   it('says what will go and moves focus to the question before anything happens', async () => {
@@ -63,26 +56,21 @@ describe('ConfirmAction, the in-page confirmation', () => {
 
 describe('ApiCallLog', () => {
   it('shows method, path and result of each call as text', async () => {
-    container = document.createElement('div');
-    document.body.append(container);
-    await act(() =>
-      render(
-        <ApiCallLog
-          caption="The newest 1 of 1 calls"
-          headings={{ time: 'When', call: 'Call', result: 'Result' }}
-          calls={[
-            {
-              method: 'GET',
-              path: '/v26.0/act_1/insights<b>',
-              status: 400,
-              errorCode: 100,
-              time: 0,
-              durationMs: 12.4,
-            },
-          ]}
-        />,
-        container,
-      ),
+    await mount(
+      <ApiCallLog
+        caption="The newest 1 of 1 calls"
+        headings={{ time: 'When', call: 'Call', result: 'Result' }}
+        calls={[
+          {
+            method: 'GET',
+            path: '/v26.0/act_1/insights<b>',
+            status: 400,
+            errorCode: 100,
+            time: 0,
+            durationMs: 12.4,
+          },
+        ]}
+      />,
     );
     const row = container.querySelector('[data-testid="api-call"]')!;
     expect(row.textContent).toContain('GET /v26.0/act_1/insights<b>');
