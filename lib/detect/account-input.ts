@@ -1,6 +1,7 @@
 import type { AccountInput, DailyRow, EffectiveStatus, EntityNode } from '@/lib/anomaly';
 import { listEntities, type EntityRecord } from '@/lib/cache/entities';
 import { readSeries, type EntitySeries } from '@/lib/cache/series';
+import { EFFECTIVE_STATUSES } from '@/lib/graph/ad-objects';
 import type { AccountRecord } from '@/lib/schema/account';
 import { ENTITY_LEVELS, INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
 import { dateInTimeZone, dateOfEpochDay, epochDayOf } from '@/lib/util/dates';
@@ -13,20 +14,8 @@ import { dateInTimeZone, dateOfEpochDay, epochDayOf } from '@/lib/util/dates';
 /** The engine looks back at most this far (lib/anomaly/account-view.ts keeps 120 days). */
 export const HISTORY_DAYS = 120;
 
-const KNOWN_STATUSES: ReadonlySet<string> = new Set<EffectiveStatus>([
-  'ACTIVE',
-  'PAUSED',
-  'DELETED',
-  'ARCHIVED',
-  'IN_PROCESS',
-  'WITH_ISSUES',
-  'CAMPAIGN_PAUSED',
-  'ADSET_PAUSED',
-  'DISAPPROVED',
-  'PENDING_REVIEW',
-  'PREAPPROVED',
-  'PENDING_BILLING_INFO',
-]);
+/** Every status Graph reports; ads can take them all. */
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(EFFECTIVE_STATUSES.ad);
 
 function effectiveStatusOf(entity: EntityRecord): EffectiveStatus {
   if (entity.gone) return 'DELETED';

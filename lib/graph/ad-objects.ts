@@ -1,3 +1,4 @@
+import type { EffectiveStatus } from '@/lib/anomaly';
 import type { AccountId } from '@/lib/schema/account';
 import { GraphAdAccountSchema, graphPageSchema, type GraphAdAccount } from '@/lib/schema/graph';
 import { GraphAdObjectSchema, type GraphAdObject } from '@/lib/schema/graph-ads';
@@ -13,9 +14,16 @@ import { AD_ACCOUNT_FIELDS } from './me';
  * for. The account node and the first page of each edge travel in one batch; the rest of each edge
  * is read by its own `paging.next` (a batch does not follow paging).
  */
-const CAMPAIGN_STATUSES = ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 'IN_PROCESS', 'WITH_ISSUES'];
-const ADSET_STATUSES = [...CAMPAIGN_STATUSES, 'CAMPAIGN_PAUSED'];
-const AD_STATUSES = [
+const CAMPAIGN_STATUSES: readonly EffectiveStatus[] = [
+  'ACTIVE',
+  'PAUSED',
+  'DELETED',
+  'ARCHIVED',
+  'IN_PROCESS',
+  'WITH_ISSUES',
+];
+const ADSET_STATUSES: readonly EffectiveStatus[] = [...CAMPAIGN_STATUSES, 'CAMPAIGN_PAUSED'];
+const AD_STATUSES: readonly EffectiveStatus[] = [
   ...ADSET_STATUSES,
   'ADSET_PAUSED',
   'DISAPPROVED',
@@ -24,7 +32,7 @@ const AD_STATUSES = [
   'PENDING_BILLING_INFO',
 ];
 
-export const EFFECTIVE_STATUSES: Readonly<Record<EntityLevel, readonly string[]>> = {
+export const EFFECTIVE_STATUSES: Readonly<Record<EntityLevel, readonly EffectiveStatus[]>> = {
   campaign: CAMPAIGN_STATUSES,
   adset: ADSET_STATUSES,
   ad: AD_STATUSES,
