@@ -67,7 +67,9 @@ export function findingTrees(records: readonly StoredFinding[]): Finding[] {
   const children = new Map<string, StoredFinding[]>();
   for (const record of records) {
     if (record.parentId === null) continue;
-    children.set(record.parentId, [...(children.get(record.parentId) ?? []), record]);
+    const siblings = children.get(record.parentId);
+    if (siblings) siblings.push(record);
+    else children.set(record.parentId, [record]);
   }
   const build = (record: StoredFinding, seen: ReadonlySet<string>): Finding => {
     const {
