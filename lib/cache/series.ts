@@ -233,13 +233,15 @@ function copyInto(series: EntitySeries, chunk: SeriesChunk, firstDay: number): v
   const days = series.rows.length;
   const from = Math.max(firstDay, chunk.chunk);
   const to = Math.min(firstDay + days - 1, chunk.chunk + CHUNK_DAYS - 1);
-  for (let day = from; day <= to; day++) {
-    const source = day - chunk.chunk;
-    series.rows[day - firstDay] = chunk.rows[source] ?? 0;
-    series.values.forEach((column, metric) => {
-      column[day - firstDay] = chunk.values[metric * CHUNK_DAYS + source] ?? 0;
-    });
-  }
+  if (from > to) return;
+  // Both sides hold the days contiguously, so each metric is one block copy.
+  const source = from - chunk.chunk;
+  const count = to - from + 1;
+  series.rows.set(chunk.rows.subarray(source, source + count), from - firstDay);
+  series.values.forEach((column, metric) => {
+    const start = metric * CHUNK_DAYS + source;
+    column.set(chunk.values.subarray(start, start + count), from - firstDay);
+  });
 }
 
 /**
