@@ -24,7 +24,7 @@ export function createSender<Table extends Record<string, CommandSpec>>(
   ): Promise<z.output<Table[Command]['response']>> {
     const spec: Table[Command] = table[command];
     const answer = await deliver({ command, payload });
-    const reply = responseEnvelopeSchema(spec.response).safeParse(answer);
+    const reply = envelopeOf(spec.response).safeParse(answer);
     if (!reply.success) {
       throw new AppError(
         'invalid-response',
@@ -34,6 +34,18 @@ export function createSender<Table extends Record<string, CommandSpec>>(
     if (!reply.data.ok) throw new AppError(reply.data.error.code, reply.data.error.message);
     return reply.data.data as z.output<Table[Command]['response']>;
   };
+}
+
+/** Each response's envelope schema, built once rather than on every message. */
+const envelopes = new WeakMap<z.ZodMiniType, ReturnType<typeof responseEnvelopeSchema>>();
+
+function envelopeOf(response: z.ZodMiniType): ReturnType<typeof responseEnvelopeSchema> {
+  let envelope = envelopes.get(response);
+  if (!envelope) {
+    envelope = responseEnvelopeSchema(response);
+    envelopes.set(response, envelope);
+  }
+  return envelope;
 }
 
 async function deliver(message: MessageEnvelope): Promise<unknown> {
