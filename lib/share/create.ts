@@ -1,3 +1,4 @@
+import { minorUnitsPerMajor } from '@/lib/util/currency';
 import {
   ENTITY_NAME_MAX_LENGTH,
   METRIC_UNITS,
@@ -125,10 +126,9 @@ function clip(name: string): string {
   return name.slice(0, ENTITY_NAME_MAX_LENGTH);
 }
 
+/** Minor units as the sync stored them (Meta's offset: 100, or 1 for JPY, TWD…) to major ones. */
 function minorToMajor(currency: string): (minor: number) => number {
-  const digits =
-    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+  const perMajor = minorUnitsPerMajor(currency);
   // Rounded so that float noise (12.340000000000002) never reaches a file.
-  return (minor) => Math.round((minor / 10 ** digits) * 10_000) / 10_000;
+  return (minor) => Math.round((minor / perMajor) * 10_000) / 10_000;
 }
