@@ -41,6 +41,19 @@ const CONSEQUENCES: Readonly<Record<FindingKind, readonly FindingKind[]>> = {
   roas_shift: [],
 };
 
+/** Kinds from the most fundamental cause (0) to the most derived effect, to settle circles. */
+const CAUSE_RANK: Readonly<Record<FindingKind, number>> = {
+  delivery_stop: 0,
+  tracking_break: 1,
+  spend_spike: 2,
+  overspend: 3,
+  under_delivery: 4,
+  creative_fatigue: 5,
+  cpm_surge: 6,
+  cpa_shift: 7,
+  roas_shift: 8,
+};
+
 /** Causes that also explain effects on the entities above them: a tiring ad raises its CPM. */
 const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly FindingKind[]>>> = {
   creative_fatigue: ['cpm_surge'],
@@ -88,15 +101,8 @@ export function groupByRootCause(
       shown.roots.has(findingKey(candidate.kind, candidate.entity.id)) ||
       !sharedByOneChildOnly(candidate, candidates),
   );
-  const rootOf = new Map<Candidate, Candidate>();
-  const findRoot = (candidate: Candidate): Candidate => {
-    const known = rootOf.get(candidate);
-    if (known) return known;
-    const explainer = topExplainer(candidate, kept);
-    const root = explainer ? findRoot(explainer) : candidate;
-    rootOf.set(candidate, root);
-    return root;
-  };
+  const rootOf = rootsOf(kept);
+  const findRoot = (candidate: Candidate): Candidate => rootOf.get(candidate) ?? candidate;
   const members = new Map<Candidate, Candidate[]>();
   for (const candidate of kept) {
     const root = findRoot(candidate);
@@ -144,6 +150,71 @@ function deliveredBefore(entity: EntityView, day: number): boolean {
   for (let d = Math.max(0, day - SIBLING_LOOKBACK); d < day; d++)
     if ((spend[d] ?? 0) > 0) return true;
   return false;
+}
+
+/**
+ * Each candidate's root: its explainer's root. Explanations are judged pair by pair (a tracking
+ * break accounts for most of a CPA shift's lost conversions; a campaign's break covers its ad's),
+ * so three of them can run in a circle: an account's CPA shift explained by an ad's tracking
+ * break, that break by its campaign's, and the campaign's, losing less than half as much, by the
+ * account's CPA shift. Such a circle is one problem; its most fundamental member
+ * ({@link isBetterRoot}) is made its root, so the result is a forest whatever the input.
+ */
+function rootsOf(candidates: readonly Candidate[]): Map<Candidate, Candidate> {
+  const explainer = new Map<Candidate, Candidate>();
+  for (const candidate of candidates) {
+    const top = topExplainer(candidate, candidates);
+    if (top) explainer.set(candidate, top);
+  }
+  breakCircles(candidates, explainer);
+  const rootOf = new Map<Candidate, Candidate>();
+  for (const candidate of candidates) {
+    const chain: Candidate[] = [];
+    let current = candidate;
+    let root = rootOf.get(current);
+    while (!root) {
+      chain.push(current);
+      const next = explainer.get(current);
+      if (!next) root = current;
+      else {
+        current = next;
+        root = rootOf.get(current);
+      }
+    }
+    for (const member of chain) rootOf.set(member, root);
+  }
+  return rootOf;
+}
+
+/** Every candidate has at most one explainer, so each circle is found by walking from a start. */
+function breakCircles(candidates: readonly Candidate[], explainer: Map<Candidate, Candidate>): void {
+  const done = new Set<Candidate>();
+  for (const start of candidates) {
+    const path: Candidate[] = [];
+    const onPath = new Set<Candidate>();
+    let current: Candidate | undefined = start;
+    while (current && !done.has(current) && !onPath.has(current)) {
+      path.push(current);
+      onPath.add(current);
+      current = explainer.get(current);
+    }
+    if (current && onPath.has(current)) {
+      const circle = path.slice(path.indexOf(current));
+      const root = circle.reduce((best, member) => (isBetterRoot(member, best) ? member : best));
+      explainer.delete(root);
+    }
+    for (const member of path) done.add(member);
+  }
+}
+
+/** A circle's root: the most fundamental kind, then the highest in the tree, then the largest. */
+function isBetterRoot(a: Candidate, b: Candidate): boolean {
+  return (
+    (CAUSE_RANK[a.kind] - CAUSE_RANK[b.kind] ||
+      LEVEL_DEPTH[a.entity.level] - LEVEL_DEPTH[b.entity.level] ||
+      size(b) - size(a) ||
+      a.entity.id.localeCompare(b.entity.id)) < 0
+  );
 }
 
 /** The explaining finding highest in the tree (then most fundamental kind), if any. */
