@@ -17,12 +17,15 @@ import {
 /**
  * The seeded, labeled evaluation set: general accounts with every kind of planted problem among
  * ordinary life (launches, pauses, budget edits, schedules, tiny budgets), plus accounts whose whole
- * auction or pixel changes at once. `inputAsOf` shows an account as the sync engine would on a
+ * auction or pixel changes at once, plus healthy accounts with nothing planted (how many findings a
+ * buyer sees on an account with no problem). `inputAsOf` shows an account as the sync engine would on a
  * given day: conversions of the last days not yet fully restated, and today's partial day present.
  */
 
 const GENERAL_ACCOUNTS = 32;
 const ACCOUNT_WIDE = ['cpm_surge', 'cpm_surge', 'tracking_break', 'tracking_break'] as const;
+/** Accounts after the account-wide ones, ordinary life with no planted problem. */
+const HEALTHY_ACCOUNTS = 4;
 const CURRENCIES = ['USD', 'EUR', 'USD', 'JPY', 'GBP'];
 /** Share of a day's final conversions reported after 0, 1, 2… days (the world's truth). */
 const RESTATEMENT = [0.8, 0.91, 0.96, 0.985, 0.995];
@@ -33,6 +36,8 @@ export interface EvalAccount {
   readonly world: WorldAccount;
   /** Final columns per entity id (ads, ad sets and campaigns). */
   readonly columns: Map<string, Columns>;
+  /** Nothing planted: every finding on it is noise. */
+  readonly healthy: boolean;
 }
 
 export interface EvalSet {
@@ -43,7 +48,7 @@ export interface EvalSet {
 
 export function createEvalSet(seed: number): EvalSet {
   const accounts: EvalAccount[] = [];
-  const total = GENERAL_ACCOUNTS + ACCOUNT_WIDE.length;
+  const total = GENERAL_ACCOUNTS + ACCOUNT_WIDE.length + HEALTHY_ACCOUNTS;
   for (let index = 0; index < total; index++) accounts.push(createAccount(seed, index));
   return { seed, accounts, labels: accounts.flatMap((account) => account.world.labels) };
 }
@@ -56,16 +61,19 @@ function createAccount(seed: number, index: number): EvalAccount {
   const wide = ACCOUNT_WIDE[index - GENERAL_ACCOUNTS];
   const plantRandom = createRandom(seed, `${accountId}:labels`);
   const effects = wide ? [accountEffect(wide, plantRandom)] : [];
-  const labels: Label[] = wide
-    ? effects.map((effect) => ({
-        kind: effect.kind,
-        accountId,
-        entityId: accountId,
-        level: 'account',
-        startDay: effect.startDay,
-        endDay: DAYS - 1,
-      }))
-    : plantLabels(plantRandom, accountId, currency, structure.entities, GENERAL_WISHES);
+  const healthy = index >= GENERAL_ACCOUNTS + ACCOUNT_WIDE.length;
+  const labels: Label[] = healthy
+    ? []
+    : wide
+      ? effects.map((effect) => ({
+          kind: effect.kind,
+          accountId,
+          entityId: accountId,
+          level: 'account',
+          startDay: effect.startDay,
+          endDay: DAYS - 1,
+        }))
+      : plantLabels(plantRandom, accountId, currency, structure.entities, GENERAL_WISHES);
   const world: WorldAccount = {
     accountId,
     currency,
@@ -81,7 +89,7 @@ function createAccount(seed: number, index: number): EvalAccount {
     rhythm: structure.rhythm,
     accountEffects: effects,
   });
-  return { world, columns: rollUp(structure.campaigns, byAd) };
+  return { world, columns: rollUp(structure.campaigns, byAd), healthy };
 }
 
 /** Ad sets and campaigns as the Insights API reports them: sums, with reach de-duplicated a bit. */

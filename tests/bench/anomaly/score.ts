@@ -8,6 +8,10 @@ import { FIRST_EPOCH_DAY, type Label } from './world-types';
  * label of the same kind when it sits on the labeled entity, an ancestor or descendant of it, or
  * lists it among its related findings, and first appears between the day before the label starts
  * and {@link GRACE_DAYS} days after it ends. Episodes detecting no label are false alarms.
+ *
+ * Two precisions: lenient counts every episode that detects a label as correct; strict counts only
+ * the first episode on each label (the earliest), so a repeat alert on a problem already found, or
+ * a campaign's own alert under an account-wide problem already raised, is noise as a buyer sees it.
  */
 
 const EPISODE_GAP = 3;
@@ -36,6 +40,8 @@ export interface KindScore {
   readonly detected: number;
   readonly episodes: number;
   readonly truePositives: number;
+  /** Episodes that are the first to detect some label. */
+  readonly strictTruePositives: number;
   readonly falseAlarms: number;
   readonly delays: number[];
 }
@@ -54,17 +60,21 @@ export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: num
   const parents = parentMap(set);
   const episodes = toEpisodes(shown);
   const matched = new Set<Episode>();
+  const firsts = new Set<Episode>();
   const detections = new Map<Label, number[]>();
   const duplicateSamples: string[] = [];
   for (const label of set.labels) {
     const delays: number[] = [];
+    let first: Episode | undefined;
     for (const episode of episodes) {
       if (!detects(episode, label, parents)) continue;
       matched.add(episode);
+      if (!first || episode.first < first.first) first = episode;
       delays.push(Math.max(0, episode.first - label.startDay));
       if (delays.length > 1)
         duplicateSamples.push(`${label.kind} ${label.entityId}: ${describe(episode)}`);
     }
+    if (first) firsts.add(first);
     detections.set(label, delays);
   }
   const kinds = [...new Set([...set.labels.map((l) => l.kind), ...episodes.map((e) => e.kind)])];
@@ -74,6 +84,7 @@ export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: num
       set.labels.filter((label) => label.kind === kind),
       episodes.filter((episode) => episode.kind === kind),
       matched,
+      firsts,
       detections,
     ),
   );
@@ -82,7 +93,7 @@ export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: num
   for (const delays of detections.values()) duplicates += Math.max(0, delays.length - 1);
   return {
     byKind,
-    overall: kindScore('all', set.labels, episodes, matched, detections),
+    overall: kindScore('all', set.labels, episodes, matched, firsts, detections),
     entityDays: entityCount * evalDays,
     duplicates,
     missed: set.labels.filter((label) => (detections.get(label) ?? []).length === 0),
@@ -100,6 +111,7 @@ function kindScore(
   labels: readonly Label[],
   episodes: readonly Episode[],
   matched: ReadonlySet<Episode>,
+  firsts: ReadonlySet<Episode>,
   detections: ReadonlyMap<Label, number[]>,
 ): KindScore {
   const delays: number[] = [];
@@ -117,6 +129,7 @@ function kindScore(
     detected,
     episodes: episodes.length,
     truePositives,
+    strictTruePositives: episodes.filter((episode) => firsts.has(episode)).length,
     falseAlarms: episodes.length - truePositives,
     delays,
   };
