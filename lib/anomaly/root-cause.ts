@@ -187,7 +187,10 @@ function rootsOf(candidates: readonly Candidate[]): Map<Candidate, Candidate> {
 }
 
 /** Every candidate has at most one explainer, so each circle is found by walking from a start. */
-function breakCircles(candidates: readonly Candidate[], explainer: Map<Candidate, Candidate>): void {
+function breakCircles(
+  candidates: readonly Candidate[],
+  explainer: Map<Candidate, Candidate>,
+): void {
   const done = new Set<Candidate>();
   for (const start of candidates) {
     const path: Candidate[] = [];
