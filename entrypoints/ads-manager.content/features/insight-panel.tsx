@@ -14,10 +14,9 @@ import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
 import { send } from '@/lib/messaging/page-client';
 import type { ParsedResponseOf } from '@/lib/messaging/protocol';
-import { pageDateRange } from '@/lib/meta/date-range';
+import { readPageDateRange } from '@/lib/meta/date-range';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
-import { dateRangeButton } from '@/lib/meta/selectors';
 import { mountShadowUi } from '@/lib/meta/shadow-ui';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
@@ -167,10 +166,9 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
   const [syncNotice, setSyncNotice] = useState<string | null>(null);
   const status = useQuery(client, syncStatusQuery(target.accountId));
   const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
-  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
   // The account's today ends the default range; without the account, the browser's will do.
   const timeZone = account?.timezoneName ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), timeZone));
+  const range = readPageDateRange(page, dateInTimeZone(Date.now(), timeZone));
   const request = {
     accountId: target.accountId,
     level: target.level,
