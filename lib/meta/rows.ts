@@ -13,6 +13,8 @@ import { table as tableSelector } from './selectors';
 export interface TrackedRow extends FoundRow {
   /** The entity the row shows now; undefined when neither its id nor its name tells. */
   readonly entityId: string | undefined;
+  /** Whether the row has no id, so only its name can tell its entity. */
+  readonly byName: boolean;
 }
 
 /**
@@ -99,8 +101,8 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
         reading.entityId ??
         (key && shown.get(key) === 1 && identifyByName ? identifyByName(key) : undefined);
       const before = seen.get(reading.element);
-      const row =
-        before && !differs(before, { ...reading, entityId }) ? before : { ...reading, entityId };
+      const next = { ...reading, entityId, byName: reading.entityId === undefined };
+      const row = before && !differs(before, next) ? before : next;
       if (row !== before) {
         seen.set(reading.element, row);
         changed.push(row);

@@ -17,7 +17,11 @@ import type { ParsedResponseOf } from '@/lib/messaging/protocol';
 import { readPageDateRange } from '@/lib/meta/date-range';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
+import { layoutReport } from '@/lib/meta/layout-report';
+import { table } from '@/lib/meta/selectors';
 import { mountShadowUi } from '@/lib/meta/shadow-ui';
+import { useRecognition } from '@/entrypoints/ads-manager.content/recognition-status';
+import { RecognitionStatus } from '@/components/RecognitionStatus';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountSummary } from '@/lib/schema/account';
@@ -262,6 +266,7 @@ function InsightPanelForPage({
     setCollapsed(collapsedOnPage);
   }
   const accountSummary = account.data?.account ?? undefined;
+  const recognition = useRecognition();
   return (
     <>
       <AccountPanel
@@ -269,7 +274,14 @@ function InsightPanelForPage({
         collapsed={collapsed}
         onToggleCollapsed={toggle}
         onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
-      />
+      >
+        {recognition && (
+          <RecognitionStatus
+            view={recognition}
+            report={() => layoutReport(document.querySelector(table), location.pathname)}
+          />
+        )}
+      </AccountPanel>
       {target && (
         <InsightDialog
           target={target}
