@@ -163,7 +163,8 @@ export const cellSurfaceFixtures: readonly SelectorFixture[] = [
 /** What sits in a name cell beside the name and is not part of it: the hover toolbar, buttons. */
 export const cellControls = '[role="toolbar"], [role="button"], button';
 export const cellControlsFixtures: readonly SelectorFixture[] = [
-  { variant: 'evidence', tab: 'ads', count: { rowsTimes: 6, rowsPlus: 0 } },
+  // Six a row (four tools, the menu, the toolbar); the page's own 19 elsewhere.
+  { variant: 'evidence', tab: 'ads', count: { rowsTimes: 6, rowsPlus: 19 } },
 ];
 
 /** What belongs to another cell than the name: the row's checkbox and on/off switch. */

@@ -14,7 +14,7 @@ export interface DatePicker {
 }
 
 export function rangeLabel(range: DateRange, text?: PageText): string {
-  const day = text ? text.day : formatDayLabel;
+  const day = (date: string) => (text ? text.day(date) : formatDayLabel(date));
   const days =
     range.since === range.until ? day(range.since) : `${day(range.since)} – ${day(range.until)}`;
   const preset =

@@ -46,8 +46,6 @@ import { pageText, type PageText } from './locale';
 import type { TableOptions } from './table';
 
 export const FDT_ROW_HEIGHT = 46;
-const HEADER_HEIGHT = 56;
-const FOOTER_HEIGHT = 56;
 const BUFFER = 4;
 const FIXED_WIDTHS = { selector: 40, toggle: 52, name: 320 } as const;
 const FIXED_WIDTH = FIXED_WIDTHS.selector + FIXED_WIDTHS.toggle + FIXED_WIDTHS.name;
