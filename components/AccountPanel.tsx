@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AccountSummary } from '@/lib/schema/account';
 
 /**
@@ -17,6 +18,8 @@ interface AccountPanelProps {
   readonly onToggleCollapsed: () => void;
   /** Opens the insight panel on the selected campaign, ad set or ad, or the account. */
   readonly onOpenInsights: () => void;
+  /** What else the panel says about the page (the table's recognition). */
+  readonly children?: ComponentChildren;
 }
 
 const BODY_ID = 'adlens-panel-body';
@@ -70,6 +73,7 @@ export function AccountPanel({
   collapsed,
   onToggleCollapsed,
   onOpenInsights,
+  children,
 }: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
@@ -102,6 +106,7 @@ export function AccountPanel({
             Insights
           </button>
         )}
+        {children}
       </div>
     </aside>
   );

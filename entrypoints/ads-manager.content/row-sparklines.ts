@@ -1,7 +1,6 @@
 import { send } from '@/lib/messaging/page-client';
-import { pageDateRange, type PageDateRange } from '@/lib/meta/date-range';
+import { readPageDateRange, type PageDateRange } from '@/lib/meta/date-range';
 import type { AdsManagerPage } from '@/lib/meta/page-detect';
-import { dateRangeButton } from '@/lib/meta/selectors';
 import { queryKeys } from '@/lib/query/keys';
 import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
 import { SPARKLINE_METRIC_LABELS, type SparklineMetric } from '@/lib/settings/overlay';
@@ -58,8 +57,7 @@ export async function rowSparklines(
   });
   if (!account) return undefined;
   const today = dateInTimeZone(Date.now(), account.timezoneName);
-  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
-  const { since, until } = windowOf(pageDateRange(page, pickerLabel, today));
+  const { since, until } = windowOf(readPageDateRange(page, today));
   const scope = { accountId: page.accountId, level: page.level };
   const lookup = createLookupCache<SparklineValues>(client, {
     queryKey: queryKeys.rowSparklines({ ...scope, metric, since, until }),

@@ -14,11 +14,14 @@ import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
 import { send } from '@/lib/messaging/page-client';
 import type { ParsedResponseOf } from '@/lib/messaging/protocol';
-import { pageDateRange } from '@/lib/meta/date-range';
+import { readPageDateRange } from '@/lib/meta/date-range';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
-import { dateRangeButton } from '@/lib/meta/selectors';
+import { layoutReport } from '@/lib/meta/layout-report';
+import { table } from '@/lib/meta/selectors';
 import { mountShadowUi } from '@/lib/meta/shadow-ui';
+import { useRecognition } from '@/entrypoints/ads-manager.content/recognition-status';
+import { RecognitionStatus } from '@/components/RecognitionStatus';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountSummary } from '@/lib/schema/account';
@@ -167,10 +170,9 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
   const [syncNotice, setSyncNotice] = useState<string | null>(null);
   const status = useQuery(client, syncStatusQuery(target.accountId));
   const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
-  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
   // The account's today ends the default range; without the account, the browser's will do.
   const timeZone = account?.timezoneName ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), timeZone));
+  const range = readPageDateRange(page, dateInTimeZone(Date.now(), timeZone));
   const request = {
     accountId: target.accountId,
     level: target.level,
@@ -264,6 +266,7 @@ function InsightPanelForPage({
     setCollapsed(collapsedOnPage);
   }
   const accountSummary = account.data?.account ?? undefined;
+  const recognition = useRecognition();
   return (
     <>
       <AccountPanel
@@ -271,7 +274,14 @@ function InsightPanelForPage({
         collapsed={collapsed}
         onToggleCollapsed={toggle}
         onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
-      />
+      >
+        {recognition && (
+          <RecognitionStatus
+            view={recognition}
+            report={() => layoutReport(document.querySelector(table), location.pathname)}
+          />
+        )}
+      </AccountPanel>
       {target && (
         <InsightDialog
           target={target}

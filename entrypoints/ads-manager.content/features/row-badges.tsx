@@ -15,6 +15,7 @@ import {
   type LookupCache,
 } from '@/entrypoints/ads-manager.content/lookup-cache';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { publishRecognition } from '@/entrypoints/ads-manager.content/recognition-status';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
 import {
   rowSparklines,
@@ -158,9 +159,21 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     );
   }
 
+  /** The chip for what fails on the whole table; the corner panel for the counts and details. */
   function updateStatus(): void {
-    if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
-    showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
+    const problem = status === 'no-table' || status === 'no-rows' ? status : undefined;
+    showStatus(problem ? NO_ROWS : noneIdentified() ? UNIDENTIFIED : undefined);
+    publishRecognition({
+      problem,
+      seen: rows.length,
+      identified: rows.filter((row) => row.entityId !== undefined).length,
+      badged: rows.filter((row) => {
+        const host = row.anchor && painted.get(row.anchor);
+        return host && host.style.display !== 'none';
+      }).length,
+      noPlace: rows.filter((row) => !row.anchor).length,
+      byName: rows.some((row) => row.byName),
+    });
   }
 
   /** Rows whose badge host must be created or removed, and entities to ask about. */
@@ -179,6 +192,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
       if (waiting.has(row.element)) paintRow(page, row, findings, painted, sparklines);
     }
     waiting.clear();
+    updateStatus();
   }, signal);
 
   /**
@@ -214,6 +228,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     for (const row of rows) {
       if (row.entityId !== undefined && answered.has(row.entityId)) paint(row);
     }
+    updateStatus();
     loadSparklines(entityIds);
   }
 
@@ -292,6 +307,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     () => {
       for (const anchor of painted.keys()) removeInlineShadowUi(anchor, BADGE_TAG);
       painted.clear();
+      publishRecognition(undefined);
     },
     { once: true },
   );

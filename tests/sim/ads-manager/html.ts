@@ -4,7 +4,7 @@
  * theirs), then the same-origin bundle renders everything.
  */
 import type { World } from '../world/types';
-import type { AdsManagerControl } from './control';
+import { isEvidenceVariant, type AdsManagerControl } from './control';
 import { compileStyles } from './styles';
 import { STATIC_PREFIX } from './url-scheme';
 import type { BootAccount, BootConfig } from './wire';
@@ -49,6 +49,7 @@ export function bootConfig(world: World, control: AdsManagerControl): BootConfig
   return {
     buildId,
     variant,
+    locale: isEvidenceVariant(variant) ? (control.page.locale ?? 'en') : 'en',
     classes: compileStyles(buildId).classes,
     accounts: world.accounts.flatMap((a) => bootAccount(world, a.accountId) ?? []),
   };
@@ -66,7 +67,7 @@ const TITLE = { campaigns: 'Campaigns', adsets: 'Ad sets', ads: 'Ads' } as const
 
 export function pageHtml(boot: BootConfig, tab: keyof typeof TITLE): string {
   return `<!DOCTYPE html>
-<html lang="en" dir="ltr">
+<html lang="${boot.locale}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

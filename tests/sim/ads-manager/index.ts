@@ -48,6 +48,7 @@ import type { World } from '../world/types';
 import { clientBundle } from './bundle';
 import { DEFAULT_PAGE_CONTROL, type AdsManagerControl } from './control';
 import { bootConfig, PAGE_CSP, pageHtml, SCRIPT_PATH, STYLE_PATH } from './html';
+import { EVIDENCE_CSS } from './evidence-styles';
 import { compileStyles } from './styles';
 import { buildTablePage, parseTableQuery, TableQueryError, TableSnapshots } from './table-data';
 import { APP_ROOT, manageHref, parseManageLocation, TABLE_API_PATH } from './url-scheme';
@@ -160,7 +161,7 @@ function stylesheet(request: SimRequest, control: AdsManagerControl): SimRespons
   return {
     status: 200,
     headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' },
-    body: compileStyles(buildId).css,
+    body: compileStyles(buildId).css + EVIDENCE_CSS,
   };
 }
 

@@ -264,7 +264,8 @@ describe('row-badges feature', () => {
     const asked = answerFindings();
     const table = createFixtureTable(ENTITIES);
     document.body.append(table.element);
-    start(new URL(`${PAGE.href}&date=2026-11-01_2026-11-21`));
+    // The live page's date= end is exclusive: this is Nov 1 to Nov 21.
+    start(new URL(`${PAGE.href}&date=2026-11-01_2026-11-22`));
     const sparkline = () => badgeOf(table.rows[1]!)?.shadowRoot?.querySelector('svg');
     await vi.waitFor(() => expect(sparkline()).toBeTruthy());
     expect(sparkline()!.getAttribute('aria-label')).toBe('Clicks, 2026-11-15 to 2026-11-21');
