@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AccountSummary } from '@/lib/schema/account';
 
 /**
@@ -17,6 +18,8 @@ interface AccountPanelProps {
   readonly onToggleCollapsed: () => void;
   /** Opens the insight panel on the selected campaign, ad set or ad, or the account. */
   readonly onOpenInsights: () => void;
+  /** Status lines under the account (the sync's progress). */
+  readonly status?: ComponentChildren;
 }
 
 const BODY_ID = 'adlens-panel-body';
@@ -70,6 +73,7 @@ export function AccountPanel({
   collapsed,
   onToggleCollapsed,
   onOpenInsights,
+  status,
 }: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
@@ -91,6 +95,7 @@ export function AccountPanel({
         ) : (
           <PanelMessage state={state} />
         )}
+        {status}
         {/* Also when the account cannot be read: the panel then says why, from what it has. */}
         {state.kind !== 'loading' && (
           <button

@@ -6,11 +6,13 @@ import {
   readSyncState,
   writeSyncState,
   type SyncState,
+  type SyncUnit,
 } from '@/lib/cache/sync-state';
 import type { GraphCall, GraphClient } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import type { AccountId } from '@/lib/schema/account';
 import type { AccountSyncSummary, SyncSettings } from '@/lib/schema/sync';
+import { epochDayOf } from '@/lib/util/dates';
 import { syncProblemOf, stopsAllAccounts } from './problems';
 import { syncAccount, type SyncDeps } from './runner';
 import { nextFailure, retryAt } from './triggers';
@@ -179,6 +181,14 @@ export async function accountsToResume(
   return due;
 }
 
+/** The days of insights a run reads: from its first unit's first day to its last day. */
+function daysRead(units: readonly SyncUnit[]): number {
+  if (units.length === 0) return 0;
+  const first = Math.min(...units.map((unit) => epochDayOf(unit.since)));
+  const last = Math.max(...units.map((unit) => epochDayOf(unit.until)));
+  return last - first + 1;
+}
+
 /** What the options page, the popup and the overlay see of an account's sync. */
 export function summarize(
   state: SyncState,
@@ -195,7 +205,11 @@ export function summarize(
       problem?.kind === 'rate-limited' && problem.until !== null ? problem.until : nextScheduled,
     rows: state.rows,
     progress: run
-      ? { done: 1 + run.units.filter((unit) => unit.done).length, total: 1 + run.units.length }
+      ? {
+          done: 1 + run.units.filter((unit) => unit.done).length,
+          total: 1 + run.units.length,
+          days: daysRead(run.units),
+        }
       : null,
     problem: problem
       ? { kind: problem.kind, message: problem.message, until: problem.until }

@@ -39,6 +39,22 @@ export class SyncSection {
     return (await cell?.evaluate((node) => node.textContent ?? '')) ?? '';
   }
 
+  /**
+   * Waits until the table lists the accounts and none is syncing: connecting starts every
+   * account's first sync, which a test lets end before it starts its own.
+   */
+  async waitForIdle(timeout = 240_000): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const cells = [...document.querySelectorAll('[data-testid="sync-state"]')];
+        return (
+          cells.length > 0 && cells.every((cell) => cell.getAttribute('data-state') !== 'syncing')
+        );
+      },
+      { timeout, polling: 250 },
+    );
+  }
+
   /** Starts a sync and waits for it to end (a new last sync, or a new problem) in `state`. */
   async sync(
     accountId: string,
@@ -47,6 +63,7 @@ export class SyncSection {
   ): Promise<string> {
     const mark = (record: SyncState | undefined) =>
       `${record?.lastSyncAt ?? ''}|${record?.lastError?.at ?? ''}`;
+    await this.waitForIdle();
     const before = mark(await storedSyncState(this.page, accountId));
     await this.syncNow(accountId);
     const deadline = Date.now() + (options.timeout ?? 180_000);
