@@ -43,16 +43,32 @@ export class SyncSection {
    * Waits until the table lists the accounts and none is syncing: connecting starts every
    * account's first sync, which a test lets end before it starts its own.
    */
-  async waitForIdle(timeout = 240_000): Promise<void> {
-    await this.page.waitForFunction(
-      () => {
+  async waitForIdle(timeout = 400_000): Promise<void> {
+    // Polled from here in short reads: one long wait in the page outlives the protocol's timeout.
+    const idle = () =>
+      this.page.evaluate(() => {
         const cells = [...document.querySelectorAll('[data-testid="sync-state"]')];
         return (
           cells.length > 0 && cells.every((cell) => cell.getAttribute('data-state') !== 'syncing')
         );
-      },
-      { timeout, polling: 250 },
-    );
+      });
+    const deadline = Date.now() + timeout;
+    while (!(await idle().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('The syncs started by connecting did not end');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  /** Waits until the account's sync has ended at least once (synced or failed); returns its text. */
+  async waitForFirstSync(accountId: string, timeout = 400_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const record = await storedSyncState(this.page, accountId).catch(() => undefined);
+      if (record?.lastSyncAt != null || record?.lastError != null) break;
+      if (Date.now() > deadline) throw new Error(`The first sync of ${accountId} did not end`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return this.waitFor(accountId, 'synced', { timeout: 60_000 });
   }
 
   /** Starts a sync and waits for it to end (a new last sync, or a new problem) in `state`. */

@@ -128,7 +128,7 @@ describe('a page asking again and again', () => {
     expect(syncsStarted()).toBe(1);
   });
 
-  it('leaves an account the user turned off alone', async () => {
+  it('leaves an account the user turned off alone', () => {
     const settings = { ...DEFAULT_SYNC_SETTINGS, disabledAccounts: [eur] };
     const queue = scheduler();
     expect(refreshFromPage(queue, initialSyncState(eur), settings, meta.clock.now())).toBe(false);
