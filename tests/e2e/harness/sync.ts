@@ -45,26 +45,30 @@ export class SyncSection {
    */
   async waitForIdle(timeout = 400_000): Promise<void> {
     // Polled from here in short reads: one long wait in the page outlives the protocol's timeout.
-    const idle = () =>
+    const syncing = () =>
       this.page.evaluate(() => {
         const cells = [...document.querySelectorAll('[data-testid="sync-state"]')];
-        return (
-          cells.length > 0 && cells.every((cell) => cell.getAttribute('data-state') !== 'syncing')
-        );
+        if (cells.length === 0) return ['(no accounts listed yet)'];
+        return cells
+          .filter((cell) => cell.getAttribute('data-state') === 'syncing')
+          .map((cell) => `${cell.closest('tr')?.dataset.accountId}: ${cell.textContent}`);
       });
     const deadline = Date.now() + timeout;
-    while (!(await idle().catch(() => false))) {
-      if (Date.now() > deadline) throw new Error('The syncs started by connecting did not end');
+    for (;;) {
+      const busy = await syncing().catch(() => ['(the page did not answer)']);
+      if (busy.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`Still syncing: ${busy.join('; ')}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 
-  /** Waits until the account's sync has ended at least once (synced or failed); returns its text. */
+  /** Waits until the account has synced once; fails with the problem if its sync failed first. */
   async waitForFirstSync(accountId: string, timeout = 400_000): Promise<string> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const record = await storedSyncState(this.page, accountId).catch(() => undefined);
-      if (record?.lastSyncAt != null || record?.lastError != null) break;
+      if (record?.lastSyncAt != null) break;
+      if (record?.lastError) throw new Error(`The first sync failed: ${record.lastError.message}`);
       if (Date.now() > deadline) throw new Error(`The first sync of ${accountId} did not end`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
