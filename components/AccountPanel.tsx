@@ -20,6 +20,8 @@ interface AccountPanelProps {
   readonly onOpenInsights: () => void;
   /** What else the panel says about the page (the table's recognition). */
   readonly children?: ComponentChildren;
+  /** Status lines under the account (the sync's progress). */
+  readonly status?: ComponentChildren;
 }
 
 const BODY_ID = 'adlens-panel-body';
@@ -74,6 +76,7 @@ export function AccountPanel({
   onToggleCollapsed,
   onOpenInsights,
   children,
+  status,
 }: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
@@ -95,6 +98,7 @@ export function AccountPanel({
         ) : (
           <PanelMessage state={state} />
         )}
+        {status}
         {/* Also when the account cannot be read: the panel then says why, from what it has. */}
         {state.kind !== 'loading' && (
           <button

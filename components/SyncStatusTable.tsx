@@ -1,6 +1,6 @@
 import type { Translate } from '@/components/translate';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
-import type { AccountSyncSummary } from '@/lib/schema/sync';
+import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
 import { relative } from './ConnectionDetails';
 
 /**
@@ -44,7 +44,7 @@ function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): 
       return t('syncStateNever');
     case 'syncing':
       return summary.progress
-        ? t('syncStateSyncingStep', summary.progress.done, summary.progress.total)
+        ? t('syncStateSyncingStep', summary.progress.days, syncPercent(summary.progress))
         : t('syncStateSyncing');
     case 'synced':
       return t(

@@ -5,7 +5,10 @@ import type { AccountId } from '@/lib/schema/account';
 import type { SyncStatus } from '@/lib/schema/sync';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 
-/** Sync state is polled this often while something on the page follows it; faster while syncing. */
+/**
+ * Sync state is polled this often while something on the page follows it; faster while the account
+ * syncs, or has never synced (its first sync starts as the page opens).
+ */
 const SYNCING_POLL_MS = 2_000;
 const IDLE_POLL_MS = 20_000;
 
@@ -19,7 +22,8 @@ export function syncStatusQuery(accountId: AccountId) {
     queryFn: () => send('sync.status', {}),
     refetchInterval: (query: { state: { data: SyncStatus | undefined } }) =>
       query.state.data?.accounts.some(
-        (entry) => entry.accountId === accountId && entry.state === 'syncing',
+        (entry) =>
+          entry.accountId === accountId && (entry.state === 'syncing' || entry.state === 'never'),
       )
         ? SYNCING_POLL_MS
         : IDLE_POLL_MS,

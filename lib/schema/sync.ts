@@ -39,7 +39,8 @@ export const AccountSyncSummarySchema = z.strictObject({
   lastSyncAt: time,
   nextRunAt: time,
   rows: count,
-  progress: z.nullable(z.strictObject({ done: count, total: count })),
+  /** The run's steps (the objects, then each insights unit) and the days of insights it reads. */
+  progress: z.nullable(z.strictObject({ done: count, total: count, days: count })),
   problem: z.nullable(
     z.strictObject({
       kind: z.enum(SYNC_PROBLEMS),
@@ -51,6 +52,11 @@ export const AccountSyncSummarySchema = z.strictObject({
   partial: z.boolean(),
 });
 export type AccountSyncSummary = z.infer<typeof AccountSyncSummarySchema>;
+
+/** How far a running sync is, in whole percent: every surface says "Reading 90 days… 40 %". */
+export function syncPercent(progress: NonNullable<AccountSyncSummary['progress']>): number {
+  return progress.total === 0 ? 0 : Math.floor((100 * progress.done) / progress.total);
+}
 
 export const SyncStatusResponseSchema = z.strictObject({
   accounts: z.array(AccountSyncSummarySchema).check(z.maxLength(MAX_ACCOUNTS)),

@@ -6,13 +6,16 @@ import {
   readSyncState,
   writeSyncState,
   type SyncState,
+  type SyncUnit,
 } from '@/lib/cache/sync-state';
 import type { GraphCall, GraphClient } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import type { AccountId } from '@/lib/schema/account';
 import type { AccountSyncSummary, SyncSettings } from '@/lib/schema/sync';
+import { epochDayOf } from '@/lib/util/dates';
 import { syncProblemOf, stopsAllAccounts } from './problems';
 import { syncAccount, type SyncDeps } from './runner';
+import { nextFailure, retryAt } from './triggers';
 
 /**
  * One sync at a time, account after account, in the worker. Requests (Sync now, the alarm, a stale
@@ -131,7 +134,7 @@ export class SyncScheduler {
       if (!(await getAccount(accountId))) return state;
       const failed: SyncState = {
         ...state,
-        lastError: syncProblemOf(error, this.deps.now()),
+        lastError: nextFailure(syncProblemOf(error, this.deps.now()), state.lastError),
         partial: state.partial || state.run !== null,
       };
       await writeSyncState(failed);
@@ -150,8 +153,8 @@ export async function enabledAccounts(settings: SyncSettings): Promise<AccountId
 
 /**
  * Accounts to carry on with: a run was interrupted (the worker stopped) or failed for a reason
- * that passes (Meta unavailable, a rate limit that is over). Rate limits still running are woken
- * up for later; a rejected token or a missing permission waits for the user.
+ * that passes (Meta unavailable, a rate limit) once its wait is over. Waits still running are
+ * woken up for later; a rejected token or a missing permission waits for the user.
  */
 export async function accountsToResume(
   deps: Pick<SchedulerDeps, 'now' | 'wakeAt'>,
@@ -161,8 +164,10 @@ export async function accountsToResume(
   for (const state of await listSyncStates()) {
     if (!enabled.includes(state.accountId)) continue;
     const problem = state.lastError;
-    if (problem?.kind === 'rate-limited' && problem.until !== null && problem.until > deps.now()) {
-      await deps.wakeAt(problem.until);
+    const passes = problem?.kind === 'unavailable' || problem?.kind === 'rate-limited';
+    // Meta's rate limit, or the back-off after a failure: woken up for then, not retried now.
+    if (problem && passes && retryAt(problem) > deps.now()) {
+      await deps.wakeAt(retryAt(problem));
       continue;
     }
     const passing =
@@ -176,13 +181,12 @@ export async function accountsToResume(
   return due;
 }
 
-/** Whether an account opened in Ads Manager deserves a refresh now. */
-export function isStale(state: SyncState, settings: SyncSettings, now: number): boolean {
-  const problem = state.lastError;
-  if (problem?.kind === 'reconnect') return false;
-  if (problem?.until !== null && problem?.until !== undefined && problem.until > now) return false;
-  const maxAgeMs = Math.max(settings.intervalMinutes, 60) * 60_000;
-  return state.lastSyncAt === null || now - state.lastSyncAt > maxAgeMs;
+/** The days of insights a run reads: from its first unit's first day to its last day. */
+function daysRead(units: readonly SyncUnit[]): number {
+  if (units.length === 0) return 0;
+  const first = Math.min(...units.map((unit) => epochDayOf(unit.since)));
+  const last = Math.max(...units.map((unit) => epochDayOf(unit.until)));
+  return last - first + 1;
 }
 
 /** What the options page, the popup and the overlay see of an account's sync. */
@@ -201,7 +205,11 @@ export function summarize(
       problem?.kind === 'rate-limited' && problem.until !== null ? problem.until : nextScheduled,
     rows: state.rows,
     progress: run
-      ? { done: 1 + run.units.filter((unit) => unit.done).length, total: 1 + run.units.length }
+      ? {
+          done: 1 + run.units.filter((unit) => unit.done).length,
+          total: 1 + run.units.length,
+          days: daysRead(run.units),
+        }
       : null,
     problem: problem
       ? { kind: problem.kind, message: problem.message, until: problem.until }

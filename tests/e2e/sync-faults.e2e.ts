@@ -57,9 +57,10 @@ beforeAll(async () => {
   digits = eur.accountId;
   accountId = `act_${digits}`;
   firstDay = addDays(today(), -89);
+  // Connecting synced every account first; sync() waits for those syncs to end.
   await sync.sync(accountId);
   await expectCacheEqualsWorld();
-});
+}, 300_000);
 
 afterAll(async () => {
   await chromium?.close();

@@ -9,6 +9,7 @@ import {
 } from '@/entrypoints/ads-manager.content/panel-requests';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
+import { SyncProgressLine } from '@/entrypoints/ads-manager.content/sync-progress';
 import { formatAge, formatChange, formatKpi, formatMoney, KPI_LABELS } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
@@ -274,6 +275,11 @@ function InsightPanelForPage({
         collapsed={collapsed}
         onToggleCollapsed={toggle}
         onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
+        status={
+          accountSummary && (
+            <SyncProgressLine accountId={page.accountId} name={accountSummary.name} />
+          )
+        }
       >
         {recognition && (
           <RecognitionStatus

@@ -3,6 +3,7 @@ import { runFacebookLogin } from '@/lib/auth/login-flow';
 import { scheduleRenewal } from '@/lib/auth/renewal';
 import type { Handler } from '@/lib/messaging/server';
 import { toAccountSummary } from '@/lib/schema/account';
+import { syncAfterConnect } from '@/lib/sync/service';
 import { facebookLoginSettings } from '@/lib/settings/facebook-login';
 
 /**
@@ -19,5 +20,7 @@ export const login: Handler<'auth.login'> = async ({ appId, businessManagement }
     grant,
   });
   await scheduleRenewal(info);
+  // The first sync starts now: insights are read within seconds, without pressing anything.
+  await syncAfterConnect();
   return { userName: user.name, accounts: accounts.map(toAccountSummary) };
 };

@@ -22,14 +22,13 @@ import type { EntityLevel } from '@/lib/schema/insights';
 import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
+import { pageMaySync } from '@/lib/sync/triggers';
 import { daysInRange } from '@/lib/util/dates';
 
 /** The daily trends the panel draws, each with its expected band. */
 const TREND_METRICS: readonly KpiMetric[] = ['spend', 'cpm', 'ctr', 'cpa'];
 /** Days before the range the band is fitted on, so a short range still gets its weekly rhythm. */
 const BASELINE_DAYS = 28;
-/** Sync now from Ads Manager does nothing within this long of the account's last sync or try. */
-export const PAGE_SYNC_INTERVAL_MS = 5 * 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -41,12 +40,7 @@ async function syncIfQuiet(accountId: AccountId, state: SyncState, now: number):
   const scheduler = syncScheduler();
   if (scheduler.isSyncing(accountId)) return false;
   if ((await readSyncSettings()).disabledAccounts.includes(accountId)) return false;
-  const lastTry = Math.max(
-    state.lastSyncAt ?? 0,
-    state.lastError?.at ?? 0,
-    state.run?.startedAt ?? 0,
-  );
-  if (now - lastTry < PAGE_SYNC_INTERVAL_MS) return false;
+  if (!pageMaySync(state, now)) return false;
   return scheduler.request([accountId]).length > 0;
 }
 

@@ -39,6 +39,42 @@ export class SyncSection {
     return (await cell?.evaluate((node) => node.textContent ?? '')) ?? '';
   }
 
+  /**
+   * Waits until the table lists the accounts and none is syncing: connecting starts every
+   * account's first sync, which a test lets end before it starts its own.
+   */
+  async waitForIdle(timeout = 400_000): Promise<void> {
+    // Polled from here in short reads: one long wait in the page outlives the protocol's timeout.
+    const syncing = () =>
+      this.page.evaluate(() => {
+        const cells = [...document.querySelectorAll('[data-testid="sync-state"]')];
+        if (cells.length === 0) return ['(no accounts listed yet)'];
+        return cells
+          .filter((cell) => cell.getAttribute('data-state') === 'syncing')
+          .map((cell) => `${cell.closest('tr')?.dataset.accountId}: ${cell.textContent}`);
+      });
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const busy = await syncing().catch(() => ['(the page did not answer)']);
+      if (busy.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`Still syncing: ${busy.join('; ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  /** Waits until the account has synced once; fails with the problem if its sync failed first. */
+  async waitForFirstSync(accountId: string, timeout = 400_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const record = await storedSyncState(this.page, accountId).catch(() => undefined);
+      if (record?.lastSyncAt != null) break;
+      if (record?.lastError) throw new Error(`The first sync failed: ${record.lastError.message}`);
+      if (Date.now() > deadline) throw new Error(`The first sync of ${accountId} did not end`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return this.waitFor(accountId, 'synced', { timeout: 60_000 });
+  }
+
   /** Starts a sync and waits for it to end (a new last sync, or a new problem) in `state`. */
   async sync(
     accountId: string,
@@ -47,6 +83,7 @@ export class SyncSection {
   ): Promise<string> {
     const mark = (record: SyncState | undefined) =>
       `${record?.lastSyncAt ?? ''}|${record?.lastError?.at ?? ''}`;
+    await this.waitForIdle();
     const before = mark(await storedSyncState(this.page, accountId));
     await this.syncNow(accountId);
     const deadline = Date.now() + (options.timeout ?? 180_000);

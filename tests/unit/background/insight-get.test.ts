@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { insightGet, PAGE_SYNC_INTERVAL_MS } from '@/entrypoints/background/handlers/insight-get';
+import { insightGet } from '@/entrypoints/background/handlers/insight-get';
 import { cacheDb } from '@/lib/cache/db';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
@@ -8,6 +8,7 @@ import { wipeCache } from '@/lib/cache/wipe';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
+import { PAGE_SYNC_INTERVAL_MS } from '@/lib/sync/triggers';
 import { epochDayOf } from '@/lib/util/dates';
 
 /** The handler against a real (fake-indexeddb) cache; the token and the scheduler are stand-ins. */

@@ -13,6 +13,9 @@ import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { connectCache, createSimulatedMeta, simAccount, simFetch, worldTotals } from './sim-graph';
 import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 
+// Whole syncs in fake-indexeddb on a 2-core machine others share, as in the other sync tests.
+vi.setConfig({ testTimeout: 60_000 });
+
 /** sync.now, sync.status and insights.get through the router, against the simulator. */
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 

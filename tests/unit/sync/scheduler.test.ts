@@ -3,13 +3,8 @@ import { initialSyncState, readSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
-import {
-  accountsToResume,
-  enabledAccounts,
-  isStale,
-  summarize,
-  SyncScheduler,
-} from '@/lib/sync/scheduler';
+import { accountsToResume, enabledAccounts, summarize, SyncScheduler } from '@/lib/sync/scheduler';
+import { isStale } from '@/lib/sync/triggers';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { fakeTiming } from '../graph/fake-graph';
 import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
