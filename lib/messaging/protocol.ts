@@ -9,6 +9,8 @@ import {
   LoginRequestSchema,
   SetForgetTokenOnCloseRequestSchema,
   SetForgetTokenOnCloseResponseSchema,
+  UnlockRequestSchema,
+  UnlockResponseSchema,
   VerifyResponseSchema,
 } from '@/lib/schema/messages';
 import {
@@ -71,6 +73,12 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page'],
     request: SetForgetTokenOnCloseRequestSchema,
     response: SetForgetTokenOnCloseResponseSchema,
+  },
+  /** Opens a token remembered under a passphrase, after a browser restart. */
+  'auth.unlock': {
+    allowedSenders: ['extension-page'],
+    request: UnlockRequestSchema,
+    response: UnlockResponseSchema,
   },
   'sync.now': {
     allowedSenders: ['extension-page'],

@@ -11,7 +11,7 @@ import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
   sameBytes,
-} from './passphrase';
+} from '@/lib/util/passphrase';
 import type { Snapshot } from './schema';
 
 /**

@@ -6,6 +6,7 @@ import { disconnect } from './auth-disconnect';
 import { login } from './auth-login';
 import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
+import { unlock } from './auth-unlock';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
 import { findingsForRows } from './findings-for-rows';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   'auth.disconnect': disconnect,
   'auth.setForgetTokenOnClose': setForgetTokenOnClose,
   'auth.verify': verify,
+  'auth.unlock': unlock,
   'accounts.list': accountsList,
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,

@@ -7,7 +7,7 @@ import { onRenewalAlarm, RENEWAL_ALARM, RENEWAL_LEAD_MS, renewalTime } from '@/l
 import { withAccessToken } from '@/lib/auth/session';
 import {
   VAULT_DATABASE,
-  VAULT_SEALED_ENTRY,
+  REMEMBERED_ENTRY,
   VAULT_STORE,
   forgetToken,
   readToken,
@@ -329,33 +329,55 @@ describe('renewal of a Facebook Login token', () => {
   });
 });
 
-describe('forget the token when the browser closes', () => {
-  it('deletes the ciphertext when switched on and seals the live token when off', async () => {
+describe('where the token is kept', () => {
+  it('in memory by default; remembered under a passphrase only when asked, and forgotten again', async () => {
     await call('auth.connectWithToken', { token: GOOD });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
+    expect(await status()).toMatchObject({ forgetTokenOnClose: true, locked: false });
 
-    expect(await call('auth.setForgetTokenOnClose', { forget: true })).toEqual({
-      ok: true,
-      data: { forgetTokenOnClose: true },
+    expect(await call('auth.setForgetTokenOnClose', { forget: false, passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/at least 12 characters/) },
     });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
-    await expect(readToken()).resolves.toBe(GOOD);
-    expect(await status()).toMatchObject({ connected: true });
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
 
-    await call('auth.setForgetTokenOnClose', { forget: false });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    expect(
+      await call('auth.setForgetTokenOnClose', { forget: false, passphrase: 'plum orbit canvas tide' }),
+    ).toEqual({ ok: true, data: { forgetTokenOnClose: false } });
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeDefined();
+
+    await call('auth.setForgetTokenOnClose', { forget: true });
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
+    await expect(readToken()).resolves.toBe(GOOD);
+    expect(await status()).toMatchObject({ connected: true, forgetTokenOnClose: true });
   });
 
   it('after a browser restart, shows the connection as signed out with its data kept', async () => {
     await call('auth.connectWithToken', { token: GOOD });
-    await call('auth.setForgetTokenOnClose', { forget: true });
     await fakeBrowser.storage.session.clear();
     expect(await status()).toMatchObject({
       connected: false,
       userName: 'Ada Lovelace',
       connection: { health: 'token-missing' },
+      locked: false,
     });
     expect(await listAccounts()).toHaveLength(1);
+  });
+
+  it('after a browser restart, a remembered token is locked until auth.unlock gets the passphrase', async () => {
+    await call('auth.connectWithToken', { token: GOOD });
+    await call('auth.setForgetTokenOnClose', { forget: false, passphrase: 'plum orbit canvas tide' });
+    await fakeBrowser.storage.session.clear();
+    expect(await status()).toMatchObject({ connected: false, locked: true });
+    expect(await call('auth.unlock', { passphrase: 'plum orbit canvas tides' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await call('auth.unlock', { passphrase: 'plum orbit canvas tide' })).toEqual({
+      ok: true,
+      data: { unlocked: true },
+    });
+    expect(await status()).toMatchObject({ connected: true, locked: false });
   });
 });
 

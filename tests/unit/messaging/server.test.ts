@@ -22,11 +22,13 @@ function fakeHandlers() {
         connection: null,
         login: { appId: null, businessManagement: false },
         forgetTokenOnClose: false,
+        locked: false,
       }),
     ),
     'auth.disconnect': vi.fn(() => Promise.resolve({ revocation: 'confirmed' as const })),
     'auth.setForgetTokenOnClose': vi.fn(() => Promise.resolve({ forgetTokenOnClose: true })),
     'auth.verify': vi.fn(() => Promise.resolve({ verified: true })),
+    'auth.unlock': vi.fn(() => Promise.resolve({ unlocked: true as const })),
     'accounts.list': vi.fn(() => Promise.resolve({ accounts: [account] })),
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
@@ -191,6 +193,7 @@ describe('message router', () => {
       connection: null,
       login: { appId: null, businessManagement: false },
       forgetTokenOnClose: false,
+      locked: false,
       token: 'EAABleak',
     } as never);
     const reply = await route({ command: 'auth.status', payload: {} }, extensionPage);
