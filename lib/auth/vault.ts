@@ -44,7 +44,11 @@ function store(): UseStore {
 
 const BytesSchema = z.custom<Uint8Array<ArrayBuffer>>((value) => value instanceof Uint8Array);
 const BufferSchema = z.custom<ArrayBuffer>((value) => value instanceof ArrayBuffer);
-const SealedSchema = z.strictObject({ version: z.literal(1), iv: BytesSchema, ciphertext: BufferSchema });
+const SealedSchema = z.strictObject({
+  version: z.literal(1),
+  iv: BytesSchema,
+  ciphertext: BufferSchema,
+});
 
 const RememberedTokenSchema = z.strictObject({
   version: z.literal(2),
@@ -180,9 +184,14 @@ export function rememberToken(passphrase: string): Promise<void> {
     const problem = passphraseProblem(passphrase);
     if (problem !== null) throw new AppError('invalid-request', problem);
     const live = AccessTokenSchema.safeParse(await liveToken.getValue());
-    if (!live.success) throw new AppError('not-connected', 'Connect first, then choose to remember the token.');
+    if (!live.success)
+      throw new AppError('not-connected', 'Connect first, then choose to remember the token.');
     const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-    const { key: passphraseKey, check } = await derivePassphraseKey(passphrase, salt, PBKDF2_ITERATIONS);
+    const { key: passphraseKey, check } = await derivePassphraseKey(
+      passphrase,
+      salt,
+      PBKDF2_ITERATIONS,
+    );
     const rawDataKey = crypto.getRandomValues(new Uint8Array(DATA_KEY_BYTES));
     const dataKey = await importDataKey(rawDataKey);
     const remembered: RememberedToken = {
@@ -215,20 +224,35 @@ export function unlockToken(passphrase: string): Promise<void> {
     const remembered = await readRemembered();
     if (!remembered) {
       await clear(store());
-      throw new AppError('not-connected', 'No token is remembered on this computer. Connect again.');
+      throw new AppError(
+        'not-connected',
+        'No token is remembered on this computer. Connect again.',
+      );
     }
-    const { key, check } = await derivePassphraseKey(passphrase, remembered.salt, remembered.iterations);
+    const { key, check } = await derivePassphraseKey(
+      passphrase,
+      remembered.salt,
+      remembered.iterations,
+    );
     if (!sameBytes(check, remembered.check)) {
-      throw new AppError('wrong-passphrase', 'That is not the passphrase the token was remembered with.');
+      throw new AppError(
+        'wrong-passphrase',
+        'That is not the passphrase the token was remembered with.',
+      );
     }
     try {
       const rawDataKey = fromBase64(await openToken(key, remembered.wrappedKey));
-      const token = AccessTokenSchema.parse(await openToken(await importDataKey(rawDataKey), remembered.token));
+      const token = AccessTokenSchema.parse(
+        await openToken(await importDataKey(rawDataKey), remembered.token),
+      );
       await liveToken.setValue(token);
       await liveDataKey.setValue(toBase64(rawDataKey));
     } catch {
       await clear(store());
-      throw new AppError('not-connected', 'The remembered token was damaged and has been deleted. Connect again.');
+      throw new AppError(
+        'not-connected',
+        'The remembered token was damaged and has been deleted. Connect again.',
+      );
     }
   });
 }

@@ -31,7 +31,8 @@ import {
   SnapshotsSubjectsRequestSchema,
   SnapshotsSubjectsResponseSchema,
 } from '@/lib/schema/snapshots';
-import { SyncNowRequestSchema, SyncNowResponseSchema } from '@/lib/schema/sync';
+import { SettingsGetResponseSchema, SettingsUpdateSyncRequestSchema } from '@/lib/schema/settings';
+import { SyncNowRequestSchema, SyncNowResponseSchema, SyncSettingsSchema } from '@/lib/schema/sync';
 import { PAGE_PROTOCOL, type CommandSpec } from './page-protocol';
 
 export type { CommandSpec, SenderClass } from './page-protocol';
@@ -79,6 +80,18 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page'],
     request: UnlockRequestSchema,
     response: UnlockResponseSchema,
+  },
+  /** The background-owned settings (sync); pages never read or write their storage. */
+  'settings.get': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: SettingsGetResponseSchema,
+  },
+  /** Saves a sync settings change and applies it (schedule, data deletion) before answering. */
+  'settings.updateSync': {
+    allowedSenders: ['extension-page'],
+    request: SettingsUpdateSyncRequestSchema,
+    response: SyncSettingsSchema,
   },
   'sync.now': {
     allowedSenders: ['extension-page'],

@@ -19,6 +19,7 @@ import { exportData } from './privacy-export';
 import { exportCsv } from './privacy-export-csv';
 import { storedData } from './privacy-stored-data';
 import { identifyByName } from './rows-identify-by-name';
+import { settingsGet, settingsUpdateSync } from './settings';
 import { snapshotsOpen } from './snapshots-open';
 import { snapshotsPrepare } from './snapshots-prepare';
 import { snapshotsSubjects } from './snapshots-subjects';
@@ -38,6 +39,8 @@ export const handlers: Handlers = {
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,
   'rows.identifyByName': identifyByName,
+  'settings.get': settingsGet,
+  'settings.updateSync': settingsUpdateSync,
   'sync.now': syncNow,
   'sync.status': syncStatus,
   'insights.get': insightsGet,

@@ -1,13 +1,8 @@
-import { createStore, entries, get } from 'idb-keyval';
+import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
-import {
-  VAULT_DATABASE,
-  VAULT_STORE,
-  forgetToken,
-  readToken,
-} from '@/lib/auth/vault';
+import { VAULT_DATABASE, VAULT_STORE, forgetToken, readToken } from '@/lib/auth/vault';
 import { listAccounts } from '@/lib/cache/accounts';
 import { readConnection } from '@/lib/cache/connection';
 import { wipeCache } from '@/lib/cache/wipe';

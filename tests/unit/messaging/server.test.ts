@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphError, graphErrorToAppError, parseGraphError } from '@/lib/graph/errors';
 import { createMessageRouter, type Handlers } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import {
   adsManager as contentScript,
   extensionPage,
@@ -33,6 +34,8 @@ function fakeHandlers() {
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
     'rows.identifyByName': vi.fn(() => Promise.resolve({ matches: [] })),
+    'settings.get': vi.fn(() => Promise.resolve({ sync: DEFAULT_SYNC_SETTINGS, corrupt: [] })),
+    'settings.updateSync': vi.fn(() => Promise.resolve(DEFAULT_SYNC_SETTINGS)),
     'sync.now': vi.fn(() => Promise.resolve({ accepted: [] })),
     'sync.status': vi.fn(() => Promise.resolve({ accounts: [] })),
     'insights.get': vi.fn(() =>
