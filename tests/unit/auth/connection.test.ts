@@ -329,7 +329,8 @@ describe('renewal of a Facebook Login token', () => {
   });
 });
 
-describe('where the token is kept', () => {
+// Remembering and unlocking cost 600,000 PBKDF2 rounds each, on purpose.
+describe('where the token is kept', { timeout: 60_000 }, () => {
   it('in memory by default; remembered under a passphrase only when asked, and forgotten again', async () => {
     await call('auth.connectWithToken', { token: GOOD });
     expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();

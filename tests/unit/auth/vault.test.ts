@@ -120,7 +120,9 @@ describe('token vault, by default', () => {
   });
 });
 
-describe('remember on this computer, protected by a passphrase', () => {
+// Each passphrase costs 600,000 PBKDF2 rounds on purpose (that is what slows a guesser); on a
+// loaded 2-core machine a test doing three of them needs more than the default 5 s.
+describe('remember on this computer, protected by a passphrase', { timeout: 60_000 }, () => {
   it('after a restart the token is locked until the passphrase opens it', async () => {
     await saveToken(TOKEN);
     await rememberToken(PASSPHRASE);
