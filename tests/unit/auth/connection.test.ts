@@ -415,4 +415,24 @@ describe('disconnect', () => {
     expect(graph.calls().at(-1)).toBe('DELETE /v26.0/me/permissions');
     await expect(listAccounts()).resolves.toEqual([]);
   });
+
+  it('Delete everything defaults the same way: a pasted token is not revoked unless asked', async () => {
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await call('privacy.deleteEverything', {})).toEqual({
+      ok: true,
+      data: { revocation: 'not-requested' },
+    });
+    expect(graph.calls()).not.toContain('DELETE /v26.0/me/permissions');
+    await expect(readToken()).resolves.toBeNull();
+  });
+
+  it('Delete everything revokes a token from our own login by default', async () => {
+    graph.add(LOGIN_TOKEN, { user: ADA, scopes: ['ads_read'] });
+    facebookDialog({ token: LOGIN_TOKEN });
+    await call('auth.login', { appId: APP_ID, businessManagement: false });
+    expect(await call('privacy.deleteEverything', {})).toEqual({
+      ok: true,
+      data: { revocation: 'confirmed' },
+    });
+  });
 });
