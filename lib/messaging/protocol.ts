@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import {
+  AccountsListResponseSchema,
   AuthStatusResponseSchema,
   ConnectWithTokenRequestSchema,
   ConnectWithTokenResponseSchema,
@@ -45,6 +46,11 @@ export type { CommandSpec, SenderClass } from './page-protocol';
  */
 export const PROTOCOL = {
   ...PAGE_PROTOCOL,
+  'accounts.list': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: AccountsListResponseSchema,
+  },
   'auth.connectWithToken': {
     allowedSenders: ['extension-page'],
     request: ConnectWithTokenRequestSchema,

@@ -442,6 +442,7 @@ describe('privacy controls', () => {
   }, 120_000);
 
   it('settings a content script writes to storage.local are never acted on', async () => {
+    await sync.sync(accountId);
     const rows = await insightRows(options.page, accountId, '2000-01-01', today());
     expect(rows).toBeGreaterThan(0);
     const settingsBefore = await ownedSettings(options.page);

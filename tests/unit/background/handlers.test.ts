@@ -108,8 +108,13 @@ describe('auth.status and accounts', () => {
       ok: true,
       data: { connected: true, userName: 'Ada Lovelace', accountCount: 1 },
     });
-    expect(await call('accounts.list', {}, adsManager)).toMatchObject({
+    expect(await call('accounts.list', {})).toMatchObject({
       data: { accounts: [{ accountId: 'act_101' }] },
+    });
+    // Ads Manager has no use for the list of every account of the connection.
+    expect(await call('accounts.list', {}, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
     });
     expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
       data: { account: { name: AD_ACCOUNT.name, currency: 'EUR' } },
