@@ -356,6 +356,8 @@ describe('creating and sharing a snapshot', () => {
         plainLink.slice(plainLink.indexOf('#')),
       );
       expect(await viewer.kpiRows()).toEqual(expectedRows(redactSnapshot(full, DEFAULT_REDACTION)));
+      // Read once, then gone from the address bar (and so from history and bookmarks).
+      expect(viewer.page.url()).not.toContain('#s=');
       await viewer.page.close();
     });
 
