@@ -94,7 +94,25 @@ describe('clearing cached data', () => {
 
   it('deletes a level and forgets its coverage, so turning it on again reads its history', async () => {
     await seed();
+    const db = cacheDb();
+    const finding = (level: string, entityId: string) =>
+      ({ accountId: 'act_1', level, entityId, findingId: `${level}-${entityId}` }) as never;
+    const change = (level: string, entityId: string) =>
+      ({
+        accountId: 'act_1',
+        level,
+        entityId,
+        field: 'name',
+        before: 'Old',
+        after: 'New',
+        time: 1,
+      }) as never;
+    await db.findings.bulkAdd([finding('ad', '9'), finding('campaign', '1')]);
+    await db.changes.bulkAdd([change('ad', '9'), change('campaign', '1')]);
     await clearLevelData('act_1', ['ad']);
+    // Its findings and change history (old names and budgets) go with it; other levels' stay.
+    expect((await db.findings.toArray()).map((each) => each.level)).toEqual(['campaign']);
+    expect((await db.changes.toArray()).map((each) => each.level)).toEqual(['campaign']);
     const state = await readSyncState('act_1');
     expect(state.coverage.ad).toBeNull();
     expect(state.coverage.campaign).not.toBeNull();
