@@ -13,13 +13,13 @@ const SYNCING_POLL_MS = 2_000;
 const IDLE_POLL_MS = 20_000;
 
 /**
- * Every account's sync state, polled faster while `accountId` syncs. One query for the whole tab,
- * so the insight panel and the badges share each answer.
+ * The sync state of `accountId` (the background tells a page no other), polled faster while it
+ * syncs. One query per account for the whole tab, so the insight panel and the badges share it.
  */
 export function syncStatusQuery(accountId: AccountId) {
   return {
-    queryKey: queryKeys.syncStatus(),
-    queryFn: () => send('sync.status', {}),
+    queryKey: [...queryKeys.syncStatus(), accountId],
+    queryFn: () => send('sync.status', { accountId }),
     refetchInterval: (query: { state: { data: SyncStatus | undefined } }) =>
       query.state.data?.accounts.some(
         (entry) =>

@@ -1,11 +1,6 @@
 import type * as z from 'zod/mini';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
-import {
-  AccountsGetRequestSchema,
-  AccountsGetResponseSchema,
-  AccountsListResponseSchema,
-  EmptyRequestSchema,
-} from '@/lib/schema/messages';
+import { AccountsGetRequestSchema, AccountsGetResponseSchema } from '@/lib/schema/messages';
 import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,
@@ -18,6 +13,7 @@ import { SnapshotRequestSchema, SnapshotsOpenResponseSchema } from '@/lib/schema
 import {
   InsightsGetRequestSchema,
   InsightsGetResponseSchema,
+  SyncStatusRequestSchema,
   SyncStatusResponseSchema,
 } from '@/lib/schema/sync';
 
@@ -37,11 +33,6 @@ export interface CommandSpec {
  * read-only and reveal no secret.
  */
 export const PAGE_PROTOCOL = {
-  'accounts.list': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
-    response: AccountsListResponseSchema,
-  },
   'accounts.get': {
     allowedSenders: ['extension-page', 'content-script'],
     request: AccountsGetRequestSchema,
@@ -57,13 +48,16 @@ export const PAGE_PROTOCOL = {
     request: IdentifyByNameRequestSchema,
     response: IdentifyByNameResponseSchema,
   },
-  /** Per-account sync state without secrets; Ads Manager may show it too. */
+  /** Sync state without secrets: of every account for extension pages, of one for Ads Manager. */
   'sync.status': {
     allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
+    request: SyncStatusRequestSchema,
     response: SyncStatusResponseSchema,
   },
-  /** Cached daily series, bounded; from Ads Manager it may refresh a stale account, nothing more. */
+  /**
+   * Cached daily series, bounded; from Ads Manager only of the entities named (the rows on screen),
+   * and it may refresh a stale account, nothing more.
+   */
   'insights.get': {
     allowedSenders: ['extension-page', 'content-script'],
     request: InsightsGetRequestSchema,

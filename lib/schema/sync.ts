@@ -70,6 +70,9 @@ export const MAX_INSIGHT_DAYS = 400;
 const DAY_MS = 86_400_000;
 const span = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / DAY_MS + 1;
 
+/** Extension pages ask for every account; Ads Manager must name the one it shows. */
+export const SyncStatusRequestSchema = z.strictObject({ accountId: z.optional(AccountIdSchema) });
+
 export const InsightsGetRequestSchema = z
   .strictObject({
     accountId: AccountIdSchema,

@@ -419,6 +419,8 @@ describe('creating and sharing a snapshot', () => {
         plainLink.slice(plainLink.indexOf('#')),
       );
       expectRedactedRows(await viewer.kpiRows(), senderRows);
+      // Read once, then gone from the address bar (and so from history and bookmarks).
+      expect(viewer.page.url()).not.toContain('#s=');
       await viewer.page.close();
     });
 

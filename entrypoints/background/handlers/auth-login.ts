@@ -4,7 +4,7 @@ import { scheduleRenewal } from '@/lib/auth/renewal';
 import type { Handler } from '@/lib/messaging/server';
 import { toAccountSummary } from '@/lib/schema/account';
 import { syncAfterConnect } from '@/lib/sync/service';
-import { facebookLoginSettings } from '@/lib/settings/facebook-login';
+import { saveLoginSettings } from '@/lib/settings/facebook-login';
 
 /**
  * Facebook Login with the app id from the options page: the dialog in a browser window, then the
@@ -12,7 +12,7 @@ import { facebookLoginSettings } from '@/lib/settings/facebook-login';
  * a later Reconnect remember them; a cancelled or refused login stores no token.
  */
 export const login: Handler<'auth.login'> = async ({ appId, businessManagement }) => {
-  await facebookLoginSettings.setValue({ appId, businessManagement });
+  await saveLoginSettings({ appId, businessManagement });
   const grant = await runFacebookLogin({ appId, businessManagement, interactive: true });
   const { user, accounts, info } = await connectToken(grant.accessToken, {
     source: 'login',

@@ -6,6 +6,7 @@ import { disconnect } from './auth-disconnect';
 import { login } from './auth-login';
 import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
+import { unlock } from './auth-unlock';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
 import { findingsForRows } from './findings-for-rows';
@@ -18,6 +19,7 @@ import { exportData } from './privacy-export';
 import { exportCsv } from './privacy-export-csv';
 import { storedData } from './privacy-stored-data';
 import { identifyByName } from './rows-identify-by-name';
+import { settingsGet, settingsUpdateSync } from './settings';
 import { snapshotsOpen } from './snapshots-open';
 import { snapshotsPrepare } from './snapshots-prepare';
 import { snapshotsSubjects } from './snapshots-subjects';
@@ -32,10 +34,13 @@ export const handlers: Handlers = {
   'auth.disconnect': disconnect,
   'auth.setForgetTokenOnClose': setForgetTokenOnClose,
   'auth.verify': verify,
+  'auth.unlock': unlock,
   'accounts.list': accountsList,
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,
   'rows.identifyByName': identifyByName,
+  'settings.get': settingsGet,
+  'settings.updateSync': settingsUpdateSync,
   'sync.now': syncNow,
   'sync.status': syncStatus,
   'insights.get': insightsGet,

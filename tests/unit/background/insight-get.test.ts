@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightGet } from '@/entrypoints/background/handlers/insight-get';
 import { cacheDb } from '@/lib/cache/db';
+import { clearOwnedSettings } from '@/lib/settings/owned';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
@@ -82,6 +83,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  await clearOwnedSettings();
   await wipeCache();
 });
 

@@ -186,7 +186,7 @@ describe('row-badges feature', () => {
     start();
     await vi.waitFor(() => expect(badges()).toHaveLength(1));
     await vi.waitFor(() =>
-      expect(pageQueryClient().getQueryData(['sync', 'status'])).toBeDefined(),
+      expect(pageQueryClient().getQueryData(['sync', 'status', 'act_7'])).toBeDefined(),
     );
     const fresh: RowFindings = {
       entityId: '11',

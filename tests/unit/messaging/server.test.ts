@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphError, graphErrorToAppError, parseGraphError } from '@/lib/graph/errors';
 import { createMessageRouter, type Handlers } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import {
   adsManager as contentScript,
   extensionPage,
@@ -22,15 +23,19 @@ function fakeHandlers() {
         connection: null,
         login: { appId: null, businessManagement: false },
         forgetTokenOnClose: false,
+        locked: false,
       }),
     ),
     'auth.disconnect': vi.fn(() => Promise.resolve({ revocation: 'confirmed' as const })),
     'auth.setForgetTokenOnClose': vi.fn(() => Promise.resolve({ forgetTokenOnClose: true })),
     'auth.verify': vi.fn(() => Promise.resolve({ verified: true })),
+    'auth.unlock': vi.fn(() => Promise.resolve({ unlocked: true as const })),
     'accounts.list': vi.fn(() => Promise.resolve({ accounts: [account] })),
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
     'rows.identifyByName': vi.fn(() => Promise.resolve({ matches: [] })),
+    'settings.get': vi.fn(() => Promise.resolve({ sync: DEFAULT_SYNC_SETTINGS, corrupt: [] })),
+    'settings.updateSync': vi.fn(() => Promise.resolve(DEFAULT_SYNC_SETTINGS)),
     'sync.now': vi.fn(() => Promise.resolve({ accepted: [] })),
     'sync.status': vi.fn(() => Promise.resolve({ accounts: [] })),
     'insights.get': vi.fn(() =>
@@ -191,6 +196,7 @@ describe('message router', () => {
       connection: null,
       login: { appId: null, businessManagement: false },
       forgetTokenOnClose: false,
+      locked: false,
       token: 'EAABleak',
     } as never);
     const reply = await route({ command: 'auth.status', payload: {} }, extensionPage);

@@ -15,7 +15,6 @@ describe('protocol table', () => {
       .map(([name]) => name);
     expect(contentCommands.sort()).toEqual([
       'accounts.get',
-      'accounts.list',
       'findings.forRows',
       'insight.get',
       'insights.get',
