@@ -44,7 +44,8 @@ export async function refreshIfStale(accountId: AccountId): Promise<void> {
   const settings = await readSyncSettings();
   if (settings.disabledAccounts.includes(accountId) || syncScheduler().isSyncing(accountId)) return;
   if (isStale(await readSyncState(accountId), settings, Date.now())) {
-    syncScheduler().request([accountId]);
+    // The account the user is looking at goes ahead of any other waiting.
+    syncScheduler().request([accountId], { first: true });
   }
 }
 

@@ -47,7 +47,7 @@ async function syncIfQuiet(accountId: AccountId, state: SyncState, now: number):
     state.run?.startedAt ?? 0,
   );
   if (now - lastTry < PAGE_SYNC_INTERVAL_MS) return false;
-  return scheduler.request([accountId]).length > 0;
+  return scheduler.request([accountId], { first: true }).length > 0;
 }
 
 /** Names of the entities findings and changes point at, reading only the levels they name. */
