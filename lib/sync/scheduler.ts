@@ -215,6 +215,15 @@ export async function enabledAccounts(settings: SyncSettings): Promise<AccountId
 }
 
 /**
+ * The accounts with the most stored rows first: the longest syncs start first, so the pool does
+ * not end waiting on one large account started last. Unsynced accounts keep their order.
+ */
+export async function largestFirst(accountIds: readonly AccountId[]): Promise<AccountId[]> {
+  const rows = new Map((await listSyncStates()).map((state) => [state.accountId, state.rows]));
+  return [...accountIds].sort((a, b) => (rows.get(b) ?? 0) - (rows.get(a) ?? 0));
+}
+
+/**
  * Accounts to carry on with: a run was interrupted (the worker stopped) or failed for a reason
  * that passes (Meta unavailable, a rate limit that is over). Rate limits still running are woken
  * up for later; a rejected token or a missing permission waits for the user.

@@ -8,7 +8,13 @@ import { systemTiming } from '@/lib/graph/timing';
 import type { AccountId } from '@/lib/schema/account';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { applySyncSchedule, RESUME_ALARM, scheduleResume, SYNC_ALARM } from './schedule';
-import { accountsToResume, enabledAccounts, isStale, SyncScheduler } from './scheduler';
+import {
+  accountsToResume,
+  enabledAccounts,
+  isStale,
+  largestFirst,
+  SyncScheduler,
+} from './scheduler';
 import { sessionThrottleStore } from './throttle-store';
 
 /**
@@ -36,7 +42,8 @@ export async function requestSync(accountId?: AccountId): Promise<AccountId[]> {
   if (accountId !== undefined) {
     return (await getAccount(accountId)) ? syncScheduler().request([accountId]) : [];
   }
-  return syncScheduler().request(await enabledAccounts(await readSyncSettings()));
+  const enabled = await enabledAccounts(await readSyncSettings());
+  return syncScheduler().request(await largestFirst(enabled));
 }
 
 /** Ads Manager opened on an account: refresh it in the background if it is stale. */

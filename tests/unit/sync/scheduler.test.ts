@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialSyncState, readSyncState } from '@/lib/cache/sync-state';
+import { initialSyncState, readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
@@ -7,6 +7,7 @@ import {
   accountsToResume,
   enabledAccounts,
   isStale,
+  largestFirst,
   summarize,
   SyncScheduler,
 } from '@/lib/sync/scheduler';
@@ -144,6 +145,16 @@ describe('SyncScheduler', () => {
     expect(await accountsToResume(resumeDeps, enabled)).toEqual([]);
     meta.clock.set(problem!.until! + 1);
     expect(await accountsToResume(resumeDeps, enabled)).toEqual([eur]);
+  });
+});
+
+describe('Sync all', () => {
+  it('starts the accounts with the most stored rows first, unsynced ones in their order', async () => {
+    const legacy =
+      `act_${meta.world.accounts.find((a) => a.accountStatus !== 1)!.accountId}` as const;
+    await writeSyncState({ ...initialSyncState(jpy), rows: 50 });
+    await writeSyncState({ ...initialSyncState(legacy), rows: 900 });
+    expect(await largestFirst([eur, jpy, legacy])).toEqual([legacy, jpy, eur]);
   });
 });
 
