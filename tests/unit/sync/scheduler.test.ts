@@ -16,7 +16,7 @@ import { fakeTiming } from '../graph/fake-graph';
 import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
 
 // Whole syncs in fake-indexeddb, anomaly detection included, on a 2-core machine others share.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let meta: SimulatedMeta;
 let eur: `act_${string}`;
