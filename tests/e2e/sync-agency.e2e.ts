@@ -10,7 +10,8 @@ import { cachedTotals, stopWorker, storedSyncState } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
 
 /**
- * A small agency (5 ad accounts, one reached through a partner business) synced with Sync all:
+ * A small agency (5 ad accounts of 50 to 1,000 ads, one reached through a partner business) synced
+ * with Sync all:
  * the accounts sync side by side, the service worker is stopped while several are mid-run, a new
  * worker starts and carries every one of them on, and each account ends with every row of its
  * 90 days exactly once.
@@ -20,7 +21,7 @@ let chromium: AdlensBrowser;
 let options: OptionsPage;
 
 beforeAll(async () => {
-  sim = await startSimulator({ agency: { accounts: 5, partnerAccounts: 1 } });
+  sim = await startSimulator({ agency: { accounts: 5, partnerAccounts: 1, largestAds: 1000 } });
   sim.control.settings.reportRuns.pollsToComplete = 1;
   // Answers take a while, as Meta's do, so the worker is stopped with syncs under way.
   sim.control.settings.insightsAnswerMs = 150;
@@ -45,7 +46,16 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   // A worker being stopped or started cannot answer; that is a "not yet".
   while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const where = (await states().catch(() => [])).map((state) => ({
+        accountId: state?.accountId,
+        done: state?.run?.units.filter((unit) => unit.done).length,
+        units: state?.run?.units.length,
+        lastSyncAt: state?.lastSyncAt,
+        lastError: state?.lastError?.kind,
+      }));
+      throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(where)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -84,6 +94,7 @@ it('syncs five accounts side by side, survives a stopped worker, and stores ever
   await until(
     async () => (await states()).every((state) => state?.lastSyncAt != null && state.run === null),
     'every account synced',
+    420_000,
   );
 
   for (const { accountId: digits } of sim.world.accounts) {
@@ -104,4 +115,4 @@ it('syncs five accounts side by side, survives a stopped worker, and stores ever
     expect(state?.lastError, accountId).toBeNull();
     expect(state?.partial, accountId).toBe(false);
   }
-}, 600_000);
+}, 720_000);

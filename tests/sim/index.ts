@@ -7,7 +7,7 @@ import { createControl, type SimControl } from './control';
 import { createGraphHandler } from './graph/handler';
 import type { SimHandler } from './http';
 import { bucQuota, type UseCase } from './graph/usage';
-import { agencyAccountSpecs } from './world/agency';
+import { agencyAccountSpecs, type AgencyOptions } from './world/agency';
 import { createWorld } from './world/create-world';
 import type { World } from './world/types';
 
@@ -28,7 +28,7 @@ export interface SimOptions {
    * The agency world (issue 17) instead of the default four accounts: this many ad accounts (50 by
    * default), each with its own hourly quota as Meta computes it.
    */
-  readonly agency?: { readonly accounts?: number; readonly partnerAccounts?: number };
+  readonly agency?: AgencyOptions;
 }
 
 export function createSimulatedMeta(options: SimOptions = {}): SimulatedMeta {
@@ -38,7 +38,7 @@ export function createSimulatedMeta(options: SimOptions = {}): SimulatedMeta {
   const world = createWorld({
     seed,
     clock,
-    ...(agency ? { accounts: agencyAccountSpecs(agency.accounts, agency.partnerAccounts) } : {}),
+    ...(agency ? { accounts: agencyAccountSpecs(agency) } : {}),
   });
   const control = createControl({ seed, clock });
   if (agency) control.settings.quotas.perAccount = agencyQuotas(world);

@@ -20,7 +20,9 @@ describe('the agency world', () => {
   });
 
   // A small agency keeps the test quick; the specs scale the same way at 50.
-  const meta = createSimulatedMeta({ agency: { accounts: 5, partnerAccounts: 1 } });
+  const meta = createSimulatedMeta({
+    agency: { accounts: 5, partnerAccounts: 1, largestAds: 500 },
+  });
   const call = (path: string) =>
     Promise.resolve(
       meta.graph({
@@ -42,6 +44,7 @@ describe('the agency world', () => {
 
   it('limits each account by its own quota, from its active ads, and says so in the headers', async () => {
     const [small, large] = [meta.world.accounts[0]!, meta.world.accounts[4]!];
+    expect(meta.world.entities(large.accountId, 'ad')).toHaveLength(500);
     const active = (accountId: string) =>
       meta.world.entities(accountId, 'ad').filter((ad) => ad.effectiveStatus === 'ACTIVE').length;
     const { usage } = meta.control;

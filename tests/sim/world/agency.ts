@@ -54,16 +54,27 @@ const KINDS: readonly AnomalyKind[] = [
 ];
 const LEVELS: readonly Level[] = ['campaign', 'adset', 'ad'];
 
-/** Ads of account `index` of `count`: geometric from SMALLEST_ADS to LARGEST_ADS. */
-function adsOf(index: number, count: number): number {
-  return Math.round(SMALLEST_ADS * (LARGEST_ADS / SMALLEST_ADS) ** (index / (count - 1)));
+/** Ads of account `index` of `count`: geometric from SMALLEST_ADS to `largest`. */
+function adsOf(index: number, count: number, largest: number): number {
+  return Math.round(SMALLEST_ADS * (largest / SMALLEST_ADS) ** (index / Math.max(1, count - 1)));
 }
 
-export function agencyAccountSpecs(count = AGENCY_ACCOUNTS, partners = PARTNER_ACCOUNTS) {
+export interface AgencyOptions {
+  readonly accounts?: number;
+  readonly partnerAccounts?: number;
+  /** Ads of the largest account (5,000 by default); smaller agencies keep tests quick. */
+  readonly largestAds?: number;
+}
+
+export function agencyAccountSpecs({
+  accounts: count = AGENCY_ACCOUNTS,
+  partnerAccounts: partners = PARTNER_ACCOUNTS,
+  largestAds = LARGEST_ADS,
+}: AgencyOptions = {}): AccountSpec[] {
   return Array.from({ length: count }, (_, index): AccountSpec => {
     const place = MARKETS[index % MARKETS.length]!;
     const client = CLIENTS[index % CLIENTS.length]!;
-    const ads = adsOf(index, count);
+    const ads = adsOf(index, count, largestAds);
     const partner = index >= count - partners;
     return {
       name: `${client} – ${place.market} #${index + 1}`,
