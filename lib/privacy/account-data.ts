@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { cacheDb } from '@/lib/cache/db';
+import { storedRows } from '@/lib/cache/series';
 import { readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import type { AccountId } from '@/lib/schema/account';
 import type { EntityLevel } from '@/lib/schema/insights';
@@ -107,7 +108,7 @@ export async function countInsightRows(accountId: AccountId): Promise<number> {
     .series.where('[accountId+level+chunk]')
     .between([accountId], [accountId, []], true, true)
     .each((chunk) => {
-      for (const row of chunk.rows) rows += row;
+      rows += storedRows(chunk);
     });
   return rows;
 }

@@ -8,7 +8,7 @@ import { systemTiming } from '@/lib/graph/timing';
 import type { AccountId } from '@/lib/schema/account';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { applySyncSchedule, RESUME_ALARM, scheduleResume, SYNC_ALARM } from './schedule';
-import { accountsToResume, enabledAccounts, SyncScheduler } from './scheduler';
+import { accountsToResume, enabledAccounts, largestFirst, SyncScheduler } from './scheduler';
 import { sessionThrottleStore } from './throttle-store';
 import { dueOnConnect, refreshFromPage } from './triggers';
 
@@ -37,7 +37,8 @@ export async function requestSync(accountId?: AccountId): Promise<AccountId[]> {
   if (accountId !== undefined) {
     return (await getAccount(accountId)) ? syncScheduler().request([accountId]) : [];
   }
-  return syncScheduler().request(await enabledAccounts(await readSyncSettings()));
+  const enabled = await enabledAccounts(await readSyncSettings());
+  return syncScheduler().request(await largestFirst(enabled));
 }
 
 /**
@@ -56,7 +57,7 @@ export async function syncAfterConnect(): Promise<AccountId[]> {
   for (const accountId of await enabledAccounts(settings)) {
     if (dueOnConnect(await readSyncState(accountId), settings, Date.now())) due.push(accountId);
   }
-  return due.length > 0 ? syncScheduler().request(due) : [];
+  return due.length > 0 ? syncScheduler().request(await largestFirst(due)) : [];
 }
 
 /** Carries on with interrupted runs and rate limits that are over. */

@@ -80,7 +80,7 @@ export function dueOnConnect(state: SyncState, settings: SyncSettings, now: numb
 export interface SyncQueue {
   isSyncing(accountId: AccountId): boolean;
   /** Queues the accounts; returns those now queued or syncing. */
-  request(accountIds: readonly AccountId[]): AccountId[];
+  request(accountIds: readonly AccountId[], options?: { readonly first?: boolean }): AccountId[];
 }
 
 /**
@@ -97,5 +97,6 @@ export function refreshFromPage(
   const { accountId } = state;
   if (settings.disabledAccounts.includes(accountId) || queue.isSyncing(accountId)) return false;
   if (!pageMayRefresh(state, settings, now)) return false;
-  return queue.request([accountId]).length > 0;
+  // The account the user is looking at goes ahead of any other waiting.
+  return queue.request([accountId], { first: true }).length > 0;
 }

@@ -41,7 +41,7 @@ async function syncIfQuiet(accountId: AccountId, state: SyncState, now: number):
   if (scheduler.isSyncing(accountId)) return false;
   if ((await readSyncSettings()).disabledAccounts.includes(accountId)) return false;
   if (!pageMaySync(state, now)) return false;
-  return scheduler.request([accountId]).length > 0;
+  return scheduler.request([accountId], { first: true }).length > 0;
 }
 
 /** Names of the entities findings and changes point at, reading only the levels they name. */

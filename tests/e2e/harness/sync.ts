@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
-import { CHUNK_DAYS } from '@/lib/cache/series';
+import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
 import type { SyncState } from '@/lib/cache/sync-state';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
@@ -138,7 +138,7 @@ export async function cachedTotals(
     impressions: INSIGHT_METRICS.indexOf('impressions'),
   };
   return page.evaluate(
-    async (database, key, first, last, chunkDays, column) => {
+    async (database, key, first, last, chunkDays, metricCount, column) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(database);
         request.onsuccess = () => resolve(request.result);
@@ -156,15 +156,37 @@ export async function cachedTotals(
             resolve();
             return;
           }
-          const chunk = cursor.value as { chunk: number; rows: Uint8Array; values: Float64Array };
+          // The packed layout (lib/cache/series.ts): a day mask, a width per metric, then each
+          // metric's values on the days with a row. Decoded here independently of that code.
+          const chunk = cursor.value as { chunk: number; packed: Uint8Array };
+          const view = new DataView(chunk.packed.buffer, chunk.packed.byteOffset);
+          const mask = view.getUint32(0, true);
+          const days: number[] = [];
           for (let offset = 0; offset < chunkDays; offset++) {
+            if ((mask & (1 << offset)) !== 0) days.push(offset);
+          }
+          const widths = Array.from({ length: metricCount }, (_, metric) =>
+            view.getUint8(4 + metric),
+          );
+          const valueOf = (metric: number, position: number): number => {
+            const width = widths[metric]!;
+            let at = 4 + metricCount;
+            for (let before = 0; before < metric; before++) at += widths[before]! * days.length;
+            at += width * position;
+            if (width === 0) return 0;
+            if (width === 1) return view.getUint8(at);
+            if (width === 2) return view.getUint16(at, true);
+            if (width === 4) return view.getUint32(at, true);
+            return view.getFloat64(at, true);
+          };
+          days.forEach((offset, position) => {
             const day = chunk.chunk + offset;
-            if (day < first || day > last || chunk.rows[offset] !== 1) continue;
+            if (day < first || day > last) return;
             totals.rows++;
             for (const [name, index] of Object.entries(column)) {
-              totals[name as keyof typeof column] += chunk.values[index * chunkDays + offset] ?? 0;
+              totals[name as keyof typeof column] += valueOf(index, position);
             }
-          }
+          });
           cursor.continue();
         };
       });
@@ -176,6 +198,7 @@ export async function cachedTotals(
     epochDayOf(since),
     epochDayOf(until),
     CHUNK_DAYS,
+    METRIC_COUNT,
     columns,
   );
 }
