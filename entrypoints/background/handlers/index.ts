@@ -8,6 +8,7 @@ import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
+import { findingsExplain } from './findings-explain';
 import { findingsForRows } from './findings-for-rows';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
@@ -41,6 +42,7 @@ export const handlers: Handlers = {
   'insights.get': insightsGet,
   'insight.get': insightGet,
   'findings.counts': findingsCounts,
+  'findings.explain': findingsExplain,
   'privacy.storedData': storedData,
   'privacy.clearCache': clearCache,
   'privacy.export': exportData,
