@@ -91,4 +91,20 @@ export const ExplanationSchema = z.strictObject({
 });
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
-export const ExplainResponseSchema = ExplanationSchema;
+/** What the panel shows: the sentence, the chart's bars (shares before and after), a note. */
+export const ExplainResponseSchema = z.strictObject({
+  sentence: boundedString(1000),
+  measure: boundedString(100),
+  note: boundedString(300),
+  bars: z
+    .array(
+      z.strictObject({
+        label: boundedString(300),
+        before: z.number(),
+        after: z.number(),
+        named: z.boolean(),
+      }),
+    )
+    .check(z.maxLength(MAX_EXPLAINED_SEGMENTS)),
+});
+export type ExplainView = z.infer<typeof ExplainResponseSchema>;

@@ -11,6 +11,7 @@ import {
   subjectNoun,
   type ExplainPeriods,
 } from '@/lib/explain/explain-entity';
+import { explainView } from '@/lib/explain/view';
 import { fetchBreakdownRows } from '@/lib/graph/breakdowns';
 import { createGraphClient } from '@/lib/graph/client';
 import type { Handler } from '@/lib/messaging/server';
@@ -98,13 +99,13 @@ export const findingsExplain: Handler<'findings.explain'> = async (request) => {
   if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
   const target = await targetOf(request);
   const kept = await readExplanation(request.accountId, target.key);
-  if (kept) return kept;
+  if (kept) return explainView(kept);
   const flightKey = `${request.accountId}\u0000${target.key}`;
   const running = inFlight.get(flightKey);
-  if (running) return running;
+  if (running) return explainView(await running);
   const reading = readAndKeep(request.accountId, account.currency, target).finally(() =>
     inFlight.delete(flightKey),
   );
   inFlight.set(flightKey, reading);
-  return reading;
+  return explainView(await reading);
 };
