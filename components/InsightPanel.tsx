@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { FindingList, type FindingItem } from './FindingList';
 import { KpiTable, type KpiRow } from './KpiTable';
@@ -39,6 +40,8 @@ interface InsightPanelProps {
   /** Opens the snapshot viewer on what the panel shows, in a tab of Adlens's own. */
   readonly onShare: () => void;
   readonly onClose: () => void;
+  /** The Explain section (its own component), shown after the findings. */
+  readonly explain?: ComponentChildren;
 }
 
 const TITLE_ID = 'adlens-insight-title';
@@ -158,6 +161,7 @@ export function InsightPanel(props: InsightPanelProps) {
           </p>
         )}
         {view && <InsightSections view={view} />}
+        {view && props.explain}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { AccountRecord } from '@/lib/schema/account';
 import type { ApiCallRecord } from './api-log';
 import type { EntityChange } from './changes';
+import type { StoredExplanation } from './explanations';
 import type { EntityRecord } from './entities';
 import type { StoredFinding } from './findings';
 import { packLegacyChunk, type StoredChunk } from './series';
@@ -28,6 +29,7 @@ export type CacheDatabase = Dexie & {
   apiCalls: EntityTable<ApiCallRecord, 'id'>;
   findings: EntityTable<StoredFinding, 'id'>;
   changes: EntityTable<EntityChange, 'id'>;
+  explanations: Dexie.Table<StoredExplanation & { fetchedAt: number }, [string, string]>;
 };
 
 function openCache(): CacheDatabase {
@@ -58,6 +60,8 @@ function openCache(): CacheDatabase {
           if (packed) context.value = packed;
         });
     });
+  // Issue 18: explanations read on request, kept with their finding. A new table only.
+  db.version(5).stores({ explanations: '[accountId+key], fetchedAt' });
   return db;
 }
 

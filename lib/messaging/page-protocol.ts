@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { ExplainRequestSchema, ExplainResponseSchema } from '@/lib/schema/explain';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import { AccountsGetRequestSchema, AccountsGetResponseSchema } from '@/lib/schema/messages';
 import {
@@ -71,6 +72,16 @@ export const PAGE_PROTOCOL = {
     allowedSenders: ['content-script'],
     request: InsightGetRequestSchema,
     response: InsightGetResponseSchema,
+  },
+  /**
+   * Explain: the segments behind a finding or a KPI's move. Reads breakdowns from Meta only on
+   * this request (three calls, paced with the sync's and logged); asked again, it answers from the
+   * cache. Numbers and Meta's segment names only.
+   */
+  'findings.explain': {
+    allowedSenders: ['content-script'],
+    request: ExplainRequestSchema,
+    response: ExplainResponseSchema,
   },
   /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
   'snapshots.open': {

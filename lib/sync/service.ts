@@ -19,9 +19,13 @@ import { dueOnConnect, refreshFromPage } from './triggers';
 let scheduler: SyncScheduler | undefined;
 let gate: ThrottleGate | undefined;
 
+/** The worker's one pacing of Graph calls: the sync and on-demand reads (Explain) share it. */
+export function graphThrottle(): ThrottleGate {
+  return (gate ??= new ThrottleGate(sessionThrottleStore(), systemTiming));
+}
+
 export function syncScheduler(): SyncScheduler {
-  gate ??= new ThrottleGate(sessionThrottleStore(), systemTiming);
-  const throttle = gate;
+  const throttle = graphThrottle();
   return (scheduler ??= new SyncScheduler({
     withToken: withAccessToken,
     currentToken: readToken,

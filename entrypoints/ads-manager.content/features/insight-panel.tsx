@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
 import { InsightPanel, type InsightPanelState, type InsightView } from '@/components/InsightPanel';
+import { ExplainPanel } from '@/entrypoints/ads-manager.content/explain-panel';
 import {
   onInsightPanelRequest,
   type InsightPanelTarget,
@@ -235,6 +236,17 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
       onSyncNow={syncNow}
       onShare={shareSnapshot}
       onClose={onClose}
+      explain={
+        insight.data && (
+          <ExplainPanel
+            accountId={target.accountId}
+            level={target.level}
+            entityId={target.entityId}
+            range={range}
+            findings={insight.data.findings}
+          />
+        )
+      }
     />
   );
 }

@@ -9,6 +9,7 @@ import { authStatus } from './auth-status';
 import { unlock } from './auth-unlock';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
+import { findingsExplain } from './findings-explain';
 import { findingsForRows } from './findings-for-rows';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   'insights.get': insightsGet,
   'insight.get': insightGet,
   'findings.counts': findingsCounts,
+  'findings.explain': findingsExplain,
   'privacy.storedData': storedData,
   'privacy.clearCache': clearCache,
   'privacy.export': exportData,

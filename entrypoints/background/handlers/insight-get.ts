@@ -5,6 +5,7 @@ import { listEntities } from '@/lib/cache/entities';
 import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState, type SyncState } from '@/lib/cache/sync-state';
+import { isExplainMetric } from '@/lib/explain/measures';
 import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
 import { needsUnread, sumDaily, type KpiMetric } from '@/lib/insight/kpis';
 import { trendOf } from '@/lib/insight/trend';
@@ -136,6 +137,8 @@ export const insightGet: Handler<'insight.get'> = async (request, context) => {
       sentence: finding.summary,
       nextStep: finding.nextStep,
       startDate: finding.startDate,
+      findingId: finding.findingId,
+      explainable: isExplainMetric(finding.metric),
     })),
     changes: changes.map((change) => toChange(change, names)),
     freshness: {

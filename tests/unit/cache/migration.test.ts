@@ -21,12 +21,13 @@ it('upgrades a version 1 cache to the current version, keeping its accounts', as
 
   expect((await getAccount('act_1'))?.name).toBe('Kept');
   const db = cacheDb();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect(db.tables.map((table) => table.name).sort()).toEqual([
     'accounts',
     'apiCalls',
     'changes',
     'entities',
+    'explanations',
     'findings',
     'meta',
     'series',
@@ -64,7 +65,7 @@ it('upgrades a version 3 cache by packing its series chunks, keeping every value
   await cacheDb().open();
 
   const [series] = await readSeries('act_1', 'ad', chunk, chunk + CHUNK_DAYS - 1, ['11']);
-  expect(cacheDb().verno).toBe(4);
+  expect(cacheDb().verno).toBe(5);
   expect(Array.from(series!.rows)).toEqual(Array.from(rows));
   expect(Array.from(series!.values[0]!)).toEqual(Array.from(values.subarray(0, CHUNK_DAYS)));
   expect(Array.from(series!.values[1]!)).toEqual(

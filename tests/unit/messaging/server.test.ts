@@ -53,6 +53,7 @@ function fakeHandlers() {
     ),
     'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
     'findings.counts': vi.fn(() => Promise.resolve({ accounts: [] })),
+    'findings.explain': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
     'privacy.storedData': vi.fn(() =>
       Promise.resolve({ accounts: [], apiCalls: 0, bytesUsed: null }),
     ),
@@ -117,6 +118,35 @@ describe('message router', () => {
     const { route, calls } = setup();
     const reply = await route(message, extensionPage);
     expect(reply).toMatchObject({ ok: false, error: { code } });
+    expect(calls()).toBe(0);
+  });
+
+  it.each([
+    ['an extension page', { accountId: 'act_1', findingId: 'cpm_surge:1:2026-11-01' }, 'page'],
+    [
+      'a finding id with extra keys',
+      { accountId: 'act_1', findingId: 'x', level: 'ad' },
+      'content',
+    ],
+    [
+      'a metric Explain cannot break down',
+      {
+        accountId: 'act_1',
+        level: 'ad',
+        entityId: '1',
+        metric: 'frequency',
+        since: '2026-11-01',
+        until: '2026-11-07',
+      },
+      'content',
+    ],
+  ])('refuses findings.explain from %s without reading Meta', async (_case, payload, from) => {
+    const { route, calls } = setup();
+    const reply = await route(
+      { command: 'findings.explain', payload },
+      from === 'page' ? extensionPage : contentScript,
+    );
+    expect(reply).toMatchObject({ ok: false });
     expect(calls()).toBe(0);
   });
 
