@@ -28,6 +28,7 @@ import {
 } from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
+import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
@@ -44,8 +45,6 @@ const BADGE_TAG = 'adlens-badge';
 /** On the badge's host: which entity it speaks for (tests and the page's own tools can see it). */
 const ENTITY_ATTRIBUTE = 'data-adlens-entity';
 const STATUS_TAG = 'adlens-status';
-const NO_ROWS = 'Adlens can’t find the table rows on this page.';
-const UNIDENTIFIED = 'Adlens can’t tell which items these table rows show.';
 
 function findingsLookup(page: AdsManagerPage): LookupCache<RowFindings> {
   const scope = { accountId: page.accountId, level: page.level };
@@ -93,6 +92,7 @@ function paintRow(
   if (host.style.display) host.style.removeProperty('display');
   render(
     <Badge
+      t={pageT}
       severity={found.severity}
       count={found.count}
       sentence={found.topSentence}
@@ -159,8 +159,8 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   }
 
   function updateStatus(): void {
-    if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
-    showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
+    if (status === 'no-table' || status === 'no-rows') return showStatus(pageT('overlayNoRows'));
+    showStatus(noneIdentified() ? pageT('overlayRowsUnidentified') : undefined);
   }
 
   /** Rows whose badge host must be created or removed, and entities to ask about. */

@@ -9,6 +9,7 @@ import { authStatus } from './auth-status';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
 import { findingsForRows } from './findings-for-rows';
+import { i18nCatalogue } from './i18n-catalogue';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
 import { apiLog, apiLogClear } from './privacy-api-log';
@@ -51,4 +52,5 @@ export const handlers: Handlers = {
   'snapshots.subjects': snapshotsSubjects,
   'snapshots.prepare': snapshotsPrepare,
   'snapshots.open': snapshotsOpen,
+  'i18n.catalogue': i18nCatalogue,
 };
