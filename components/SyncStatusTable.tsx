@@ -16,8 +16,8 @@ export interface SyncStatusTableProps {
   readonly t: Translate;
 }
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
-const COUNT = new Intl.NumberFormat('en-US');
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const COUNT = new Intl.NumberFormat(undefined);
 
 function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;
