@@ -17,7 +17,12 @@ export async function loadPageLanguage(): Promise<void> {
   if (!language) return;
   try {
     const { messages } = await send('i18n.catalogue', { language });
-    page = messages ? { locale: language, messages: Object.fromEntries(messages) } : null;
+    page = messages
+      ? {
+          locale: language,
+          messages: Object.fromEntries(messages.map(([key, text]) => [key!, text!])),
+        }
+      : null;
   } catch {
     page = null;
   }

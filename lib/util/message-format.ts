@@ -34,7 +34,8 @@ export function formatMessage(
 
 /** The cases of a plural block's body: `{ one: "# day", other: "# days", "=0": "none" }`. */
 export function pluralCases(body: string): Record<string, string> {
-  return Object.fromEntries([...body.matchAll(/(\S+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+  const cases = [...body.matchAll(/(\S+)\s*\{([^{}]*)\}/g)];
+  return Object.fromEntries(cases.map((match): [string, string] => [match[1]!, match[2]!]));
 }
 
 /** The `$n` placeholders a message uses, sorted: the same in every language. */
