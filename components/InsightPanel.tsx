@@ -152,7 +152,8 @@ export function InsightPanel(props: InsightPanelProps) {
           {notice}
         </p>
       )}
-      <div class="insight-body">
+      {/* Focusable, so the keyboard alone can scroll it (WCAG 2.1.1). */}
+      <div class="insight-body" tabIndex={0} aria-label={t('panelInsights')}>
         {state.kind === 'loading' && (
           <p data-testid="insight-message">{t('panelLoadingInsights')}</p>
         )}

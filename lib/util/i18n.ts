@@ -12,7 +12,7 @@ export type MessageKey = keyof typeof catalogue;
 export type Translate = (key: MessageKey, ...substitutions: Substitution[]) => string;
 
 /** WXT types getMessage as one overload per key; this is the one call underneath. */
-type I18n = { getMessage(key: string, substitutions: string[]): string; getUILanguage(): string };
+type I18n = { getMessage(key: string, substitutions: string[]): string };
 
 /**
  * The key of a vocabulary word's message: `keyFor('kpi', 'link_clicks')` is `kpiLinkClicks`,
@@ -30,7 +30,9 @@ const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
 
 /** The browser's language, as extension pages show text and numbers in (e.g. "de", "pt-BR"). */
 export function uiLocale(): string | undefined {
-  return (browser.i18n as unknown as I18n).getUILanguage() || undefined;
+  // The locale of the catalogue the browser picked (`de`, `pt_BR`): the text's own language.
+  const locale = (browser.i18n as unknown as I18n).getMessage('@@ui_locale', []);
+  return locale.replace('_', '-') || undefined;
 }
 
 /**

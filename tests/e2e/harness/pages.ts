@@ -114,7 +114,11 @@ export class AdsManagerTab {
   private constructor(readonly page: Page) {}
 
   static async open(browser: Browser, location: AdsManagerLocation): Promise<AdsManagerTab> {
-    const page = await browser.newPage();
+    return AdsManagerTab.attach(await browser.newPage(), location);
+  }
+
+  /** Ads Manager in a page the test prepared (its headers, its media features). */
+  static async attach(page: Page, location: AdsManagerLocation): Promise<AdsManagerTab> {
     await page.goto(adsManagerUrl(location), { waitUntil: 'domcontentloaded' });
     return new AdsManagerTab(page);
   }

@@ -19,9 +19,10 @@ export function englishText(key: MessageKey, ...substitutions: Substitution[]): 
 
 /** Makes the fake browser's i18n answer from the English catalogue, as Chromium does. */
 export function useEnglishCatalogue() {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
-    englishMessage(key as MessageKey, subs ?? [])) as typeof fakeBrowser.i18n.getMessage);
+    key === '@@ui_locale'
+      ? 'en'
+      : englishMessage(key as MessageKey, subs ?? [])) as typeof fakeBrowser.i18n.getMessage);
 }
 
 /** The translate function the entry points pass to components, answering in English. */
