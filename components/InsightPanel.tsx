@@ -153,7 +153,7 @@ export function InsightPanel(props: InsightPanelProps) {
         </p>
       )}
       {/* Focusable, so the keyboard alone can scroll it (WCAG 2.1.1). */}
-      <div class="insight-body" tabIndex={0} aria-label={t('panelInsights')}>
+      <div class="insight-body" tabIndex={0}>
         {state.kind === 'loading' && (
           <p data-testid="insight-message">{t('panelLoadingInsights')}</p>
         )}

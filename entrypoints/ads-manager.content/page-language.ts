@@ -20,7 +20,7 @@ export async function loadPageLanguage(): Promise<void> {
     page = messages
       ? {
           locale: language,
-          messages: Object.fromEntries(messages.map(([key, text]) => [key!, text!])),
+          messages: Object.fromEntries(messages as [string, string][]),
         }
       : null;
   } catch {

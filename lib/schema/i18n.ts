@@ -12,13 +12,11 @@ const MAX_MESSAGES = 2_000;
 const MESSAGE_MAX_LENGTH = 2_000;
 
 /**
- * The catalogue for that language as `[key, message]` pairs (the schema library's record type
+ * The catalogue for that language as `[key, message]` pairs (bounded strings and counts) (the schema library's record type
  * would add half a kilobyte to the content script), or null when Adlens has none.
  */
 export const CatalogueResponseSchema = z.strictObject({
   messages: z.nullable(
-    z
-      .array(z.array(boundedString(MESSAGE_MAX_LENGTH)).check(z.length(2)))
-      .check(z.maxLength(MAX_MESSAGES)),
+    z.array(z.array(boundedString(MESSAGE_MAX_LENGTH))).check(z.maxLength(MAX_MESSAGES)),
   ),
 });

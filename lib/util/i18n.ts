@@ -30,9 +30,10 @@ const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
 
 /** The browser's language, as extension pages show text and numbers in (e.g. "de", "pt-BR"). */
 export function uiLocale(): string | undefined {
-  // The locale of the catalogue the browser picked (`de`, `pt_BR`): the text's own language.
-  const locale = (browser.i18n as unknown as I18n).getMessage('@@ui_locale', []);
-  return locale.replace('_', '-') || undefined;
+  // The language of the catalogue the browser picked, which getUILanguage() does not always report;
+  // the browser's own regional variant of it when it has one (de-CH formats numbers its own way).
+  const text = (browser.i18n as unknown as I18n).getMessage('catalogueLocale', []);
+  return navigator.language.startsWith(text.slice(0, 2)) ? navigator.language : text;
 }
 
 /**

@@ -20,9 +20,7 @@ export function englishText(key: MessageKey, ...substitutions: Substitution[]): 
 /** Makes the fake browser's i18n answer from the English catalogue, as Chromium does. */
 export function useEnglishCatalogue() {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
-    key === '@@ui_locale'
-      ? 'en'
-      : englishMessage(key as MessageKey, subs ?? [])) as typeof fakeBrowser.i18n.getMessage);
+    englishMessage(key as MessageKey, subs ?? [])) as typeof fakeBrowser.i18n.getMessage);
 }
 
 /** The translate function the entry points pass to components, answering in English. */
