@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AccountSummary } from '@/lib/schema/account';
+import type { Translate } from './translate';
 
 /**
  * The launcher in Ads Manager's corner: the account Adlens sees, and the way into the insight
@@ -13,6 +14,7 @@ export type AccountPanelState =
   | { readonly kind: 'ready'; readonly account: AccountSummary };
 
 interface AccountPanelProps {
+  readonly t: Translate;
   readonly state: AccountPanelState;
   readonly collapsed: boolean;
   readonly onToggleCollapsed: () => void;
@@ -28,20 +30,18 @@ const BODY_ID = 'adlens-panel-body';
 
 function PanelMessage({
   state,
+  t,
 }: {
   readonly state: Exclude<AccountPanelState, { kind: 'ready' }>;
+  readonly t: Translate;
 }) {
   switch (state.kind) {
     case 'loading':
-      return <p data-testid="panel-message">Loading account…</p>;
+      return <p data-testid="panel-message">{t('panelLoadingAccount')}</p>;
     case 'not-connected':
-      return <p data-testid="panel-message">Connect Adlens in its options to see insights here.</p>;
+      return <p data-testid="panel-message">{t('panelNotConnected')}</p>;
     case 'unknown-account':
-      return (
-        <p data-testid="panel-message">
-          Account {state.accountId} is not among the accounts Adlens is connected to.
-        </p>
-      );
+      return <p data-testid="panel-message">{t('panelUnknownAccount', state.accountId)}</p>;
     case 'error':
       return (
         <p data-testid="panel-message" role="alert">
@@ -51,19 +51,19 @@ function PanelMessage({
   }
 }
 
-function AccountFacts({ account }: { readonly account: AccountSummary }) {
+function AccountFacts({ account, t }: { readonly account: AccountSummary; readonly t: Translate }) {
   return (
     <dl class="facts">
       <div>
-        <dt>Account</dt>
+        <dt>{t('panelFactAccount')}</dt>
         <dd data-testid="account-name">{account.name}</dd>
       </div>
       <div>
-        <dt>Currency</dt>
+        <dt>{t('panelFactCurrency')}</dt>
         <dd data-testid="account-currency">{account.currency}</dd>
       </div>
       <div>
-        <dt>Time zone</dt>
+        <dt>{t('panelFactTimeZone')}</dt>
         <dd>{account.timezoneName}</dd>
       </div>
     </dl>
@@ -71,6 +71,7 @@ function AccountFacts({ account }: { readonly account: AccountSummary }) {
 }
 
 export function AccountPanel({
+  t,
   state,
   collapsed,
   onToggleCollapsed,
@@ -89,14 +90,14 @@ export function AccountPanel({
           aria-controls={BODY_ID}
           onClick={onToggleCollapsed}
         >
-          {collapsed ? 'Show' : 'Hide'}
+          {collapsed ? t('panelShow') : t('panelHide')}
         </button>
       </header>
       <div id={BODY_ID} class="body" hidden={collapsed}>
         {state.kind === 'ready' ? (
-          <AccountFacts account={state.account} />
+          <AccountFacts account={state.account} t={t} />
         ) : (
-          <PanelMessage state={state} />
+          <PanelMessage state={state} t={t} />
         )}
         {status}
         {/* Also when the account cannot be read: the panel then says why, from what it has. */}
@@ -107,7 +108,7 @@ export function AccountPanel({
             data-testid="open-insights"
             onClick={onOpenInsights}
           >
-            Insights
+            {t('panelInsights')}
           </button>
         )}
         {children}

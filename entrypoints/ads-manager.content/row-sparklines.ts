@@ -3,10 +3,12 @@ import { readPageDateRange, type PageDateRange } from '@/lib/meta/date-range';
 import type { AdsManagerPage } from '@/lib/meta/page-detect';
 import { queryKeys } from '@/lib/query/keys';
 import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
-import { SPARKLINE_METRIC_LABELS, type SparklineMetric } from '@/lib/settings/overlay';
+import type { SparklineMetric } from '@/lib/settings/overlay';
+import { keyFor } from '@/lib/util/i18n';
 import { addDays, dateInTimeZone, daysInRange } from '@/lib/util/dates';
 import { createLookupCache, type LookupCache } from './lookup-cache';
 import { pageQueryClient } from './page-query-client';
+import { pageT } from './page-language';
 
 /** The days a badge's sparkline shows: the last days of the page's date range. */
 export const SPARKLINE_DAYS = 7;
@@ -74,6 +76,6 @@ export async function rowSparklines(
       );
     },
   });
-  const label = `${SPARKLINE_METRIC_LABELS[metric]}, ${since} to ${until}`;
+  const label = pageT('sparklineLabel', pageT(keyFor('sparkline', metric)), since, until);
   return { label, lookup };
 }

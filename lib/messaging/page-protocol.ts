@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { ExplainRequestSchema, ExplainResponseSchema } from '@/lib/schema/explain';
+import { CatalogueRequestSchema, CatalogueResponseSchema } from '@/lib/schema/i18n';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import { AccountsGetRequestSchema, AccountsGetResponseSchema } from '@/lib/schema/messages';
 import {
@@ -82,6 +83,12 @@ export const PAGE_PROTOCOL = {
     allowedSenders: ['content-script'],
     request: ExplainRequestSchema,
     response: ExplainResponseSchema,
+  },
+  /** The overlay's strings in the page's language: the extension's own published text, nothing secret. */
+  'i18n.catalogue': {
+    allowedSenders: ['content-script'],
+    request: CatalogueRequestSchema,
+    response: CatalogueResponseSchema,
   },
   /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
   'snapshots.open': {

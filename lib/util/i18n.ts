@@ -1,16 +1,46 @@
 import { browser } from '#imports';
 import type catalogue from '@/public/_locales/en/messages.json';
+import { formatMessage, type Substitution } from './message-format';
 
 /** The catalogue's keys: a typo in a key is a type error. */
 export type MessageKey = keyof typeof catalogue;
+
+/**
+ * A localized string by key (`t` below in extension pages, the page's language in Ads Manager).
+ * Components take it as a prop because they may not call browser APIs.
+ */
+export type Translate = (key: MessageKey, ...substitutions: Substitution[]) => string;
 
 /** WXT types getMessage as one overload per key; this is the one call underneath. */
 type I18n = { getMessage(key: string, substitutions: string[]): string };
 
 /**
- * A localized string from `public/_locales/<lang>/messages.json` (English first). A key missing
- * from the user's language falls back to English (`default_locale`); `$1`… take the substitutions.
+ * The key of a vocabulary word's message: `keyFor('kpi', 'link_clicks')` is `kpiLinkClicks`,
+ * `keyFor('error', 'rate-limited')` is `errorRateLimited`. Deriving keys, rather than mapping each
+ * word to its key, keeps the content script small; tests/unit/i18n/catalogues.test.ts checks that
+ * every word of each vocabulary has its message.
  */
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return (browser.i18n as unknown as I18n).getMessage(key, substitutions.map(String));
+export function keyFor(prefix: string, word: string): MessageKey {
+  return (prefix +
+    word.replace(/(?:^|[-_])(\w)/g, (_, letter: string) => letter.toUpperCase())) as MessageKey;
+}
+
+/** Handed to the browser so that it returns the template with its `$n` placeholders intact. */
+const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+
+/** The browser's language, as extension pages show text and numbers in (e.g. "de", "pt-BR"). */
+export function uiLocale(): string | undefined {
+  // The language of the catalogue the browser picked, which getUILanguage() does not always report;
+  // the browser's own regional variant of it when it has one (de-CH formats numbers its own way).
+  const text = (browser.i18n as unknown as I18n).getMessage('catalogueLocale', []);
+  return navigator.language.startsWith(text.slice(0, 2)) ? navigator.language : text;
+}
+
+/**
+ * A localized string from `public/_locales/<lang>/messages.json` in the browser's language (a key
+ * missing there falls back to English, `default_locale`), formatted by lib/util/message-format.
+ */
+export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const template = (browser.i18n as unknown as I18n).getMessage(key, PLACEHOLDERS);
+  return formatMessage(template, substitutions, uiLocale());
 }

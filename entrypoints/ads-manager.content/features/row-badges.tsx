@@ -29,6 +29,7 @@ import {
 } from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
+import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
@@ -45,8 +46,6 @@ const BADGE_TAG = 'adlens-badge';
 /** On the badge's host: which entity it speaks for (tests and the page's own tools can see it). */
 const ENTITY_ATTRIBUTE = 'data-adlens-entity';
 const STATUS_TAG = 'adlens-status';
-const NO_ROWS = 'Adlens can’t find the table rows on this page.';
-const UNIDENTIFIED = 'Adlens can’t tell which items these table rows show.';
 
 function findingsLookup(page: AdsManagerPage): LookupCache<RowFindings> {
   const scope = { accountId: page.accountId, level: page.level };
@@ -94,6 +93,7 @@ function paintRow(
   if (host.style.display) host.style.removeProperty('display');
   render(
     <Badge
+      t={pageT}
       severity={found.severity}
       count={found.count}
       sentence={found.topSentence}
@@ -162,7 +162,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   /** The chip for what fails on the whole table; the corner panel for the counts and details. */
   function updateStatus(): void {
     const problem = status === 'no-table' || status === 'no-rows' ? status : undefined;
-    showStatus(problem ? NO_ROWS : noneIdentified() ? UNIDENTIFIED : undefined);
+    showStatus(problem ? pageT('overlayNoRows') : noneIdentified() ? pageT('overlayRowsUnidentified') : undefined);
     publishRecognition({
       problem,
       seen: rows.length,

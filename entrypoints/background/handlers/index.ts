@@ -11,6 +11,7 @@ import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
 import { findingsExplain } from './findings-explain';
 import { findingsForRows } from './findings-for-rows';
+import { i18nCatalogue } from './i18n-catalogue';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
 import { apiLog, apiLogClear } from './privacy-api-log';
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   'snapshots.subjects': snapshotsSubjects,
   'snapshots.prepare': snapshotsPrepare,
   'snapshots.open': snapshotsOpen,
+  'i18n.catalogue': i18nCatalogue,
 };

@@ -143,7 +143,7 @@ export class AdsManagerTab {
     return AdsManagerTab.attach(await browser.newPage(), location);
   }
 
-  /** Opens Ads Manager in a page the test has already prepared (say, with a recorder attached). */
+  /** Ads Manager in a page the test prepared (its headers, its media features). */
   static async attach(page: Page, location: AdsManagerLocation): Promise<AdsManagerTab> {
     await page.goto(adsManagerUrl(location), { waitUntil: 'domcontentloaded' });
     return new AdsManagerTab(page);

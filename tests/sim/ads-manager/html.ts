@@ -65,9 +65,18 @@ export function jsonForScript(value: unknown): string {
 
 const TITLE = { campaigns: 'Campaigns', adsets: 'Ad sets', ads: 'Ads' } as const;
 
-export function pageHtml(boot: BootConfig, tab: keyof typeof TITLE): string {
+/**
+ * The page's language, as `<html lang>` declares it: Facebook writes the user's language setting
+ * there (`de`, `zh-CN`, `pt-BR`); the simulator takes the browser's first Accept-Language.
+ */
+export function pageLanguage(acceptLanguage: string | undefined): string {
+  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim() ?? '';
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : 'en';
+}
+
+export function pageHtml(boot: BootConfig, tab: keyof typeof TITLE, lang = 'en'): string {
   return `<!DOCTYPE html>
-<html lang="${boot.locale}" dir="ltr">
+<html lang="${lang}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

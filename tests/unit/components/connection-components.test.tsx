@@ -36,7 +36,11 @@ describe('ConnectionDetails', () => {
     expect(scopes).toContain('ads_read — read your ad accounts, campaigns and reports');
     expect(scopes).toContain('business_management — see ad accounts owned by your Business');
     expect(byTestId('declined-scopes')?.textContent).toBe('Declined: ads_management');
-    expect(byTestId('token-expiry')?.textContent).toMatch(/^20 Nov 2026, \d\d:00 \(in 2 hours\)$/);
+    // In the browser's language and its own date order (this run's default locale).
+    const expiry = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(byTestId('token-expiry')?.textContent).toBe(
+      `${expiry.format(NOW + 7_200_000)} (in 2 hours)`,
+    );
     expect(byTestId('data-access-expiry')?.textContent).toBe('never');
     expect(container.textContent).toContain('Facebook Login (app 1234) · User token');
   });

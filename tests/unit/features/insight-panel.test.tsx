@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightPanel } from '@/entrypoints/ads-manager.content/features/insight-panel';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
+import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+
+beforeEach(useEnglishCatalogue);
 
 const page = (act: string) =>
   new URL(`https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${act}`);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rowBadges } from '@/entrypoints/ads-manager.content/features/row-badges';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
@@ -13,6 +13,9 @@ import type { RowFindings } from '@/lib/schema/row-findings';
 import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
 import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../meta/table-fixture';
+import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+
+beforeEach(useEnglishCatalogue);
 
 const PAGE = new URL('https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=7');
 const ENTITIES = [

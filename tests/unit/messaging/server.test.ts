@@ -68,6 +68,7 @@ function fakeHandlers() {
     'snapshots.subjects': vi.fn(() => Promise.resolve({ campaigns: [], latestDay: null })),
     'snapshots.prepare': vi.fn(() => Promise.resolve({ handoffId: '0'.repeat(32) })),
     'snapshots.open': vi.fn(() => Promise.resolve({})),
+    'i18n.catalogue': vi.fn(() => Promise.resolve({ messages: null })),
   } satisfies Handlers;
 }
 
