@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { ExplainSection, type ExplainAnswer } from '@/components/ExplainSection';
 import { send } from '@/lib/messaging/page-client';
 import { AppError } from '@/lib/schema/errors';
-import { KPI_LABELS } from '@/lib/insight/format';
+import { kpiLabel } from '@/lib/insight/format';
+import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 import type { ExplainMetric } from '@/lib/schema/explain';
 import type { InsightFinding, InsightSubjectLevel } from '@/lib/schema/insight';
 
@@ -48,7 +49,7 @@ export function ExplainPanel({ accountId, level, entityId, range, findings }: Ex
         key: finding.findingId,
         label: `${finding.subject}: ${finding.sentence}`,
       }))}
-      kpis={KPI_CHOICES.map((metric) => ({ key: `kpi:${metric}`, label: KPI_LABELS[metric] }))}
+      kpis={KPI_CHOICES.map((metric) => ({ key: `kpi:${metric}`, label: kpiLabel(metric, pageT) }))}
       answer={answer}
       onExplain={explain}
     />
