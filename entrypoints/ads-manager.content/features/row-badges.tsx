@@ -9,7 +9,7 @@ import { frameBatch } from '@/lib/meta/observe';
 import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/meta/rows';
 import { ensureInlineShadowUi, mountShadowUi, removeInlineShadowUi } from '@/lib/meta/shadow-ui';
 import { queryKeys } from '@/lib/query/keys';
-import { MAX_ROW_ENTITY_IDS, type RowFindings } from '@/lib/schema/row-findings';
+import { MAX_ROW_ENTITY_IDS, type RowFindings, type RowRollUp } from '@/lib/schema/row-findings';
 import {
   createLookupCache,
   type LookupCache,
@@ -45,18 +45,44 @@ import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 const BADGE_TAG = 'adlens-badge';
 /** On the badge's host: which entity it speaks for (tests and the page's own tools can see it). */
 const ENTITY_ATTRIBUTE = 'data-adlens-entity';
+/** A parent row's quiet badge: no findings of its own, some below it. */
+const ROLLUP_TAG = 'adlens-rollup';
 const STATUS_TAG = 'adlens-status';
 
-function findingsLookup(page: AdsManagerPage): LookupCache<RowFindings> {
+/** A row's own findings, or a roll-up of those below it (ad sets and ads). */
+type RowAnswer = RowFindings | RowRollUp;
+
+function findingsLookup(page: AdsManagerPage): LookupCache<RowAnswer> {
   const scope = { accountId: page.accountId, level: page.level };
   return createLookupCache(pageQueryClient(), {
     queryKey: queryKeys.rowFindings(scope.accountId, scope.level),
     batchSize: MAX_ROW_ENTITY_IDS,
     async ask(entityIds) {
-      const { findings } = await send('findings.forRows', { ...scope, entityIds: [...entityIds] });
-      return new Map(findings.map((finding) => [finding.entityId, finding]));
+      const { findings, rollUps = [] } = await send('findings.forRows', {
+        ...scope,
+        entityIds: [...entityIds],
+      });
+      return new Map<string, RowAnswer>(
+        [...rollUps, ...findings].map((answer) => [answer.entityId, answer]),
+      );
     },
   });
+}
+
+/** The quiet badge of a parent row whose children have findings; opens the first of them. */
+function RollUpBadge({ rollUp, page }: { rollUp: RowRollUp; page: AdsManagerPage }) {
+  const what = page.level === 'campaign' ? 'ad sets and ads' : 'ads';
+  return (
+    <button
+      type="button"
+      class="rollup"
+      data-testid="adlens-rollup"
+      title={`${rollUp.below} ${what} below have findings. Open the first`}
+      onClick={() => requestInsightPanel({ accountId: page.accountId, ...rollUp.first })}
+    >
+      {rollUp.below} below
+    </button>
+  );
 }
 
 /** Normalised visible name → entity id, for rows without `data-surface` ids. */
@@ -75,7 +101,7 @@ function namesLookup(page: AdsManagerPage): LookupCache<string> {
 function paintRow(
   page: AdsManagerPage,
   row: TrackedRow,
-  findings: LookupCache<RowFindings>,
+  findings: LookupCache<RowAnswer>,
   painted: Map<Element, HTMLElement>,
   sparklines: RowSparklines | undefined,
 ) {
@@ -84,13 +110,20 @@ function paintRow(
   const found = entityId === undefined ? undefined : findings.get(entityId);
   if (!found) {
     // Also clears a recycled row's badge that belonged to the entity it showed before.
-    if (painted.delete(anchor)) removeInlineShadowUi(anchor, BADGE_TAG);
+    if (painted.delete(anchor)) {
+      removeInlineShadowUi(anchor, BADGE_TAG);
+      removeInlineShadowUi(anchor, ROLLUP_TAG);
+    }
     return;
   }
-  const values = sparklines?.lookup.get(found.entityId);
-  const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
+  const rollUp = 'below' in found;
+  removeInlineShadowUi(anchor, rollUp ? BADGE_TAG : ROLLUP_TAG);
+  const { host, root } = ensureInlineShadowUi(anchor, rollUp ? ROLLUP_TAG : BADGE_TAG, css);
   host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
   if (host.style.display) host.style.removeProperty('display');
+  painted.set(anchor, host);
+  if (rollUp) return render(<RollUpBadge rollUp={found} page={page} />, root);
+  const values = sparklines?.lookup.get(found.entityId);
   render(
     <Badge
       t={pageT}
@@ -108,7 +141,6 @@ function paintRow(
     />,
     root,
   );
-  painted.set(anchor, host);
 }
 
 /** The status chip, shown while `message` says what is wrong; one at a time. */
@@ -235,7 +267,10 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   /** The sparklines of those of `entityIds` that have findings, when the setting is on. */
   function loadSparklines(entityIds: readonly string[]): void {
     const source = sparklines;
-    const badged = entityIds.filter((entityId) => findings.get(entityId));
+    const badged = entityIds.filter((entityId) => {
+      const found = findings.get(entityId);
+      return found && !('below' in found);
+    });
     if (!source || badged.length === 0) return;
     void source.lookup.load(badged).then((answered) => {
       if (sparklines === source && answered.length > 0) repaint(answered);
@@ -305,7 +340,10 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   signal.addEventListener(
     'abort',
     () => {
-      for (const anchor of painted.keys()) removeInlineShadowUi(anchor, BADGE_TAG);
+      for (const anchor of painted.keys()) {
+        removeInlineShadowUi(anchor, BADGE_TAG);
+        removeInlineShadowUi(anchor, ROLLUP_TAG);
+      }
       painted.clear();
       publishRecognition(undefined);
     },
