@@ -126,6 +126,8 @@ function insightAnswer(request: { accountId: string; since: string; until: strin
         sentence: 'Spend is 3× its usual level.',
         nextStep: 'Check the budget.',
         startDate: '2026-10-10',
+        findingId: 'spend_spike:120001:2026-10-10',
+        explainable: true,
       },
     ],
     changes: [],
