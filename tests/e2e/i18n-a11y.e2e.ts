@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { focusedTestId, seriousViolations, tabWalk } from './harness/axe';
+import { seriousViolations, tabWalk } from './harness/axe';
 import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, OptionsPage } from './harness/pages';
 import { SnapshotViewer } from './harness/snapshot-viewer';
