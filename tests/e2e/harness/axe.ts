@@ -104,7 +104,11 @@ export async function tabWalk(
     (reachedMarks) => {
       const missed = [...document.querySelectorAll<HTMLElement>('[data-adlens-walk]')]
         .filter((control) => !reachedMarks.includes(control.getAttribute('data-adlens-walk')!))
-        .map((control) => control.getAttribute('data-testid') ?? control.outerHTML.slice(0, 80));
+        .map(
+          (control) =>
+            control.getAttribute('data-testid') ??
+            `${control.tagName} ${control.textContent?.slice(0, 60) ?? ''}`,
+        );
       return { reached: reachedMarks.length, missed };
     },
     [...seen],
