@@ -194,7 +194,13 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   /** The chip for what fails on the whole table; the corner panel for the counts and details. */
   function updateStatus(): void {
     const problem = status === 'no-table' || status === 'no-rows' ? status : undefined;
-    showStatus(problem ? pageT('overlayNoRows') : noneIdentified() ? pageT('overlayRowsUnidentified') : undefined);
+    showStatus(
+      problem
+        ? pageT('overlayNoRows')
+        : noneIdentified()
+          ? pageT('overlayRowsUnidentified')
+          : undefined,
+    );
     publishRecognition({
       problem,
       seen: rows.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plantedSegment } from './insights/breakdowns';
-import { GraphHarness, type Page } from './harness';
+import { GraphHarness } from './harness';
 
 const sim = new GraphHarness();
 type Row = Record<string, string>;
