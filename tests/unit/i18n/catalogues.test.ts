@@ -70,7 +70,7 @@ const SHARED_TERMS =
 
 /** Words a language writes exactly as English does (German "Name"), checked by a person. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
-  de: ['columnName'],
+  de: ['columnName', 'rememberPassphraseLabel'],
   pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc'],
 };
 
