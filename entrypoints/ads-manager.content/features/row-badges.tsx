@@ -206,8 +206,9 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
       seen: rows.length,
       identified: rows.filter((row) => row.entityId !== undefined).length,
       badged: rows.filter((row) => {
+        // A row's own badge; a roll-up says something about the rows below, not this one.
         const host = row.anchor && painted.get(row.anchor);
-        return host && host.style.display !== 'none';
+        return host && host.localName === BADGE_TAG && host.style.display !== 'none';
       }).length,
       noPlace: rows.filter((row) => !row.anchor).length,
       byName: rows.some((row) => row.byName),

@@ -62,7 +62,9 @@ describe('SyncStatusTable', () => {
     expect(cell('act_1').textContent).toBe('Synced 5 minutes ago · 305,300 rows.');
     expect(cell('act_2').textContent).toBe('Reading 90 days… 37 %');
     expect(cell('act_3').textContent).toBe('Not synced yet.');
-    expect(cell('act_4').textContent).toMatch(/^Rate limited until \d\d:\d\d\. Data is partial\.$/);
+    expect(cell('act_4').textContent).toMatch(
+      /^Rate limited until \d{1,2}:\d\d( [AP]M)?\. Data is partial\.$/,
+    );
     expect(cell('act_4').dataset.problem).toBe('rate-limited');
     expect(cell('act_5').textContent).toContain('Reconnect needed');
     // Names from Meta are text.
