@@ -1,6 +1,6 @@
 import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
 import { minorUnitDigits } from '@/lib/util/currency';
-import { keyFor, type Translate } from '@/lib/util/i18n';
+import { keyFor, type Translate } from '@/lib/util/message-keys';
 
 /**
  * The insight panel's numbers as text, in the browser's locale and the account's currency. Money

@@ -1,29 +1,11 @@
 import { browser } from '#imports';
-import type catalogue from '@/public/_locales/en/messages.json';
 import { formatMessage, type Substitution } from './message-format';
+import type { MessageKey } from './message-keys';
 
-/** The catalogue's keys: a typo in a key is a type error. */
-export type MessageKey = keyof typeof catalogue;
-
-/**
- * A localized string by key (`t` below in extension pages, the page's language in Ads Manager).
- * Components take it as a prop because they may not call browser APIs.
- */
-export type Translate = (key: MessageKey, ...substitutions: Substitution[]) => string;
+export { keyFor, type MessageKey, type Translate } from './message-keys';
 
 /** WXT types getMessage as one overload per key; this is the one call underneath. */
 type I18n = { getMessage(key: string, substitutions: string[]): string };
-
-/**
- * The key of a vocabulary word's message: `keyFor('kpi', 'link_clicks')` is `kpiLinkClicks`,
- * `keyFor('error', 'rate-limited')` is `errorRateLimited`. Deriving keys, rather than mapping each
- * word to its key, keeps the content script small; tests/unit/i18n/catalogues.test.ts checks that
- * every word of each vocabulary has its message.
- */
-export function keyFor(prefix: string, word: string): MessageKey {
-  return (prefix +
-    word.replace(/(?:^|[-_])(\w)/g, (_, letter: string) => letter.toUpperCase())) as MessageKey;
-}
 
 /** Handed to the browser so that it returns the template with its `$n` placeholders intact. */
 const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
