@@ -391,8 +391,7 @@ describe('privacy controls', () => {
     await options.page.bringToFront();
     await options.setChecked(`sync-account"][data-account-id="${otherId}`, false);
     await options.waitForText('fetch-notice', 'no longer synced');
-    const worker = await BackgroundWorker.attach(chromium.browser);
-    const settings = (await worker.storageArea('local')).syncSettings as {
+    const settings = (await ownedSettings(options.page)).syncSettings as {
       disabledAccounts: string[];
     };
     expect(settings.disabledAccounts).toEqual([otherId]);
