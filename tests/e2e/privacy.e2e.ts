@@ -711,7 +711,9 @@ describe('privacy controls', () => {
     await worker.evaluate(
       () => (globalThis as unknown as { sawLocalChange: Promise<void> }).sawLocalChange,
     );
-    // A round trip through the background after the change event: anything it did is done.
+    // A round trip through the background after the change event: anything it did is done. The
+    // options tab is brought back in front: a hidden tab runs no animation frames to wait on.
+    await options.page.bringToFront();
     await reloadOptions();
     await options.waitForStatus('Connected as Demo Media Buyer');
     await options.page.waitForSelector(`${storedRow(accountId)} [data-testid="stored-rows"]`);
@@ -753,6 +755,7 @@ describe('privacy controls', () => {
       });
       db.close();
     }, OWNED_SETTINGS_DATABASE);
+    await options.page.bringToFront();
     await reloadOptions();
     expect(await options.waitForText('settings-notice', 'could not be read')).toMatch(/sync/);
     // The Sync section appears once the background has answered with the accounts' sync states.
