@@ -258,7 +258,8 @@ describe('Adlens in Firefox', () => {
     const [since, until] = [addDays(today, -14), addDays(today, -1)];
     const tab = await AdsManagerTab.open(firefox.browser, {
       accountId: account.accountId,
-      date: `${since}_${until}`,
+      // Ads Manager writes the day after the range's last as the end of `date=`.
+      date: `${since}_${today}`,
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
     await tab.page.waitForSelector(

@@ -312,7 +312,8 @@ describe('creating and sharing a snapshot', () => {
     const since = addDays(until, -13);
     const tab = await AdsManagerTab.open(sender.browser, {
       accountId: account.accountId,
-      date: `${since}_${until}`,
+      // Ads Manager writes the day after the range's last as the end of `date=`.
+      date: `${since}_${addDays(until, 1)}`,
       params: { selected_campaign_ids: campaign.id },
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
