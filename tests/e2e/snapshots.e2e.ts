@@ -317,14 +317,13 @@ describe('creating and sharing a snapshot', () => {
       params: { selected_campaign_ids: campaign.id },
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    await tab.page.waitForSelector(
-      'adlens-panel >>> [data-testid="insight-share"]:not([disabled])',
-      {
-        timeout: 30_000,
-      },
-    );
+    // A locator polls each frame: the panel changes only inside its shadow root, which a
+    // waitForSelector's mutation observer on the document never sees.
     const { viewer } = await viewerOpenedBy(() =>
-      tab.page.locator('adlens-panel >>> [data-testid="insight-share"]').click(),
+      tab.page
+        .locator('adlens-panel >>> [data-testid="insight-share"]:not([disabled])')
+        .setTimeout(30_000)
+        .click(),
     );
     const rows = await viewer.kpiRows();
     expect(await viewer.text('snapshot-subject')).toBe(campaign.name);
