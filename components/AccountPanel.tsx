@@ -100,7 +100,10 @@ export function AccountPanel({
           <PanelMessage state={state} t={t} />
         )}
         {status}
-        {/* Also when the account cannot be read: the panel then says why, from what it has. */}
+        {children}
+        {/* Last, and the panel is pinned by its bottom edge: lines that come and go above it (sync
+            progress, the table's recognition) never move the button under a pointer on its way.
+            Also when the account cannot be read: the panel then says why, from what it has. */}
         {state.kind !== 'loading' && (
           <button
             type="button"
@@ -111,7 +114,6 @@ export function AccountPanel({
             {t('panelInsights')}
           </button>
         )}
-        {children}
       </div>
     </aside>
   );

@@ -258,12 +258,15 @@ describe('Adlens in Firefox', () => {
     const [since, until] = [addDays(today, -14), addDays(today, -1)];
     const tab = await AdsManagerTab.open(firefox.browser, {
       accountId: account.accountId,
-      date: `${since}_${until}`,
+      // Ads Manager writes the day after the range's last as the end of `date=`.
+      date: `${since}_${today}`,
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    await tab.page.waitForSelector(
-      'adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]',
-    );
+    // A locator polls each frame: the panel changes only inside its shadow root, which a
+    // waitForSelector's mutation observer on the document never sees.
+    await tab.page
+      .locator('adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]')
+      .wait();
     const kpi = (metric: string) =>
       tab.page.$eval(
         `adlens-panel >>> [data-testid="insight-kpi"][data-metric="${metric}"] td`,
