@@ -262,11 +262,9 @@ describe('Adlens in Firefox', () => {
       date: `${since}_${today}`,
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    // A locator polls each frame: the panel changes only inside its shadow root, which a
-    // waitForSelector's mutation observer on the document never sees.
-    await tab.page
-      .locator('adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]')
-      .wait();
+    await tab.page.waitForSelector(
+      'adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]',
+    );
     const kpi = (metric: string) =>
       tab.page.$eval(
         `adlens-panel >>> [data-testid="insight-kpi"][data-metric="${metric}"] td`,

@@ -317,13 +317,14 @@ describe('creating and sharing a snapshot', () => {
       params: { selected_campaign_ids: campaign.id },
     });
     await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    // A locator polls each frame: the panel changes only inside its shadow root, which a
-    // waitForSelector's mutation observer on the document never sees.
+    await tab.page.waitForSelector(
+      'adlens-panel >>> [data-testid="insight-share"]:not([disabled])',
+      {
+        timeout: 30_000,
+      },
+    );
     const { viewer } = await viewerOpenedBy(() =>
-      tab.page
-        .locator('adlens-panel >>> [data-testid="insight-share"]:not([disabled])')
-        .setTimeout(30_000)
-        .click(),
+      tab.page.locator('adlens-panel >>> [data-testid="insight-share"]').click(),
     );
     const rows = await viewer.kpiRows();
     expect(await viewer.text('snapshot-subject')).toBe(campaign.name);
