@@ -1,6 +1,4 @@
-import type { ComponentChildren } from 'preact';
 import type { AccountSummary } from '@/lib/schema/account';
-import type { Translate } from './translate';
 
 /**
  * The launcher in Ads Manager's corner: the account Adlens sees, and the way into the insight
@@ -14,34 +12,31 @@ export type AccountPanelState =
   | { readonly kind: 'ready'; readonly account: AccountSummary };
 
 interface AccountPanelProps {
-  readonly t: Translate;
   readonly state: AccountPanelState;
   readonly collapsed: boolean;
   readonly onToggleCollapsed: () => void;
   /** Opens the insight panel on the selected campaign, ad set or ad, or the account. */
   readonly onOpenInsights: () => void;
-  /** What else the panel says about the page (the table's recognition). */
-  readonly children?: ComponentChildren;
-  /** Status lines under the account (the sync's progress). */
-  readonly status?: ComponentChildren;
 }
 
 const BODY_ID = 'adlens-panel-body';
 
 function PanelMessage({
   state,
-  t,
 }: {
   readonly state: Exclude<AccountPanelState, { kind: 'ready' }>;
-  readonly t: Translate;
 }) {
   switch (state.kind) {
     case 'loading':
-      return <p data-testid="panel-message">{t('panelLoadingAccount')}</p>;
+      return <p data-testid="panel-message">Loading account…</p>;
     case 'not-connected':
-      return <p data-testid="panel-message">{t('panelNotConnected')}</p>;
+      return <p data-testid="panel-message">Connect Adlens in its options to see insights here.</p>;
     case 'unknown-account':
-      return <p data-testid="panel-message">{t('panelUnknownAccount', state.accountId)}</p>;
+      return (
+        <p data-testid="panel-message">
+          Account {state.accountId} is not among the accounts Adlens is connected to.
+        </p>
+      );
     case 'error':
       return (
         <p data-testid="panel-message" role="alert">
@@ -51,19 +46,19 @@ function PanelMessage({
   }
 }
 
-function AccountFacts({ account, t }: { readonly account: AccountSummary; readonly t: Translate }) {
+function AccountFacts({ account }: { readonly account: AccountSummary }) {
   return (
     <dl class="facts">
       <div>
-        <dt>{t('panelFactAccount')}</dt>
+        <dt>Account</dt>
         <dd data-testid="account-name">{account.name}</dd>
       </div>
       <div>
-        <dt>{t('panelFactCurrency')}</dt>
+        <dt>Currency</dt>
         <dd data-testid="account-currency">{account.currency}</dd>
       </div>
       <div>
-        <dt>{t('panelFactTimeZone')}</dt>
+        <dt>Time zone</dt>
         <dd>{account.timezoneName}</dd>
       </div>
     </dl>
@@ -71,13 +66,10 @@ function AccountFacts({ account, t }: { readonly account: AccountSummary; readon
 }
 
 export function AccountPanel({
-  t,
   state,
   collapsed,
   onToggleCollapsed,
   onOpenInsights,
-  children,
-  status,
 }: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
@@ -90,20 +82,16 @@ export function AccountPanel({
           aria-controls={BODY_ID}
           onClick={onToggleCollapsed}
         >
-          {collapsed ? t('panelShow') : t('panelHide')}
+          {collapsed ? 'Show' : 'Hide'}
         </button>
       </header>
       <div id={BODY_ID} class="body" hidden={collapsed}>
         {state.kind === 'ready' ? (
-          <AccountFacts account={state.account} t={t} />
+          <AccountFacts account={state.account} />
         ) : (
-          <PanelMessage state={state} t={t} />
+          <PanelMessage state={state} />
         )}
-        {status}
-        {children}
-        {/* Last, and the panel is pinned by its bottom edge: lines that come and go above it (sync
-            progress, the table's recognition) never move the button under a pointer on its way.
-            Also when the account cannot be read: the panel then says why, from what it has. */}
+        {/* Also when the account cannot be read: the panel then says why, from what it has. */}
         {state.kind !== 'loading' && (
           <button
             type="button"
@@ -111,7 +99,7 @@ export function AccountPanel({
             data-testid="open-insights"
             onClick={onOpenInsights}
           >
-            {t('panelInsights')}
+            Insights
           </button>
         )}
       </div>

@@ -1,5 +1,4 @@
 import type { ApiCall } from '@/lib/schema/privacy';
-import { documentLocale } from './locale';
 
 interface ApiCallLogProps {
   readonly calls: readonly ApiCall[];
@@ -7,8 +6,7 @@ interface ApiCallLogProps {
   readonly headings: { readonly time: string; readonly call: string; readonly result: string };
 }
 
-const time = (ms: number) =>
-  new Intl.DateTimeFormat(documentLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 /** The newest Graph calls: when, what (method and path), and how it ended. */
 export function ApiCallLog({ calls, caption, headings }: ApiCallLogProps) {
@@ -25,7 +23,7 @@ export function ApiCallLog({ calls, caption, headings }: ApiCallLogProps) {
       <tbody>
         {calls.map((call, index) => (
           <tr key={`${call.time}-${index}`} data-testid="api-call">
-            <td>{time(call.time)}</td>
+            <td>{TIME.format(call.time)}</td>
             <td>
               <code>
                 {call.method} {call.path}

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/components/translate';
 import type { LoginSettings } from '@/lib/schema/connection';
-import { slot, withElements } from './with-elements';
 
 interface ConnectLoginFormProps {
   /** The last app id and scope choice, to start from. */
@@ -42,11 +41,8 @@ export function ConnectLoginForm({
       <h3>{t('loginWithFacebook')}</h3>
       <label for="app-id-input">{t('appIdLabel')}</label>
       <p id="app-id-help" class="help">
-        {withElements(
-          t('appIdHelp', slot(0), slot(1)),
-          <code data-testid="redirect-uri">{redirectUri}</code>,
-          <code>ads_read</code>,
-        )}
+        {t('appIdHelpStart')} <code data-testid="redirect-uri">{redirectUri}</code>{' '}
+        {t('appIdHelpMiddle')} <code>ads_read</code> {t('appIdHelpEnd')}
       </p>
       <div class="field-row">
         <input
@@ -73,7 +69,8 @@ export function ConnectLoginForm({
           disabled={pending || disabled}
         />
         <span>
-          {withElements(t('businessManagement', slot(0)), <code>business_management</code>)}
+          {t('businessManagementStart')} <code>business_management</code>
+          {t('businessManagementEnd')}
         </span>
       </label>
     </form>

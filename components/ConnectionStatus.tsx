@@ -2,7 +2,7 @@ import type { Translate } from '@/components/translate';
 import type { AuthStatus } from '@/lib/schema/messages';
 
 function accountCountText(count: number, t: Translate): string {
-  return t('adAccountCount', count);
+  return count === 1 ? t('adAccountCountOne') : t('adAccountCountMany', count);
 }
 
 function reconnectText(status: AuthStatus, t: Translate): string | undefined {

@@ -1,8 +1,7 @@
 import type { Translate } from '@/components/translate';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
-import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
+import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { relative } from './ConnectionDetails';
-import { documentLocale } from './locale';
 
 /**
  * Each ad account's sync: its state in words (syncing with progress, synced with when and how many
@@ -17,9 +16,8 @@ export interface SyncStatusTableProps {
   readonly t: Translate;
 }
 
-const time = (ms: number) =>
-  new Intl.DateTimeFormat(documentLocale(), { timeStyle: 'short' }).format(ms);
-const count = (value: number) => new Intl.NumberFormat(documentLocale()).format(value);
+const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
+const COUNT = new Intl.NumberFormat('en-US');
 
 function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;
@@ -31,7 +29,7 @@ function problemText(summary: AccountSyncSummary, t: Translate): string {
     case 'rate-limited':
       return problem.until === null
         ? t('syncProblemRateLimited')
-        : t('syncProblemRateLimitedUntil', time(problem.until));
+        : t('syncProblemRateLimitedUntil', TIME.format(problem.until));
     case 'unavailable':
       return t('syncProblemUnavailable');
     case 'error':
@@ -46,10 +44,14 @@ function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): 
       return t('syncStateNever');
     case 'syncing':
       return summary.progress
-        ? t('syncStateSyncingStep', summary.progress.days, syncPercent(summary.progress))
+        ? t('syncStateSyncingStep', summary.progress.done, summary.progress.total)
         : t('syncStateSyncing');
     case 'synced':
-      return t('syncStateSynced', relative(summary.lastSyncAt ?? now, now), count(summary.rows));
+      return t(
+        'syncStateSynced',
+        relative(summary.lastSyncAt ?? now, now),
+        COUNT.format(summary.rows),
+      );
     case 'problem':
       return `${problemText(summary, t)}${partial}`;
   }
@@ -83,7 +85,9 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncSta
               >
                 {syncStateText(summary, now, t)}
               </td>
-              <td>{summary.nextRunAt === null ? t('nextRunOff') : time(summary.nextRunAt)}</td>
+              <td>
+                {summary.nextRunAt === null ? t('nextRunOff') : TIME.format(summary.nextRunAt)}
+              </td>
               <td>
                 <button
                   type="button"

@@ -6,9 +6,9 @@ import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectLoginForm } from '@/components/ConnectLoginForm';
 import { ConnectionDetails } from '@/components/ConnectionDetails';
 import { ConnectionDisconnect } from '@/components/ConnectionDisconnect';
+import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
 import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
-import { ConnectionTokenStorage } from '@/components/ConnectionTokenStorage';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
@@ -113,22 +113,9 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
     });
   }
 
-  function rememberToken(passphrase: string) {
+  function setForgetOnClose(forget: boolean) {
     void perform('saving', async () => {
-      await send('auth.setForgetTokenOnClose', { forget: false, passphrase });
-    });
-  }
-
-  function forgetOnClose() {
-    void perform('saving', async () => {
-      await send('auth.setForgetTokenOnClose', { forget: true });
-    });
-  }
-
-  function unlock(passphrase: string) {
-    void perform('saving', async () => {
-      await send('auth.unlock', { passphrase });
-      setNotice(t('tokenUnlocked'));
+      await send('auth.setForgetTokenOnClose', { forget });
     });
   }
 
@@ -156,7 +143,7 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
           {notice}
         </p>
       )}
-      {info && needsReconnect(data) && !data?.locked && (
+      {info && needsReconnect(data) && (
         <ConnectionReconnect
           info={info}
           onReconnect={reconnectWithLogin}
@@ -201,14 +188,10 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
         />
       )}
       {data && (
-        <ConnectionTokenStorage
-          forgetOnClose={data.forgetTokenOnClose}
-          locked={data.locked}
-          connected={data.connected}
+        <ConnectionForgetToggle
+          checked={data.forgetTokenOnClose}
           pending={busy === 'saving'}
-          onRemember={rememberToken}
-          onForget={forgetOnClose}
-          onUnlock={unlock}
+          onChange={setForgetOnClose}
           t={t}
         />
       )}

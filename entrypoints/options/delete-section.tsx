@@ -2,8 +2,6 @@ import type { QueryClient } from '@tanstack/query-core';
 import { useState } from 'preact/hooks';
 import { ConfirmAction } from '@/components/ConfirmAction';
 import { send } from '@/lib/messaging/client';
-import { queryKeys } from '@/lib/query/keys';
-import { useQuery } from '@/lib/query/use-query';
 import { AppError } from '@/lib/schema/errors';
 import { t } from '@/lib/util/i18n';
 
@@ -12,15 +10,7 @@ import { t } from '@/lib/util/i18n';
  * settings and session values. The page then starts over as on a fresh install.
  */
 export function DeleteSection({ queryClient }: { readonly queryClient: QueryClient }) {
-  const status = useQuery(queryClient, {
-    queryKey: queryKeys.authStatus(),
-    queryFn: () => send('auth.status', {}),
-  });
-  // Like Disconnect: revoke by default only a token from Adlens's own login. A pasted token may
-  // belong to another app (the Graph API Explorer, a business integration) that revoking cuts off.
-  const source = status.data?.connection?.source;
-  const [chosen, setChosen] = useState<boolean | null>(null);
-  const revoke = chosen ?? source === 'login';
+  const [revoke, setRevoke] = useState(true);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +18,7 @@ export function DeleteSection({ queryClient }: { readonly queryClient: QueryClie
   function deleteEverything() {
     setBusy(true);
     setError(null);
-    void send('privacy.deleteEverything', chosen === null ? {} : { revoke: chosen })
+    void send('privacy.deleteEverything', { revoke })
       .then(({ revocation }) => {
         queryClient.clear();
         setNotice(t(revocation === 'unconfirmed' ? 'deletedUnconfirmed' : 'deleted'));
@@ -60,14 +50,10 @@ export function DeleteSection({ queryClient }: { readonly queryClient: QueryClie
               data-testid="delete-revoke"
               checked={revoke}
               disabled={busy}
-              onChange={(event) => setChosen(event.currentTarget.checked)}
-              aria-describedby="delete-revoke-help"
+              onChange={(event) => setRevoke(event.currentTarget.checked)}
             />
             {t('deleteRevoke')}
           </label>
-          <p id="delete-revoke-help" class="help">
-            {source === 'login' ? t('revokeHelpLogin') : t('revokeHelpPasted')}
-          </p>
           <ConfirmAction
             label={t('deleteEverything')}
             confirmLabel={t('deleteConfirm')}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CheckedSetting } from '@/lib/schema/settings';
-import { corruptSettings } from '@/lib/settings/client';
+import { corruptSettings, type CheckedSetting } from '@/lib/settings/health';
 import { t, type MessageKey } from '@/lib/util/i18n';
 
 const NAMES: Readonly<Record<CheckedSetting, MessageKey>> = {

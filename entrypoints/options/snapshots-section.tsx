@@ -10,7 +10,6 @@ import { addDays } from '@/lib/util/dates';
 import { t } from '@/lib/util/i18n';
 import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
-import { slot, withElements } from '@/components/with-elements';
 
 const VIEWER_PATH = '/snapshot-viewer.html';
 /** Four weeks, so every weekday counts the same in the KPIs and in the previous period. */
@@ -31,10 +30,8 @@ export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryC
     <section class="card" aria-labelledby="snapshots-heading">
       <h2 id="snapshots-heading">{t('snapshotsHeading')}</h2>
       <p>
-        {withElements(
-          t('snapshotsIntro', slot(0), SNAPSHOT_RETENTION_DAYS),
-          <code>.adlens.json</code>,
-        )}
+        {t('snapshotsIntroStart')} <code>.adlens.json</code>{' '}
+        {t('snapshotsIntroEnd', SNAPSHOT_RETENTION_DAYS)}
       </p>
       {accounts.data && accounts.data.length > 0 ? (
         <CreateSnapshotForm queryClient={queryClient} accounts={accounts.data} />
@@ -42,12 +39,10 @@ export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryC
         <p class="help">{t('snapshotsNeedAccount')}</p>
       )}
       <p>
-        {withElements(
-          t('snapshotViewerLink', slot(0)),
-          <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
-            {t('openSnapshotViewer')}
-          </a>,
-        )}
+        <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
+          {t('openSnapshotViewer')}
+        </a>{' '}
+        {t('snapshotViewerLinkEnd')}
       </p>
     </section>
   );

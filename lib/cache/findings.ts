@@ -4,7 +4,6 @@ import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { boundedString } from '@/lib/schema/bounded';
 import { IsoDateSchema } from '@/lib/schema/insights';
 import { cacheDb } from './db';
-import { deleteExplanationsOfGoneFindings } from './explanations';
 
 /**
  * The anomaly engine's findings as the cache keeps them: one flat record per finding, the ones a
@@ -136,7 +135,7 @@ export async function countAccountFindings(
 
 /**
  * Replaces an account's findings with a detection run's. Call inside a transaction over the
- * findings and explanations tables so readers never see the account half replaced.
+ * findings table so readers never see the account half replaced.
  */
 export async function replaceAccountFindings(
   accountId: AccountId,
@@ -145,11 +144,5 @@ export async function replaceAccountFindings(
 ): Promise<void> {
   const table = cacheDb().findings;
   await table.where('accountId').equals(accountId).delete();
-  const records = flattenFindings(accountId, findings, detectedAt);
-  await table.bulkAdd(records);
-  // An explanation is kept with its finding and goes with it.
-  await deleteExplanationsOfGoneFindings(
-    accountId,
-    new Set(records.map((record) => record.findingId)),
-  );
+  await table.bulkAdd(flattenFindings(accountId, findings, detectedAt));
 }

@@ -16,7 +16,6 @@ export const ERROR_CODES = [
   'graph-error',
   'login-cancelled',
   'login-failed',
-  'wrong-passphrase',
   'internal',
 ] as const;
 

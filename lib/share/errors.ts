@@ -11,7 +11,6 @@ export const SNAPSHOT_ERROR_CODES = [
   'corrupt-link',
   'passphrase-required',
   'wrong-passphrase',
-  'weak-passphrase',
   'handoff-gone',
 ] as const;
 export type SnapshotErrorCode = (typeof SNAPSHOT_ERROR_CODES)[number];

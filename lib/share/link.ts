@@ -11,8 +11,7 @@ import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
   sameBytes,
-  passphraseProblem,
-} from '@/lib/util/passphrase';
+} from './passphrase';
 import type { Snapshot } from './schema';
 
 /**
@@ -39,9 +38,6 @@ export async function createShareLink(
   viewerUrl: string,
   passphrase?: string,
 ): Promise<string> {
-  const weak = passphrase ? passphraseProblem(passphrase) : null;
-  // A link travels (chat, mail) and can be attacked offline: a weak passphrase protects nothing.
-  if (weak !== null) throw new SnapshotError('weak-passphrase', weak);
   const text = JSON.stringify(await snapshotEnvelope(snapshot));
   const compressed = await deflateRaw(new TextEncoder().encode(text));
   const payload = passphrase

@@ -29,7 +29,6 @@ import { toEntityRecord } from './objects';
 import { planRanges, planUnits, type UnitPolicy } from './planner';
 import { syncProblemOf } from './problems';
 import { rowValues } from './rows';
-import { nextFailure } from './triggers';
 
 /**
  * Runs one account's sync: objects first, then the insights units in order. Each unit is read
@@ -351,7 +350,7 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
     if (error instanceof ConnectionGone) return { state, error };
     const failed: SyncState = {
       ...state,
-      lastError: nextFailure(syncProblemOf(error, deps.now()), state.lastError),
+      lastError: syncProblemOf(error, deps.now()),
       partial: true,
     };
     await ensureConnected(deps).then(

@@ -37,7 +37,7 @@ export interface AdlensBrowser {
  */
 export async function launchAdlensBrowser(
   routing: NetworkRouting,
-  options: { headless?: boolean; lang?: string } = {},
+  options: { headless?: boolean } = {},
 ): Promise<AdlensBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
   const browser = await puppeteer.launch({
@@ -58,8 +58,6 @@ export async function launchAdlensBrowser(
       '--disable-dev-shm-usage',
       `--host-resolver-rules=${routing.hostResolverRules}`,
       `--ignore-certificate-errors-spki-list=${routing.spkiSha256}`,
-      // The browser's language: extension pages, Accept-Language and so the simulated page's.
-      ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
     ],
   });
   return {
@@ -111,52 +109,6 @@ export async function serviceWorker(browser: Browser): Promise<WebWorker> {
 export async function stopServiceWorker(browser: Browser): Promise<void> {
   const worker = await serviceWorker(browser);
   await worker.close();
-}
-
-/**
- * When the running worker instance started: its `performance.timeOrigin`, a browser global. A
- * worker that was really stopped and started again has a later one, so tests can tell a new
- * instance from the old one still answering. It asks through a DevTools session of its own that it
- * closes again: a debugger left attached would keep the worker from stopping.
- */
-export async function workerStartTime(browser: Browser): Promise<number> {
-  const session = await browser.target().createCDPSession();
-  try {
-    const { targetInfos } = await session.send('Target.getTargets');
-    const worker = targetInfos.find(
-      (info) => info.type === 'service_worker' && info.url === `${EXTENSION_ORIGIN}/background.js`,
-    );
-    if (!worker) throw new Error('No service worker is running');
-    const { sessionId } = await session.send('Target.attachToTarget', {
-      targetId: worker.targetId,
-      flatten: true,
-    });
-    try {
-      const child = session.connection()?.session(sessionId);
-      if (!child) throw new Error('No session to the service worker');
-      const { result } = await child.send('Runtime.evaluate', {
-        expression: 'performance.timeOrigin',
-        returnByValue: true,
-      });
-      if (typeof result.value !== 'number') throw new Error('The worker has no time origin');
-      return result.value;
-    } finally {
-      await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    }
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
-}
-
-/** Waits until a worker instance started after `previousStart` answers; returns its start time. */
-export async function waitForNewWorker(browser: Browser, previousStart: number): Promise<number> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const started = await workerStartTime(browser).catch(() => previousStart);
-    if (started > previousStart) return started;
-    if (Date.now() > deadline) throw new Error('No new service worker started after the stop');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export async function openExtensionPage(browser: Browser, file: string): Promise<Page> {

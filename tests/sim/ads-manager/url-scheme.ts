@@ -103,13 +103,10 @@ export function parseDateParam(
   value: string | null,
   today: string,
   earliest: string,
-  exclusiveEnd = false,
 ): DateRange | undefined {
   if (!value) return undefined;
   const [dates = '', preset] = value.split(',', 2);
-  const [since = '', end = ''] = dates.split('_', 2);
-  // The live page's end is exclusive (a single day D is `D_D+1`); a bare `D_D` still means D.
-  const until = exclusiveEnd && isIsoDate(end) && end > since ? addDays(end, -1) : end;
+  const [since = '', until = ''] = dates.split('_', 2);
   if (isIsoDate(since) && isIsoDate(until) && since <= until) {
     return preset ? { since, until, preset } : { since, until };
   }
@@ -117,8 +114,8 @@ export function parseDateParam(
   return isPreset(name) ? presetRange(name, today, earliest) : undefined;
 }
 
-export function formatDateParam(range: DateRange, exclusiveEnd = false): string {
-  const dates = `${range.since}_${exclusiveEnd ? addDays(range.until, 1) : range.until}`;
+export function formatDateParam(range: DateRange): string {
+  const dates = `${range.since}_${range.until}`;
   return range.preset ? `${dates},${range.preset}` : dates;
 }
 
@@ -128,7 +125,6 @@ export function presetLabel(preset: string | undefined): string | undefined {
 
 export interface ManageState {
   readonly tab: Tab;
-  readonly subRoute?: SubRoute;
   readonly act: string | null;
   readonly businessId: string | null;
   readonly globalScopeId: string | null;
@@ -153,26 +149,20 @@ export function parseIdList(value: string | null): string[] {
   return [...new Set(ids)];
 }
 
-/** The sub-routes the live page opens under a tab (the edit pane), kept across navigation. */
-export const SUB_ROUTES = ['', '/edit', '/edit/standalone'] as const;
-export type SubRoute = (typeof SUB_ROUTES)[number];
-
-/** The tab and sub-route of `/adsmanager/manage/<tab>[/edit[/standalone]]`, else undefined. */
-export function tabOfPath(pathname: string): { tab: Tab; subRoute: SubRoute } | undefined {
+/** The tab of `/adsmanager/manage/<tab>` (trailing slash tolerated), else undefined. */
+export function tabOfPath(pathname: string): Tab | undefined {
   if (!pathname.startsWith(MANAGE_PREFIX)) return undefined;
   const rest = pathname.slice(MANAGE_PREFIX.length).replace(/\/$/, '');
-  const tab = TABS.find((name) => rest === name || rest.startsWith(`${name}/`));
-  const subRoute = SUB_ROUTES.find((route) => tab !== undefined && rest === `${tab}${route}`);
-  return tab === undefined || subRoute === undefined ? undefined : { tab, subRoute };
+  return TABS.find((tab) => tab === rest);
 }
 
 export function parseManageLocation(pathname: string, search: string): ManageState | undefined {
-  const route = tabOfPath(pathname);
-  if (!route) return undefined;
+  const tab = tabOfPath(pathname);
+  if (!tab) return undefined;
   const params = new URLSearchParams(search);
   const act = params.get('act');
   return {
-    ...route,
+    tab,
     act: act && /^\d+$/.test(act) ? act : null,
     businessId: params.get('business_id'),
     globalScopeId: params.get('global_scope_id'),
@@ -199,7 +189,7 @@ export function manageHref(state: ManageState): string {
   ];
   for (const [name, ids] of lists) if (ids.length > 0) params.set(name, ids.join(','));
   const query = params.toString();
-  return `${MANAGE_PREFIX}${state.tab}${state.subRoute ?? ''}${query ? `?${query}` : ''}`;
+  return `${MANAGE_PREFIX}${state.tab}${query ? `?${query}` : ''}`;
 }
 
 /**

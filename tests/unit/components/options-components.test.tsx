@@ -49,7 +49,6 @@ const NOT_CONNECTED: AuthStatus = {
   connection: null,
   login: { appId: null, businessManagement: false },
   forgetTokenOnClose: false,
-  locked: false,
 };
 
 describe('ConnectionStatus', () => {

@@ -51,14 +51,7 @@ export function insightsRows(
         const values = stats[index];
         if (!values) return;
         const cells = query.breakdowns.length
-          ? splitByBreakdowns(
-              world,
-              subject.statsId,
-              subject.account.currency,
-              query.breakdowns,
-              bucket,
-              values,
-            )
+          ? splitByBreakdowns(subject.statsId, subject.account.currency, query.breakdowns, values)
           : [{ labels: {}, values }];
         for (const cell of cells) {
           const context: RowContext = {
