@@ -46,12 +46,19 @@ export function trimCoverage(range: DateRange | null, firstDay: string): DateRan
   return range.until < firstDay ? null : { since: firstDay, until: range.until };
 }
 
-async function pruneAccount(accountId: AccountId, firstDate: string): Promise<number> {
+/**
+ * Deletes an account's daily insights before `firstDate`, every level; returns the rows removed.
+ * Runs in the caller's transaction when it has one over `series`.
+ */
+export async function deleteInsightsBefore(
+  accountId: AccountId,
+  firstDate: string,
+): Promise<number> {
   const db = cacheDb();
   const firstDay = epochDayOf(firstDate);
   const boundary = chunkOf(firstDay);
   let removed = 0;
-  await db.transaction('rw', [db.series, db.syncState], async () => {
+  await db.transaction('rw', [db.series], async () => {
     for (const level of ENTITY_LEVELS) {
       const old = db.series
         .where('[accountId+level+chunk]')
@@ -68,6 +75,15 @@ async function pruneAccount(accountId: AccountId, firstDate: string): Promise<nu
       await db.series.bulkPut(keep);
       await db.series.bulkDelete(drop);
     }
+  });
+  return removed;
+}
+
+async function pruneAccount(accountId: AccountId, firstDate: string): Promise<number> {
+  const db = cacheDb();
+  let removed = 0;
+  await db.transaction('rw', [db.series, db.syncState], async () => {
+    removed = await deleteInsightsBefore(accountId, firstDate);
     const state = await db.syncState.get(accountId);
     if (!state) return;
     const coverage = Object.fromEntries(

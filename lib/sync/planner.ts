@@ -7,7 +7,7 @@ import { addDays, dateOfEpochDay, epochDayOf } from '@/lib/util/dates';
 /**
  * What a sync reads. The first sync of a level backfills `backfillDays`; later ones read what is
  * new since the last sync plus the `lookbackDays` Meta may still restate, today included (today is
- * never final). Then each level's ranges are cut into units small enough to hold in memory and to
+ * never final). A level then covers exactly the last `backfillDays` days, as retention keeps them. Then each level's ranges are cut into units small enough to hold in memory and to
  * checkpoint, and units big enough for it go through async report runs.
  */
 export interface RangePlan {
@@ -37,8 +37,8 @@ function planLevel(
   // A longer backfill setting reads the older days missing in front.
   if (start < covered.since) fetch.push({ since: start, until: addDays(covered.since, -1) });
   fetch.push({ since: refreshStart, until: today });
-  const since = start < covered.since ? start : covered.since;
-  return { target: { since, until: today }, fetch, full: false };
+  // Days before the window are retention's to delete (the run does at its end), never covered.
+  return { target: { since: start, until: today }, fetch, full: false };
 }
 
 export function planRanges(coverage: Coverage, settings: SyncSettings, today: string): RangePlan {

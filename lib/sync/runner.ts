@@ -6,6 +6,7 @@ import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import {
   initialSyncState,
   readSyncState,
+  type Coverage,
   storedMetricGroups,
   writeSyncState,
   type SyncRun,
@@ -18,6 +19,7 @@ import type { GraphClient } from '@/lib/graph/client';
 import { fetchDailyInsights, INSIGHT_ID_FIELD } from '@/lib/graph/insights';
 import { toAccountRecord } from '@/lib/graph/me';
 import type { ReportRunPolicy } from '@/lib/graph/report-runs';
+import { deleteInsightsBefore } from '@/lib/privacy/retention';
 import type { AccountId, AccountRecord } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
@@ -266,28 +268,48 @@ async function finishRun(
   const run = state.run!;
   const calls = deps.takeCalls();
   const finishedAt = deps.now();
-  const next: SyncState = {
-    ...state,
-    run: null,
-    coverage: run.target,
-    lastSyncAt: finishedAt,
-    lastError: null,
-    partial: false,
-    lastRun: {
-      kind: run.kind,
-      rowsWritten: run.rowsWritten,
-      requests: run.requests + calls.length,
-      durationMs: finishedAt - Math.max(run.startedAt, startedAt),
-      fetchMs: run.fetchMs,
-      writeMs: run.writeMs,
-      ...(detection ? { detection } : {}),
-      finishedAt,
-    },
-  };
-  await writeSyncState(next);
-  await appendApiCalls(calls);
+  const db = cacheDb();
+  let removed = 0;
+  let next = state;
+  await db.transaction('rw', [db.series, db.syncState, db.apiCalls], async () => {
+    // The window moved on since the days were stored: the days that left it go now, not whenever
+    // the retention alarm next runs, so the cache is always the window the state says it covers.
+    const firstDay = firstDayBeyond(state.coverage, run.target);
+    if (firstDay) removed = await deleteInsightsBefore(state.accountId, firstDay);
+    next = {
+      ...state,
+      run: null,
+      coverage: run.target,
+      rows: Math.max(0, state.rows - removed),
+      lastSyncAt: finishedAt,
+      lastError: null,
+      partial: false,
+      lastRun: {
+        kind: run.kind,
+        rowsWritten: run.rowsWritten,
+        requests: run.requests + calls.length,
+        durationMs: finishedAt - Math.max(run.startedAt, startedAt),
+        fetchMs: run.fetchMs,
+        writeMs: run.writeMs,
+        ...(detection ? { detection } : {}),
+        finishedAt,
+      },
+    };
+    await writeSyncState(next);
+    await appendApiCalls(calls);
+  });
   deps.onProgress?.(next);
   return next;
+}
+
+/** The first day of the run's window when some level still stores days before it; else null. */
+function firstDayBeyond(stored: Coverage, target: Coverage): string | null {
+  for (const level of ENTITY_LEVELS) {
+    const first = target[level]?.since;
+    const since = stored[level]?.since;
+    if (first !== undefined && since !== undefined && since < first) return first;
+  }
+  return null;
 }
 
 function resumable(run: SyncRun | null, now: number): run is SyncRun {

@@ -141,7 +141,15 @@ describe('the large account', () => {
     const cached = await cachedTotals(sync.page, accountId, 'ad', yesterday, yesterday);
     expect(cached).toEqual(restated);
     expect(restated.purchases).toBeGreaterThan(before.purchases);
-    await expectCacheEqualsWorld(firstDay);
+    // The cache keeps the last 90 days (retention): the day that left the window went with the sync.
+    const window = addDays(today(), -89);
+    expect(window > firstDay).toBe(true);
+    await expectCacheEqualsWorld(window);
+    expect(state?.coverage.ad).toEqual({ since: window, until: today() });
+    for (const level of LEVELS) {
+      const gone = await cachedTotals(sync.page, accountId, level, firstDay, addDays(window, -1));
+      expect(gone.rows, level).toBe(0);
+    }
   }, 240_000);
 
   it('the incremental sync recorded the planted budget raise and pause as recent changes', async () => {

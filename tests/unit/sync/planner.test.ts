@@ -22,7 +22,8 @@ describe('planRanges', () => {
     );
     expect(plan.kind).toBe('incremental');
     expect(plan.fetch.adset).toEqual([{ since: '2026-10-24', until: TODAY }]);
-    expect(plan.target.adset).toEqual({ since: '2026-08-22', until: TODAY });
+    // The day that left the 90-day window is not covered any more: retention deletes it.
+    expect(plan.target.adset).toEqual({ since: '2026-08-23', until: TODAY });
   });
 
   it('reads everything since the last sync when it is older than the lookback', () => {

@@ -174,7 +174,14 @@ describe('later syncs', () => {
       entry.path.endsWith('/campaigns'),
     );
     expect(campaigns?.query.filtering).not.toContain('updated_time');
-    await expectCacheEqualsWorld(firstDay);
+    // The cache is the last 90 days, as retention keeps them: the day that left the window is gone.
+    const window = addDays(today(), -89);
+    expect(window > firstDay).toBe(true);
+    await expectCacheEqualsWorld(window);
+    for (const level of LEVELS) {
+      expect(state.coverage[level], level).toEqual({ since: window, until: today() });
+      expect((await cacheTotals(digits, level, firstDay, addDays(window, -1))).rows, level).toBe(0);
+    }
   });
 
   it('replace restated conversions and today’s growing numbers', async () => {
