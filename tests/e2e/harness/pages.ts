@@ -109,6 +109,32 @@ export function adsManagerUrl(location: AdsManagerLocation): string {
   return url.href;
 }
 
+/** Adlens's badge on a row, as a user sees it: severity colour, count, tooltip sentence. */
+export interface BadgeView {
+  readonly entityId: string;
+  readonly severity: string;
+  readonly count: string;
+  readonly sentence: string;
+}
+
+/** A body row of the Ads Manager table: the entity the page says it shows, its name, its badge. */
+export interface RowView {
+  /** From the row's `data-surface` id; null on a page without them. */
+  readonly entityId: string | null;
+  readonly name: string;
+  readonly badges: readonly BadgeView[];
+}
+
+/**
+ * The simulated page's table markup, in one place: body rows (the header row is index 1), the
+ * entity id in a row's `data-surface`, and the name cell.
+ */
+const TABLE_MARKUP = {
+  bodyRow: '[role="table"] [role="row"][aria-rowindex]:not([aria-rowindex="1"])',
+  surfaceId: 'table_row:(\\d+)unit',
+  nameCell: '[role="presentation"] > [role="cell"] > div > *',
+} as const;
+
 /** An Ads Manager tab with Adlens's overlay, read through the open shadow root. */
 export class AdsManagerTab {
   private constructor(readonly page: Page) {}
@@ -122,6 +148,44 @@ export class AdsManagerTab {
   /** Waits for the simulated page's streaming first render to finish. */
   async waitForTableRows(): Promise<void> {
     await this.page.waitForSelector('[role="table"][aria-busy="false"] [role="row"]');
+  }
+
+  /** Every body row in view, with the Adlens badges in it, once the table has loaded. */
+  async rows(): Promise<RowView[]> {
+    await this.waitForTableRows();
+    return this.page.evaluate(({ bodyRow, surfaceId, nameCell }) => {
+      const text = (node: Element | null | undefined) =>
+        (node?.textContent ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+      return [...document.querySelectorAll(bodyRow)].map((row) => ({
+        entityId: new RegExp(surfaceId).exec(row.getAttribute('data-surface') ?? '')?.[1] ?? null,
+        name: text(row.querySelector(nameCell)),
+        badges: [...row.querySelectorAll('adlens-badge')].map((host) => {
+          const face = host.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+          return {
+            entityId: host.getAttribute('data-adlens-entity') ?? '',
+            severity: face?.getAttribute('data-severity') ?? '',
+            count: text(face),
+            sentence: text(host.shadowRoot?.querySelector('[role="tooltip"]')),
+          };
+        }),
+      }));
+    }, TABLE_MARKUP);
+  }
+
+  /** Waits until the row showing `entityId` carries a badge for it, and returns that badge. */
+  async waitForBadge(entityId: string, timeout = 30_000): Promise<BadgeView> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const row = (await this.rows()).find((candidate) => candidate.entityId === entityId);
+      const badge = row?.badges.find((candidate) => candidate.entityId === entityId);
+      if (badge) return badge;
+      if (Date.now() > deadline) {
+        throw new Error(
+          row ? `The row of ${entityId} got no badge` : `No row of ${entityId} is in view`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async openPanel(): Promise<void> {
