@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import {
+  launchAdlensBrowser,
+  waitForNewWorker,
+  workerStartTime,
+  type AdlensBrowser,
+} from './harness/browser';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 
 /**
@@ -157,10 +162,13 @@ describe('connected with a pasted token', () => {
 
   it('still knows the connection after the service worker is killed', async () => {
     const worker = await BackgroundWorker.attach(chromium.browser);
+    const stopped = await workerStartTime(chromium.browser);
     await worker.stop();
     const usd = accountOf('USD');
     const tab = await AdsManagerTab.open(chromium.browser, { accountId: usd.accountId });
     expect(await tab.panelText('account-name', usd.name)).toBe(usd.name);
+    // The panel's question was answered by a new worker instance, not the stopped one.
+    expect(await waitForNewWorker(chromium.browser, stopped)).toBeGreaterThan(stopped);
     await tab.page.close();
     await options.page.reload();
     await options.waitForStatus('Connected as Demo Media Buyer');

@@ -2,7 +2,13 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { Level, SimAccount, SimEntity } from '../sim/world/types';
-import { launchAdlensBrowser, serviceWorker, type AdlensBrowser } from './harness/browser';
+import {
+  launchAdlensBrowser,
+  serviceWorker,
+  waitForNewWorker,
+  workerStartTime,
+  type AdlensBrowser,
+} from './harness/browser';
 import { AdsManagerTab } from './harness/pages';
 import { entityRecord, findingRecord, putCacheRecords, waitForCache } from './harness/worker-cache';
 
@@ -483,6 +489,7 @@ describe('when the background is unavailable', () => {
       tab.page,
       expectation(sim.largeAccount, 'campaign', false),
     );
+    const stopped = await workerStartTime(chromium.browser);
     const worker = await serviceWorker(chromium.browser);
     await worker.close();
     await scrollTableTo(tab.page, 48 * 120);
@@ -490,6 +497,8 @@ describe('when the background is unavailable', () => {
       tab.page,
       expectation(sim.largeAccount, 'campaign', false),
     );
+    // The rows scrolled into view were answered by a new worker instance.
+    expect(await waitForNewWorker(chromium.browser, stopped)).toBeGreaterThan(stopped);
     await tab.page.close();
   });
 

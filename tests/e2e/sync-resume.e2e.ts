@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import {
+  launchAdlensBrowser,
+  waitForNewWorker,
+  workerStartTime,
+  type AdlensBrowser,
+} from './harness/browser';
 import { OptionsPage } from './harness/pages';
 import { cachedTotals, stopWorker, storedSyncState, SyncSection } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
@@ -69,12 +74,17 @@ const unitsDone = async () =>
   (await storedSyncState(options.page, accountId))?.run?.units.filter((unit) => unit.done).length ??
   0;
 
+/** Worker instances seen, by start time: one more after each stop. */
+const workerStarts: number[] = [];
+
 /** Stops the worker, then wakes a new one the way a user would: the options page asks for state. */
 async function stopAndWake(): Promise<void> {
+  const stopped = await workerStartTime(chromium.browser);
   await stopWorker(chromium.browser);
   await options.page.reload({ waitUntil: 'domcontentloaded' });
   // Until the reloaded page is fully an extension page, it may not open IndexedDB.
   await until(async () => (await storedSyncState(options.page, accountId), true), 'the page');
+  workerStarts.push(stopped, await waitForNewWorker(chromium.browser, stopped));
 }
 
 it('resumes exactly after the worker is stopped three times mid-sync', async () => {
@@ -118,6 +128,10 @@ it('resumes exactly after the worker is stopped three times mid-sync', async () 
   }
   const state = await storedSyncState(options.page, accountId);
   expect(state?.rows).toBe(rows);
+  // Three stops, each followed by a new instance: six start times, strictly increasing.
+  expect(workerStarts).toHaveLength(6);
+  expect([...workerStarts].sort((a, b) => a - b)).toEqual(workerStarts);
+  expect(new Set(workerStarts).size).toBe(6);
   expect(state?.partial).toBe(false);
   expect(state?.lastError).toBeNull();
 }, 420_000);

@@ -111,6 +111,27 @@ export async function stopServiceWorker(browser: Browser): Promise<void> {
   await worker.close();
 }
 
+/**
+ * When the running worker instance started: its `performance.timeOrigin`, a browser global. A
+ * worker that was really stopped and started again has a later one, so tests can tell a new
+ * instance from the old one still answering.
+ */
+export async function workerStartTime(browser: Browser): Promise<number> {
+  const worker = await serviceWorker(browser);
+  return worker.evaluate(() => performance.timeOrigin);
+}
+
+/** Waits until a worker instance started after `previousStart` answers; returns its start time. */
+export async function waitForNewWorker(browser: Browser, previousStart: number): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const started = await workerStartTime(browser).catch(() => previousStart);
+    if (started > previousStart) return started;
+    if (Date.now() > deadline) throw new Error('No new service worker started after the stop');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function openExtensionPage(browser: Browser, file: string): Promise<Page> {
   if (await isFirefox(browser)) return openFirefoxExtensionPage(browser, file);
   const page = await browser.newPage();
