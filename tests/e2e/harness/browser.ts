@@ -114,11 +114,36 @@ export async function stopServiceWorker(browser: Browser): Promise<void> {
 /**
  * When the running worker instance started: its `performance.timeOrigin`, a browser global. A
  * worker that was really stopped and started again has a later one, so tests can tell a new
- * instance from the old one still answering.
+ * instance from the old one still answering. It asks through a DevTools session of its own that it
+ * closes again: a debugger left attached would keep the worker from stopping.
  */
 export async function workerStartTime(browser: Browser): Promise<number> {
-  const worker = await serviceWorker(browser);
-  return worker.evaluate(() => performance.timeOrigin);
+  const session = await browser.target().createCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const worker = targetInfos.find(
+      (info) => info.type === 'service_worker' && info.url === `${EXTENSION_ORIGIN}/background.js`,
+    );
+    if (!worker) throw new Error('No service worker is running');
+    const { sessionId } = await session.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: true,
+    });
+    try {
+      const child = session.connection()?.session(sessionId);
+      if (!child) throw new Error('No session to the service worker');
+      const { result } = await child.send('Runtime.evaluate', {
+        expression: 'performance.timeOrigin',
+        returnByValue: true,
+      });
+      if (typeof result.value !== 'number') throw new Error('The worker has no time origin');
+      return result.value;
+    } finally {
+      await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    }
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
 }
 
 /** Waits until a worker instance started after `previousStart` answers; returns its start time. */
