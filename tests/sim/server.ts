@@ -14,13 +14,22 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-/** How a request arrived: enough to assert where a client put its credentials, never their value. */
+/**
+ * How a request arrived: enough to assert where a client put its credentials. The query, the body
+ * and the other headers are kept as sent, so a test can search them for a token; the
+ * Authorization header's value is not.
+ */
 export interface WireRecord {
   readonly host: string;
   readonly method: string;
   readonly path: string;
   readonly bearerToken: boolean;
   readonly tokenInQuery: boolean;
+  /** The raw query string, without its `?`. */
+  readonly query: string;
+  readonly body: string;
+  /** Every header but Authorization, as `name: value` lines. */
+  readonly otherHeaders: string;
 }
 
 /** One HTTPS server on loopback that answers for several host names, dispatching by Host header. */
@@ -76,6 +85,12 @@ function describe(request: SimRequest): WireRecord {
     bearerToken: /^Bearer \S+/.test(request.headers.authorization ?? ''),
     tokenInQuery:
       request.url.searchParams.has('access_token') || /(^|&)access_token=/.test(request.body),
+    query: request.url.search.slice(1),
+    body: request.body,
+    otherHeaders: Object.entries(request.headers)
+      .filter(([name]) => name !== 'authorization')
+      .map(([name, value]) => `${name}: ${value ?? ''}`)
+      .join('\n'),
   };
 }
 
