@@ -4,19 +4,29 @@ import path from 'node:path';
 import type { Browser, CDPSession, Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
+import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
+import {
+  EXTENSION_ORIGIN,
+  launchAdlensBrowser,
+  openExtensionPage,
+  serviceWorker,
+  type AdlensBrowser,
+} from './harness/browser';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
+import { tokenOutsideAuthorization } from './harness/wire';
 import { putCacheRecords } from './harness/worker-cache';
 
 /**
  * Every privacy control of the options page, driven as a user drives it in the production build,
  * each checked where its effect lives: the extension's IndexedDB and storage, the downloaded
- * files, and the Ads Manager overlay. Every request any target of the browser makes is recorded
- * from the start, and at the end none may have gone to a host other than Meta's.
+ * files, and the Ads Manager overlay. Every request and every console message of every target of
+ * the browser is recorded from the start, and at the end none may have gone to a host other than
+ * Meta's, and the token may appear in no console and in no Graph request but its Authorization
+ * header.
  */
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
@@ -27,6 +37,8 @@ let accountId: string;
 let downloads: string;
 const requested = new Set<string>();
 const sessions: CDPSession[] = [];
+/** Every console message and uncaught error of every target, as text. */
+const consoleText: string[] = [];
 
 const LEVELS = ['campaign', 'adset', 'ad'] as const;
 const ALLOWED_HOSTS = [
@@ -44,7 +56,75 @@ async function recordRequests(target: Target): Promise<void> {
   sessions.push(session);
   session.on('Network.requestWillBeSent', (event) => requested.add(event.request.url));
   session.on('Network.webSocketCreated', (event) => requested.add(event.url));
-  await session.send('Network.enable').catch(() => undefined);
+  session.on('Runtime.consoleAPICalled', (event) => consoleText.push(JSON.stringify(event.args)));
+  session.on('Runtime.exceptionThrown', (event) =>
+    consoleText.push(JSON.stringify(event.exceptionDetails)),
+  );
+  session.on('Log.entryAdded', (event) => consoleText.push(JSON.stringify(event.entry)));
+  await Promise.all(
+    ['Network.enable', 'Runtime.enable', 'Log.enable'].map((method) =>
+      session.send(method as 'Network.enable').catch(() => undefined),
+    ),
+  );
+}
+
+/**
+ * Records every message Adlens's content script receives in a tab: each answer to its
+ * `runtime.sendMessage`, every `runtime.onMessage` and port message, and every storage change it
+ * is told of. The recorder is put into the content script's own world (found by its extension
+ * origin) through DevTools as soon as that world exists; nothing of it is in the bundle.
+ */
+async function recordContentScriptInbox(page: Page): Promise<() => Promise<string[]>> {
+  const session = await page.createCDPSession();
+  sessions.push(session);
+  const worlds: number[] = [];
+  const recorder = `(() => {
+    if (globalThis.__adlensInbox) return;
+    const inbox = (globalThis.__adlensInbox = []);
+    const keep = (message) => { inbox.push(JSON.stringify(message) ?? String(message)); };
+    const runtime = chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args) => {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        args[args.length - 1] = (answer) => { keep(answer); last(answer); };
+        return send(...args);
+      }
+      const answer = send(...args);
+      answer?.then?.(keep, () => undefined);
+      return answer;
+    };
+    runtime.onMessage.addListener((message) => { keep(message); });
+    const connect = runtime.connect.bind(runtime);
+    runtime.connect = (...args) => {
+      const port = connect(...args);
+      port.onMessage.addListener(keep);
+      return port;
+    };
+    chrome.storage?.onChanged?.addListener((changes) => keep(changes));
+  })()`;
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin !== EXTENSION_ORIGIN) return;
+    worlds.push(context.id);
+    void session
+      .send('Runtime.evaluate', { expression: recorder, contextId: context.id })
+      .catch(() => undefined);
+  });
+  await session.send('Runtime.enable');
+  return async () => {
+    const received: string[] = [];
+    for (const contextId of worlds) {
+      const { result } = await session
+        .send('Runtime.evaluate', {
+          expression: 'globalThis.__adlensInbox ?? []',
+          contextId,
+          returnByValue: true,
+        })
+        .catch(() => ({ result: { value: [] } }));
+      received.push(...((result.value as string[] | undefined) ?? []));
+    }
+    return received;
+  };
 }
 
 async function recordEveryTarget(browser: Browser): Promise<void> {
@@ -100,6 +180,12 @@ async function nextDownload(before: ReadonlySet<string>): Promise<{ name: string
 
 async function click(page: Page, testId: string, within = ''): Promise<void> {
   await page.locator(`${within} [data-testid="${testId}"]:not([disabled])`).click();
+}
+
+/** The saved snapshots' records, as JSON text, read from their own database. */
+async function savedSnapshotsText(): Promise<string> {
+  const worker = await BackgroundWorker.attach(chromium.browser);
+  return (await worker.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
 }
 
 const storedRow = (id: string) => `[data-testid="stored-row"][data-account-id="${id}"]`;
@@ -187,6 +273,31 @@ describe('privacy controls', () => {
     await popup.close();
   });
 
+  it('a snapshot created in the options page can be saved in this browser', async () => {
+    await reloadOptions();
+    await options.page.waitForSelector(
+      `[data-testid="snapshot-account"] option[value="${accountId}"]`,
+    );
+    await options.page.select('[data-testid="snapshot-account"]', accountId);
+    await options.page.select('[data-testid="snapshot-subject"]', '');
+    await options.page.waitForFunction(() =>
+      ['snapshot-since', 'snapshot-until'].every(
+        (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
+      ),
+    );
+    const opened = chromium.browser.waitForTarget((target) =>
+      target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
+    );
+    await click(options.page, 'snapshot-create');
+    const viewer = (await (await opened).page())!;
+    await click(viewer, 'snapshot-save');
+    await viewer.waitForSelector('[data-testid="saved-snapshot"]');
+    await viewer.close();
+    const saved = JSON.parse(await savedSnapshotsText()) as { snapshot: unknown }[];
+    expect(saved).toHaveLength(1);
+    expect(JSON.stringify(saved[0]?.snapshot)).toContain(account.name);
+  }, 120_000);
+
   it('unticking a level deletes its data at once and stops syncing it', async () => {
     expect(
       (await accountRecords(options.page, 'entities', accountId)).some((e) => e.level === 'ad'),
@@ -214,6 +325,32 @@ describe('privacy controls', () => {
     expect(levels.length).toBeGreaterThan(0);
     expect(levels).not.toContain('ad');
     expect((await cachedTotals(options.page, accountId, 'ad', '2000-01-01', today())).rows).toBe(0);
+  }, 240_000);
+
+  it('unticking an account deletes its cached data at once and keeps the other accounts’', async () => {
+    const other = sim.world.accounts.find((candidate) => candidate.currency === 'JPY')!;
+    const otherId = `act_${other.accountId}`;
+    await sync.sync(otherId);
+    for (const store of ['entities', 'series', 'syncState']) {
+      expect(await accountRecords(options.page, store, otherId), store).not.toHaveLength(0);
+    }
+    const kept = await insightRows(options.page, accountId, '2000-01-01', today());
+    expect(kept).toBeGreaterThan(0);
+
+    await options.page.bringToFront();
+    await options.setChecked(`sync-account"][data-account-id="${otherId}`, false);
+    await options.waitForText('fetch-notice', 'no longer synced');
+    const worker = await BackgroundWorker.attach(chromium.browser);
+    const settings = (await worker.storageArea('local')).syncSettings as {
+      disabledAccounts: string[];
+    };
+    expect(settings.disabledAccounts).toEqual([otherId]);
+    for (const store of ['entities', 'series', 'syncState', 'findings']) {
+      await expect
+        .poll(async () => (await accountRecords(options.page, store, otherId)).length)
+        .toBe(0);
+    }
+    expect(await insightRows(options.page, accountId, '2000-01-01', today())).toBe(kept);
   }, 240_000);
 
   it('unticking conversions deletes their stored values at once and the next sync does not ask for them', async () => {
@@ -301,6 +438,7 @@ describe('privacy controls', () => {
       format: string;
       version: number;
       settings: { syncSettings: { backfillDays: number } };
+      savedSnapshots: { digest: string; snapshot: unknown }[];
       cache: {
         accounts: { accountId: string }[];
         entities: unknown[];
@@ -319,6 +457,11 @@ describe('privacy controls', () => {
     const stored = await insightRows(options.page, accountId, '2000-01-01', today());
     expect(exported.cache.insights.columns.slice(0, 3)).toEqual(['date', 'level', 'entityId']);
     expect(exported.cache.insights.rows).toHaveLength(stored);
+    // The snapshot saved earlier, as its own database holds it.
+    const saved = JSON.parse(await savedSnapshotsText()) as { digest: string }[];
+    expect(saved).toHaveLength(1);
+    expect(exported.savedSnapshots.map((entry) => entry.digest)).toEqual([saved[0]!.digest]);
+    expect(JSON.stringify(exported.savedSnapshots[0]!.snapshot)).toContain(account.name);
 
     before = new Set(readdirSync(downloads));
     await click(options.page, 'export-csv', storedRow(accountId));
@@ -330,6 +473,22 @@ describe('privacy controls', () => {
     );
     expect(lines).toHaveLength(stored + 1);
     expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},(campaign|adset),\d+,/);
+    // Money in euros with the cent digits, equal to what Meta reported for that entity and day
+    // (today's row is left out: today is still counting at Meta).
+    const header = lines[0]!.split(',');
+    const fromEnd = header.length - header.indexOf('spend');
+    let checked = 0;
+    for (const line of lines.slice(1)) {
+      // Only the name column can hold a quoted comma; the metrics are counted from the end.
+      const cells = line.split(',');
+      const [date, , entityId] = cells;
+      if (date === today()) continue;
+      const cents = sim.world.totals(entityId!, date!, date!)?.spendMinor ?? 0;
+      const euros = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      expect(cells[cells.length - fromEnd], `${date} ${entityId}`).toBe(euros);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(stored / 2);
   });
 
   it('shows the API call log without the token, and clears it', async () => {
@@ -345,6 +504,29 @@ describe('privacy controls', () => {
     await options.waitForText('api-log-total', /^0 calls/);
     expect(await storeRecords(options.page, 'apiCalls')).toHaveLength(0);
   });
+
+  it('never sends the token to a content script, and no console of any target shows it', async () => {
+    const page = await chromium.browser.newPage();
+    const received = await recordContentScriptInbox(page);
+    const tab = await AdsManagerTab.attach(page, { accountId: account.accountId });
+    await tab.waitForTableRows();
+    await tab.openInsightPanel();
+    expect(await tab.panelText('insight-subject')).toBe(account.name);
+    // The console recorder works: a line the test logs in the worker arrives.
+    const worker = await serviceWorker(chromium.browser);
+    await worker.evaluate(() => console.info('adlens-privacy-probe'));
+    await expect
+      .poll(() => consoleText.some((line) => line.includes('adlens-privacy-probe')))
+      .toBe(true);
+
+    const inbox = await received();
+    // The recorder saw the content script's real answers: the account's name came in one.
+    expect(inbox.length).toBeGreaterThan(0);
+    expect(inbox.some((message) => message.includes(account.name))).toBe(true);
+    expect(inbox.filter((message) => message.includes(sim.control.demoToken))).toEqual([]);
+    expect(consoleText.filter((line) => line.includes(sim.control.demoToken))).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('clears one account after confirming; the overlay then shows nothing for it', async () => {
     const campaign = sim.world.entities(account.accountId, 'campaign')[0]!;
@@ -377,12 +559,51 @@ describe('privacy controls', () => {
       accountId,
     );
 
-    await tab.page.reload({ waitUntil: 'domcontentloaded' });
-    await tab.waitForTableRows();
-    await tab.openPanel();
-    expect(await tab.page.$$('[role="table"] adlens-badge')).toHaveLength(0);
+    // The open Ads Manager tab, shown again, drops the badge it showed: it was there before the
+    // clear, so its absence now is the overlay's answer, not a question not yet asked.
+    await tab.page.bringToFront();
+    await tab.page.waitForFunction(
+      () => document.querySelectorAll('[role="table"] adlens-badge').length === 0,
+      { timeout: 60_000, polling: 100 },
+    );
     await tab.page.close();
   }, 120_000);
+
+  it('Clear all, after confirming, deletes every account’s cached data and keeps them connected', async () => {
+    const other = sim.world.accounts.find((candidate) => candidate.currency === 'USD')!;
+    const otherId = `act_${other.accountId}`;
+    await options.page.bringToFront();
+    await sync.sync(accountId);
+    // A second account's data, written as a sync writes it: Clear all must take it too.
+    await putCacheRecords(chromium.browser, 'findings', [
+      storedFinding(otherId, sim.world.entities(other.accountId, 'campaign')[0]!.id, today()),
+    ]);
+    const populated = async () => {
+      const stores: Record<string, number> = {};
+      for (const store of ['entities', 'series', 'syncState', 'findings']) {
+        stores[store] = (await storeRecords(options.page, store)).length;
+      }
+      return stores;
+    };
+    const before = await populated();
+    expect(before.series).toBeGreaterThan(0);
+    expect((await storeRecords(options.page, 'findings')).map((f) => f.accountId)).toContain(
+      otherId,
+    );
+    await reloadOptions();
+    await click(options.page, 'clear-all');
+    expect(await options.waitForText('clear-all-confirmation', 'insight rows')).toMatch(
+      /This deletes [\d,]+ daily insight rows/,
+    );
+    // Nothing happens before the confirmation.
+    expect(await populated()).toEqual(before);
+    await click(options.page, 'clear-all-confirm');
+    await options.waitForText('data-notice', /Cleared/);
+    expect(await populated()).toEqual({ entities: 0, series: 0, syncState: 0, findings: 0 });
+    const accounts = (await storeRecords(options.page, 'accounts')).map((a) => a.accountId);
+    expect(accounts).toEqual(expect.arrayContaining([accountId, otherId]));
+    await options.waitForStatus('Connected as Demo Media Buyer');
+  }, 240_000);
 
   it('a corrupt setting falls back to its default with a notice, and deletes nothing', async () => {
     await sync.sync(accountId);
@@ -410,10 +631,25 @@ describe('privacy controls', () => {
 
   it('deletes everything: afterwards storage and the options page look like a fresh profile', async () => {
     await options.page.bringToFront();
+    // What there is to delete: the snapshot saved earlier, the cache, the token at Meta.
+    expect(JSON.parse(await savedSnapshotsText())).toHaveLength(1);
+    expect(sim.control.tokens.authenticate(sim.control.demoToken)).toMatchObject({
+      token: sim.control.demoToken,
+    });
+    await options.setChecked('delete-revoke', true);
     await click(options.page, 'delete-everything');
     await options.waitForText('delete-everything-confirmation', 'cannot be undone');
     await click(options.page, 'delete-everything-confirm');
     await options.waitForText('delete-notice', 'is deleted');
+    // Revoked at Meta with the token in the Authorization header; Meta no longer accepts it.
+    const revoke = sim.server.wireLog.find(
+      (call) => call.method === 'DELETE' && call.path.endsWith('/me/permissions'),
+    );
+    expect(revoke?.bearerToken).toBe(true);
+    expect(sim.control.tokens.authenticate(sim.control.demoToken)).not.toMatchObject({
+      token: sim.control.demoToken,
+    });
+    expect(await savedSnapshotsText()).toBe('[]');
 
     const worker = await BackgroundWorker.attach(chromium.browser);
     const dump = await worker.indexedDbDump();
@@ -451,6 +687,18 @@ describe('privacy controls', () => {
     expect([...hosts].filter((host) => !ALLOWED_HOSTS.includes(host))).toEqual([]);
     expect(hosts).toContain('graph.facebook.com');
     expect(hosts).toContain('adsmanager.facebook.com');
+  });
+});
+
+describe('the token on the wire', () => {
+  it('every Graph request of the run carried it only in its Authorization header', () => {
+    const graphCalls = sim.server.wireLog.filter((call) => call.host === 'graph.facebook.com');
+    // Connect, sync (batches included), and the revocation at Meta are all on the wire.
+    expect(graphCalls.some((call) => call.path.endsWith('/debug_token'))).toBe(true);
+    expect(graphCalls.some((call) => /(^|&)batch=/.test(call.body))).toBe(true);
+    expect(graphCalls.some((call) => call.path.endsWith('/insights'))).toBe(true);
+    expect(graphCalls.some((call) => call.method === 'DELETE')).toBe(true);
+    expect(tokenOutsideAuthorization(graphCalls, sim.control.demoToken)).toEqual([]);
   });
 });
 

@@ -140,7 +140,11 @@ export class AdsManagerTab {
   private constructor(readonly page: Page) {}
 
   static async open(browser: Browser, location: AdsManagerLocation): Promise<AdsManagerTab> {
-    const page = await browser.newPage();
+    return AdsManagerTab.attach(await browser.newPage(), location);
+  }
+
+  /** Opens Ads Manager in a page the test has already prepared (say, with a recorder attached). */
+  static async attach(page: Page, location: AdsManagerLocation): Promise<AdsManagerTab> {
     await page.goto(adsManagerUrl(location), { waitUntil: 'domcontentloaded' });
     return new AdsManagerTab(page);
   }
