@@ -9,7 +9,6 @@ import type { Level, SimAccount, SimEntity } from '../sim/world/types';
 import { FIREFOX_OWN_HOSTS, launchAdlensFirefox, type AdlensFirefox } from '../e2e/harness/firefox';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../e2e/harness/pages';
 import { cachedTotals, SyncSection } from '../e2e/harness/sync';
-import { findingRecord, putCacheRecordsIn } from '../e2e/harness/worker-cache';
 import { worldTotals } from '../e2e/harness/world-totals';
 
 /**
@@ -39,9 +38,15 @@ afterAll(async () => {
   await sim?.close();
 });
 
-function planted(level: Level): SimEntity[] {
+/** The account's planted problems still going on at a level: the engine must find these. */
+function plantedOngoing(level: Level): SimEntity[] {
   return sim.world.anomalies
-    .filter((anomaly) => anomaly.accountId === account.accountId && anomaly.level === level)
+    .filter(
+      (anomaly) =>
+        anomaly.accountId === account.accountId &&
+        anomaly.level === level &&
+        anomaly.endDate === undefined,
+    )
     .map((anomaly) => sim.world.entity(anomaly.entityId)!);
 }
 
@@ -110,7 +115,10 @@ async function badgedEntities(
           ),
         );
         if (waiting.length > 0) return false;
-        const badges = [...table.querySelectorAll('adlens-badge')];
+        // A recycled row's old badge is hidden at once and removed a frame later: not shown.
+        const badges = [...table.querySelectorAll<HTMLElement>('adlens-badge')].filter(
+          (badge) => badge.style.display !== 'none',
+        );
         return {
           ids: badges.map((badge) => badge.getAttribute('data-adlens-entity') ?? ''),
           unstyled: badges.filter((badge) => {
@@ -207,24 +215,24 @@ describe('Adlens in Firefox', () => {
     await tab.page.close();
   });
 
-  describe('badges on the planted rows', () => {
-    beforeAll(async () => {
-      // Findings on the planted anomalies, as the anomaly engine writes them after a sync.
-      const findings = LEVELS.flatMap(planted).map((entity) =>
-        findingRecord({ entity, severity: 'warning', summary: `${entity.name} needs a look.` }),
-      );
-      await putCacheRecordsIn(options.page, 'findings', findings);
+  describe('badges from the findings Adlens made after the sync', () => {
+    it('the anomaly engine found the planted problems still going on', async () => {
+      const planted = LEVELS.flatMap(plantedOngoing);
+      expect(planted.length).toBeGreaterThan(0);
+      for (const level of LEVELS) {
+        expect(
+          (await entitiesWithFindings(level)).map((entity) => entity.id),
+          level,
+        ).toEqual(expect.arrayContaining(plantedOngoing(level).map((entity) => entity.id)));
+      }
     });
 
     for (const variant of ['data-surface', 'no-data-surface'] as const) {
-      it(`badges exactly the rows with findings on each tab, the planted ones among them (${variant})`, async () => {
+      it(`badges exactly the rows with findings on each tab (${variant})`, async () => {
         sim.control.page.variant = variant;
         for (const level of LEVELS) {
+          // Written by the background after the sync above: the test wrote no finding.
           const expected = await entitiesWithFindings(level);
-          expect(
-            expected.map((entity) => entity.id),
-            level,
-          ).toEqual(expect.arrayContaining(planted(level).map((entity) => entity.id)));
           const tab = await AdsManagerTab.open(firefox.browser, {
             accountId: account.accountId,
             tab: TAB_OF_LEVEL[level],
