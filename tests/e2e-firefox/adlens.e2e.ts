@@ -196,10 +196,7 @@ describe('Adlens in Firefox', () => {
       accountId: account.accountId,
       date: `${since}_${until}`,
     });
-    await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    await tab.page.waitForSelector(
-      'adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]',
-    );
+    await tab.openInsightPanel();
     const kpi = (metric: string) =>
       tab.page.$eval(
         `adlens-panel >>> [data-testid="insight-kpi"][data-metric="${metric}"] td`,
