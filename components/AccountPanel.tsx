@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { AccountSummary } from '@/lib/schema/account';
+import type { Translate } from './translate';
 
 /**
  * The launcher in Ads Manager's corner: the account Adlens sees, and the way into the insight
@@ -12,31 +14,34 @@ export type AccountPanelState =
   | { readonly kind: 'ready'; readonly account: AccountSummary };
 
 interface AccountPanelProps {
+  readonly t: Translate;
   readonly state: AccountPanelState;
   readonly collapsed: boolean;
   readonly onToggleCollapsed: () => void;
   /** Opens the insight panel on the selected campaign, ad set or ad, or the account. */
   readonly onOpenInsights: () => void;
+  /** What else the panel says about the page (the table's recognition). */
+  readonly children?: ComponentChildren;
+  /** Status lines under the account (the sync's progress). */
+  readonly status?: ComponentChildren;
 }
 
 const BODY_ID = 'adlens-panel-body';
 
 function PanelMessage({
   state,
+  t,
 }: {
   readonly state: Exclude<AccountPanelState, { kind: 'ready' }>;
+  readonly t: Translate;
 }) {
   switch (state.kind) {
     case 'loading':
-      return <p data-testid="panel-message">Loading account…</p>;
+      return <p data-testid="panel-message">{t('panelLoadingAccount')}</p>;
     case 'not-connected':
-      return <p data-testid="panel-message">Connect Adlens in its options to see insights here.</p>;
+      return <p data-testid="panel-message">{t('panelNotConnected')}</p>;
     case 'unknown-account':
-      return (
-        <p data-testid="panel-message">
-          Account {state.accountId} is not among the accounts Adlens is connected to.
-        </p>
-      );
+      return <p data-testid="panel-message">{t('panelUnknownAccount', state.accountId)}</p>;
     case 'error':
       return (
         <p data-testid="panel-message" role="alert">
@@ -46,19 +51,19 @@ function PanelMessage({
   }
 }
 
-function AccountFacts({ account }: { readonly account: AccountSummary }) {
+function AccountFacts({ account, t }: { readonly account: AccountSummary; readonly t: Translate }) {
   return (
     <dl class="facts">
       <div>
-        <dt>Account</dt>
+        <dt>{t('panelFactAccount')}</dt>
         <dd data-testid="account-name">{account.name}</dd>
       </div>
       <div>
-        <dt>Currency</dt>
+        <dt>{t('panelFactCurrency')}</dt>
         <dd data-testid="account-currency">{account.currency}</dd>
       </div>
       <div>
-        <dt>Time zone</dt>
+        <dt>{t('panelFactTimeZone')}</dt>
         <dd>{account.timezoneName}</dd>
       </div>
     </dl>
@@ -66,10 +71,13 @@ function AccountFacts({ account }: { readonly account: AccountSummary }) {
 }
 
 export function AccountPanel({
+  t,
   state,
   collapsed,
   onToggleCollapsed,
   onOpenInsights,
+  children,
+  status,
 }: AccountPanelProps) {
   return (
     <aside class="panel" data-testid="adlens-panel" data-state={state.kind} aria-label="Adlens">
@@ -82,16 +90,20 @@ export function AccountPanel({
           aria-controls={BODY_ID}
           onClick={onToggleCollapsed}
         >
-          {collapsed ? 'Show' : 'Hide'}
+          {collapsed ? t('panelShow') : t('panelHide')}
         </button>
       </header>
       <div id={BODY_ID} class="body" hidden={collapsed}>
         {state.kind === 'ready' ? (
-          <AccountFacts account={state.account} />
+          <AccountFacts account={state.account} t={t} />
         ) : (
-          <PanelMessage state={state} />
+          <PanelMessage state={state} t={t} />
         )}
-        {/* Also when the account cannot be read: the panel then says why, from what it has. */}
+        {status}
+        {children}
+        {/* Last, and the panel is pinned by its bottom edge: lines that come and go above it (sync
+            progress, the table's recognition) never move the button under a pointer on its way.
+            Also when the account cannot be read: the panel then says why, from what it has. */}
         {state.kind !== 'loading' && (
           <button
             type="button"
@@ -99,7 +111,7 @@ export function AccountPanel({
             data-testid="open-insights"
             onClick={onOpenInsights}
           >
-            Insights
+            {t('panelInsights')}
           </button>
         )}
       </div>

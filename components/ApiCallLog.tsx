@@ -1,4 +1,5 @@
 import type { ApiCall } from '@/lib/schema/privacy';
+import { documentLocale } from './locale';
 
 interface ApiCallLogProps {
   readonly calls: readonly ApiCall[];
@@ -6,7 +7,8 @@ interface ApiCallLogProps {
   readonly headings: { readonly time: string; readonly call: string; readonly result: string };
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+const time = (ms: number) =>
+  new Intl.DateTimeFormat(documentLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
 
 /** The newest Graph calls: when, what (method and path), and how it ended. */
 export function ApiCallLog({ calls, caption, headings }: ApiCallLogProps) {
@@ -23,7 +25,7 @@ export function ApiCallLog({ calls, caption, headings }: ApiCallLogProps) {
       <tbody>
         {calls.map((call, index) => (
           <tr key={`${call.time}-${index}`} data-testid="api-call">
-            <td>{TIME.format(call.time)}</td>
+            <td>{time(call.time)}</td>
             <td>
               <code>
                 {call.method} {call.path}

@@ -1,9 +1,12 @@
 import { useRef } from 'preact/hooks';
 import type { FindingSeverity } from '@/lib/schema/row-findings';
 import { Sparkline } from './Sparkline';
+import { keyFor } from '@/lib/util/i18n';
+import type { Translate } from './translate';
 
 /** A row's findings at a glance: severity colour, count, and the top finding's sentence. */
 export interface BadgeProps {
+  readonly t: Translate;
   readonly severity: FindingSeverity;
   readonly count: number;
   /** The top finding's sentence: the tooltip and the badge's accessible description. */
@@ -14,19 +17,13 @@ export interface BadgeProps {
   readonly trend?: { readonly values: readonly (number | null)[]; readonly label: string };
 }
 
-const SEVERITY_WORD: Readonly<Record<FindingSeverity, string>> = {
-  info: 'worth a look',
-  warning: 'warning',
-  critical: 'critical',
-};
 /** Room between the badge and its tooltip, in CSS pixels. */
 const TOOLTIP_GAP = 6;
 const TOOLTIP_ID = 'adlens-badge-tooltip';
 const TREND_SIZE = { width: 44, height: 18 };
 
-export function badgeLabel({ severity, count }: Pick<BadgeProps, 'severity' | 'count'>): string {
-  const findings = count === 1 ? '1 finding' : `${count} findings`;
-  return `Adlens: ${findings}, ${SEVERITY_WORD[severity]}. Open insights`;
+export function badgeLabel({ t, severity, count }: Pick<BadgeProps, 't' | 'severity' | 'count'>) {
+  return t(keyFor('badgeLabel', severity), count);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Translate } from '@/components/translate';
 import { useState } from 'preact/hooks';
+import { slot, withElements } from './with-elements';
 
 interface ConnectFormProps {
   readonly pending: boolean;
@@ -23,7 +24,7 @@ export function ConnectForm({ pending, errorId, onConnect, t }: ConnectFormProps
     <form class="connect-form" onSubmit={submit} aria-busy={pending}>
       <label for="token-input">{t('tokenLabel')}</label>
       <p id="token-help" class="help">
-        {t('tokenHelpStart')} <code>ads_read</code> {t('tokenHelpEnd')}
+        {withElements(t('tokenHelp', slot(0)), <code>ads_read</code>)}
       </p>
       <div class="field-row">
         <input

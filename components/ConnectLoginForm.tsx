@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/components/translate';
 import type { LoginSettings } from '@/lib/schema/connection';
+import { slot, withElements } from './with-elements';
 
 interface ConnectLoginFormProps {
   /** The last app id and scope choice, to start from. */
@@ -41,8 +42,11 @@ export function ConnectLoginForm({
       <h3>{t('loginWithFacebook')}</h3>
       <label for="app-id-input">{t('appIdLabel')}</label>
       <p id="app-id-help" class="help">
-        {t('appIdHelpStart')} <code data-testid="redirect-uri">{redirectUri}</code>{' '}
-        {t('appIdHelpMiddle')} <code>ads_read</code> {t('appIdHelpEnd')}
+        {withElements(
+          t('appIdHelp', slot(0), slot(1)),
+          <code data-testid="redirect-uri">{redirectUri}</code>,
+          <code>ads_read</code>,
+        )}
       </p>
       <div class="field-row">
         <input
@@ -69,8 +73,7 @@ export function ConnectLoginForm({
           disabled={pending || disabled}
         />
         <span>
-          {t('businessManagementStart')} <code>business_management</code>
-          {t('businessManagementEnd')}
+          {withElements(t('businessManagement', slot(0)), <code>business_management</code>)}
         </span>
       </label>
     </form>

@@ -1,6 +1,7 @@
 import type { Translate } from '@/components/translate';
 import type { ConnectionInfo, Expiry, TokenType } from '@/lib/schema/connection';
 import type { MessageKey } from '@/lib/util/i18n';
+import { documentLocale } from './locale';
 
 /** What each permission lets Adlens do, in the words of the options page. */
 const SCOPE_PURPOSES: Readonly<Record<string, MessageKey>> = {
@@ -17,8 +18,6 @@ const TOKEN_TYPE_NAMES: Readonly<Record<TokenType, MessageKey>> = {
   unknown: 'tokenTypeUnknown',
 };
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -28,14 +27,19 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 export function relative(ms: number, now: number): string {
   const delta = ms - now;
   const [unit, size] = UNITS.find(([, length]) => Math.abs(delta) >= length) ?? UNITS[2]!;
-  return RELATIVE.format(Math.round(delta / size), unit);
+  const relativeTime = new Intl.RelativeTimeFormat(documentLocale(), { numeric: 'auto' });
+  return relativeTime.format(Math.round(delta / size), unit);
 }
 
 export function expiryText(expiry: Expiry, now: number, t: Translate): string {
   if (expiry === null) return t('expiryNotReported');
   if (expiry === 'never') return t('expiryNever');
   const ms = expiry * 1000;
-  return `${DATE_TIME.format(ms)} (${relative(ms, now)})`;
+  const dateTime = new Intl.DateTimeFormat(documentLocale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return `${dateTime.format(ms)} (${relative(ms, now)})`;
 }
 
 function sourceText(info: ConnectionInfo, t: Translate): string {

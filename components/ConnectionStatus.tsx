@@ -2,7 +2,7 @@ import type { Translate } from '@/components/translate';
 import type { AuthStatus } from '@/lib/schema/messages';
 
 function accountCountText(count: number, t: Translate): string {
-  return count === 1 ? t('adAccountCountOne') : t('adAccountCountMany', count);
+  return t('adAccountCount', count);
 }
 
 function reconnectText(status: AuthStatus, t: Translate): string | undefined {

@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { FindingList, type FindingItem } from './FindingList';
 import { KpiTable, type KpiRow } from './KpiTable';
 import { TrendChart, type TrendChartDay } from './TrendChart';
+import type { Translate } from './translate';
 
 /** The insight panel's content as display text; the caller formats, the panel lays out. */
 export interface InsightView {
@@ -29,6 +31,7 @@ export type InsightPanelState =
   | { readonly kind: 'ready'; readonly view: InsightView };
 
 interface InsightPanelProps {
+  readonly t: Translate;
   readonly state: InsightPanelState;
   /** "Synced 12 minutes ago", "Syncing…", "Not synced yet". */
   readonly freshness: string;
@@ -39,6 +42,8 @@ interface InsightPanelProps {
   /** Opens the snapshot viewer on what the panel shows, in a tab of Adlens's own. */
   readonly onShare: () => void;
   readonly onClose: () => void;
+  /** The Explain section (its own component), shown after the findings. */
+  readonly explain?: ComponentChildren;
 }
 
 const TITLE_ID = 'adlens-insight-title';
@@ -76,7 +81,7 @@ function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void
  * when it closes. Every name and sentence is text, never markup.
  */
 export function InsightPanel(props: InsightPanelProps) {
-  const { state, freshness, notice, syncing, onSyncNow, onShare, onClose } = props;
+  const { t, state, freshness, notice, syncing, onSyncNow, onShare, onClose } = props;
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -103,9 +108,9 @@ export function InsightPanel(props: InsightPanelProps) {
     >
       <header class="insight-header">
         <div class="insight-heading">
-          <span class="insight-level">{view?.levelLabel ?? 'Adlens'}</span>
+          <span class="insight-level">{view?.levelLabel ?? t('extName')}</span>
           <h2 id={TITLE_ID} data-testid="insight-subject">
-            {view?.subject ?? 'Insights'}
+            {view?.subject ?? t('panelInsights')}
           </h2>
           {view && (
             <p class="muted" data-testid="insight-period">
@@ -117,7 +122,7 @@ export function InsightPanel(props: InsightPanelProps) {
           ref={closeButton}
           type="button"
           class="icon-button"
-          aria-label="Close insights"
+          aria-label={t('panelClose')}
           data-testid="insight-close"
           onClick={onClose}
         >
@@ -133,7 +138,7 @@ export function InsightPanel(props: InsightPanelProps) {
           disabled={syncing}
           onClick={onSyncNow}
         >
-          Sync now
+          {t('syncNow')}
         </button>
         <button
           type="button"
@@ -142,7 +147,7 @@ export function InsightPanel(props: InsightPanelProps) {
           disabled={state.kind !== 'ready'}
           onClick={onShare}
         >
-          Share snapshot
+          {t('panelShare')}
         </button>
       </div>
       {notice && (
@@ -150,32 +155,32 @@ export function InsightPanel(props: InsightPanelProps) {
           {notice}
         </p>
       )}
-      <div class="insight-body">
-        {state.kind === 'loading' && <p data-testid="insight-message">Loading insights…</p>}
+      {/* Focusable, so the keyboard alone can scroll it (WCAG 2.1.1). */}
+      <div class="insight-body" tabIndex={0}>
+        {state.kind === 'loading' && (
+          <p data-testid="insight-message">{t('panelLoadingInsights')}</p>
+        )}
         {state.kind === 'error' && (
           <p data-testid="insight-message" role="alert">
             {state.message}
           </p>
         )}
-        {view && <InsightSections view={view} />}
+        {view && <InsightSections view={view} t={t} />}
+        {view && props.explain}
       </div>
     </div>
   );
 }
 
-function InsightSections({ view }: { readonly view: InsightView }) {
+function InsightSections({ view, t }: { readonly view: InsightView; readonly t: Translate }) {
   return (
     <>
-      <section aria-label="KPIs">
-        <KpiTable
-          caption="This period against the one before"
-          rows={view.kpis}
-          rowTestId="insight-kpi"
-        />
+      <section aria-label={t('panelKpis')}>
+        <KpiTable t={t} caption={t('panelKpiCaption')} rows={view.kpis} rowTestId="insight-kpi" />
       </section>
       {view.trends.length > 0 && (
         <section aria-labelledby="adlens-trends">
-          <h3 id="adlens-trends">Daily trends</h3>
+          <h3 id="adlens-trends">{t('panelTrends')}</h3>
           {view.trends.map((trend) => (
             <figure
               key={trend.key}
@@ -186,19 +191,22 @@ function InsightSections({ view }: { readonly view: InsightView }) {
               <figcaption>
                 {trend.label} <span class="muted">{trend.summary}</span>
               </figcaption>
-              <TrendChart days={trend.days} label={`${trend.label}, daily: ${trend.summary}`} />
+              <TrendChart
+                days={trend.days}
+                label={t('panelTrendLabel', trend.label, trend.summary)}
+              />
             </figure>
           ))}
         </section>
       )}
       <section aria-labelledby="adlens-findings">
-        <h3 id="adlens-findings">Findings</h3>
-        <FindingList findings={view.findings} itemTestId="insight-finding" />
+        <h3 id="adlens-findings">{t('panelFindings')}</h3>
+        <FindingList t={t} findings={view.findings} itemTestId="insight-finding" />
       </section>
       <section aria-labelledby="adlens-changes">
-        <h3 id="adlens-changes">Recent changes</h3>
+        <h3 id="adlens-changes">{t('panelChanges')}</h3>
         {view.changes.length === 0 ? (
-          <p class="muted">No budget or status changes seen.</p>
+          <p class="muted">{t('panelNoChanges')}</p>
         ) : (
           <ul class="changes">
             {view.changes.map((change) => (

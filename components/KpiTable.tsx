@@ -1,3 +1,5 @@
+import type { Translate } from './translate';
+
 /** One KPI as display text: the caller formats, the table only lays out. */
 export interface KpiRow {
   readonly key: string;
@@ -8,23 +10,24 @@ export interface KpiRow {
 }
 
 interface KpiTableProps {
+  readonly t: Translate;
   readonly caption: string;
   readonly rows: readonly KpiRow[];
   readonly rowTestId: string;
 }
 
 /** KPIs of this period against the previous one. Every cell is text, never markup. */
-export function KpiTable({ caption, rows, rowTestId }: KpiTableProps) {
-  if (rows.length === 0) return <p class="muted">No KPIs.</p>;
+export function KpiTable({ caption, rows, rowTestId, t }: KpiTableProps) {
+  if (rows.length === 0) return <p class="muted">{t('kpisNone')}</p>;
   return (
     <table class="kpis">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Metric</th>
-          <th scope="col">This period</th>
-          <th scope="col">Previous period</th>
-          <th scope="col">Change</th>
+          <th scope="col">{t('kpiColumnMetric')}</th>
+          <th scope="col">{t('kpiColumnCurrent')}</th>
+          <th scope="col">{t('kpiColumnPrevious')}</th>
+          <th scope="col">{t('kpiColumnChange')}</th>
         </tr>
       </thead>
       <tbody>

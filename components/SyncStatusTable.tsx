@@ -1,7 +1,8 @@
 import type { Translate } from '@/components/translate';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
-import type { AccountSyncSummary } from '@/lib/schema/sync';
+import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
 import { relative } from './ConnectionDetails';
+import { documentLocale } from './locale';
 
 /**
  * Each ad account's sync: its state in words (syncing with progress, synced with when and how many
@@ -16,8 +17,9 @@ export interface SyncStatusTableProps {
   readonly t: Translate;
 }
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
-const COUNT = new Intl.NumberFormat('en-US');
+const time = (ms: number) =>
+  new Intl.DateTimeFormat(documentLocale(), { timeStyle: 'short' }).format(ms);
+const count = (value: number) => new Intl.NumberFormat(documentLocale()).format(value);
 
 function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;
@@ -29,7 +31,7 @@ function problemText(summary: AccountSyncSummary, t: Translate): string {
     case 'rate-limited':
       return problem.until === null
         ? t('syncProblemRateLimited')
-        : t('syncProblemRateLimitedUntil', TIME.format(problem.until));
+        : t('syncProblemRateLimitedUntil', time(problem.until));
     case 'unavailable':
       return t('syncProblemUnavailable');
     case 'error':
@@ -44,14 +46,10 @@ function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): 
       return t('syncStateNever');
     case 'syncing':
       return summary.progress
-        ? t('syncStateSyncingStep', summary.progress.done, summary.progress.total)
+        ? t('syncStateSyncingStep', summary.progress.days, syncPercent(summary.progress))
         : t('syncStateSyncing');
     case 'synced':
-      return t(
-        'syncStateSynced',
-        relative(summary.lastSyncAt ?? now, now),
-        COUNT.format(summary.rows),
-      );
+      return t('syncStateSynced', relative(summary.lastSyncAt ?? now, now), count(summary.rows));
     case 'problem':
       return `${problemText(summary, t)}${partial}`;
   }
@@ -85,9 +83,7 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncSta
               >
                 {syncStateText(summary, now, t)}
               </td>
-              <td>
-                {summary.nextRunAt === null ? t('nextRunOff') : TIME.format(summary.nextRunAt)}
-              </td>
+              <td>{summary.nextRunAt === null ? t('nextRunOff') : time(summary.nextRunAt)}</td>
               <td>
                 <button
                   type="button"

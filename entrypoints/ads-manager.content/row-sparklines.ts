@@ -1,13 +1,14 @@
 import { send } from '@/lib/messaging/page-client';
-import { pageDateRange, type PageDateRange } from '@/lib/meta/date-range';
+import { readPageDateRange, type PageDateRange } from '@/lib/meta/date-range';
 import type { AdsManagerPage } from '@/lib/meta/page-detect';
-import { dateRangeButton } from '@/lib/meta/selectors';
 import { queryKeys } from '@/lib/query/keys';
 import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
-import { SPARKLINE_METRIC_LABELS, type SparklineMetric } from '@/lib/settings/overlay';
+import type { SparklineMetric } from '@/lib/settings/overlay';
+import { keyFor } from '@/lib/util/i18n';
 import { addDays, dateInTimeZone, daysInRange } from '@/lib/util/dates';
 import { createLookupCache, type LookupCache } from './lookup-cache';
 import { pageQueryClient } from './page-query-client';
+import { pageT } from './page-language';
 
 /** The days a badge's sparkline shows: the last days of the page's date range. */
 export const SPARKLINE_DAYS = 7;
@@ -58,8 +59,7 @@ export async function rowSparklines(
   });
   if (!account) return undefined;
   const today = dateInTimeZone(Date.now(), account.timezoneName);
-  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
-  const { since, until } = windowOf(pageDateRange(page, pickerLabel, today));
+  const { since, until } = windowOf(readPageDateRange(page, today));
   const scope = { accountId: page.accountId, level: page.level };
   const lookup = createLookupCache<SparklineValues>(client, {
     queryKey: queryKeys.rowSparklines({ ...scope, metric, since, until }),
@@ -76,6 +76,6 @@ export async function rowSparklines(
       );
     },
   });
-  const label = `${SPARKLINE_METRIC_LABELS[metric]}, ${since} to ${until}`;
+  const label = pageT('sparklineLabel', pageT(keyFor('sparkline', metric)), since, until);
   return { label, lookup };
 }

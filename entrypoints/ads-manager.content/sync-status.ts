@@ -5,21 +5,25 @@ import type { AccountId } from '@/lib/schema/account';
 import type { SyncStatus } from '@/lib/schema/sync';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 
-/** Sync state is polled this often while something on the page follows it; faster while syncing. */
+/**
+ * Sync state is polled this often while something on the page follows it; faster while the account
+ * syncs, or has never synced (its first sync starts as the page opens).
+ */
 const SYNCING_POLL_MS = 2_000;
 const IDLE_POLL_MS = 20_000;
 
 /**
- * Every account's sync state, polled faster while `accountId` syncs. One query for the whole tab,
- * so the insight panel and the badges share each answer.
+ * The sync state of `accountId` (the background tells a page no other), polled faster while it
+ * syncs. One query per account for the whole tab, so the insight panel and the badges share it.
  */
 export function syncStatusQuery(accountId: AccountId) {
   return {
-    queryKey: queryKeys.syncStatus(),
-    queryFn: () => send('sync.status', {}),
+    queryKey: [...queryKeys.syncStatus(), accountId],
+    queryFn: () => send('sync.status', { accountId }),
     refetchInterval: (query: { state: { data: SyncStatus | undefined } }) =>
       query.state.data?.accounts.some(
-        (entry) => entry.accountId === accountId && entry.state === 'syncing',
+        (entry) =>
+          entry.accountId === accountId && (entry.state === 'syncing' || entry.state === 'never'),
       )
         ? SYNCING_POLL_MS
         : IDLE_POLL_MS,

@@ -6,9 +6,9 @@ import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectLoginForm } from '@/components/ConnectLoginForm';
 import { ConnectionDetails } from '@/components/ConnectionDetails';
 import { ConnectionDisconnect } from '@/components/ConnectionDisconnect';
-import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
 import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
+import { ConnectionTokenStorage } from '@/components/ConnectionTokenStorage';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
@@ -113,9 +113,22 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
     });
   }
 
-  function setForgetOnClose(forget: boolean) {
+  function rememberToken(passphrase: string) {
     void perform('saving', async () => {
-      await send('auth.setForgetTokenOnClose', { forget });
+      await send('auth.setForgetTokenOnClose', { forget: false, passphrase });
+    });
+  }
+
+  function forgetOnClose() {
+    void perform('saving', async () => {
+      await send('auth.setForgetTokenOnClose', { forget: true });
+    });
+  }
+
+  function unlock(passphrase: string) {
+    void perform('saving', async () => {
+      await send('auth.unlock', { passphrase });
+      setNotice(t('tokenUnlocked'));
     });
   }
 
@@ -143,7 +156,7 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
           {notice}
         </p>
       )}
-      {info && needsReconnect(data) && (
+      {info && needsReconnect(data) && !data?.locked && (
         <ConnectionReconnect
           info={info}
           onReconnect={reconnectWithLogin}
@@ -188,10 +201,14 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
         />
       )}
       {data && (
-        <ConnectionForgetToggle
-          checked={data.forgetTokenOnClose}
+        <ConnectionTokenStorage
+          forgetOnClose={data.forgetTokenOnClose}
+          locked={data.locked}
+          connected={data.connected}
           pending={busy === 'saving'}
-          onChange={setForgetOnClose}
+          onRemember={rememberToken}
+          onForget={forgetOnClose}
+          onUnlock={unlock}
           t={t}
         />
       )}

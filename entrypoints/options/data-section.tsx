@@ -9,8 +9,9 @@ import { AppError } from '@/lib/schema/errors';
 import type { StoredAccount } from '@/lib/schema/privacy';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
+import { documentLocale } from '@/components/locale';
 
-const COUNT = new Intl.NumberFormat(undefined);
+const COUNT = { format: (value: number) => new Intl.NumberFormat(documentLocale()).format(value) };
 const BYTES = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 function megabytes(bytes: number): string {

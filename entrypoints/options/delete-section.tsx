@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/query-core';
 import { useState } from 'preact/hooks';
 import { ConfirmAction } from '@/components/ConfirmAction';
 import { send } from '@/lib/messaging/client';
+import { queryKeys } from '@/lib/query/keys';
+import { useQuery } from '@/lib/query/use-query';
 import { AppError } from '@/lib/schema/errors';
 import { t } from '@/lib/util/i18n';
 
@@ -10,7 +12,15 @@ import { t } from '@/lib/util/i18n';
  * settings and session values. The page then starts over as on a fresh install.
  */
 export function DeleteSection({ queryClient }: { readonly queryClient: QueryClient }) {
-  const [revoke, setRevoke] = useState(true);
+  const status = useQuery(queryClient, {
+    queryKey: queryKeys.authStatus(),
+    queryFn: () => send('auth.status', {}),
+  });
+  // Like Disconnect: revoke by default only a token from Adlens's own login. A pasted token may
+  // belong to another app (the Graph API Explorer, a business integration) that revoking cuts off.
+  const source = status.data?.connection?.source;
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const revoke = chosen ?? source === 'login';
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +28,7 @@ export function DeleteSection({ queryClient }: { readonly queryClient: QueryClie
   function deleteEverything() {
     setBusy(true);
     setError(null);
-    void send('privacy.deleteEverything', { revoke })
+    void send('privacy.deleteEverything', chosen === null ? {} : { revoke: chosen })
       .then(({ revocation }) => {
         queryClient.clear();
         setNotice(t(revocation === 'unconfirmed' ? 'deletedUnconfirmed' : 'deleted'));
@@ -50,10 +60,14 @@ export function DeleteSection({ queryClient }: { readonly queryClient: QueryClie
               data-testid="delete-revoke"
               checked={revoke}
               disabled={busy}
-              onChange={(event) => setRevoke(event.currentTarget.checked)}
+              onChange={(event) => setChosen(event.currentTarget.checked)}
+              aria-describedby="delete-revoke-help"
             />
             {t('deleteRevoke')}
           </label>
+          <p id="delete-revoke-help" class="help">
+            {source === 'login' ? t('revokeHelpLogin') : t('revokeHelpPasted')}
+          </p>
           <ConfirmAction
             label={t('deleteEverything')}
             confirmLabel={t('deleteConfirm')}

@@ -7,7 +7,7 @@ import type { AccountId } from '@/lib/schema/account';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/schema/privacy';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
 import { METRIC_GROUP_NAMES, type MetricGroup, type SyncSettings } from '@/lib/schema/sync';
-import { readSyncSettings, updateSyncSettings } from '@/lib/settings/sync';
+import { readSyncSettings, updateSyncSettings } from '@/lib/settings/client';
 import { t, type MessageKey } from '@/lib/util/i18n';
 
 const LEVEL_LABELS: Readonly<Record<EntityLevel, MessageKey>> = {

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   readOverlaySettings,
-  SPARKLINE_METRIC_LABELS,
   SPARKLINE_METRICS,
   updateSparkline,
   type OverlaySettings,
 } from '@/lib/settings/overlay';
-import { t } from '@/lib/util/i18n';
+import { keyFor, t } from '@/lib/util/i18n';
 
 /**
  * The options page's "In Ads Manager" section: whether badges carry a 7-day sparkline, and of
@@ -50,7 +49,7 @@ export function OverlaySection() {
         >
           {SPARKLINE_METRICS.map((name) => (
             <option key={name} value={name}>
-              {SPARKLINE_METRIC_LABELS[name]}
+              {t(keyFor('sparkline', name))}
             </option>
           ))}
         </select>

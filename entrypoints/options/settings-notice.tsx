@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { corruptSettings, type CheckedSetting } from '@/lib/settings/health';
+import type { CheckedSetting } from '@/lib/schema/settings';
+import { corruptSettings } from '@/lib/settings/client';
 import { t, type MessageKey } from '@/lib/util/i18n';
 
 const NAMES: Readonly<Record<CheckedSetting, MessageKey>> = {

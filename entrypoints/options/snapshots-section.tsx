@@ -10,6 +10,7 @@ import { addDays } from '@/lib/util/dates';
 import { t } from '@/lib/util/i18n';
 import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
+import { slot, withElements } from '@/components/with-elements';
 
 const VIEWER_PATH = '/snapshot-viewer.html';
 /** Four weeks, so every weekday counts the same in the KPIs and in the previous period. */
@@ -30,8 +31,10 @@ export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryC
     <section class="card" aria-labelledby="snapshots-heading">
       <h2 id="snapshots-heading">{t('snapshotsHeading')}</h2>
       <p>
-        {t('snapshotsIntroStart')} <code>.adlens.json</code>{' '}
-        {t('snapshotsIntroEnd', SNAPSHOT_RETENTION_DAYS)}
+        {withElements(
+          t('snapshotsIntro', slot(0), SNAPSHOT_RETENTION_DAYS),
+          <code>.adlens.json</code>,
+        )}
       </p>
       {accounts.data && accounts.data.length > 0 ? (
         <CreateSnapshotForm queryClient={queryClient} accounts={accounts.data} />
@@ -39,10 +42,12 @@ export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryC
         <p class="help">{t('snapshotsNeedAccount')}</p>
       )}
       <p>
-        <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
-          {t('openSnapshotViewer')}
-        </a>{' '}
-        {t('snapshotViewerLinkEnd')}
+        {withElements(
+          t('snapshotViewerLink', slot(0)),
+          <a href={VIEWER_PATH} target="_blank" data-testid="open-snapshot-viewer">
+            {t('openSnapshotViewer')}
+          </a>,
+        )}
       </p>
     </section>
   );

@@ -5,7 +5,7 @@ import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/lib/schema/sync';
-import { readSyncSettings, updateSyncSettings } from '@/lib/settings/sync';
+import { readSyncSettings, updateSyncSettings } from '@/lib/settings/client';
 import { t } from '@/lib/util/i18n';
 
 /** The options page's Sync section: the schedule, each account's sync state, and Sync now. */

@@ -124,7 +124,12 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
         // The id is good for one read; a reload must not ask for it again.
         history.replaceState(null, '', location.pathname);
         void attempt('created', () => takeSnapshot(handoff));
-      } else if (location.hash.startsWith('#s=')) openLink(location.hash);
+      } else if (location.hash.startsWith('#s=')) {
+        const link = location.hash;
+        // The snapshot is read now: it need not stay in the address bar, history or a bookmark.
+        history.replaceState(null, '', location.pathname);
+        openLink(link);
+      }
     };
     openFromFragment();
     // Dropping a file outside the drop zone must not navigate away from the viewer.

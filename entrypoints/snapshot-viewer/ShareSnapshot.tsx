@@ -9,6 +9,7 @@ import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/s
 import type { Snapshot } from '@/lib/share/schema';
 import { downloadFile } from '@/lib/util/download';
 import { snapshotPng } from './png';
+import { PASSPHRASE_RULE } from '@/lib/util/passphrase';
 
 interface ShareSnapshotProps {
   readonly snapshot: Snapshot;
@@ -47,6 +48,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
   const [choice, setChoice] = useState<RedactionChoice>(DEFAULT_REDACTION);
   const [passphrase, setPassphrase] = useState('');
   const [output, setOutput] = useState<Output | null>(null);
+  const [linkError, setLinkError] = useState<string | null>(null);
   const shared = useMemo(() => redactSnapshot(snapshot, choice), [snapshot, choice]);
 
   async function show(label: string, text: string) {
@@ -122,15 +124,24 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
         class="field"
         onSubmit={(event) => {
           event.preventDefault();
-          void createShareLink(shared, viewerUrl, passphrase || undefined).then((link) =>
-            show(passphrase ? 'Protected link' : 'Link', link),
+          setLinkError(null);
+          void createShareLink(shared, viewerUrl, passphrase || undefined).then(
+            (link) => show(passphrase ? 'Protected link' : 'Link', link),
+            (error: unknown) =>
+              setLinkError(error instanceof Error ? error.message : 'The link could not be made.'),
           );
         }}
       >
         <label for="share-passphrase">Passphrase for the link (optional)</label>
         <p class="help">
           Tell it to the recipient another way. Without one, anyone who gets the link can open it.
+          {` ${PASSPHRASE_RULE}`}
         </p>
+        {linkError && (
+          <p class="error" role="alert" data-testid="share-link-error">
+            {linkError}
+          </p>
+        )}
         <div class="field-row">
           <input
             id="share-passphrase"

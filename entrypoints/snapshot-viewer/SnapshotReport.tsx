@@ -3,6 +3,7 @@ import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline } from '@/components/Sparkline';
 import type { Snapshot } from '@/lib/share/schema';
+import { t } from '@/lib/util/i18n';
 import {
   entityViews,
   findingViews,
@@ -24,15 +25,15 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
       <p class="muted" data-testid="snapshot-period">
         {periodText(snapshot)}
       </p>
-      <KpiTable caption="KPIs" rows={rows} rowTestId="snapshot-kpi" />
+      <KpiTable t={t} caption={t('panelKpis')} rows={rows} rowTestId="snapshot-kpi" />
       {series.length > 0 && (
         <section aria-labelledby="series-heading">
-          <h4 id="series-heading">Daily series</h4>
+          <h4 id="series-heading">{t('snapshotSeries')}</h4>
           <ul class="series">
             {series.map((line) => (
               <li key={line.metric} data-testid="snapshot-series">
                 <span class="series-label">{line.label}</span>
-                <Sparkline values={line.values} label={`${line.label}, one point per day`} />
+                <Sparkline values={line.values} label={t('snapshotSeriesLabel', line.label)} />
                 <span class="series-latest">{line.latest}</span>
               </li>
             ))}
@@ -40,11 +41,11 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
         </section>
       )}
       <section aria-labelledby="findings-heading">
-        <h4 id="findings-heading">Findings</h4>
-        <FindingList findings={findingViews(snapshot)} itemTestId="snapshot-finding" />
+        <h4 id="findings-heading">{t('panelFindings')}</h4>
+        <FindingList t={t} findings={findingViews(snapshot)} itemTestId="snapshot-finding" />
       </section>
       <details>
-        <summary>Entities ({snapshot.entities.length})</summary>
+        <summary>{t('snapshotEntities', snapshot.entities.length)}</summary>
         <EntityTree entities={entityViews(snapshot)} />
       </details>
     </article>

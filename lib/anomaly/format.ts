@@ -1,6 +1,9 @@
+import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
+
 /**
  * Numbers as a media buyer reads them in a sentence. English, deterministic ('en-US' formatting
- * rules, no time zone), money in the account's currency from minor units.
+ * rules, no time zone), money in the account's currency from Meta's minor units (its offsets, not
+ * ISO's digits: lib/util/currency).
  */
 
 export interface Formatter {
@@ -12,7 +15,7 @@ export interface Formatter {
   count(value: number): string;
   /** 2.345 → "2.3" (ROAS, frequency). */
   decimal(value: number): string;
-  /** How many minor units make one major unit (100 for USD, 1 for JPY). */
+  /** How many minor units make one major unit (100 for USD, 1 for JPY and TWD). */
   readonly minorPerMajor: number;
 }
 
@@ -35,14 +38,9 @@ export function formatterFor(currency: string): Formatter {
 }
 
 function createFormatter(currency: string): Formatter {
-  const { whole, cents, fractionDigits } = moneyFormats(currency);
-  const minorPerMajor = 10 ** fractionDigits;
   return {
-    minorPerMajor,
-    money(minor) {
-      const major = minor / minorPerMajor;
-      return Math.abs(major) >= 100 ? whole(major) : cents(major);
-    },
+    minorPerMajor: minorUnitsPerMajor(currency),
+    money: (minor) => formatMinorMoney(minor, currency, { locale: 'en-US', wholeFrom: 100 }),
     percent(fraction) {
       const value = fraction * 100;
       const digits = Math.abs(value) < 10 && Math.round(value) !== value ? 1 : 0;
@@ -51,27 +49,4 @@ function createFormatter(currency: string): Formatter {
     count: (value) => COUNT.format(value),
     decimal: (value) => DECIMAL.format(value),
   };
-}
-
-type Format = (major: number) => string;
-
-function moneyFormats(currency: string): { whole: Format; cents: Format; fractionDigits: number } {
-  try {
-    const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    const whole = new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-    });
-    return {
-      whole: (major) => whole.format(major),
-      cents: (major) => cents.format(major),
-      fractionDigits: cents.resolvedOptions().maximumFractionDigits ?? 2,
-    };
-  } catch {
-    // An unknown code still gets a readable amount rather than an exception.
-    const plain = (major: number): string => `${DECIMAL.format(major)} ${currency}`;
-    return { whole: plain, cents: plain, fractionDigits: 2 };
-  }
 }

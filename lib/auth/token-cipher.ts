@@ -1,7 +1,6 @@
 /**
- * AES-GCM for the access token at rest. The key is created non-extractable: it can encrypt and
- * decrypt inside this browser profile, but no script can read its bytes, and IndexedDB keeps it
- * non-extractable through structured clone.
+ * AES-GCM sealing for what the vault keeps at rest (the token, and the data key under the
+ * passphrase key). Keys come from the vault; none is ever stored next to what it seals.
  */
 export interface SealedToken {
   readonly version: 1;
@@ -13,10 +12,6 @@ const ALGORITHM = 'AES-GCM';
 const IV_BYTES = 12;
 /** Binds the ciphertext to its purpose: it cannot be replayed as some other sealed value. */
 const ADDITIONAL_DATA = new TextEncoder().encode('adlens:access-token:v1');
-
-export function createTokenKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: ALGORITHM, length: 256 }, false, ['encrypt', 'decrypt']);
-}
 
 export async function sealToken(key: CryptoKey, token: string): Promise<SealedToken> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));

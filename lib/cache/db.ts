@@ -2,9 +2,10 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { AccountRecord } from '@/lib/schema/account';
 import type { ApiCallRecord } from './api-log';
 import type { EntityChange } from './changes';
+import type { StoredExplanation } from './explanations';
 import type { EntityRecord } from './entities';
 import type { StoredFinding } from './findings';
-import type { SeriesChunk } from './series';
+import { packLegacyChunk, type StoredChunk } from './series';
 import type { SyncState } from './sync-state';
 
 /**
@@ -23,11 +24,12 @@ export type CacheDatabase = Dexie & {
   accounts: EntityTable<AccountRecord, 'accountId'>;
   meta: EntityTable<MetaEntry, 'key'>;
   entities: Dexie.Table<EntityRecord, [string, string, string]>;
-  series: Dexie.Table<SeriesChunk, [string, string, string, number]>;
+  series: Dexie.Table<StoredChunk, [string, string, string, number]>;
   syncState: EntityTable<SyncState, 'accountId'>;
   apiCalls: EntityTable<ApiCallRecord, 'id'>;
   findings: EntityTable<StoredFinding, 'id'>;
   changes: EntityTable<EntityChange, 'id'>;
+  explanations: Dexie.Table<StoredExplanation & { fetchedAt: number }, [string, string]>;
 };
 
 function openCache(): CacheDatabase {
@@ -45,6 +47,21 @@ function openCache(): CacheDatabase {
   });
   // What sync saw change on campaigns, ad sets and ads (budget, status, name). A new table only.
   db.version(3).stores({ changes: '++id, [accountId+entityId], [accountId+time]' });
+  // Issue 17: series chunks packed at the width their values need. Same tables and indexes; the
+  // upgrade packs the chunks users already synced (what it cannot read, the next sync rewrites).
+  db.version(4)
+    .stores({})
+    .upgrade(async (transaction) => {
+      await transaction
+        .table('series')
+        .toCollection()
+        .modify((record: Record<string, unknown>, context: { value: unknown }) => {
+          const packed = packLegacyChunk(record);
+          if (packed) context.value = packed;
+        });
+    });
+  // Issue 18: explanations read on request, kept with their finding. A new table only.
+  db.version(5).stores({ explanations: '[accountId+key], fetchedAt' });
   return db;
 }
 

@@ -4,6 +4,7 @@ import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { boundedString } from '@/lib/schema/bounded';
 import { IsoDateSchema } from '@/lib/schema/insights';
 import { cacheDb } from './db';
+import { deleteExplanationsOfGoneFindings } from './explanations';
 
 /**
  * The anomaly engine's findings as the cache keeps them: one flat record per finding, the ones a
@@ -135,7 +136,7 @@ export async function countAccountFindings(
 
 /**
  * Replaces an account's findings with a detection run's. Call inside a transaction over the
- * findings table so readers never see the account half replaced.
+ * findings and explanations tables so readers never see the account half replaced.
  */
 export async function replaceAccountFindings(
   accountId: AccountId,
@@ -144,5 +145,11 @@ export async function replaceAccountFindings(
 ): Promise<void> {
   const table = cacheDb().findings;
   await table.where('accountId').equals(accountId).delete();
-  await table.bulkAdd(flattenFindings(accountId, findings, detectedAt));
+  const records = flattenFindings(accountId, findings, detectedAt);
+  await table.bulkAdd(records);
+  // An explanation is kept with its finding and goes with it.
+  await deleteExplanationsOfGoneFindings(
+    accountId,
+    new Set(records.map((record) => record.findingId)),
+  );
 }

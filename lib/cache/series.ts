@@ -11,15 +11,21 @@ import { cacheDb } from './db';
 
 /**
  * Daily insights stored as per-entity column chunks: one record per (account, level, entity,
- * 32-day chunk) holding a typed array per metric, rather than one record per row. IndexedDB's cost
- * is per record, so this writes a backfill some fifty times faster (architecture.md, "Measured
- * facts") and reads an entity's series in one range scan. Chunks are aligned on epoch days, so a
- * sync that re-reads the last 28 days rewrites one or two chunks per entity. Values are exact
- * integers (money in minor units, ratios in millionths) in a Float64Array.
+ * 32-day chunk) rather than one record per row. IndexedDB's cost is per record, so this writes a
+ * backfill some fifty times faster (architecture.md, "Measured facts") and reads an entity's series
+ * in one range scan. Chunks are aligned on epoch days, so a sync that re-reads the last 28 days
+ * rewrites one or two chunks per entity.
+ *
+ * Values are exact integers (money in minor units, ratios in millionths), so a chunk is stored
+ * packed in one byte array: each metric's column holds only the days Meta sent a row for, at the
+ * width its largest value needs (none when all are zero, else 1, 2 or 4 bytes; 8-byte floats only
+ * for what is not a 32-bit unsigned integer). A full chunk of a typical ad costs about 30 bytes a
+ * row instead of the 80 of Float64 columns over every day (issue 17).
  */
 export const CHUNK_DAYS = 32;
 export const METRIC_COUNT = INSIGHT_METRICS.length;
 
+/** A chunk as code works with it: every day of the chunk, zero where there was no row. */
 export interface SeriesChunk {
   readonly accountId: AccountId;
   readonly level: EntityLevel;
@@ -32,9 +38,145 @@ export interface SeriesChunk {
   readonly values: Float64Array;
 }
 
+/**
+ * A chunk as IndexedDB holds it. `packed`: the days with a row as a 32-bit mask (little-endian),
+ * then one width byte per metric (0, 1, 2, 4 or 8), then each metric's values on those days,
+ * little-endian, unsigned integers or (width 8) float64.
+ */
+export interface StoredChunk {
+  readonly accountId: AccountId;
+  readonly level: EntityLevel;
+  readonly entityId: string;
+  readonly chunk: number;
+  readonly packed: Uint8Array;
+}
+
 export type SeriesKey = [AccountId, EntityLevel, string, number];
 
-const SeriesChunkSchema = z.strictObject({
+const HEADER_BYTES = 4 + METRIC_COUNT;
+const WIDTHS = new Set([0, 1, 2, 4, 8]);
+
+const StoredChunkSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  level: EntityLevelSchema,
+  entityId: GraphIdSchema,
+  chunk: z.int().check(z.multipleOf(CHUNK_DAYS)),
+  packed: z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.length >= HEADER_BYTES,
+  ),
+});
+
+/** Bytes a metric's values need: 0 when all are zero, 8 when not all fit a 32-bit unsigned int. */
+function widthOf(values: Float64Array, start: number, mask: number): number {
+  let max = 0;
+  for (let offset = 0; offset < CHUNK_DAYS; offset++) {
+    if ((mask & (1 << offset)) === 0) continue;
+    const value = values[start + offset]!;
+    if (!Number.isInteger(value) || value < 0 || value > 0xffff_ffff) return 8;
+    if (value > max) max = value;
+  }
+  return max === 0 ? 0 : max <= 0xff ? 1 : max <= 0xffff ? 2 : 4;
+}
+
+function maskOf(rows: Uint8Array): number {
+  let mask = 0;
+  rows.forEach((row, offset) => {
+    if (row === 1) mask |= 1 << offset;
+  });
+  return mask >>> 0;
+}
+
+/** Packs a chunk's days with a row; values on days without one are not kept (they are zero). */
+export function packChunk(chunk: SeriesChunk): StoredChunk {
+  const mask = maskOf(chunk.rows);
+  let days = 0;
+  for (const row of chunk.rows) days += row === 1 ? 1 : 0;
+  const widths = Array.from({ length: METRIC_COUNT }, (_, metric) =>
+    widthOf(chunk.values, metric * CHUNK_DAYS, mask),
+  );
+  const packed = new Uint8Array(
+    HEADER_BYTES + widths.reduce((sum, width) => sum + width * days, 0),
+  );
+  const view = new DataView(packed.buffer);
+  view.setUint32(0, mask, true);
+  let at = HEADER_BYTES;
+  widths.forEach((width, metric) => {
+    packed[4 + metric] = width;
+    if (width === 0) return;
+    for (let offset = 0; offset < CHUNK_DAYS; offset++) {
+      if ((mask & (1 << offset)) === 0) continue;
+      const value = chunk.values[metric * CHUNK_DAYS + offset]!;
+      if (width === 1) view.setUint8(at, value);
+      else if (width === 2) view.setUint16(at, value, true);
+      else if (width === 4) view.setUint32(at, value, true);
+      else view.setFloat64(at, value, true);
+      at += width;
+    }
+  });
+  const { accountId, level, entityId } = chunk;
+  return { accountId, level, entityId, chunk: chunk.chunk, packed };
+}
+
+/** The chunk's every day back, or undefined when `packed` is not a chunk this code wrote. */
+function unpack(stored: StoredChunk): SeriesChunk | undefined {
+  const { packed } = stored;
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const mask = view.getUint32(0, true);
+  const rows = new Uint8Array(CHUNK_DAYS);
+  let days = 0;
+  for (let offset = 0; offset < CHUNK_DAYS; offset++) {
+    if ((mask & (1 << offset)) !== 0) {
+      rows[offset] = 1;
+      days++;
+    }
+  }
+  let size = HEADER_BYTES;
+  for (let metric = 0; metric < METRIC_COUNT; metric++) {
+    const width = packed[4 + metric]!;
+    if (!WIDTHS.has(width)) return undefined;
+    size += width * days;
+  }
+  if (size !== packed.length) return undefined;
+  const values = new Float64Array(METRIC_COUNT * CHUNK_DAYS);
+  let at = HEADER_BYTES;
+  for (let metric = 0; metric < METRIC_COUNT; metric++) {
+    const width = packed[4 + metric]!;
+    if (width === 0) continue;
+    for (let offset = 0; offset < CHUNK_DAYS; offset++) {
+      if (rows[offset] === 0) continue;
+      values[metric * CHUNK_DAYS + offset] =
+        width === 1
+          ? view.getUint8(at)
+          : width === 2
+            ? view.getUint16(at, true)
+            : width === 4
+              ? view.getUint32(at, true)
+              : view.getFloat64(at, true);
+      at += width;
+    }
+  }
+  const { accountId, level, entityId, chunk } = stored;
+  return { accountId, level, entityId, chunk, rows, values };
+}
+
+/** Rows (days with one) a stored chunk holds, without unpacking its values; 0 when malformed. */
+export function storedRows(raw: unknown): number {
+  const parsed = StoredChunkSchema.safeParse(raw);
+  if (!parsed.success) return 0;
+  const { packed } = parsed.data;
+  let mask = new DataView(packed.buffer, packed.byteOffset, 4).getUint32(0, true);
+  let rows = 0;
+  for (; mask !== 0; mask >>>= 1) rows += mask & 1;
+  return rows;
+}
+
+/** A stored chunk, or undefined when it does not match the format (it is then rebuilt). */
+export function validChunk(raw: unknown): SeriesChunk | undefined {
+  const parsed = StoredChunkSchema.safeParse(raw);
+  return parsed.success ? unpack(parsed.data) : undefined;
+}
+
+const LegacyChunkSchema = z.strictObject({
   accountId: AccountIdSchema,
   level: EntityLevelSchema,
   entityId: GraphIdSchema,
@@ -45,10 +187,13 @@ const SeriesChunkSchema = z.strictObject({
   ),
 });
 
-/** A stored chunk, or undefined when it does not match the format (it is then rebuilt). */
-export function validChunk(raw: unknown): SeriesChunk | undefined {
-  const parsed = SeriesChunkSchema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+/**
+ * A chunk in the layout before issue 17 (`rows` per day, Float64 `values` over every day) packed,
+ * or undefined when it is not one: the cache's upgrade keeps what users had synced.
+ */
+export function packLegacyChunk(raw: unknown): StoredChunk | undefined {
+  const parsed = LegacyChunkSchema.safeParse(raw);
+  return parsed.success ? packChunk(parsed.data) : undefined;
 }
 
 export function chunkOf(epochDay: number): number {
@@ -61,7 +206,12 @@ function chunksBetween(firstDay: number, lastDay: number): number[] {
   return chunks;
 }
 
-function emptyChunk(accountId: AccountId, level: EntityLevel, entityId: string, chunk: number) {
+function emptyChunk(
+  accountId: AccountId,
+  level: EntityLevel,
+  entityId: string,
+  chunk: number,
+): SeriesChunk {
   return {
     accountId,
     level,
@@ -173,7 +323,7 @@ export async function writeSeriesSlice(
   for (let start = 0; start < all.length; start += WRITE_BATCH) {
     const batch = all.slice(start, start + WRITE_BATCH);
     const stored = await db.series.bulkGet(batch);
-    const keep: SeriesChunk[] = [];
+    const keep: StoredChunk[] = [];
     const drop: SeriesKey[] = [];
     batch.forEach(([, , entityId, chunk], index) => {
       const before = validChunk(stored[index]);
@@ -182,7 +332,7 @@ export async function writeSeriesSlice(
       slice.applyTo(after);
       const rows = rowCount(after);
       delta += rows;
-      if (rows > 0) keep.push(after);
+      if (rows > 0) keep.push(packChunk(after));
       else if (stored[index] !== undefined) drop.push(keyOf(after));
     });
     await db.series.bulkPut(keep);
@@ -209,6 +359,7 @@ export async function clearSeriesMetrics(metrics: readonly InsightMetric[]): Pro
       const chunk = validChunk(record);
       if (!chunk || !holdsAny(chunk.values)) return false;
       for (const start of columns) chunk.values.fill(0, start, start + CHUNK_DAYS);
+      Object.assign(record, { packed: packChunk(chunk).packed });
       return true;
     });
 }

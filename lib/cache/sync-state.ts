@@ -57,6 +57,8 @@ export const SyncProblemSchema = z.strictObject({
   /** For a rate limit: when syncing may resume (ms since the epoch). */
   until: z.nullable(z.number()),
   at: z.number(),
+  /** Failed syncs in a row, this one included (absent: one): the back-off grows with it. */
+  failures: z.optional(z.int().check(z.minimum(1))),
 });
 export type SyncProblem = z.infer<typeof SyncProblemSchema>;
 

@@ -1,4 +1,11 @@
-import type { AccountInput, DailyRow, EffectiveStatus, EntityNode } from '@/lib/anomaly';
+import type {
+  AccountInput,
+  BudgetChange,
+  DailyRow,
+  EffectiveStatus,
+  EntityNode,
+} from '@/lib/anomaly';
+import { readChanges, type EntityChange } from '@/lib/cache/changes';
 import { listEntities, type EntityRecord } from '@/lib/cache/entities';
 import { readSeries, type EntitySeries } from '@/lib/cache/series';
 import { EFFECTIVE_STATUSES } from '@/lib/graph/ad-objects';
@@ -25,8 +32,13 @@ function effectiveStatusOf(entity: EntityRecord): EffectiveStatus {
     : 'WITH_ISSUES';
 }
 
-export function entityNode(entity: EntityRecord, timeZone: string): EntityNode {
+export function entityNode(
+  entity: EntityRecord,
+  timeZone: string,
+  changes: readonly EntityChange[] = [],
+): EntityNode {
   const start = entity.startTime ?? entity.createdTime;
+  const budgetHistory = budgetHistoryOf(entity, changes, timeZone);
   return {
     id: entity.entityId,
     level: entity.level,
@@ -37,8 +49,54 @@ export function entityNode(entity: EntityRecord, timeZone: string): EntityNode {
     ...(entity.lifetimeBudgetMinor === null
       ? {}
       : { lifetimeBudgetMinor: entity.lifetimeBudgetMinor }),
+    ...(budgetHistory.length === 0 ? {} : { budgetHistory }),
     ...(start === null ? {} : { startDate: dateInTimeZone(start, timeZone) }),
   };
+}
+
+const BUDGET_FIELDS: ReadonlySet<string> = new Set(['dailyBudgetMinor', 'lifetimeBudgetMinor']);
+
+/**
+ * The budget edits sync saw (the `changes` table) as the engine's budget history, so a raised
+ * budget is read as a raise and not as overspend. Before the first edit seen, the budget it
+ * replaced is assumed; with no edit seen there is no history and the engine judges spend against
+ * its own past as well as today's budget.
+ */
+export function budgetHistoryOf(
+  entity: EntityRecord,
+  changes: readonly EntityChange[],
+  timeZone: string,
+): BudgetChange[] {
+  const edits = changes
+    .filter((change) => change.entityId === entity.entityId && BUDGET_FIELDS.has(change.field))
+    .sort((a, b) => a.time - b.time);
+  const [first] = edits;
+  if (!first) return [];
+  const budget: { dailyBudgetMinor?: number; lifetimeBudgetMinor?: number } = {};
+  const set = (field: string, value: EntityChange['after']): void => {
+    const key = field === 'dailyBudgetMinor' ? 'dailyBudgetMinor' : 'lifetimeBudgetMinor';
+    if (typeof value === 'number' && value > 0) budget[key] = value;
+    else delete budget[key];
+  };
+  // The budget before the first edit of each field is that edit's "before".
+  for (const field of BUDGET_FIELDS) {
+    const earliest = edits.find((edit) => edit.field === field);
+    if (earliest) set(field, earliest.before);
+    else
+      set(field, entity[field === 'dailyBudgetMinor' ? 'dailyBudgetMinor' : 'lifetimeBudgetMinor']);
+  }
+  const since = entity.startTime ?? entity.createdTime ?? first.time;
+  const history: BudgetChange[] = [
+    { from: dateInTimeZone(Math.min(since, first.time), timeZone), ...budget },
+  ];
+  for (const edit of edits) {
+    set(edit.field, edit.after);
+    const from = dateInTimeZone(edit.time, timeZone);
+    // Several edits on one day: the last one holds from that day on.
+    if (history.at(-1)?.from === from) history.pop();
+    history.push({ from, ...budget });
+  }
+  return history;
 }
 
 const column = Object.fromEntries(
@@ -75,9 +133,17 @@ export async function readAccountInput(
   const firstDay = lastDay - HISTORY_DAYS + 1;
   const entities: EntityNode[] = [];
   const daily = new Map<string, DailyRow[]>();
+  const changes = await readChanges(account.accountId);
+  const changesOf = new Map<string, EntityChange[]>();
+  for (const change of changes) {
+    if (!BUDGET_FIELDS.has(change.field)) continue;
+    const list = changesOf.get(change.entityId) ?? [];
+    list.push(change);
+    changesOf.set(change.entityId, list);
+  }
   for (const level of ENTITY_LEVELS) {
     for (const entity of await listEntities(account.accountId, level)) {
-      entities.push(entityNode(entity, account.timezoneName));
+      entities.push(entityNode(entity, account.timezoneName, changesOf.get(entity.entityId)));
     }
     for (const series of await readSeries(account.accountId, level, firstDay, lastDay)) {
       daily.set(series.entityId, dailyRows(series, firstDay));

@@ -48,7 +48,7 @@ export async function detectAccount(
   const engineMs = deps.now() - started;
   await deps.beforeWrite();
   const db = cacheDb();
-  await db.transaction('rw', db.findings, () =>
+  await db.transaction('rw', [db.findings, db.explanations], () =>
     replaceAccountFindings(account.accountId, findings, deps.now()),
   );
   return {

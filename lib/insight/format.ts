@@ -1,5 +1,6 @@
 import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
 import { minorUnitDigits } from '@/lib/util/currency';
+import { keyFor, type Translate } from '@/lib/util/message-keys';
 
 /**
  * The insight panel's numbers as text, in the browser's locale and the account's currency. Money
@@ -7,19 +8,10 @@ import { minorUnitDigits } from '@/lib/util/currency';
  * only here, at the last step, so a total is exact until Intl rounds it for display.
  */
 
-export const KPI_LABELS: Readonly<Record<KpiMetric, string>> = {
-  spend: 'Amount spent',
-  impressions: 'Impressions',
-  cpm: 'CPM',
-  link_clicks: 'Link clicks',
-  ctr: 'CTR (link)',
-  cpc: 'CPC (link)',
-  conversions: 'Purchases',
-  cpa: 'Cost per purchase',
-  conversion_value: 'Purchase value',
-  roas: 'ROAS',
-  frequency: 'Frequency (daily)',
-};
+/** Each KPI's name in the catalogues (`kpiLinkClicks`); the trade's abbreviations stay as they are. */
+export function kpiLabel(metric: KpiMetric, t: Translate): string {
+  return t(keyFor('kpi', metric));
+}
 
 const MISSING = '—';
 

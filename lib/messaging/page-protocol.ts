@@ -1,11 +1,8 @@
 import type * as z from 'zod/mini';
+import { ExplainRequestSchema, ExplainResponseSchema } from '@/lib/schema/explain';
+import { CatalogueRequestSchema, CatalogueResponseSchema } from '@/lib/schema/i18n';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
-import {
-  AccountsGetRequestSchema,
-  AccountsGetResponseSchema,
-  AccountsListResponseSchema,
-  EmptyRequestSchema,
-} from '@/lib/schema/messages';
+import { AccountsGetRequestSchema, AccountsGetResponseSchema } from '@/lib/schema/messages';
 import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,
@@ -18,6 +15,7 @@ import { SnapshotRequestSchema, SnapshotsOpenResponseSchema } from '@/lib/schema
 import {
   InsightsGetRequestSchema,
   InsightsGetResponseSchema,
+  SyncStatusRequestSchema,
   SyncStatusResponseSchema,
 } from '@/lib/schema/sync';
 
@@ -37,11 +35,6 @@ export interface CommandSpec {
  * read-only and reveal no secret.
  */
 export const PAGE_PROTOCOL = {
-  'accounts.list': {
-    allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
-    response: AccountsListResponseSchema,
-  },
   'accounts.get': {
     allowedSenders: ['extension-page', 'content-script'],
     request: AccountsGetRequestSchema,
@@ -57,13 +50,16 @@ export const PAGE_PROTOCOL = {
     request: IdentifyByNameRequestSchema,
     response: IdentifyByNameResponseSchema,
   },
-  /** Per-account sync state without secrets; Ads Manager may show it too. */
+  /** Sync state without secrets: of every account for extension pages, of one for Ads Manager. */
   'sync.status': {
     allowedSenders: ['extension-page', 'content-script'],
-    request: EmptyRequestSchema,
+    request: SyncStatusRequestSchema,
     response: SyncStatusResponseSchema,
   },
-  /** Cached daily series, bounded; from Ads Manager it may refresh a stale account, nothing more. */
+  /**
+   * Cached daily series, bounded; from Ads Manager only of the entities named (the rows on screen),
+   * and it may refresh a stale account, nothing more.
+   */
   'insights.get': {
     allowedSenders: ['extension-page', 'content-script'],
     request: InsightsGetRequestSchema,
@@ -77,6 +73,22 @@ export const PAGE_PROTOCOL = {
     allowedSenders: ['content-script'],
     request: InsightGetRequestSchema,
     response: InsightGetResponseSchema,
+  },
+  /**
+   * Explain: the segments behind a finding or a KPI's move. Reads breakdowns from Meta only on
+   * this request (three calls, paced with the sync's and logged); asked again, it answers from the
+   * cache. Numbers and Meta's segment names only.
+   */
+  'findings.explain': {
+    allowedSenders: ['content-script'],
+    request: ExplainRequestSchema,
+    response: ExplainResponseSchema,
+  },
+  /** The overlay's strings in the page's language: the extension's own published text, nothing secret. */
+  'i18n.catalogue': {
+    allowedSenders: ['content-script'],
+    request: CatalogueRequestSchema,
+    response: CatalogueResponseSchema,
   },
   /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
   'snapshots.open': {

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import {
+  AccountsListResponseSchema,
   AuthStatusResponseSchema,
   ConnectWithTokenRequestSchema,
   ConnectWithTokenResponseSchema,
@@ -9,6 +10,8 @@ import {
   LoginRequestSchema,
   SetForgetTokenOnCloseRequestSchema,
   SetForgetTokenOnCloseResponseSchema,
+  UnlockRequestSchema,
+  UnlockResponseSchema,
   VerifyResponseSchema,
 } from '@/lib/schema/messages';
 import {
@@ -29,7 +32,8 @@ import {
   SnapshotsSubjectsRequestSchema,
   SnapshotsSubjectsResponseSchema,
 } from '@/lib/schema/snapshots';
-import { SyncNowRequestSchema, SyncNowResponseSchema } from '@/lib/schema/sync';
+import { SettingsGetResponseSchema, SettingsUpdateSyncRequestSchema } from '@/lib/schema/settings';
+import { SyncNowRequestSchema, SyncNowResponseSchema, SyncSettingsSchema } from '@/lib/schema/sync';
 import { PAGE_PROTOCOL, type CommandSpec } from './page-protocol';
 
 export type { CommandSpec, SenderClass } from './page-protocol';
@@ -42,6 +46,11 @@ export type { CommandSpec, SenderClass } from './page-protocol';
  */
 export const PROTOCOL = {
   ...PAGE_PROTOCOL,
+  'accounts.list': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: AccountsListResponseSchema,
+  },
   'auth.connectWithToken': {
     allowedSenders: ['extension-page'],
     request: ConnectWithTokenRequestSchema,
@@ -71,6 +80,24 @@ export const PROTOCOL = {
     allowedSenders: ['extension-page'],
     request: SetForgetTokenOnCloseRequestSchema,
     response: SetForgetTokenOnCloseResponseSchema,
+  },
+  /** Opens a token remembered under a passphrase, after a browser restart. */
+  'auth.unlock': {
+    allowedSenders: ['extension-page'],
+    request: UnlockRequestSchema,
+    response: UnlockResponseSchema,
+  },
+  /** The background-owned settings (sync); pages never read or write their storage. */
+  'settings.get': {
+    allowedSenders: ['extension-page'],
+    request: EmptyRequestSchema,
+    response: SettingsGetResponseSchema,
+  },
+  /** Saves a sync settings change and applies it (schedule, data deletion) before answering. */
+  'settings.updateSync': {
+    allowedSenders: ['extension-page'],
+    request: SettingsUpdateSyncRequestSchema,
+    response: SyncSettingsSchema,
   },
   'sync.now': {
     allowedSenders: ['extension-page'],

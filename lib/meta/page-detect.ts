@@ -13,6 +13,7 @@ export interface AdsManagerPage {
   readonly accountId: string;
   readonly level: AdsManagerLevel;
   readonly since?: string;
+  /** The end of `date=` as written: exclusive on the live page (lib/meta/date-range.ts reads it). */
   readonly until?: string;
   readonly preset?: string;
   readonly selectedIds: Readonly<Record<AdsManagerLevel, readonly string[]>>;
@@ -23,7 +24,8 @@ const LEVEL_BY_TAB: Readonly<Record<string, AdsManagerLevel>> = {
   adsets: 'adset',
   ads: 'ad',
 };
-const MANAGE_PATH = /^\/adsmanager\/manage\/(campaigns|adsets|ads)\/?$/;
+/** The tab, or its `/edit` sub-route (the table with the edit pane open); not the standalone editor. */
+const MANAGE_PATH = /^\/adsmanager\/manage\/(campaigns|adsets|ads)(?:\/edit)?\/?$/;
 const ACCOUNT_NUMBER = /^\d{1,20}$/;
 const OBJECT_ID = /^\d{1,25}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

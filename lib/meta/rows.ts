@@ -1,27 +1,20 @@
+import { normalizeName } from './name-match';
 import { observe, onMutations, waitForElement } from './observe';
-import {
-  bodyRow,
-  rowIdFromSurface,
-  rowName,
-  rowNameContent,
-  table as tableSelector,
-} from './selectors';
+import { findRowElements, readRow, type FoundRow, type RowSet } from './recognize';
+import { table as tableSelector } from './selectors';
 
 /**
- * Follows the visible rows of Ads Manager's virtualized table and says which entity each shows.
- * The table recycles row elements (same element, new `data-surface` and text) and mounts a new
- * table on a tab or account switch, so the tracker re-reads the rows after every change the page
- * makes to the table, in the same frame, before paint. Reading ~40 rows costs far less than a
- * frame; only rows whose entity (or name cell) changed are reported.
+ * Follows the visible rows of Ads Manager's virtualized table and says which entity each shows
+ * (how rows are found: lib/meta/recognize.ts). The table may refill row elements with other
+ * entities, and mounts a new table on a tab or account switch, so the tracker re-reads the rows
+ * after every change the page makes to the table, in the same frame, before paint. Reading ~40
+ * rows costs far less than a frame; only rows whose entity (or name cell) changed are reported.
  */
-export interface TrackedRow {
-  readonly element: Element;
+export interface TrackedRow extends FoundRow {
   /** The entity the row shows now; undefined when neither its id nor its name tells. */
   readonly entityId: string | undefined;
-  /** The visible name, read only for rows without a `data-surface` id. */
-  readonly name: string | undefined;
-  /** The name cell's content div, where a badge goes; undefined when the row has none. */
-  readonly anchor: Element | undefined;
+  /** Whether the row has no id, so only its name can tell its entity. */
+  readonly byName: boolean;
 }
 
 /**
@@ -53,18 +46,16 @@ export interface RowTracker {
 
 export const DEFAULT_TABLE_TIMEOUT_MS = 20_000;
 /** The attributes the page changes when it re-binds a row or finishes loading. */
-const WATCHED_ATTRIBUTES = ['data-surface', 'aria-rowindex', 'aria-busy'];
+const WATCHED_ATTRIBUTES = ['data-surface', 'data-tooltip-content', 'aria-rowindex', 'aria-busy'];
 /** An empty table says so in a status message ("No campaigns to show"); that is not a failure. */
 const EMPTY_MESSAGE = '[role="status"]';
 
-type Seen = Omit<TrackedRow, 'element'>;
-
 export function trackRows(options: RowTrackerOptions): RowTracker {
   const { signal, onChange, onStatus, identifyByName } = options;
-  const seen = new WeakMap<Element, Seen>();
+  const seen = new WeakMap<Element, TrackedRow>();
   let current: readonly TrackedRow[] = [];
   let table: Element | undefined;
-  let rowContainer: Element | undefined;
+  let found: RowSet | undefined;
   let status: RowTrackerStatus = 'searching';
   let tableRun: AbortController | undefined;
 
@@ -74,23 +65,7 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     onStatus?.(next);
   }
 
-  /** The row's name cell content, reused while it is still inside the row (recycling keeps it). */
-  function anchorOf(element: Element): Element | undefined {
-    const known = seen.get(element)?.anchor;
-    if (known && element.contains(known)) return known;
-    return element.querySelector(rowNameContent) ?? undefined;
-  }
-
-  function read(element: Element): TrackedRow {
-    const anchor = anchorOf(element);
-    const byId = rowIdFromSurface(element.getAttribute('data-surface'));
-    if (byId !== undefined) return { element, entityId: byId, name: undefined, anchor };
-    const name = element.querySelector(rowName)?.textContent ?? undefined;
-    const entityId = name && identifyByName ? identifyByName(name) : undefined;
-    return { element, entityId, name, anchor };
-  }
-
-  function differs(before: Seen | undefined, row: TrackedRow): boolean {
+  function differs(before: TrackedRow | undefined, row: TrackedRow): boolean {
     return (
       before?.entityId !== row.entityId ||
       before?.name !== row.name ||
@@ -105,33 +80,35 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
   }
 
   /**
-   * The body rows now. A virtualized table keeps its rows side by side in one container, so once
-   * found, only that container's children are checked: a query over the whole table (thousands of
-   * cells) on every update was the tracker's largest cost.
+   * Reads every row; reports those that changed. A name two rows on screen show identifies neither
+   * of them, whatever the cache says.
    */
-  function bodyRows(within: Element): readonly Element[] {
-    if (rowContainer?.isConnected && within.contains(rowContainer)) {
-      const rows = [...rowContainer.children].filter((child) => child.matches(bodyRow));
-      if (rows.length > 0) return rows;
-    }
-    const rows = [...within.querySelectorAll(bodyRow)];
-    rowContainer = rows[0]?.parentElement ?? undefined;
-    return rows;
-  }
-
-  /** Reads every row; reports those that changed. */
   function scan(): void {
     if (!table) return;
+    found = findRowElements(table, found);
+    const readings = (found?.rows ?? []).map((element) =>
+      readRow(element, found!.way, seen.get(element)),
+    );
+    const shown = new Map<string, number>();
+    for (const { entityId, name } of readings) {
+      const key = entityId === undefined && name ? normalizeName(name) : '';
+      if (key) shown.set(key, (shown.get(key) ?? 0) + 1);
+    }
     const changed: TrackedRow[] = [];
-    const rows: TrackedRow[] = [];
-    for (const element of bodyRows(table)) {
-      const row = read(element);
-      rows.push(row);
-      if (differs(seen.get(element), row)) {
-        seen.set(element, row);
+    const rows = readings.map((reading) => {
+      const key = reading.name === undefined ? '' : normalizeName(reading.name);
+      const entityId =
+        reading.entityId ??
+        (key && shown.get(key) === 1 && identifyByName ? identifyByName(key) : undefined);
+      const before = seen.get(reading.element);
+      const next = { ...reading, entityId, byName: reading.entityId === undefined };
+      const row = before && !differs(before, next) ? before : next;
+      if (row !== before) {
+        seen.set(reading.element, row);
         changed.push(row);
       }
-    }
+      return row;
+    });
     current = rows;
     updateStatus(table, rows.length);
     if (changed.length > 0) onChange(changed, rows);
@@ -143,6 +120,7 @@ export function trackRows(options: RowTrackerOptions): RowTracker {
     tableRun = run;
     signal.addEventListener('abort', () => run.abort(), { once: true });
     table = element;
+    found = undefined;
     // characterData: React updates a text node in place where this page replaces it.
     const init = {
       childList: true,

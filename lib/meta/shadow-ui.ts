@@ -2,7 +2,8 @@
  * Mounts UI into Ads Manager inside an open shadow root, so Meta's styles cannot reach it and ours
  * cannot leak out. Bundled CSS goes into a `<style>` element, which keeps the manifest free of
  * web-accessible resources. Keyboard events stop at the shadow root, so Meta's shortcuts never
- * capture typing in our UI.
+ * capture typing in our UI, and events the page synthesizes (`isTrusted` false) never reach our
+ * controls.
  */
 export interface ShadowUiOptions {
   /** The host element's tag: also the marker that prevents a second copy. */
@@ -13,6 +14,15 @@ export interface ShadowUiOptions {
 }
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+/** Events that make our controls act: synthetic ones from the page are dropped before they land. */
+const ACTIVATION_EVENTS = ['click', 'submit', 'change', 'input', 'keydown', 'pointerdown'] as const;
+
+function dropUntrusted(event: Event): void {
+  // Browsers always set it; a DOM without it (no page to fear) is let through.
+  if (event.isTrusted !== false) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+}
 /** Inheritable page styles (font, colour) would otherwise pierce the shadow root. */
 const HOST_RESET = ':host { all: initial; }';
 
@@ -67,6 +77,11 @@ function createShadowHost(tagName: string, css: string, share = false): ShadowHo
   applyStyles(shadow, css, share);
   for (const type of ISOLATED_EVENTS) {
     shadow.addEventListener(type, (event) => event.stopPropagation());
+  }
+  // A script in Ads Manager can dispatch events into an open shadow root (press Share every 2 s,
+  // close the overlay); only the person's own input reaches our controls.
+  for (const type of ACTIVATION_EVENTS) {
+    shadow.addEventListener(type, dropUntrusted, { capture: true });
   }
   return { host, root };
 }

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { cacheDb } from '@/lib/cache/db';
+import { storedRows } from '@/lib/cache/series';
 import { readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import type { AccountId } from '@/lib/schema/account';
 import type { EntityLevel } from '@/lib/schema/insights';
@@ -73,14 +74,26 @@ export async function clearLevelData(
 ): Promise<void> {
   if (levels.length === 0) return;
   const db = cacheDb();
-  await db.transaction('rw', [db.entities, db.series, db.syncState], async () => {
+  const tables = [db.entities, db.series, db.findings, db.changes, db.syncState];
+  // One transaction: the level's entities, insights, findings (badges, exports) and change history
+  // (old names and budgets) go together or not at all.
+  await db.transaction('rw', tables, async () => {
     for (const level of levels) {
       await db.entities.where('[accountId+level]').equals([accountId, level]).delete();
       await db.series
         .where('[accountId+level+chunk]')
         .between([accountId, level, Dexie.minKey], [accountId, level, Dexie.maxKey])
         .delete();
+      await db.findings
+        .where('[accountId+level+entityId]')
+        .between([accountId, level, Dexie.minKey], [accountId, level, Dexie.maxKey])
+        .delete();
     }
+    await db.changes
+      .where('[accountId+entityId]')
+      .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
+      .filter((change) => (levels as readonly string[]).includes(change.level))
+      .delete();
     const state = await readSyncState(accountId);
     const coverage = { ...state.coverage };
     for (const level of levels) coverage[level] = null;
@@ -95,7 +108,7 @@ export async function countInsightRows(accountId: AccountId): Promise<number> {
     .series.where('[accountId+level+chunk]')
     .between([accountId], [accountId, []], true, true)
     .each((chunk) => {
-      for (const row of chunk.rows) rows += row;
+      rows += storedRows(chunk);
     });
   return rows;
 }

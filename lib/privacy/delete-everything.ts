@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { wipeCache } from '@/lib/cache/wipe';
+import { clearOwnedSettings } from '@/lib/settings/owned';
 import { deleteSavedSnapshot, listSavedSnapshots } from '@/lib/share/snapshot-store';
 import { syncScheduler } from '@/lib/sync/service';
 
@@ -8,8 +9,7 @@ const SYNC_STOP_WAIT_MS = 10_000;
 
 /**
  * After the token and cache are gone (disconnect): saved snapshots, every setting and every
- * session value, so the extension behaves as freshly installed. The settings' watchers then put
- * the default sync schedule back, as a first start would.
+ * session value, so the extension behaves as freshly installed.
  */
 export async function wipeEverythingElse(): Promise<void> {
   // A sync running when the token went ends at its next write; what it writes until then (its
@@ -19,6 +19,10 @@ export async function wipeEverythingElse(): Promise<void> {
     new Promise((resolve) => setTimeout(resolve, SYNC_STOP_WAIT_MS)),
   ]);
   for (const { digest } of await listSavedSnapshots()) await deleteSavedSnapshot(digest);
-  await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
+  await Promise.all([
+    browser.storage.local.clear(),
+    browser.storage.session.clear(),
+    clearOwnedSettings(),
+  ]);
   await wipeCache();
 }

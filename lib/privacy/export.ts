@@ -8,6 +8,7 @@ import type { AccountId } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
 import { MAX_EXPORT_CHARS } from '@/lib/schema/privacy';
 import { ENTITY_LEVELS, INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
+import { exportOwnedSettings } from '@/lib/settings/owned';
 import { listSavedSnapshots } from '@/lib/share/snapshot-store';
 import { minorUnitDigits, minorUnitsPerMajor } from '@/lib/util/currency';
 import { dateOfEpochDay } from '@/lib/util/dates';
@@ -15,8 +16,9 @@ import { dateOfEpochDay } from '@/lib/util/dates';
 /**
  * "Export my data": everything Adlens keeps in this browser, as one JSON document, and each
  * account's daily insights as CSV. The token is not in it: it lives only in the vault's own
- * database and in session storage, neither of which is read here. Settings (`storage.local`) hold
- * nothing secret by design (lib/settings), so they are exported as stored.
+ * database and in session storage, neither of which is read here. Settings (`storage.local` and the
+ * background-owned ones, lib/settings/owned) hold nothing secret by design, so they are exported
+ * as stored.
  */
 export const EXPORT_FORMAT = 'adlens-export';
 export const EXPORT_VERSION = 1;
@@ -73,7 +75,7 @@ export async function exportEverything(now = Date.now()): Promise<string> {
       ratios: 'frequency and purchaseRoas in millionths',
       dates: "the ad account's own time zone",
     },
-    settings: await browser.storage.local.get(null),
+    settings: { ...(await browser.storage.local.get(null)), ...(await exportOwnedSettings()) },
     cache: {
       ...tables,
       insights: { columns: INSIGHT_COLUMNS, rows: await insightRows() },

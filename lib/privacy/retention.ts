@@ -6,8 +6,10 @@ import {
   CHUNK_DAYS,
   METRIC_COUNT,
   chunkOf,
+  packChunk,
   validChunk,
   type SeriesChunk,
+  type StoredChunk,
 } from '@/lib/cache/series';
 import { listSyncStates, type Coverage, type DateRange } from '@/lib/cache/sync-state';
 import type { AccountId } from '@/lib/schema/account';
@@ -63,13 +65,13 @@ export async function deleteInsightsBefore(
       const old = db.series
         .where('[accountId+level+chunk]')
         .between([accountId, level, Dexie.minKey], [accountId, level, boundary], true, true);
-      const keep: SeriesChunk[] = [];
+      const keep: StoredChunk[] = [];
       const drop: [string, string, string, number][] = [];
       await old.each((raw: unknown) => {
         const chunk = validChunk(raw);
         if (!chunk) return;
         removed += trimChunk(chunk, firstDay);
-        if (chunk.rows.some((row) => row === 1)) keep.push(chunk);
+        if (chunk.rows.some((row) => row === 1)) keep.push(packChunk(chunk));
         else drop.push([chunk.accountId, chunk.level, chunk.entityId, chunk.chunk]);
       });
       await db.series.bulkPut(keep);

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'graph-error',
   'login-cancelled',
   'login-failed',
+  'wrong-passphrase',
   'internal',
 ] as const;
 

@@ -121,6 +121,9 @@ export const InsightFindingSchema = z.strictObject({
   sentence: boundedString(TEXT_MAX_LENGTH),
   nextStep: boundedString(TEXT_MAX_LENGTH),
   startDate: IsoDateSchema,
+  /** What Explain (findings.explain) asks about; explainable when Explain breaks its metric down. */
+  findingId: boundedString(200),
+  explainable: z.boolean(),
 });
 export type InsightFinding = z.infer<typeof InsightFindingSchema>;
 

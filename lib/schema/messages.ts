@@ -46,7 +46,10 @@ export const AuthStatusResponseSchema = z.strictObject({
   /** The token's scopes, expiry and health (never the token); null without a connection. */
   connection: z.nullable(ConnectionInfoSchema),
   login: LoginSettingsSchema,
+  /** True by default: the token is in memory only. False: remembered under a passphrase. */
   forgetTokenOnClose: z.boolean(),
+  /** A remembered token waits for its passphrase (after a browser restart). */
+  locked: z.boolean(),
 });
 export type AuthStatus = z.infer<typeof AuthStatusResponseSchema>;
 
@@ -68,7 +71,16 @@ export const VerifyResponseSchema = z.strictObject({
   verified: z.boolean(),
 });
 
-export const SetForgetTokenOnCloseRequestSchema = z.strictObject({ forget: z.boolean() });
+/** A passphrase as typed; its strength is judged by the background, which says why it refuses one. */
+const PassphraseSchema = boundedString(1024);
+
+/** Forget on close (the default), or remember on this computer under a passphrase. */
+export const SetForgetTokenOnCloseRequestSchema = z.discriminatedUnion('forget', [
+  z.strictObject({ forget: z.literal(true) }),
+  z.strictObject({ forget: z.literal(false), passphrase: PassphraseSchema }),
+]);
+export const UnlockRequestSchema = z.strictObject({ passphrase: PassphraseSchema });
+export const UnlockResponseSchema = z.strictObject({ unlocked: z.literal(true) });
 export const SetForgetTokenOnCloseResponseSchema = z.strictObject({
   forgetTokenOnClose: z.boolean(),
 });

@@ -62,4 +62,5 @@ export const ApiLogResponseSchema = z.strictObject({
 
 export const EmptyResponseSchema = z.strictObject({});
 
-export const DeleteEverythingRequestSchema = z.strictObject({ revoke: z.boolean() });
+/** `revoke` left out: the same default as Disconnect (yes for Adlens's own login, no for a pasted token). */
+export const DeleteEverythingRequestSchema = z.strictObject({ revoke: z.optional(z.boolean()) });

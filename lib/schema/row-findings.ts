@@ -36,7 +36,20 @@ export const RowFindingsSchema = z.strictObject({
 });
 export type RowFindings = z.infer<typeof RowFindingsSchema>;
 
-/** Entities without findings are left out. */
+/**
+ * A campaign or ad set row without findings of its own whose ad sets or ads have some: how many
+ * of them, and the first (most severe, then strongest), which its quiet badge opens.
+ */
+export const RowRollUpSchema = z.strictObject({
+  entityId: EntityIdSchema,
+  below: z.int().check(z.minimum(1), z.maximum(9999)),
+  first: z.strictObject({ level: TableLevelSchema, entityId: EntityIdSchema }),
+});
+export type RowRollUp = z.infer<typeof RowRollUpSchema>;
+
+/** Entities without findings are left out; those with findings only below them are roll-ups. */
 export const FindingsForRowsResponseSchema = z.strictObject({
   findings: z.array(RowFindingsSchema).check(z.maxLength(MAX_ROW_ENTITY_IDS)),
+  /** Absent from a background that predates roll-ups: none. */
+  rollUps: z.optional(z.array(RowRollUpSchema).check(z.maxLength(MAX_ROW_ENTITY_IDS))),
 });

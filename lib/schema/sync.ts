@@ -39,7 +39,8 @@ export const AccountSyncSummarySchema = z.strictObject({
   lastSyncAt: time,
   nextRunAt: time,
   rows: count,
-  progress: z.nullable(z.strictObject({ done: count, total: count })),
+  /** The run's steps (the objects, then each insights unit) and the days of insights it reads. */
+  progress: z.nullable(z.strictObject({ done: count, total: count, days: count })),
   problem: z.nullable(
     z.strictObject({
       kind: z.enum(SYNC_PROBLEMS),
@@ -52,6 +53,11 @@ export const AccountSyncSummarySchema = z.strictObject({
 });
 export type AccountSyncSummary = z.infer<typeof AccountSyncSummarySchema>;
 
+/** How far a running sync is, in whole percent: every surface says "Reading 90 days… 40 %". */
+export function syncPercent(progress: NonNullable<AccountSyncSummary['progress']>): number {
+  return progress.total === 0 ? 0 : Math.floor((100 * progress.done) / progress.total);
+}
+
 export const SyncStatusResponseSchema = z.strictObject({
   accounts: z.array(AccountSyncSummarySchema).check(z.maxLength(MAX_ACCOUNTS)),
 });
@@ -63,6 +69,9 @@ export const MAX_INSIGHT_DAYS = 400;
 
 const DAY_MS = 86_400_000;
 const span = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / DAY_MS + 1;
+
+/** Extension pages ask for every account; Ads Manager must name the one it shows. */
+export const SyncStatusRequestSchema = z.strictObject({ accountId: z.optional(AccountIdSchema) });
 
 export const InsightsGetRequestSchema = z
   .strictObject({

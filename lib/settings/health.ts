@@ -1,12 +1,12 @@
+import type { CheckedSetting } from '@/lib/schema/settings';
 import { checkLoginSettings } from './facebook-login';
 import { checkSyncSettings } from './sync';
 
 /** The settings a page can check, by the name the page shows for each. */
-const CHECKS = {
+const CHECKS: Readonly<Record<CheckedSetting, () => Promise<{ corrupt: boolean }>>> = {
   sync: checkSyncSettings,
   facebookLogin: checkLoginSettings,
-} as const;
-export type CheckedSetting = keyof typeof CHECKS;
+};
 
 /** Settings whose stored value was unreadable and are running on their defaults. */
 export async function corruptSettings(): Promise<CheckedSetting[]> {

@@ -22,17 +22,6 @@ export const SPARKLINE_METRICS = [
 ] as const satisfies readonly (typeof INSIGHT_METRICS)[number][];
 export type SparklineMetric = (typeof SPARKLINE_METRICS)[number];
 
-/** How the options page and screen readers name each metric. */
-export const SPARKLINE_METRIC_LABELS: Readonly<Record<SparklineMetric, string>> = {
-  spend: 'Amount spent',
-  impressions: 'Impressions',
-  clicks: 'Clicks',
-  purchases: 'Purchases',
-  purchaseValue: 'Purchase value',
-  costPerPurchase: 'Cost per purchase',
-  purchaseRoas: 'Purchase ROAS',
-};
-
 export const OverlaySettingsSchema = z.strictObject({
   sparkline: z.strictObject({
     enabled: z.boolean(),

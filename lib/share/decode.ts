@@ -51,7 +51,7 @@ export async function decodeSnapshotText(text: string): Promise<Snapshot> {
   if ((await snapshotDigest(written)) !== file.digest) {
     throw new SnapshotError(
       'digest-mismatch',
-      'The snapshot was changed after it was exported: its SHA-256 digest does not match.',
+      'The snapshot is damaged: its content no longer matches its SHA-256 checksum. (The checksum catches accidental damage only: whoever changes a file on purpose can recompute it.)',
     );
   }
   return upgrade(version, written);

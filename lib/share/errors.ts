@@ -11,6 +11,7 @@ export const SNAPSHOT_ERROR_CODES = [
   'corrupt-link',
   'passphrase-required',
   'wrong-passphrase',
+  'weak-passphrase',
   'handoff-gone',
 ] as const;
 export type SnapshotErrorCode = (typeof SNAPSHOT_ERROR_CODES)[number];

@@ -11,7 +11,8 @@ import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
   sameBytes,
-} from './passphrase';
+  passphraseProblem,
+} from '@/lib/util/passphrase';
 import type { Snapshot } from './schema';
 
 /**
@@ -38,6 +39,9 @@ export async function createShareLink(
   viewerUrl: string,
   passphrase?: string,
 ): Promise<string> {
+  const weak = passphrase ? passphraseProblem(passphrase) : null;
+  // A link travels (chat, mail) and can be attacked offline: a weak passphrase protects nothing.
+  if (weak !== null) throw new SnapshotError('weak-passphrase', weak);
   const text = JSON.stringify(await snapshotEnvelope(snapshot));
   const compressed = await deflateRaw(new TextEncoder().encode(text));
   const payload = passphrase

@@ -29,6 +29,7 @@ import { toEntityRecord } from './objects';
 import { planRanges, planUnits, type UnitPolicy } from './planner';
 import { syncProblemOf } from './problems';
 import { rowValues } from './rows';
+import { nextFailure } from './triggers';
 
 /**
  * Runs one account's sync: objects first, then the insights units in order. Each unit is read
@@ -350,7 +351,7 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
     if (error instanceof ConnectionGone) return { state, error };
     const failed: SyncState = {
       ...state,
-      lastError: syncProblemOf(error, deps.now()),
+      lastError: nextFailure(syncProblemOf(error, deps.now()), state.lastError),
       partial: true,
     };
     await ensureConnected(deps).then(

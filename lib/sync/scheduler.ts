@@ -6,19 +6,25 @@ import {
   readSyncState,
   writeSyncState,
   type SyncState,
+  type SyncUnit,
 } from '@/lib/cache/sync-state';
 import type { GraphCall, GraphClient } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import type { AccountId } from '@/lib/schema/account';
 import type { AccountSyncSummary, SyncSettings } from '@/lib/schema/sync';
+import { epochDayOf } from '@/lib/util/dates';
 import { syncProblemOf, stopsAllAccounts } from './problems';
 import { syncAccount, type SyncDeps } from './runner';
+import { nextFailure, retryAt } from './triggers';
 
 /**
- * One sync at a time, account after account, in the worker. Requests (Sync now, the alarm, a stale
- * account opened in Ads Manager, a restarted worker resuming) join a queue; an account already
- * queued or syncing is not queued twice. A rejected token stops the queue: every account needs the
- * reconnect. A rate limit wakes the worker when it ends.
+ * The worker's syncs: a bounded pool of accounts synced side by side (Meta's rate limits are per ad
+ * account, so accounts do not slow one another down), each account's own run strictly in order.
+ * Requests (Sync now, the alarm, a stale account opened in Ads Manager, a restarted worker
+ * resuming) join a queue; an account already queued or syncing is not queued twice, and one asked
+ * for first (the account open in Ads Manager) jumps the queue. One account syncs alone until Meta
+ * has accepted a call with the token, so a rejected token fails one account, not a poolful; it
+ * stops the queue: every account needs the reconnect. A rate limit wakes the worker when it ends.
  */
 export interface SchedulerDeps {
   /** Runs `use` with the connected token, re-read from the vault; throws when there is none. */
@@ -30,6 +36,8 @@ export interface SchedulerDeps {
   readonly now: () => number;
   /** Wakes the worker at a time, to carry on (alarms). */
   readonly wakeAt: (at: number) => Promise<void>;
+  /** Accounts synced at once; SYNC_POOL_SIZE when absent. */
+  readonly poolSize?: number;
   /** Options of the runner that tests and the benchmark tune. */
   readonly runner?: Partial<
     Pick<SyncDeps, 'pageSize' | 'objectPageSize' | 'unitPolicy' | 'reportRuns'>
@@ -38,6 +46,17 @@ export interface SchedulerDeps {
 
 /** A worker stopped mid-sync is woken this long after the last sign of life. */
 export const WATCHDOG_MS = 60_000;
+/**
+ * Accounts synced side by side. Each holds at most one unit in memory (planner.ts), so the pool
+ * bounds the worker's heap; four keeps a 2-core machine busy while answers are on the way without
+ * the browser's six connections per host queueing behind one another.
+ */
+export const SYNC_POOL_SIZE = 4;
+
+export interface SyncRequestOptions {
+  /** Ahead of every account waiting: the one the user is looking at in Ads Manager. */
+  readonly first?: boolean;
+}
 
 export function apiCallRecord(call: GraphCall): ApiCallRecord {
   return {
@@ -53,54 +72,101 @@ export function apiCallRecord(call: GraphCall): ApiCallRecord {
 
 export class SyncScheduler {
   private readonly queue: AccountId[] = [];
-  private current: AccountId | undefined;
+  private readonly running = new Set<AccountId>();
   private loop: Promise<void> | undefined;
+  private wakeLoop: (() => void) | undefined;
+  /** Meta accepted a call with the token since the worker started (or the last rejection). */
+  private tokenAccepted = false;
   private saved: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   /** Queues the accounts; returns those now queued or syncing. */
-  request(accountIds: readonly AccountId[]): AccountId[] {
-    for (const accountId of accountIds) {
-      if (accountId !== this.current && !this.queue.includes(accountId)) this.queue.push(accountId);
+  request(accountIds: readonly AccountId[], options: SyncRequestOptions = {}): AccountId[] {
+    const fresh = accountIds.filter((accountId) => !this.running.has(accountId));
+    if (options.first) {
+      for (const accountId of fresh) {
+        const waiting = this.queue.indexOf(accountId);
+        if (waiting >= 0) this.queue.splice(waiting, 1);
+      }
+      this.queue.unshift(...new Set(fresh));
+    } else {
+      for (const accountId of fresh) {
+        if (!this.queue.includes(accountId)) this.queue.push(accountId);
+      }
     }
     void this.persist();
+    this.wakeLoop?.();
     this.loop ??= this.drain().finally(() => {
       this.loop = undefined;
     });
     return accountIds.filter((accountId) => this.isSyncing(accountId));
   }
 
-  /** Stores the queue, the running account first; writes happen in order. */
+  /** Stores the queue, the running accounts first; writes happen in order. */
   private persist(): Promise<void> {
-    const accounts = this.current ? [this.current, ...this.queue] : [...this.queue];
+    const accounts = [...this.running, ...this.queue];
     this.saved = this.saved.then(() => saveSyncQueue(accounts)).catch(() => undefined);
     return this.saved;
   }
 
   isSyncing(accountId: AccountId): boolean {
-    return this.current === accountId || this.queue.includes(accountId);
+    return this.running.has(accountId) || this.queue.includes(accountId);
   }
 
-  /** Resolves when the queue is empty. */
+  /** Resolves when the queue is empty and no account is syncing. */
   async idle(): Promise<void> {
     await this.loop;
   }
 
+  /** Keeps up to the pool's size of accounts syncing until none is left. */
   private async drain(): Promise<void> {
-    for (let accountId = this.queue.shift(); accountId; accountId = this.queue.shift()) {
-      this.current = accountId;
+    const poolSize = Math.max(1, this.deps.poolSize ?? SYNC_POOL_SIZE);
+    const syncs = new Set<Promise<void>>();
+    for (;;) {
+      while (syncs.size < (this.tokenAccepted ? poolSize : 1) && this.queue.length > 0) {
+        const accountId = this.queue.shift()!;
+        const sync = this.runOne(accountId).finally(() => syncs.delete(sync));
+        syncs.add(sync);
+      }
+      if (syncs.size === 0) return;
+      // A finished sync frees a place; a new request may fill one that is free.
+      await Promise.race([
+        ...syncs,
+        new Promise<void>((resolve) => {
+          this.wakeLoop = resolve;
+        }),
+      ]);
+      this.wakeLoop = undefined;
+    }
+  }
+
+  private async runOne(accountId: AccountId): Promise<void> {
+    this.running.add(accountId);
+    let state: SyncState;
+    try {
       await this.persist();
       await this.deps.wakeAt(this.deps.now() + WATCHDOG_MS);
-      const state = await this.syncOne(accountId);
-      this.current = undefined;
-      await this.persist();
-      const problem = state.lastError;
-      if (problem?.kind === 'rate-limited' && problem.until !== null) {
-        await this.deps.wakeAt(problem.until);
-      }
-      if (problem && stopsAllAccounts(problem)) this.queue.length = 0;
+      state = await this.syncOne(accountId);
+    } finally {
+      this.running.delete(accountId);
     }
+    await this.persist();
+    const problem = state.lastError;
+    if (problem?.kind === 'rate-limited' && problem.until !== null) {
+      await this.deps.wakeAt(problem.until);
+    }
+    if (problem && stopsAllAccounts(problem)) {
+      this.queue.length = 0;
+      this.tokenAccepted = false;
+    }
+  }
+
+  /** A successful call opens the whole pool. */
+  private noteCall(call: GraphCall): void {
+    if (this.tokenAccepted || call.status < 200 || call.status >= 300) return;
+    this.tokenAccepted = true;
+    this.wakeLoop?.();
   }
 
   private async syncOne(accountId: AccountId): Promise<SyncState> {
@@ -108,7 +174,10 @@ export class SyncScheduler {
     try {
       return await this.deps.withToken(async (token) => {
         const calls: ApiCallRecord[] = [];
-        const graph = this.deps.createGraph(token, (call) => calls.push(apiCallRecord(call)));
+        const graph = this.deps.createGraph(token, (call) => {
+          calls.push(apiCallRecord(call));
+          this.noteCall(call);
+        });
         const outcome = await syncAccount(
           {
             graph,
@@ -131,7 +200,7 @@ export class SyncScheduler {
       if (!(await getAccount(accountId))) return state;
       const failed: SyncState = {
         ...state,
-        lastError: syncProblemOf(error, this.deps.now()),
+        lastError: nextFailure(syncProblemOf(error, this.deps.now()), state.lastError),
         partial: state.partial || state.run !== null,
       };
       await writeSyncState(failed);
@@ -149,9 +218,18 @@ export async function enabledAccounts(settings: SyncSettings): Promise<AccountId
 }
 
 /**
+ * The accounts with the most stored rows first: the longest syncs start first, so the pool does
+ * not end waiting on one large account started last. Unsynced accounts keep their order.
+ */
+export async function largestFirst(accountIds: readonly AccountId[]): Promise<AccountId[]> {
+  const rows = new Map((await listSyncStates()).map((state) => [state.accountId, state.rows]));
+  return [...accountIds].sort((a, b) => (rows.get(b) ?? 0) - (rows.get(a) ?? 0));
+}
+
+/**
  * Accounts to carry on with: a run was interrupted (the worker stopped) or failed for a reason
- * that passes (Meta unavailable, a rate limit that is over). Rate limits still running are woken
- * up for later; a rejected token or a missing permission waits for the user.
+ * that passes (Meta unavailable, a rate limit) once its wait is over. Waits still running are
+ * woken up for later; a rejected token or a missing permission waits for the user.
  */
 export async function accountsToResume(
   deps: Pick<SchedulerDeps, 'now' | 'wakeAt'>,
@@ -161,8 +239,10 @@ export async function accountsToResume(
   for (const state of await listSyncStates()) {
     if (!enabled.includes(state.accountId)) continue;
     const problem = state.lastError;
-    if (problem?.kind === 'rate-limited' && problem.until !== null && problem.until > deps.now()) {
-      await deps.wakeAt(problem.until);
+    const passes = problem?.kind === 'unavailable' || problem?.kind === 'rate-limited';
+    // Meta's rate limit, or the back-off after a failure: woken up for then, not retried now.
+    if (problem && passes && retryAt(problem) > deps.now()) {
+      await deps.wakeAt(retryAt(problem));
       continue;
     }
     const passing =
@@ -176,13 +256,12 @@ export async function accountsToResume(
   return due;
 }
 
-/** Whether an account opened in Ads Manager deserves a refresh now. */
-export function isStale(state: SyncState, settings: SyncSettings, now: number): boolean {
-  const problem = state.lastError;
-  if (problem?.kind === 'reconnect') return false;
-  if (problem?.until !== null && problem?.until !== undefined && problem.until > now) return false;
-  const maxAgeMs = Math.max(settings.intervalMinutes, 60) * 60_000;
-  return state.lastSyncAt === null || now - state.lastSyncAt > maxAgeMs;
+/** The days of insights a run reads: from its first unit's first day to its last day. */
+function daysRead(units: readonly SyncUnit[]): number {
+  if (units.length === 0) return 0;
+  const first = Math.min(...units.map((unit) => epochDayOf(unit.since)));
+  const last = Math.max(...units.map((unit) => epochDayOf(unit.until)));
+  return last - first + 1;
 }
 
 /** What the options page, the popup and the overlay see of an account's sync. */
@@ -201,7 +280,11 @@ export function summarize(
       problem?.kind === 'rate-limited' && problem.until !== null ? problem.until : nextScheduled,
     rows: state.rows,
     progress: run
-      ? { done: 1 + run.units.filter((unit) => unit.done).length, total: 1 + run.units.length }
+      ? {
+          done: 1 + run.units.filter((unit) => unit.done).length,
+          total: 1 + run.units.length,
+          days: daysRead(run.units),
+        }
       : null,
     problem: problem
       ? { kind: problem.kind, message: problem.message, until: problem.until }

@@ -8,8 +8,9 @@ import { systemTiming } from '@/lib/graph/timing';
 import type { AccountId } from '@/lib/schema/account';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { applySyncSchedule, RESUME_ALARM, scheduleResume, SYNC_ALARM } from './schedule';
-import { accountsToResume, enabledAccounts, isStale, SyncScheduler } from './scheduler';
+import { accountsToResume, enabledAccounts, largestFirst, SyncScheduler } from './scheduler';
 import { sessionThrottleStore } from './throttle-store';
+import { dueOnConnect, refreshFromPage } from './triggers';
 
 /**
  * The worker's one sync scheduler with its real dependencies: the vault's token, a Graph client
@@ -18,9 +19,13 @@ import { sessionThrottleStore } from './throttle-store';
 let scheduler: SyncScheduler | undefined;
 let gate: ThrottleGate | undefined;
 
+/** The worker's one pacing of Graph calls: the sync and on-demand reads (Explain) share it. */
+export function graphThrottle(): ThrottleGate {
+  return (gate ??= new ThrottleGate(sessionThrottleStore(), systemTiming));
+}
+
 export function syncScheduler(): SyncScheduler {
-  gate ??= new ThrottleGate(sessionThrottleStore(), systemTiming);
-  const throttle = gate;
+  const throttle = graphThrottle();
   return (scheduler ??= new SyncScheduler({
     withToken: withAccessToken,
     currentToken: readToken,
@@ -36,16 +41,27 @@ export async function requestSync(accountId?: AccountId): Promise<AccountId[]> {
   if (accountId !== undefined) {
     return (await getAccount(accountId)) ? syncScheduler().request([accountId]) : [];
   }
-  return syncScheduler().request(await enabledAccounts(await readSyncSettings()));
+  const enabled = await enabledAccounts(await readSyncSettings());
+  return syncScheduler().request(await largestFirst(enabled));
 }
 
-/** Ads Manager opened on an account: refresh it in the background if it is stale. */
+/**
+ * Ads Manager opened or read an account: refresh it in the background if it is stale, unless a
+ * failure's back-off runs or the page started it minutes ago (lib/sync/triggers.ts).
+ */
 export async function refreshIfStale(accountId: AccountId): Promise<void> {
+  const [state, settings] = await Promise.all([readSyncState(accountId), readSyncSettings()]);
+  refreshFromPage(syncScheduler(), state, settings, Date.now());
+}
+
+/** A connection was just made: the first sync of every enabled account starts at once. */
+export async function syncAfterConnect(): Promise<AccountId[]> {
   const settings = await readSyncSettings();
-  if (settings.disabledAccounts.includes(accountId) || syncScheduler().isSyncing(accountId)) return;
-  if (isStale(await readSyncState(accountId), settings, Date.now())) {
-    syncScheduler().request([accountId]);
+  const due: AccountId[] = [];
+  for (const accountId of await enabledAccounts(settings)) {
+    if (dueOnConnect(await readSyncState(accountId), settings, Date.now())) due.push(accountId);
   }
+  return due.length > 0 ? syncScheduler().request(await largestFirst(due)) : [];
 }
 
 /** Carries on with interrupted runs and rate limits that are over. */

@@ -1,16 +1,28 @@
 import { browser } from '#imports';
-import type catalogue from '@/public/_locales/en/messages.json';
+import { formatMessage, type Substitution } from './message-format';
+import type { MessageKey } from './message-keys';
 
-/** The catalogue's keys: a typo in a key is a type error. */
-export type MessageKey = keyof typeof catalogue;
+export { keyFor, type MessageKey, type Translate } from './message-keys';
 
 /** WXT types getMessage as one overload per key; this is the one call underneath. */
 type I18n = { getMessage(key: string, substitutions: string[]): string };
 
+/** Handed to the browser so that it returns the template with its `$n` placeholders intact. */
+const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+
+/** The browser's language, as extension pages show text and numbers in (e.g. "de", "pt-BR"). */
+export function uiLocale(): string | undefined {
+  // The language of the catalogue the browser picked, which getUILanguage() does not always report;
+  // the browser's own regional variant of it when it has one (de-CH formats numbers its own way).
+  const text = (browser.i18n as unknown as I18n).getMessage('catalogueLocale', []);
+  return navigator.language.startsWith(text.slice(0, 2)) ? navigator.language : text;
+}
+
 /**
- * A localized string from `public/_locales/<lang>/messages.json` (English first). A key missing
- * from the user's language falls back to English (`default_locale`); `$1`… take the substitutions.
+ * A localized string from `public/_locales/<lang>/messages.json` in the browser's language (a key
+ * missing there falls back to English, `default_locale`), formatted by lib/util/message-format.
  */
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return (browser.i18n as unknown as I18n).getMessage(key, substitutions.map(String));
+export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const template = (browser.i18n as unknown as I18n).getMessage(key, PLACEHOLDERS);
+  return formatMessage(template, substitutions, uiLocale());
 }

@@ -103,14 +103,14 @@ describe('connected with a pasted token', () => {
     expect(revoke).toBe(false);
   });
 
-  it('keeps the token out of local and sync storage, and encrypted at rest', async () => {
+  it('keeps the token in session storage only: nothing of it on disk by default', async () => {
     const worker = await BackgroundWorker.attach(chromium.browser);
     const token = sim.control.demoToken;
     expect(JSON.stringify(await worker.storageArea('local'))).not.toContain(token);
     expect(JSON.stringify(await worker.storageArea('sync'))).not.toContain(token);
     expect(Object.values(await worker.storageArea('session'))).toContain(token);
     const dump = await worker.indexedDbDump();
-    expect(dump['adlens-vault']?.secrets).toMatch(/ciphertext/);
+    expect(dump['adlens-vault']?.secrets ?? '[]').toBe('[]');
     expect(JSON.stringify(dump)).not.toContain(token);
   });
 
@@ -172,14 +172,36 @@ describe('connected with a pasted token', () => {
     await options.waitForStatus('Connected as Demo Media Buyer');
   });
 
-  it('forgets the ciphertext at once when asked to, and seals the token again when not', async () => {
+  it('keeps the token in memory only, and remembers it on disk only under a strong passphrase', async () => {
     await options.page.bringToFront();
     const worker = await BackgroundWorker.attach(chromium.browser);
-    await options.setChecked('forget-on-close', true);
-    expect((await worker.indexedDbDump())['adlens-vault']?.secrets).not.toMatch(/ciphertext/);
-    expect(Object.values(await worker.storageArea('session'))).toContain(sim.control.demoToken);
-    await options.setChecked('forget-on-close', false);
-    expect((await worker.indexedDbDump())['adlens-vault']?.secrets).toMatch(/ciphertext/);
+    const token = sim.control.demoToken;
+    expect((await worker.indexedDbDump())['adlens-vault']?.secrets ?? '[]').toBe('[]');
+    await options.waitForText('token-storage-explained', 'In memory only');
+
+    await options.setChecked('remember-token', true);
+    await options.page.locator('[data-testid="remember-passphrase-input"]').fill('abc');
+    await options.page.locator('[data-testid="remember-passphrase-repeat"]').fill('abc');
+    await options.page.locator('[data-testid="remember-passphrase-submit"]').click();
+    expect(await options.errorText()).toContain('at least 12 characters');
+    expect((await worker.indexedDbDump())['adlens-vault']?.secrets ?? '[]').toBe('[]');
+
+    const passphrase = 'plum orbit canvas tide';
+    await options.setChecked('remember-token', true);
+    await options.page.locator('[data-testid="remember-passphrase-input"]').fill(passphrase);
+    await options.page.locator('[data-testid="remember-passphrase-repeat"]').fill(passphrase);
+    await options.page.locator('[data-testid="remember-passphrase-submit"]').click();
+    await options.waitForText('token-storage-explained', 'only your passphrase');
+    const remembered = (await worker.indexedDbDump())['adlens-vault']?.secrets ?? '';
+    expect(remembered).toMatch(/ciphertext/);
+    expect(remembered).not.toContain(token);
+    expect(remembered).not.toContain(passphrase);
+    expect(JSON.stringify(await worker.storageArea('local'))).not.toContain(token);
+
+    await options.setChecked('remember-token', false);
+    await options.waitForText('token-storage-explained', 'In memory only');
+    expect((await worker.indexedDbDump())['adlens-vault']?.secrets ?? '[]').toBe('[]');
+    expect(Object.values(await worker.storageArea('session'))).toContain(token);
   });
 
   it('disconnect revokes the token at Meta when asked, and wipes everything stored', async () => {

@@ -28,6 +28,9 @@ const PANEL = 'adlens-panel >>>';
 
 beforeAll(async () => {
   sim = await startSimulator();
+  // Its ranges are written as inclusive `date=` ends: the simulator's earlier page variant. The
+  // evidence-based page (exclusive ends) is covered by ads-manager-evidence.e2e.ts.
+  sim.control.page.variant = 'data-surface';
   chromium = await launchAdlensBrowser(sim.routing);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   today = sim.world.today(account.accountId);

@@ -8,6 +8,7 @@ import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
+import { OWNED_SETTINGS_DATABASE } from '@/lib/settings/owned';
 import {
   EXTENSION_ORIGIN,
   launchAdlensBrowser,
@@ -152,6 +153,57 @@ async function storeRecords(page: Page, store: string): Promise<Record<string, u
     CACHE_DATABASE,
     store,
   );
+}
+
+/** The background-owned settings (lib/settings/owned), read from an extension page. */
+async function ownedSettings(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async (database) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(database);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const settings: Record<string, unknown> = {};
+    if (db.objectStoreNames.contains('settings')) {
+      const store = db.transaction('settings').objectStore('settings');
+      for (const key of ['syncSettings', 'facebookLogin']) {
+        settings[key] = await new Promise((resolve, reject) => {
+          const request = store.get(key);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('get failed'));
+        });
+      }
+    }
+    db.close();
+    return settings;
+  }, OWNED_SETTINGS_DATABASE);
+}
+
+/**
+ * Runs `expression` in Adlens's content-script world of `page` (its isolated world, with the
+ * `chrome.storage` a content script really has), as a compromised content script would.
+ */
+async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
+  const session = await page.createCDPSession();
+  try {
+    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await session.send('Runtime.enable');
+    const world = worlds.find(
+      (context) => context.auxData?.type === 'isolated' && context.origin === EXTENSION_ORIGIN,
+    );
+    if (!world) throw new Error('No Adlens content script in this page');
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await session.detach();
+  }
 }
 
 async function accountRecords(page: Page, store: string, id: string) {
@@ -304,8 +356,7 @@ describe('privacy controls', () => {
     ).toBe(true);
     await options.setChecked('sync-level-ad', false);
     await options.waitForText('fetch-notice', 'no longer synced');
-    const worker = await BackgroundWorker.attach(chromium.browser);
-    const settings = (await worker.storageArea('local')).syncSettings as { levels: string[] };
+    const settings = (await ownedSettings(options.page)).syncSettings as { levels: string[] };
     expect(settings.levels).toEqual(['campaign', 'adset']);
     await expect
       .poll(
@@ -340,8 +391,7 @@ describe('privacy controls', () => {
     await options.page.bringToFront();
     await options.setChecked(`sync-account"][data-account-id="${otherId}`, false);
     await options.waitForText('fetch-notice', 'no longer synced');
-    const worker = await BackgroundWorker.attach(chromium.browser);
-    const settings = (await worker.storageArea('local')).syncSettings as {
+    const settings = (await ownedSettings(options.page)).syncSettings as {
       disabledAccounts: string[];
     };
     expect(settings.disabledAccounts).toEqual([otherId]);
@@ -358,8 +408,9 @@ describe('privacy controls', () => {
     expect((await totals()).purchases).toBeGreaterThan(0);
     await options.setChecked('sync-metrics-conversions', false);
     await options.waitForText('fetch-notice', 'no longer read');
-    const worker = await BackgroundWorker.attach(chromium.browser);
-    const settings = (await worker.storageArea('local')).syncSettings as { metricGroups: string[] };
+    const settings = (await ownedSettings(options.page)).syncSettings as {
+      metricGroups: string[];
+    };
     expect(settings.metricGroups).toEqual(['reach', 'clicks']);
     await expect.poll(async () => (await totals()).purchaseValue).toBe(0);
     const kept = await totals();
@@ -394,8 +445,7 @@ describe('privacy controls', () => {
     await field.fill('3');
     await click(options.page, 'retention-save');
     expect(await options.waitForText('fetch-error', 'from 7 to 730')).toBeTruthy();
-    const worker = await BackgroundWorker.attach(chromium.browser);
-    const before = (await worker.storageArea('local')).syncSettings as { backfillDays: number };
+    const before = (await ownedSettings(options.page)).syncSettings as { backfillDays: number };
     expect(before.backfillDays).toBe(90);
     const firstKept = addDays(today(), -6);
     const recent = await insightRows(options.page, accountId, firstKept, today());
@@ -406,7 +456,7 @@ describe('privacy controls', () => {
     await field.fill('7');
     await click(options.page, 'retention-save');
     await options.waitForText('fetch-notice', 'older than 7 days');
-    const after = (await worker.storageArea('local')).syncSettings as { backfillDays: number };
+    const after = (await ownedSettings(options.page)).syncSettings as { backfillDays: number };
     expect(after.backfillDays).toBe(7);
     await expect
       .poll(() => insightRows(options.page, accountId, '2000-01-01', addDays(firstKept, -1)))
@@ -455,8 +505,19 @@ describe('privacy controls', () => {
     );
     expect(exported.cache.apiCalls.length).toBeGreaterThan(0);
     const stored = await insightRows(options.page, accountId, '2000-01-01', today());
+    // Connecting synced every account, so the export holds each cached account's rows.
+    let everyAccount = 0;
+    for (const { accountId: id } of await storeRecords(options.page, 'accounts')) {
+      // A day past the account's today: another account's zone may be a day ahead.
+      everyAccount += await insightRows(
+        options.page,
+        String(id),
+        '2000-01-01',
+        addDays(today(), 1),
+      );
+    }
     expect(exported.cache.insights.columns.slice(0, 3)).toEqual(['date', 'level', 'entityId']);
-    expect(exported.cache.insights.rows).toHaveLength(stored);
+    expect(exported.cache.insights.rows).toHaveLength(everyAccount);
     // The snapshot saved earlier, as its own database holds it.
     const saved = JSON.parse(await savedSnapshotsText()) as { digest: string }[];
     expect(saved).toHaveLength(1);
@@ -605,17 +666,96 @@ describe('privacy controls', () => {
     await options.waitForStatus('Connected as Demo Media Buyer');
   }, 240_000);
 
+  it('settings a content script writes to storage.local are never acted on', async () => {
+    await sync.sync(accountId);
+    const rows = await insightRows(options.page, accountId, '2000-01-01', today());
+    expect(rows).toBeGreaterThan(0);
+    const settingsBefore = await ownedSettings(options.page);
+    const worker = await serviceWorker(chromium.browser);
+    const syncAlarm = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number }> } };
+          }
+        ).chrome.alarms.get('adlens-sync'),
+      );
+    const alarmBefore = await syncAlarm();
+    expect(alarmBefore?.periodInMinutes).toBe(60);
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId });
+    await tab.waitForTableRows();
+    await tab.openPanel();
+    // The worker is listening when the hostile write lands, as it would be in real use.
+    await worker.evaluate(() => {
+      const scope = globalThis as unknown as { sawLocalChange?: Promise<void> } & {
+        chrome: {
+          storage: { onChanged: { addListener(f: (c: object, a: string) => void): void } };
+        };
+      };
+      scope.sawLocalChange = new Promise((resolve) =>
+        scope.chrome.storage.onChanged.addListener((_changes, area) => {
+          if (area === 'local') resolve();
+        }),
+      );
+    });
+    await evaluateInContentScript(
+      tab.page,
+      `chrome.storage.local.set({
+        syncSettings: { intervalMinutes: 0, backfillDays: 7, lookbackDays: 1, levels: ['campaign'],
+          disabledAccounts: [${JSON.stringify(accountId)}], metricGroups: [] },
+        syncSettings$: { v: 2 },
+        facebookLogin: { appId: '666666', businessManagement: true },
+        forgetTokenOnBrowserClose: false,
+      })`,
+    );
+    await worker.evaluate(
+      () => (globalThis as unknown as { sawLocalChange: Promise<void> }).sawLocalChange,
+    );
+    // A round trip through the background after the change event: anything it did is done. The
+    // options tab is brought back in front: a hidden tab runs no animation frames to wait on.
+    await options.page.bringToFront();
+    await reloadOptions();
+    await options.waitForStatus('Connected as Demo Media Buyer');
+    await options.page.waitForSelector(`${storedRow(accountId)} [data-testid="stored-rows"]`);
+
+    expect(await insightRows(options.page, accountId, '2000-01-01', today())).toBe(rows);
+    expect(await ownedSettings(options.page)).toEqual(settingsBefore);
+    expect((await syncAlarm())?.periodInMinutes).toBe(60);
+    const dump = await BackgroundWorker.attach(chromium.browser).then((each) =>
+      each.indexedDbDump(),
+    );
+    expect(dump['adlens-vault']?.secrets ?? '[]').toBe('[]');
+    expect(await options.waitForText('token-storage-explained', 'In memory only')).toBeTruthy();
+    const accountBox = `[data-testid="sync-account"][data-account-id="${accountId}"]`;
+    await options.page.waitForSelector(accountBox);
+    expect(await options.page.$eval(accountBox, (node) => (node as HTMLInputElement).checked)).toBe(
+      true,
+    );
+    await tab.page.close();
+  }, 240_000);
+
   it('a corrupt setting falls back to its default with a notice, and deletes nothing', async () => {
     await sync.sync(accountId);
     const rows = await insightRows(options.page, accountId, '2000-01-01', today());
     expect(rows).toBeGreaterThan(0);
-    await options.page.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.local.set({ syncSettings: { levels: 'everything', intervalMinutes: -1 } }),
-    );
+    // Damaged on disk (the background-owned store), not written by a page: pages cannot reach it.
+    await options.page.evaluate(async (database) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('settings', 'readwrite');
+        transaction
+          .objectStore('settings')
+          .put({ levels: 'everything', intervalMinutes: -1 }, 'syncSettings');
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('put failed'));
+      });
+      db.close();
+    }, OWNED_SETTINGS_DATABASE);
+    await options.page.bringToFront();
     await reloadOptions();
     expect(await options.waitForText('settings-notice', 'could not be read')).toMatch(/sync/);
     // The Sync section appears once the background has answered with the accounts' sync states.

@@ -222,6 +222,9 @@ async function openTab(
 
 beforeAll(async () => {
   sim = await startSimulator();
+  // The simulator's earlier markup, kept as a variant; the page built to the evidence of the live
+  // one is covered by ads-manager-evidence.e2e.ts.
+  sim.control.page.variant = 'data-surface';
   chromium = await launchAdlensBrowser(sim.routing);
   await seedCache();
 }, 120_000);

@@ -1,4 +1,4 @@
-import type { PageVariant } from './ads-manager/control';
+import type { PageLocale, PageVariant } from './ads-manager/control';
 import type { Clock } from './clock';
 import type { BatchInjection } from './graph/batch';
 import { FaultScripts } from './graph/faults';
@@ -14,11 +14,13 @@ import { UsageMeter } from './graph/usage';
  * the Ads Manager page's variant, and a log of every Graph request seen.
  */
 
-export type { PageVariant } from './ads-manager/control';
+export type { PageLocale, PageVariant } from './ads-manager/control';
 
 export interface PageSettings {
   variant: PageVariant;
   buildId: number;
+  /** The interface language of the evidence-based page variants. */
+  locale: PageLocale;
 }
 
 export interface SimControl {
@@ -68,7 +70,7 @@ export function createControl({ seed, clock }: ControlOptions): SimControl {
   return {
     app,
     demoToken,
-    page: { variant: 'data-surface', buildId: 1 },
+    page: { variant: 'evidence', buildId: 1, locale: 'en' },
     settings,
     faults: new FaultScripts(),
     tokens,

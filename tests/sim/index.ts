@@ -6,6 +6,8 @@ import { createClock, type Clock } from './clock';
 import { createControl, type SimControl } from './control';
 import { createGraphHandler } from './graph/handler';
 import type { SimHandler } from './http';
+import { bucQuota, type UseCase } from './graph/usage';
+import { agencyAccountSpecs, type AgencyOptions } from './world/agency';
 import { createWorld } from './world/create-world';
 import type { World } from './world/types';
 
@@ -19,12 +21,47 @@ export interface SimulatedMeta {
   readonly graph: SimHandler;
 }
 
-export function createSimulatedMeta(options: { seed?: number; clock?: Clock } = {}): SimulatedMeta {
+export interface SimOptions {
+  readonly seed?: number;
+  readonly clock?: Clock;
+  /**
+   * The agency world (issue 17) instead of the default four accounts: this many ad accounts (50 by
+   * default), each with its own hourly quota as Meta computes it.
+   */
+  readonly agency?: AgencyOptions;
+}
+
+export function createSimulatedMeta(options: SimOptions = {}): SimulatedMeta {
   const seed = options.seed ?? DEFAULT_SEED;
   const clock = options.clock ?? createClock();
-  const world = createWorld({ seed, clock });
+  const agency = options.agency;
+  const world = createWorld({
+    seed,
+    clock,
+    ...(agency ? { accounts: agencyAccountSpecs(agency) } : {}),
+  });
   const control = createControl({ seed, clock });
+  if (agency) control.settings.quotas.perAccount = agencyQuotas(world);
   return { world, clock, control, graph: createGraphHandler({ world, clock, control }) };
+}
+
+/** Each agency account's hourly quotas from its active ads, on the app's (standard) tier. */
+function agencyQuotas(world: World): Record<string, Record<UseCase, number>> {
+  const tier = 'standard_access';
+  return Object.fromEntries(
+    world.accounts.map((account) => {
+      const active = world
+        .entities(account.accountId, 'ad')
+        .filter((ad) => ad.effectiveStatus === 'ACTIVE').length;
+      return [
+        account.accountId,
+        {
+          ads_insights: bucQuota(tier, 'ads_insights', active),
+          ads_management: bucQuota(tier, 'ads_management', active),
+        },
+      ];
+    }),
+  );
 }
 
 export { createClock, DEFAULT_START_MS, type Clock } from './clock';

@@ -1,6 +1,6 @@
 import { createAdsManagerSite, isAdsManagerPath } from './ads-manager';
 import { createLoginDialog, isLoginDialogPath, type LoginDialogControl } from './facebook-login';
-import { createSimulatedMeta, type SimulatedMeta } from './index';
+import { createSimulatedMeta, type SimOptions, type SimulatedMeta } from './index';
 import type { SimHandler } from './http';
 import { startSimServer, type SimServer } from './server';
 import type { SimAccount } from './world/types';
@@ -17,7 +17,9 @@ export interface RunningSimulator extends SimulatedMeta {
 }
 
 /** The whole simulated Meta on one loopback HTTPS port: Graph API, Ads Manager, facebook.com. */
-export async function startSimulator(options: { seed?: number } = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+  options: Omit<SimOptions, 'clock'> = {},
+): Promise<RunningSimulator> {
   const meta = createSimulatedMeta(options);
   const adsManager = createAdsManagerSite({ world: meta.world, control: meta.control });
   const loginDialog = createLoginDialog(meta.control, meta.clock);

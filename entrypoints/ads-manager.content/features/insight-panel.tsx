@@ -2,23 +2,29 @@ import type { QueryObserverResult } from '@tanstack/query-core';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
+import { errorText as errorTextIn } from '@/components/error-text';
 import { InsightPanel, type InsightPanelState, type InsightView } from '@/components/InsightPanel';
+import { ExplainPanel } from '@/entrypoints/ads-manager.content/explain-panel';
 import {
   onInsightPanelRequest,
   type InsightPanelTarget,
 } from '@/entrypoints/ads-manager.content/panel-requests';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
-import { formatAge, formatChange, formatKpi, formatMoney, KPI_LABELS } from '@/lib/insight/format';
+import { SyncProgressLine } from '@/entrypoints/ads-manager.content/sync-progress';
+import { formatAge, formatChange, formatKpi, formatMoney, kpiLabel } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
 import { send } from '@/lib/messaging/page-client';
 import type { ParsedResponseOf } from '@/lib/messaging/protocol';
-import { pageDateRange } from '@/lib/meta/date-range';
+import { readPageDateRange } from '@/lib/meta/date-range';
 import type { Feature } from '@/lib/meta/feature-runner';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
-import { dateRangeButton } from '@/lib/meta/selectors';
+import { layoutReport } from '@/lib/meta/layout-report';
+import { table } from '@/lib/meta/selectors';
 import { mountShadowUi } from '@/lib/meta/shadow-ui';
+import { useRecognition } from '@/entrypoints/ads-manager.content/recognition-status';
+import { RecognitionStatus } from '@/components/RecognitionStatus';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountSummary } from '@/lib/schema/account';
@@ -26,6 +32,8 @@ import { AppError } from '@/lib/schema/errors';
 import type { InsightChange, InsightGetResponse } from '@/lib/schema/insight';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { dateInTimeZone } from '@/lib/util/dates';
+import { keyFor } from '@/lib/util/i18n';
+import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
 import css from './insight-panel.css?inline';
 
 /**
@@ -40,8 +48,9 @@ type AccountAnswer = ParsedResponseOf<'accounts.get'>;
 let collapsedOnPage = false;
 let openTarget: InsightPanelTarget | null = null;
 
-const LEVEL_LABELS = { account: 'Ad account', campaign: 'Campaign', adset: 'Ad set', ad: 'Ad' };
 const TREND_SUMMARY_LIMIT = 3;
+
+const errorText = (error: unknown, fallback: string) => errorTextIn(t, error, fallback);
 
 function toLauncherState(
   query: QueryObserverResult<AccountAnswer, Error>,
@@ -52,30 +61,25 @@ function toLauncherState(
     if (query.error instanceof AppError && query.error.code === 'not-connected') {
       return { kind: 'not-connected' };
     }
-    const message =
-      query.error instanceof AppError ? query.error.message : 'Adlens could not load this account.';
-    return { kind: 'error', message };
+    return { kind: 'error', message: errorText(query.error, t('panelAccountFailed')) };
   }
   const { account } = query.data;
   return account ? { kind: 'ready', account } : { kind: 'unknown-account', accountId };
 }
 
-const locale = (): string | undefined => navigator.language || undefined;
-
 function describeChange(change: InsightChange, currency: string): string {
   const text = (value: InsightChange['before']) => {
-    if (value === null) return 'none';
+    if (value === null) return t('changeValueNone');
     if (typeof value === 'string') return value;
     return formatMoney(value, { locale: locale(), currency });
   };
-  const field = {
-    dailyBudgetMinor: 'daily budget',
-    lifetimeBudgetMinor: 'lifetime budget',
-    status: 'status',
-    effectiveStatus: 'delivery',
-    name: 'name',
-  }[change.field];
-  return `${change.subject}: ${field} ${text(change.before)} → ${text(change.after)}`;
+  return t(
+    'panelChange',
+    change.subject,
+    t(keyFor('changeField', change.field)),
+    text(change.before),
+    text(change.after),
+  );
 }
 
 function toView(answer: InsightGetResponse): InsightView {
@@ -85,11 +89,17 @@ function toView(answer: InsightGetResponse): InsightView {
   const { range, previous } = answer;
   return {
     subject: answer.subject.name,
-    levelLabel: LEVEL_LABELS[answer.subject.level],
-    period: `${day(range.since)} – ${day(range.until)}, against ${day(previous.since)} – ${day(previous.until)}`,
+    levelLabel: t(keyFor('levelLabel', answer.subject.level)),
+    period: t(
+      'panelPeriod',
+      day(range.since),
+      day(range.until),
+      day(previous.since),
+      day(previous.until),
+    ),
     kpis: answer.kpis.map(({ metric, current, previous: before }) => ({
       key: metric,
-      label: KPI_LABELS[metric],
+      label: kpiLabel(metric, t),
       current: formatKpi(metric, current, formats),
       previous: formatKpi(metric, before, formats),
       change: formatChange(changeOf(current, before), locale()),
@@ -99,11 +109,11 @@ function toView(answer: InsightGetResponse): InsightView {
       const latest = days.at(-1)?.value ?? null;
       return {
         key: metric,
-        label: KPI_LABELS[metric],
+        label: kpiLabel(metric, t),
         summary:
-          outside === 0
-            ? `last day ${formatKpi(metric, latest, formats)}, within the expected band`
-            : `last day ${formatKpi(metric, latest, formats)}, ${Math.min(outside, TREND_SUMMARY_LIMIT) === outside ? outside : `${TREND_SUMMARY_LIMIT}+`} day${outside === 1 ? '' : 's'} outside the expected band`,
+          outside > TREND_SUMMARY_LIMIT
+            ? t('trendOutsideMany', formatKpi(metric, latest, formats), TREND_SUMMARY_LIMIT)
+            : t('trendOutside', formatKpi(metric, latest, formats), outside),
         days,
       };
     }),
@@ -127,11 +137,11 @@ function freshnessText(
   status: AccountSyncSummary | undefined,
   answer: InsightGetResponse | undefined,
 ) {
-  if (status?.state === 'syncing' || answer?.freshness.syncing) return 'Syncing…';
+  if (status?.state === 'syncing' || answer?.freshness.syncing) return t('panelSyncing');
   const lastSyncAt = status?.lastSyncAt ?? answer?.freshness.lastSyncAt ?? null;
   return lastSyncAt === null
-    ? 'Not synced yet'
-    : `Synced ${formatAge(lastSyncAt, Date.now(), locale())}`;
+    ? t('panelNotSynced')
+    : t('panelSyncedAge', formatAge(lastSyncAt, Date.now(), locale()));
 }
 
 /** Why the numbers may be older than they look: said, never hidden. */
@@ -144,13 +154,12 @@ function noticeText(
     (error) => error instanceof AppError && error.code === 'background-unreachable',
   );
   if (unreachable && insight.data) {
-    return 'Adlens’s background is not answering; these are the numbers it gave last. Reload the page to reconnect.';
+    return t('panelBackgroundGone');
   }
   const problem = insight.data?.freshness.problem;
-  if (problem) return `${problem.message} Showing the data synced before.`;
-  if (insight.data && !insight.data.covered.current) {
-    return 'Adlens has not synced every day of this range yet; its KPIs show once it has.';
-  }
+  if (problem)
+    return t('panelProblemCached', t(keyFor('syncProblem', problem.kind), problem.message));
+  if (insight.data && !insight.data.covered.current) return t('panelRangeNotSynced');
   return syncNotice;
 }
 
@@ -167,10 +176,9 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
   const [syncNotice, setSyncNotice] = useState<string | null>(null);
   const status = useQuery(client, syncStatusQuery(target.accountId));
   const accountStatus = status.data?.accounts.find((entry) => entry.accountId === target.accountId);
-  const pickerLabel = document.querySelector(dateRangeButton)?.textContent ?? undefined;
   // The account's today ends the default range; without the account, the browser's will do.
   const timeZone = account?.timezoneName ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const range = pageDateRange(page, pickerLabel, dateInTimeZone(Date.now(), timeZone));
+  const range = readPageDateRange(page, dateInTimeZone(Date.now(), timeZone));
   const request = {
     accountId: target.accountId,
     level: target.level,
@@ -194,15 +202,11 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
       .then((answer) => {
         client.setQueryData(queryKey, answer);
         if (!answer.freshness.refreshStarted) {
-          setSyncNotice(
-            'This account synced a few minutes ago; Adlens waits a little before syncing it again.',
-          );
+          setSyncNotice(t('panelSyncCoolDown'));
         }
         return client.invalidateQueries({ queryKey: queryKeys.syncStatus() });
       })
-      .catch((reason: unknown) =>
-        setSyncNotice(reason instanceof AppError ? reason.message : 'The sync could not start.'),
-      );
+      .catch((reason: unknown) => setSyncNotice(errorText(reason, t('panelSyncFailed'))));
   }
 
   /** The background builds the snapshot and opens the viewer; nothing of it comes to the page. */
@@ -211,20 +215,18 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
     const subject =
       target.entityId === null ? null : { level: target.level, entityId: target.entityId };
     void send('snapshots.open', { accountId: target.accountId, subject, ...range }).catch(
-      (reason: unknown) =>
-        setSyncNotice(
-          reason instanceof AppError ? reason.message : 'Adlens could not open the snapshot.',
-        ),
+      (reason: unknown) => setSyncNotice(errorText(reason, t('panelShareFailed'))),
     );
   }
 
   const state: InsightPanelState = insight.data
     ? { kind: 'ready', view: toView(insight.data) }
     : insight.isError
-      ? { kind: 'error', message: insight.error.message }
+      ? { kind: 'error', message: errorText(insight.error, insight.error.message) }
       : { kind: 'loading' };
   return (
     <InsightPanel
+      t={t}
       state={state}
       freshness={freshnessText(accountStatus, insight.data)}
       notice={noticeText(insight, status, syncNotice)}
@@ -232,6 +234,17 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
       onSyncNow={syncNow}
       onShare={shareSnapshot}
       onClose={onClose}
+      explain={
+        insight.data && (
+          <ExplainPanel
+            accountId={target.accountId}
+            level={target.level}
+            entityId={target.entityId}
+            range={range}
+            findings={insight.data.findings}
+          />
+        )
+      }
     />
   );
 }
@@ -264,14 +277,28 @@ function InsightPanelForPage({
     setCollapsed(collapsedOnPage);
   }
   const accountSummary = account.data?.account ?? undefined;
+  const recognition = useRecognition();
   return (
     <>
       <AccountPanel
+        t={t}
         state={toLauncherState(account, page.accountId)}
         collapsed={collapsed}
         onToggleCollapsed={toggle}
         onOpenInsights={() => open({ accountId: page.accountId, ...selectedSubject(page) })}
-      />
+        status={
+          accountSummary && (
+            <SyncProgressLine accountId={page.accountId} name={accountSummary.name} />
+          )
+        }
+      >
+        {recognition && (
+          <RecognitionStatus
+            view={recognition}
+            report={() => layoutReport(document.querySelector(table), location.pathname)}
+          />
+        )}
+      </AccountPanel>
       {target && (
         <InsightDialog
           target={target}

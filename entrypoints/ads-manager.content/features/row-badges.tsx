@@ -9,12 +9,13 @@ import { frameBatch } from '@/lib/meta/observe';
 import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/meta/rows';
 import { ensureInlineShadowUi, mountShadowUi, removeInlineShadowUi } from '@/lib/meta/shadow-ui';
 import { queryKeys } from '@/lib/query/keys';
-import { MAX_ROW_ENTITY_IDS, type RowFindings } from '@/lib/schema/row-findings';
+import { MAX_ROW_ENTITY_IDS, type RowFindings, type RowRollUp } from '@/lib/schema/row-findings';
 import {
   createLookupCache,
   type LookupCache,
 } from '@/entrypoints/ads-manager.content/lookup-cache';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
+import { publishRecognition } from '@/entrypoints/ads-manager.content/recognition-status';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
 import {
   rowSparklines,
@@ -28,6 +29,7 @@ import {
 } from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
+import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
@@ -43,20 +45,44 @@ import statusCss from './row-badges-status.css?inline';
 const BADGE_TAG = 'adlens-badge';
 /** On the badge's host: which entity it speaks for (tests and the page's own tools can see it). */
 const ENTITY_ATTRIBUTE = 'data-adlens-entity';
+/** A parent row's quiet badge: no findings of its own, some below it. */
+const ROLLUP_TAG = 'adlens-rollup';
 const STATUS_TAG = 'adlens-status';
-const NO_ROWS = 'Adlens can’t find the table rows on this page.';
-const UNIDENTIFIED = 'Adlens can’t tell which items these table rows show.';
 
-function findingsLookup(page: AdsManagerPage): LookupCache<RowFindings> {
+/** A row's own findings, or a roll-up of those below it (ad sets and ads). */
+type RowAnswer = RowFindings | RowRollUp;
+
+function findingsLookup(page: AdsManagerPage): LookupCache<RowAnswer> {
   const scope = { accountId: page.accountId, level: page.level };
   return createLookupCache(pageQueryClient(), {
     queryKey: queryKeys.rowFindings(scope.accountId, scope.level),
     batchSize: MAX_ROW_ENTITY_IDS,
     async ask(entityIds) {
-      const { findings } = await send('findings.forRows', { ...scope, entityIds: [...entityIds] });
-      return new Map(findings.map((finding) => [finding.entityId, finding]));
+      const { findings, rollUps = [] } = await send('findings.forRows', {
+        ...scope,
+        entityIds: [...entityIds],
+      });
+      return new Map<string, RowAnswer>(
+        [...rollUps, ...findings].map((answer) => [answer.entityId, answer]),
+      );
     },
   });
+}
+
+/** The quiet badge of a parent row whose children have findings; opens the first of them. */
+function RollUpBadge({ rollUp, page }: { rollUp: RowRollUp; page: AdsManagerPage }) {
+  const what = page.level === 'campaign' ? 'ad sets and ads' : 'ads';
+  return (
+    <button
+      type="button"
+      class="rollup"
+      data-testid="adlens-rollup"
+      title={`${rollUp.below} ${what} below have findings. Open the first`}
+      onClick={() => requestInsightPanel({ accountId: page.accountId, ...rollUp.first })}
+    >
+      {rollUp.below} below
+    </button>
+  );
 }
 
 /** Normalised visible name → entity id, for rows without `data-surface` ids. */
@@ -75,7 +101,7 @@ function namesLookup(page: AdsManagerPage): LookupCache<string> {
 function paintRow(
   page: AdsManagerPage,
   row: TrackedRow,
-  findings: LookupCache<RowFindings>,
+  findings: LookupCache<RowAnswer>,
   painted: Map<Element, HTMLElement>,
   sparklines: RowSparklines | undefined,
 ) {
@@ -84,15 +110,23 @@ function paintRow(
   const found = entityId === undefined ? undefined : findings.get(entityId);
   if (!found) {
     // Also clears a recycled row's badge that belonged to the entity it showed before.
-    if (painted.delete(anchor)) removeInlineShadowUi(anchor, BADGE_TAG);
+    if (painted.delete(anchor)) {
+      removeInlineShadowUi(anchor, BADGE_TAG);
+      removeInlineShadowUi(anchor, ROLLUP_TAG);
+    }
     return;
   }
-  const values = sparklines?.lookup.get(found.entityId);
-  const { host, root } = ensureInlineShadowUi(anchor, BADGE_TAG, css);
+  const rollUp = 'below' in found;
+  removeInlineShadowUi(anchor, rollUp ? BADGE_TAG : ROLLUP_TAG);
+  const { host, root } = ensureInlineShadowUi(anchor, rollUp ? ROLLUP_TAG : BADGE_TAG, css);
   host.setAttribute(ENTITY_ATTRIBUTE, found.entityId);
   if (host.style.display) host.style.removeProperty('display');
+  painted.set(anchor, host);
+  if (rollUp) return render(<RollUpBadge rollUp={found} page={page} />, root);
+  const values = sparklines?.lookup.get(found.entityId);
   render(
     <Badge
+      t={pageT}
       severity={found.severity}
       count={found.count}
       sentence={found.topSentence}
@@ -107,7 +141,6 @@ function paintRow(
     />,
     root,
   );
-  painted.set(anchor, host);
 }
 
 /** The status chip, shown while `message` says what is wrong; one at a time. */
@@ -158,9 +191,28 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     );
   }
 
+  /** The chip for what fails on the whole table; the corner panel for the counts and details. */
   function updateStatus(): void {
-    if (status === 'no-table' || status === 'no-rows') return showStatus(NO_ROWS);
-    showStatus(noneIdentified() ? UNIDENTIFIED : undefined);
+    const problem = status === 'no-table' || status === 'no-rows' ? status : undefined;
+    showStatus(
+      problem
+        ? pageT('overlayNoRows')
+        : noneIdentified()
+          ? pageT('overlayRowsUnidentified')
+          : undefined,
+    );
+    publishRecognition({
+      problem,
+      seen: rows.length,
+      identified: rows.filter((row) => row.entityId !== undefined).length,
+      badged: rows.filter((row) => {
+        // A row's own badge; a roll-up says something about the rows below, not this one.
+        const host = row.anchor && painted.get(row.anchor);
+        return host && host.localName === BADGE_TAG && host.style.display !== 'none';
+      }).length,
+      noPlace: rows.filter((row) => !row.anchor).length,
+      byName: rows.some((row) => row.byName),
+    });
   }
 
   /** Rows whose badge host must be created or removed, and entities to ask about. */
@@ -179,6 +231,7 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
       if (waiting.has(row.element)) paintRow(page, row, findings, painted, sparklines);
     }
     waiting.clear();
+    updateStatus();
   }, signal);
 
   /**
@@ -214,13 +267,17 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
     for (const row of rows) {
       if (row.entityId !== undefined && answered.has(row.entityId)) paint(row);
     }
+    updateStatus();
     loadSparklines(entityIds);
   }
 
   /** The sparklines of those of `entityIds` that have findings, when the setting is on. */
   function loadSparklines(entityIds: readonly string[]): void {
     const source = sparklines;
-    const badged = entityIds.filter((entityId) => findings.get(entityId));
+    const badged = entityIds.filter((entityId) => {
+      const found = findings.get(entityId);
+      return found && !('below' in found);
+    });
     if (!source || badged.length === 0) return;
     void source.lookup.load(badged).then((answered) => {
       if (sparklines === source && answered.length > 0) repaint(answered);
@@ -290,8 +347,12 @@ function badgeRows(page: AdsManagerPage, signal: AbortSignal): void {
   signal.addEventListener(
     'abort',
     () => {
-      for (const anchor of painted.keys()) removeInlineShadowUi(anchor, BADGE_TAG);
+      for (const anchor of painted.keys()) {
+        removeInlineShadowUi(anchor, BADGE_TAG);
+        removeInlineShadowUi(anchor, ROLLUP_TAG);
+      }
       painted.clear();
+      publishRecognition(undefined);
     },
     { once: true },
   );

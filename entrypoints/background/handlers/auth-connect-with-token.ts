@@ -2,6 +2,7 @@ import { connectToken } from '@/lib/auth/connect';
 import { scheduleRenewal } from '@/lib/auth/renewal';
 import type { Handler } from '@/lib/messaging/server';
 import { toAccountSummary } from '@/lib/schema/account';
+import { syncAfterConnect } from '@/lib/sync/service';
 
 /**
  * Connects with a pasted token once Meta has vouched for it (`/me`, `/me/permissions`,
@@ -11,5 +12,7 @@ import { toAccountSummary } from '@/lib/schema/account';
 export const connectWithToken: Handler<'auth.connectWithToken'> = async ({ token }) => {
   const { user, accounts, info } = await connectToken(token, { source: 'pasted', appId: null });
   await scheduleRenewal(info);
+  // The first sync starts now: insights are read within seconds, without pressing anything.
+  await syncAfterConnect();
   return { userName: user.name, accounts: accounts.map(toAccountSummary) };
 };

@@ -3,7 +3,8 @@ import { runFacebookLogin } from '@/lib/auth/login-flow';
 import { scheduleRenewal } from '@/lib/auth/renewal';
 import type { Handler } from '@/lib/messaging/server';
 import { toAccountSummary } from '@/lib/schema/account';
-import { facebookLoginSettings } from '@/lib/settings/facebook-login';
+import { syncAfterConnect } from '@/lib/sync/service';
+import { saveLoginSettings } from '@/lib/settings/facebook-login';
 
 /**
  * Facebook Login with the app id from the options page: the dialog in a browser window, then the
@@ -11,7 +12,7 @@ import { facebookLoginSettings } from '@/lib/settings/facebook-login';
  * a later Reconnect remember them; a cancelled or refused login stores no token.
  */
 export const login: Handler<'auth.login'> = async ({ appId, businessManagement }) => {
-  await facebookLoginSettings.setValue({ appId, businessManagement });
+  await saveLoginSettings({ appId, businessManagement });
   const grant = await runFacebookLogin({ appId, businessManagement, interactive: true });
   const { user, accounts, info } = await connectToken(grant.accessToken, {
     source: 'login',
@@ -19,5 +20,7 @@ export const login: Handler<'auth.login'> = async ({ appId, businessManagement }
     grant,
   });
   await scheduleRenewal(info);
+  // The first sync starts now: insights are read within seconds, without pressing anything.
+  await syncAfterConnect();
   return { userName: user.name, accounts: accounts.map(toAccountSummary) };
 };

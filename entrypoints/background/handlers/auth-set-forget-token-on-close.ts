@@ -1,13 +1,13 @@
-import { applyTokenPersistence } from '@/lib/auth/vault';
+import { forgetTokenOnClose, rememberToken, tokenStorageState } from '@/lib/auth/vault';
 import type { Handler } from '@/lib/messaging/server';
-import { forgetTokenOnBrowserClose } from '@/lib/settings/token-persistence';
 
 /**
- * "Forget the token when the browser closes", applied before answering: switching it on deletes
- * the ciphertext from disk, switching it off seals the live token again.
+ * "Forget the token when the browser closes" (the default) deletes any remembered copy at once;
+ * turning it off remembers the live token on this computer under the passphrase given, which the
+ * vault refuses when it is too weak.
  */
-export const setForgetTokenOnClose: Handler<'auth.setForgetTokenOnClose'> = async ({ forget }) => {
-  await forgetTokenOnBrowserClose.setValue(forget);
-  await applyTokenPersistence();
-  return { forgetTokenOnClose: forget };
+export const setForgetTokenOnClose: Handler<'auth.setForgetTokenOnClose'> = async (request) => {
+  if (request.forget) await forgetTokenOnClose();
+  else await rememberToken(request.passphrase);
+  return { forgetTokenOnClose: !(await tokenStorageState()).remembered };
 };

@@ -1,11 +1,10 @@
 import { readConnectionInfo } from '@/lib/auth/connection-info';
-import { readToken } from '@/lib/auth/vault';
+import { readToken, tokenStorageState } from '@/lib/auth/vault';
 import { listAccounts } from '@/lib/cache/accounts';
 import { readConnection } from '@/lib/cache/connection';
 import type { Handler } from '@/lib/messaging/server';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { readLoginSettings } from '@/lib/settings/facebook-login';
-import { isTokenSessionOnly } from '@/lib/settings/token-persistence';
 
 /** A connection without its token (forgotten when the browser closed) needs a reconnect too. */
 function currentHealth(info: ConnectionInfo, hasToken: boolean): ConnectionInfo {
@@ -18,14 +17,18 @@ function currentHealth(info: ConnectionInfo, hasToken: boolean): ConnectionInfo 
  * view next to the Reconnect prompt.
  */
 export const authStatus: Handler<'auth.status'> = async () => {
-  const [token, connection, info, login, forgetTokenOnClose] = await Promise.all([
+  const [token, connection, info, login, tokenStorage] = await Promise.all([
     readToken(),
     readConnection(),
     readConnectionInfo(),
     readLoginSettings(),
-    isTokenSessionOnly(),
+    tokenStorageState(),
   ]);
-  const settings = { login, forgetTokenOnClose };
+  const settings = {
+    login,
+    forgetTokenOnClose: !tokenStorage.remembered,
+    locked: tokenStorage.locked,
+  };
   if (connection === undefined) {
     return { connected: false, userName: null, accountCount: 0, connection: null, ...settings };
   }

@@ -1,13 +1,27 @@
-import { readFindingsOfEntities, type StoredFinding as CachedFinding } from '@/lib/cache/findings';
+import { listEntities } from '@/lib/cache/entities';
+import {
+  readAccountFindings,
+  readFindingsOfEntities,
+  type StoredFinding as CachedFinding,
+} from '@/lib/cache/findings';
 import type { Handler } from '@/lib/messaging/server';
 import {
   FINDING_SENTENCE_MAX_LENGTH,
   type FindingSeverity,
   type RowFindings,
+  type RowRollUp,
+  type TableLevel,
 } from '@/lib/schema/row-findings';
 
 /** What a badge needs of one stored finding. */
 export type StoredFinding = Pick<CachedFinding, 'entityId' | 'severity' | 'score' | 'summary'>;
+
+/** A finding below the rows asked about, with the parents it sits under. */
+export interface FindingBelow extends Pick<StoredFinding, 'entityId' | 'severity' | 'score'> {
+  readonly level: TableLevel;
+  /** The campaign and ad set it belongs to (null where it is one itself). */
+  readonly parents: readonly (string | null)[];
+}
 
 const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
   info: 0,
@@ -16,7 +30,9 @@ const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
 };
 const MAX_COUNT = 999;
 
-function outranks(a: StoredFinding, b: StoredFinding): boolean {
+type Ranked = Pick<StoredFinding, 'severity' | 'score'>;
+
+function outranks(a: Ranked, b: Ranked): boolean {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   return bySeverity === 0 ? a.score > b.score : bySeverity > 0;
 }
@@ -51,12 +67,76 @@ export function summarizeRowFindings(
 }
 
 /**
+ * Roll-ups of the parent rows asked about that have no findings of their own: how many distinct
+ * ad sets and ads below each have findings, and the first of them (most severe, then strongest).
+ */
+export function summarizeRollUps(
+  entityIds: readonly string[],
+  withOwnFindings: ReadonlySet<string>,
+  below: readonly FindingBelow[],
+): RowRollUp[] {
+  const byParent = new Map<string, { first: FindingBelow; ids: Set<string> }>();
+  for (const finding of below) {
+    for (const parent of finding.parents) {
+      if (parent === null) continue;
+      const entry = byParent.get(parent);
+      if (!entry) byParent.set(parent, { first: finding, ids: new Set([finding.entityId]) });
+      else {
+        entry.ids.add(finding.entityId);
+        if (outranks(finding, entry.first)) entry.first = finding;
+      }
+    }
+  }
+  return [...new Set(entityIds)].flatMap((entityId) => {
+    const entry = byParent.get(entityId);
+    if (!entry || withOwnFindings.has(entityId)) return [];
+    const { level, entityId: firstId } = entry.first;
+    return { entityId, below: Math.min(entry.ids.size, 9999), first: { level, entityId: firstId } };
+  });
+}
+
+const LEVELS_BELOW: Readonly<Record<TableLevel, readonly TableLevel[]>> = {
+  campaign: ['adset', 'ad'],
+  adset: ['ad'],
+  ad: [],
+};
+
+/** The findings of the account's ad sets and ads under `level`, with their parents. */
+async function findingsBelow(
+  accountId: Parameters<typeof readAccountFindings>[0],
+  level: TableLevel,
+): Promise<FindingBelow[]> {
+  const levels = LEVELS_BELOW[level];
+  if (levels.length === 0) return [];
+  const findings = (await readAccountFindings(accountId)).filter((finding) =>
+    (levels as readonly string[]).includes(finding.level),
+  );
+  if (findings.length === 0) return [];
+  const parents = new Map<string, readonly (string | null)[]>();
+  for (const below of levels) {
+    for (const entity of await listEntities(accountId, below)) {
+      parents.set(entity.entityId, [entity.campaignId, entity.adsetId]);
+    }
+  }
+  return findings.map((finding) => ({
+    entityId: finding.entityId,
+    severity: finding.severity,
+    score: finding.score,
+    level: finding.level as TableLevel,
+    parents: parents.get(finding.entityId) ?? [],
+  }));
+}
+
+/**
  * The badges of the rows on screen. Served from the cache alone, token or not: the overlay keeps
  * working from what was synced, and disconnecting wipes the cache anyway.
  */
-export const findingsForRows: Handler<'findings.forRows'> = async (request) => ({
-  findings: summarizeRowFindings(
+export const findingsForRows: Handler<'findings.forRows'> = async (request) => {
+  const findings = summarizeRowFindings(
     request.entityIds,
     await readFindingsOfEntities(request.accountId, request.level, request.entityIds),
-  ),
-});
+  );
+  const own = new Set(findings.map((finding) => finding.entityId));
+  const below = await findingsBelow(request.accountId, request.level);
+  return { findings, rollUps: summarizeRollUps(request.entityIds, own, below) };
+};

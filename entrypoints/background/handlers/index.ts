@@ -6,9 +6,12 @@ import { disconnect } from './auth-disconnect';
 import { login } from './auth-login';
 import { setForgetTokenOnClose } from './auth-set-forget-token-on-close';
 import { authStatus } from './auth-status';
+import { unlock } from './auth-unlock';
 import { verify } from './auth-verify';
 import { findingsCounts } from './findings-counts';
+import { findingsExplain } from './findings-explain';
 import { findingsForRows } from './findings-for-rows';
+import { i18nCatalogue } from './i18n-catalogue';
 import { insightGet } from './insight-get';
 import { insightsGet } from './insights-get';
 import { apiLog, apiLogClear } from './privacy-api-log';
@@ -18,6 +21,7 @@ import { exportData } from './privacy-export';
 import { exportCsv } from './privacy-export-csv';
 import { storedData } from './privacy-stored-data';
 import { identifyByName } from './rows-identify-by-name';
+import { settingsGet, settingsUpdateSync } from './settings';
 import { snapshotsOpen } from './snapshots-open';
 import { snapshotsPrepare } from './snapshots-prepare';
 import { snapshotsSubjects } from './snapshots-subjects';
@@ -32,15 +36,19 @@ export const handlers: Handlers = {
   'auth.disconnect': disconnect,
   'auth.setForgetTokenOnClose': setForgetTokenOnClose,
   'auth.verify': verify,
+  'auth.unlock': unlock,
   'accounts.list': accountsList,
   'accounts.get': accountsGet,
   'findings.forRows': findingsForRows,
   'rows.identifyByName': identifyByName,
+  'settings.get': settingsGet,
+  'settings.updateSync': settingsUpdateSync,
   'sync.now': syncNow,
   'sync.status': syncStatus,
   'insights.get': insightsGet,
   'insight.get': insightGet,
   'findings.counts': findingsCounts,
+  'findings.explain': findingsExplain,
   'privacy.storedData': storedData,
   'privacy.clearCache': clearCache,
   'privacy.export': exportData,
@@ -51,4 +59,5 @@ export const handlers: Handlers = {
   'snapshots.subjects': snapshotsSubjects,
   'snapshots.prepare': snapshotsPrepare,
   'snapshots.open': snapshotsOpen,
+  'i18n.catalogue': i18nCatalogue,
 };

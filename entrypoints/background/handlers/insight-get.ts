@@ -5,6 +5,7 @@ import { listEntities } from '@/lib/cache/entities';
 import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState, type SyncState } from '@/lib/cache/sync-state';
+import { isExplainMetric } from '@/lib/explain/measures';
 import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
 import { needsUnread, sumDaily, type KpiMetric } from '@/lib/insight/kpis';
 import { trendOf } from '@/lib/insight/trend';
@@ -22,14 +23,13 @@ import type { EntityLevel } from '@/lib/schema/insights';
 import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
+import { pageMaySync } from '@/lib/sync/triggers';
 import { daysInRange } from '@/lib/util/dates';
 
 /** The daily trends the panel draws, each with its expected band. */
 const TREND_METRICS: readonly KpiMetric[] = ['spend', 'cpm', 'ctr', 'cpa'];
 /** Days before the range the band is fitted on, so a short range still gets its weekly rhythm. */
 const BASELINE_DAYS = 28;
-/** Sync now from Ads Manager does nothing within this long of the account's last sync or try. */
-export const PAGE_SYNC_INTERVAL_MS = 5 * 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -41,13 +41,8 @@ async function syncIfQuiet(accountId: AccountId, state: SyncState, now: number):
   const scheduler = syncScheduler();
   if (scheduler.isSyncing(accountId)) return false;
   if ((await readSyncSettings()).disabledAccounts.includes(accountId)) return false;
-  const lastTry = Math.max(
-    state.lastSyncAt ?? 0,
-    state.lastError?.at ?? 0,
-    state.run?.startedAt ?? 0,
-  );
-  if (now - lastTry < PAGE_SYNC_INTERVAL_MS) return false;
-  return scheduler.request([accountId]).length > 0;
+  if (!pageMaySync(state, now)) return false;
+  return scheduler.request([accountId], { first: true }).length > 0;
 }
 
 /** Names of the entities findings and changes point at, reading only the levels they name. */
@@ -142,6 +137,8 @@ export const insightGet: Handler<'insight.get'> = async (request, context) => {
       sentence: finding.summary,
       nextStep: finding.nextStep,
       startDate: finding.startDate,
+      findingId: finding.findingId,
+      explainable: isExplainMetric(finding.metric),
     })),
     changes: changes.map((change) => toChange(change, names)),
     freshness: {

@@ -40,7 +40,11 @@ export const insightsGet: Handler<'insights.get'> = async (request, context) => 
   const { accountId, level, entityIds, since, until } = request;
   const account = await getAccount(accountId);
   if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
-  if (context.senderClass === 'content-script') await refreshIfStale(accountId);
+  if (context.senderClass === 'content-script') {
+    // The page asks about the rows it shows; it may not list an account's biggest spenders.
+    if (!entityIds) throw new AppError('invalid-request', 'Ads Manager asks for named entities.');
+    await refreshIfStale(accountId);
+  }
 
   const [state, all] = await Promise.all([
     readSyncState(accountId),

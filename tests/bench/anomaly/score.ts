@@ -1,5 +1,4 @@
 import type { Finding, FindingKind } from '@/lib/anomaly';
-import type { EvalSet } from './eval-set';
 import { FIRST_EPOCH_DAY, type Label } from './world-types';
 
 /**
@@ -16,6 +15,20 @@ import { FIRST_EPOCH_DAY, type Label } from './world-types';
 
 const EPISODE_GAP = 3;
 const GRACE_DAYS = 3;
+
+/** What scoring needs of a labeled set: its labels and each account's tree. */
+export interface ScoredSet {
+  readonly labels: readonly Label[];
+  readonly accounts: readonly {
+    readonly world: {
+      readonly accountId: string;
+      readonly entities: readonly {
+        readonly id: string;
+        readonly parent?: { readonly id: string } | undefined;
+      }[];
+    };
+  }[];
+}
 
 export interface Shown {
   readonly accountId: string;
@@ -56,7 +69,7 @@ export interface Score {
   readonly duplicateSamples: readonly string[];
 }
 
-export function scoreReplay(set: EvalSet, shown: readonly Shown[], evalDays: number): Score {
+export function scoreReplay(set: ScoredSet, shown: readonly Shown[], evalDays: number): Score {
   const parents = parentMap(set);
   const episodes = toEpisodes(shown);
   const matched = new Set<Episode>();
@@ -191,7 +204,7 @@ function isAncestor(ancestor: string, id: string, parents: ReadonlyMap<string, s
   return false;
 }
 
-function parentMap(set: EvalSet): Map<string, string> {
+function parentMap(set: ScoredSet): Map<string, string> {
   const parents = new Map<string, string>();
   for (const { world } of set.accounts) {
     for (const entity of world.entities) {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { TargetType, type Browser, type CDPSession } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
-import { CHUNK_DAYS } from '@/lib/cache/series';
+import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
 import { OBJECTS_PAGE_SIZE, INSIGHTS_PAGE_SIZE } from '@/lib/sync/runner';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../../sim/start';
@@ -132,7 +132,7 @@ interface WriteComparison {
 async function compareWrites(browser: Browser, accountId: string): Promise<WriteComparison> {
   const worker = await serviceWorker(browser);
   return worker.evaluate(
-    async (database, account, chunkDays) => {
+    async (database, account, chunkDays, metricCount) => {
       // tsx keeps function names through an `__name` helper the worker does not have.
       (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
       const open = (name: string, store?: string) =>
@@ -162,8 +162,37 @@ async function compareWrites(browser: Browser, accountId: string): Promise<Write
         level: string;
         entityId: string;
         chunk: number;
-        rows: Uint8Array;
-        values: Float64Array;
+        packed: Uint8Array;
+      };
+      /** The packed layout of lib/cache/series.ts: day mask, widths, then values by metric. */
+      const unpack = (packed: Uint8Array) => {
+        const view = new DataView(packed.buffer, packed.byteOffset);
+        const mask = view.getUint32(0, true);
+        const rows = new Uint8Array(chunkDays);
+        const days: number[] = [];
+        for (let offset = 0; offset < chunkDays; offset++) {
+          if ((mask & (1 << offset)) !== 0) {
+            rows[offset] = 1;
+            days.push(offset);
+          }
+        }
+        const values = new Float64Array(metricCount * chunkDays);
+        let at = 4 + metricCount;
+        for (let metric = 0; metric < metricCount; metric++) {
+          const width = view.getUint8(4 + metric);
+          for (const offset of width === 0 ? [] : days) {
+            values[metric * chunkDays + offset] =
+              width === 1
+                ? view.getUint8(at)
+                : width === 2
+                  ? view.getUint16(at, true)
+                  : width === 4
+                    ? view.getUint32(at, true)
+                    : view.getFloat64(at, true);
+            at += width;
+          }
+        }
+        return { rows, values };
       };
       const source = await open(database);
       const chunks = await new Promise<Chunk[]>((resolve, reject) => {
@@ -207,9 +236,10 @@ async function compareWrites(browser: Browser, accountId: string): Promise<Write
         batch = [];
       };
       for (const chunk of chunks) {
+        const { rows: present, values } = unpack(chunk.packed);
         for (let offset = 0; offset < chunkDays; offset++) {
-          if (chunk.rows[offset] !== 1) continue;
-          const value = (metric: number) => chunk.values[metric * chunkDays + offset] ?? 0;
+          if (present[offset] !== 1) continue;
+          const value = (metric: number) => values[metric * chunkDays + offset] ?? 0;
           const day = chunk.chunk + offset;
           const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
           batch.push({
@@ -242,6 +272,7 @@ async function compareWrites(browser: Browser, accountId: string): Promise<Write
     CACHE_DATABASE,
     accountId,
     CHUNK_DAYS,
+    METRIC_COUNT,
   );
 }
 

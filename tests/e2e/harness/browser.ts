@@ -37,7 +37,7 @@ export interface AdlensBrowser {
  */
 export async function launchAdlensBrowser(
   routing: NetworkRouting,
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; lang?: string } = {},
 ): Promise<AdlensBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
   const browser = await puppeteer.launch({
@@ -58,6 +58,8 @@ export async function launchAdlensBrowser(
       '--disable-dev-shm-usage',
       `--host-resolver-rules=${routing.hostResolverRules}`,
       `--ignore-certificate-errors-spki-list=${routing.spkiSha256}`,
+      // The browser's language: extension pages, Accept-Language and so the simulated page's.
+      ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
     ],
   });
   return {

@@ -143,7 +143,7 @@ export class AdsManagerTab {
     return AdsManagerTab.attach(await browser.newPage(), location);
   }
 
-  /** Opens Ads Manager in a page the test has already prepared (say, with a recorder attached). */
+  /** Ads Manager in a page the test prepared (its headers, its media features). */
   static async attach(page: Page, location: AdsManagerLocation): Promise<AdsManagerTab> {
     await page.goto(adsManagerUrl(location), { waitUntil: 'domcontentloaded' });
     return new AdsManagerTab(page);
@@ -210,8 +210,13 @@ export class AdsManagerTab {
    * what the panel says when that is not data.
    */
   async openInsightPanel(): Promise<void> {
-    // A user's click through the browser's input, not one the page synthesises.
-    await this.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
+    await this.page.waitForFunction(() => {
+      const button = document
+        .querySelector('adlens-panel')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
+      button?.click();
+      return Boolean(button);
+    });
     const state = await this.page.waitForFunction(
       () => {
         const panel = document

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
-import { CHUNK_DAYS } from '@/lib/cache/series';
+import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
 import type { SyncState } from '@/lib/cache/sync-state';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
@@ -39,6 +39,42 @@ export class SyncSection {
     return (await cell?.evaluate((node) => node.textContent ?? '')) ?? '';
   }
 
+  /**
+   * Waits until the table lists the accounts and none is syncing: connecting starts every
+   * account's first sync, which a test lets end before it starts its own.
+   */
+  async waitForIdle(timeout = 400_000): Promise<void> {
+    // Polled from here in short reads: one long wait in the page outlives the protocol's timeout.
+    const syncing = () =>
+      this.page.evaluate(() => {
+        const cells = [...document.querySelectorAll('[data-testid="sync-state"]')];
+        if (cells.length === 0) return ['(no accounts listed yet)'];
+        return cells
+          .filter((cell) => cell.getAttribute('data-state') === 'syncing')
+          .map((cell) => `${cell.closest('tr')?.dataset.accountId}: ${cell.textContent}`);
+      });
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const busy = await syncing().catch(() => ['(the page did not answer)']);
+      if (busy.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`Still syncing: ${busy.join('; ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  /** Waits until the account has synced once; fails with the problem if its sync failed first. */
+  async waitForFirstSync(accountId: string, timeout = 400_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const record = await storedSyncState(this.page, accountId).catch(() => undefined);
+      if (record?.lastSyncAt != null) break;
+      if (record?.lastError) throw new Error(`The first sync failed: ${record.lastError.message}`);
+      if (Date.now() > deadline) throw new Error(`The first sync of ${accountId} did not end`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return this.waitFor(accountId, 'synced', { timeout: 60_000 });
+  }
+
   /** Starts a sync and waits for it to end (a new last sync, or a new problem) in `state`. */
   async sync(
     accountId: string,
@@ -47,6 +83,7 @@ export class SyncSection {
   ): Promise<string> {
     const mark = (record: SyncState | undefined) =>
       `${record?.lastSyncAt ?? ''}|${record?.lastError?.at ?? ''}`;
+    await this.waitForIdle();
     const before = mark(await storedSyncState(this.page, accountId));
     await this.syncNow(accountId);
     const deadline = Date.now() + (options.timeout ?? 180_000);
@@ -101,7 +138,7 @@ export async function cachedTotals(
     impressions: INSIGHT_METRICS.indexOf('impressions'),
   };
   return page.evaluate(
-    async (database, key, first, last, chunkDays, column) => {
+    async (database, key, first, last, chunkDays, metricCount, column) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(database);
         request.onsuccess = () => resolve(request.result);
@@ -119,15 +156,37 @@ export async function cachedTotals(
             resolve();
             return;
           }
-          const chunk = cursor.value as { chunk: number; rows: Uint8Array; values: Float64Array };
+          // The packed layout (lib/cache/series.ts): a day mask, a width per metric, then each
+          // metric's values on the days with a row. Decoded here independently of that code.
+          const chunk = cursor.value as { chunk: number; packed: Uint8Array };
+          const view = new DataView(chunk.packed.buffer, chunk.packed.byteOffset);
+          const mask = view.getUint32(0, true);
+          const days: number[] = [];
           for (let offset = 0; offset < chunkDays; offset++) {
+            if ((mask & (1 << offset)) !== 0) days.push(offset);
+          }
+          const widths = Array.from({ length: metricCount }, (_, metric) =>
+            view.getUint8(4 + metric),
+          );
+          const valueOf = (metric: number, position: number): number => {
+            const width = widths[metric]!;
+            let at = 4 + metricCount;
+            for (let before = 0; before < metric; before++) at += widths[before]! * days.length;
+            at += width * position;
+            if (width === 0) return 0;
+            if (width === 1) return view.getUint8(at);
+            if (width === 2) return view.getUint16(at, true);
+            if (width === 4) return view.getUint32(at, true);
+            return view.getFloat64(at, true);
+          };
+          days.forEach((offset, position) => {
             const day = chunk.chunk + offset;
-            if (day < first || day > last || chunk.rows[offset] !== 1) continue;
+            if (day < first || day > last) return;
             totals.rows++;
             for (const [name, index] of Object.entries(column)) {
-              totals[name as keyof typeof column] += chunk.values[index * chunkDays + offset] ?? 0;
+              totals[name as keyof typeof column] += valueOf(index, position);
             }
-          }
+          });
           cursor.continue();
         };
       });
@@ -139,6 +198,7 @@ export async function cachedTotals(
     epochDayOf(since),
     epochDayOf(until),
     CHUNK_DAYS,
+    METRIC_COUNT,
     columns,
   );
 }

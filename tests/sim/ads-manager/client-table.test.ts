@@ -35,7 +35,13 @@ function rows(count: number): TableRow[] {
 }
 
 function mount(variant: PageVariant, data: TableRow[]): VirtualTable {
-  configureDom({ buildId: 1, variant, classes: compileStyles(1).classes, accounts: [] });
+  configureDom({
+    buildId: 1,
+    variant,
+    locale: 'en',
+    classes: compileStyles(1).classes,
+    accounts: [],
+  });
   const table = new VirtualTable({
     level: 'campaign',
     currency: 'USD',

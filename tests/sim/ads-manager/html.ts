@@ -4,7 +4,7 @@
  * theirs), then the same-origin bundle renders everything.
  */
 import type { World } from '../world/types';
-import type { AdsManagerControl } from './control';
+import { isEvidenceVariant, type AdsManagerControl } from './control';
 import { compileStyles } from './styles';
 import { STATIC_PREFIX } from './url-scheme';
 import type { BootAccount, BootConfig } from './wire';
@@ -49,6 +49,7 @@ export function bootConfig(world: World, control: AdsManagerControl): BootConfig
   return {
     buildId,
     variant,
+    locale: isEvidenceVariant(variant) ? (control.page.locale ?? 'en') : 'en',
     classes: compileStyles(buildId).classes,
     accounts: world.accounts.flatMap((a) => bootAccount(world, a.accountId) ?? []),
   };
@@ -64,9 +65,18 @@ export function jsonForScript(value: unknown): string {
 
 const TITLE = { campaigns: 'Campaigns', adsets: 'Ad sets', ads: 'Ads' } as const;
 
-export function pageHtml(boot: BootConfig, tab: keyof typeof TITLE): string {
+/**
+ * The page's language, as `<html lang>` declares it: Facebook writes the user's language setting
+ * there (`de`, `zh-CN`, `pt-BR`); the simulator takes the browser's first Accept-Language.
+ */
+export function pageLanguage(acceptLanguage: string | undefined): string {
+  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim() ?? '';
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : 'en';
+}
+
+export function pageHtml(boot: BootConfig, tab: keyof typeof TITLE, lang = 'en'): string {
   return `<!DOCTYPE html>
-<html lang="en" dir="ltr">
+<html lang="${lang}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

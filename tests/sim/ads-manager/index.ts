@@ -47,7 +47,8 @@ import { json, type SimHandler, type SimRequest, type SimResponse } from '../htt
 import type { World } from '../world/types';
 import { clientBundle } from './bundle';
 import { DEFAULT_PAGE_CONTROL, type AdsManagerControl } from './control';
-import { bootConfig, PAGE_CSP, pageHtml, SCRIPT_PATH, STYLE_PATH } from './html';
+import { bootConfig, PAGE_CSP, pageHtml, pageLanguage, SCRIPT_PATH, STYLE_PATH } from './html';
+import { EVIDENCE_CSS } from './evidence-styles';
 import { compileStyles } from './styles';
 import { buildTablePage, parseTableQuery, TableQueryError, TableSnapshots } from './table-data';
 import { APP_ROOT, manageHref, parseManageLocation, TABLE_API_PATH } from './url-scheme';
@@ -130,7 +131,13 @@ function managePage(request: SimRequest, world: World, control: AdsManagerContro
       manageHref({ ...state, act: first.accountId, businessId: first.businessId }),
     );
   }
-  return html(pageHtml(bootConfig(world, control), state.tab));
+  return html(
+    pageHtml(
+      bootConfig(world, control),
+      state.tab,
+      control.page.locale ?? pageLanguage(request.headers['accept-language']),
+    ),
+  );
 }
 
 function tableEndpoint(request: SimRequest, world: World, snapshots: TableSnapshots): SimResponse {
@@ -160,7 +167,7 @@ function stylesheet(request: SimRequest, control: AdsManagerControl): SimRespons
   return {
     status: 200,
     headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' },
-    body: compileStyles(buildId).css,
+    body: compileStyles(buildId).css + EVIDENCE_CSS,
   };
 }
 
@@ -182,7 +189,13 @@ async function route(
     const location = entryLocation(world, searchParams);
     return location
       ? redirect(request, location)
-      : html(pageHtml(bootConfig(world, control), 'campaigns'));
+      : html(
+          pageHtml(
+            bootConfig(world, control),
+            'campaigns',
+            control.page.locale ?? pageLanguage(request.headers['accept-language']),
+          ),
+        );
   }
   return managePage(request, world, control);
 }

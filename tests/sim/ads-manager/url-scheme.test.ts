@@ -31,9 +31,14 @@ describe('manage URLs', () => {
   });
 
   it('knows only the three tabs, with or without a trailing slash', () => {
-    expect(tabOfPath('/adsmanager/manage/campaigns')).toBe('campaigns');
-    expect(tabOfPath('/adsmanager/manage/ads/')).toBe('ads');
-    expect(tabOfPath('/adsmanager/manage/ads/edit/standalone')).toBeUndefined();
+    expect(tabOfPath('/adsmanager/manage/campaigns')).toEqual({ tab: 'campaigns', subRoute: '' });
+    expect(tabOfPath('/adsmanager/manage/ads/')).toEqual({ tab: 'ads', subRoute: '' });
+    expect(tabOfPath('/adsmanager/manage/campaigns/edit')?.subRoute).toBe('/edit');
+    expect(tabOfPath('/adsmanager/manage/ads/edit/standalone')).toEqual({
+      tab: 'ads',
+      subRoute: '/edit/standalone',
+    });
+    expect(tabOfPath('/adsmanager/manage/ads/other')).toBeUndefined();
     expect(tabOfPath('/adsmanager/reporting')).toBeUndefined();
   });
 

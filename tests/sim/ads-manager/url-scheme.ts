@@ -103,10 +103,13 @@ export function parseDateParam(
   value: string | null,
   today: string,
   earliest: string,
+  exclusiveEnd = false,
 ): DateRange | undefined {
   if (!value) return undefined;
   const [dates = '', preset] = value.split(',', 2);
-  const [since = '', until = ''] = dates.split('_', 2);
+  const [since = '', end = ''] = dates.split('_', 2);
+  // The live page's end is exclusive (a single day D is `D_D+1`); a bare `D_D` still means D.
+  const until = exclusiveEnd && isIsoDate(end) && end > since ? addDays(end, -1) : end;
   if (isIsoDate(since) && isIsoDate(until) && since <= until) {
     return preset ? { since, until, preset } : { since, until };
   }
@@ -114,8 +117,8 @@ export function parseDateParam(
   return isPreset(name) ? presetRange(name, today, earliest) : undefined;
 }
 
-export function formatDateParam(range: DateRange): string {
-  const dates = `${range.since}_${range.until}`;
+export function formatDateParam(range: DateRange, exclusiveEnd = false): string {
+  const dates = `${range.since}_${exclusiveEnd ? addDays(range.until, 1) : range.until}`;
   return range.preset ? `${dates},${range.preset}` : dates;
 }
 
@@ -125,6 +128,7 @@ export function presetLabel(preset: string | undefined): string | undefined {
 
 export interface ManageState {
   readonly tab: Tab;
+  readonly subRoute?: SubRoute;
   readonly act: string | null;
   readonly businessId: string | null;
   readonly globalScopeId: string | null;
@@ -149,20 +153,26 @@ export function parseIdList(value: string | null): string[] {
   return [...new Set(ids)];
 }
 
-/** The tab of `/adsmanager/manage/<tab>` (trailing slash tolerated), else undefined. */
-export function tabOfPath(pathname: string): Tab | undefined {
+/** The sub-routes the live page opens under a tab (the edit pane), kept across navigation. */
+export const SUB_ROUTES = ['', '/edit', '/edit/standalone'] as const;
+export type SubRoute = (typeof SUB_ROUTES)[number];
+
+/** The tab and sub-route of `/adsmanager/manage/<tab>[/edit[/standalone]]`, else undefined. */
+export function tabOfPath(pathname: string): { tab: Tab; subRoute: SubRoute } | undefined {
   if (!pathname.startsWith(MANAGE_PREFIX)) return undefined;
   const rest = pathname.slice(MANAGE_PREFIX.length).replace(/\/$/, '');
-  return TABS.find((tab) => tab === rest);
+  const tab = TABS.find((name) => rest === name || rest.startsWith(`${name}/`));
+  const subRoute = SUB_ROUTES.find((route) => tab !== undefined && rest === `${tab}${route}`);
+  return tab === undefined || subRoute === undefined ? undefined : { tab, subRoute };
 }
 
 export function parseManageLocation(pathname: string, search: string): ManageState | undefined {
-  const tab = tabOfPath(pathname);
-  if (!tab) return undefined;
+  const route = tabOfPath(pathname);
+  if (!route) return undefined;
   const params = new URLSearchParams(search);
   const act = params.get('act');
   return {
-    tab,
+    ...route,
     act: act && /^\d+$/.test(act) ? act : null,
     businessId: params.get('business_id'),
     globalScopeId: params.get('global_scope_id'),
@@ -189,7 +199,7 @@ export function manageHref(state: ManageState): string {
   ];
   for (const [name, ids] of lists) if (ids.length > 0) params.set(name, ids.join(','));
   const query = params.toString();
-  return `${MANAGE_PREFIX}${state.tab}${query ? `?${query}` : ''}`;
+  return `${MANAGE_PREFIX}${state.tab}${state.subRoute ?? ''}${query ? `?${query}` : ''}`;
 }
 
 /**

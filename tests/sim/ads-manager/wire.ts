@@ -3,7 +3,7 @@
  * HTML shell and the table endpoint's compact JSON. Shared by both sides so they cannot drift.
  */
 import type { ConfiguredStatus, Currency, EffectiveStatus, Level } from '../world/types';
-import type { PageVariant } from './control';
+import type { PageLocale, PageVariant } from './control';
 import type { StyleRole } from './styles';
 
 export interface BootAccount {
@@ -21,6 +21,7 @@ export interface BootAccount {
 export interface BootConfig {
   readonly buildId: number;
   readonly variant: PageVariant;
+  readonly locale: PageLocale;
   /** Atomic class list per UI role, different for every build id. */
   readonly classes: Readonly<Record<StyleRole, string>>;
   readonly accounts: readonly BootAccount[];

@@ -61,6 +61,7 @@ class SimulatedGraph {
   private readonly clock: Clock;
   private readonly control: SimControl;
   private readonly ids: Random;
+  private readonly answerTimes: Random;
   private readonly rowCache = new RowCache();
 
   constructor({ world, clock, control }: GraphHandlerOptions) {
@@ -68,6 +69,7 @@ class SimulatedGraph {
     this.clock = clock;
     this.control = control;
     this.ids = createRandom(world.seed, 'request-ids');
+    this.answerTimes = createRandom(world.seed, 'answer-times');
   }
 
   respond(request: SimRequest, batchItem: boolean): SimResponse {
@@ -90,7 +92,15 @@ class SimulatedGraph {
     };
     const response = this.answerWithFaults(exchange, version, path);
     entry.status = response.status;
-    return response;
+    return this.paced(exchange, response, batchItem);
+  }
+
+  /** An insights answer takes the time the settings give it (a batch takes its items' time). */
+  private paced(exchange: Exchange, response: SimResponse, batchItem: boolean): SimResponse {
+    const answerMs = this.control.settings.insightsAnswerMs;
+    if (answerMs <= 0 || batchItem || exchange.useCase !== 'ads_insights') return response;
+    const delayMs = Math.round(answerMs * (0.6 + 0.8 * this.answerTimes.next()));
+    return { ...response, delayMs: Math.max(response.delayMs ?? 0, delayMs) };
   }
 
   private answerWithFaults(

@@ -23,6 +23,11 @@ export interface GraphSettings {
   /** An async report completes after this many status polls or this much simulated time. */
   reportRuns: { pollsToComplete: number; msToComplete: number };
   readonly quotas: UsageQuotas;
+  /**
+   * Real time an insights answer takes, in ms (0: at once). Each answer takes between 0.6 and 1.4
+   * times this, as Meta's insights pages take hundreds of milliseconds, varying call to call.
+   */
+  insightsAnswerMs: number;
 }
 
 export function defaultGraphSettings(): GraphSettings {
@@ -36,5 +41,6 @@ export function defaultGraphSettings(): GraphSettings {
     tooMuchData: { maxCells: undefined, variant: 'plain' },
     reportRuns: { pollsToComplete: 4, msToComplete: 60_000 },
     quotas: { callsPerHour: 1000, appCallsPerHour: 20_000 },
+    insightsAnswerMs: 0,
   };
 }

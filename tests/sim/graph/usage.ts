@@ -10,12 +10,31 @@ export type UseCase = 'ads_insights' | 'ads_management';
 export interface UsageQuotas {
   /** Calls per ad account, per use case, per rolling hour. */
   callsPerHour: number;
+  /**
+   * Quotas of particular ad accounts, per use case, as Meta computes them from the account's active
+   * ads and the app's access tier (meta-graph-api.md §8); other accounts get `callsPerHour`.
+   */
+  perAccount?: Readonly<Record<string, Readonly<Record<UseCase, number>>>>;
+  /** The tier the usage headers report. */
+  accessTier?: AccessTier;
   /** Calls per hour for the whole app (X-App-Usage). */
   appCallsPerHour: number;
 }
 
+export type AccessTier = 'development_access' | 'standard_access';
+
 const WINDOW_MS = 3_600_000;
-const ACCESS_TIER = 'standard_access';
+
+/**
+ * Meta's hourly Business Use Case quota of one ad account (meta-graph-api.md §8): a base plus a
+ * share per active ad, the base far lower on the development (limited) tier than on standard.
+ */
+export function bucQuota(tier: AccessTier, useCase: UseCase, activeAds: number): number {
+  const limited = tier === 'development_access';
+  return useCase === 'ads_insights'
+    ? (limited ? 600 : 190_000) + 400 * activeAds
+    : (limited ? 300 : 100_000) + 40 * activeAds;
+}
 
 export class UsageMeter {
   private readonly calls = new Map<string, number[]>();
@@ -32,7 +51,12 @@ export class UsageMeter {
 
   /** Percent of the hourly quota used by an account for a use case (may exceed 100). */
   percent(accountId: string, useCase: UseCase): number {
-    return (this.stamps(key(accountId, useCase)).length / this.quotas.callsPerHour) * 100;
+    return (this.stamps(key(accountId, useCase)).length / this.quota(accountId, useCase)) * 100;
+  }
+
+  /** Calls per rolling hour the account may make for the use case. */
+  quota(accountId: string, useCase: UseCase): number {
+    return this.quotas.perAccount?.[accountId]?.[useCase] ?? this.quotas.callsPerHour;
   }
 
   appPercent(): number {
@@ -43,7 +67,7 @@ export class UsageMeter {
   setPercent(accountId: string, percent: number, useCase?: UseCase): void {
     for (const each of useCase ? [useCase] : (['ads_insights', 'ads_management'] as const)) {
       const stamps = this.stamps(key(accountId, each));
-      const wanted = Math.ceil((percent / 100) * this.quotas.callsPerHour);
+      const wanted = Math.ceil((percent / 100) * this.quota(accountId, each));
       stamps.length = 0;
       for (let i = 0; i < wanted; i++) stamps.push(this.clock.now());
     }
@@ -60,7 +84,7 @@ export class UsageMeter {
   /** Whole minutes until enough calls leave the window to drop below 100 %, 0 when not throttled. */
   minutesToRegain(accountId: string, useCase: UseCase): number {
     const stamps = this.stamps(key(accountId, useCase));
-    const excess = stamps.length - this.quotas.callsPerHour + 1;
+    const excess = stamps.length - this.quota(accountId, useCase) + 1;
     if (excess <= 0) return 0;
     const freedAt = (stamps[excess - 1] ?? this.clock.now()) + WINDOW_MS;
     return Math.max(1, Math.ceil((freedAt - this.clock.now()) / 60_000));
@@ -80,24 +104,28 @@ export class UsageMeter {
     headers['x-ad-account-usage'] = JSON.stringify({
       acc_id_util_pct: round2(Math.min(percent, 100)),
       reset_time_duration: this.secondsToReset(accountId, useCase),
-      ads_api_access_tier: ACCESS_TIER,
+      ads_api_access_tier: this.tier(),
     });
     headers['x-business-use-case-usage'] = JSON.stringify({
       [businessId]: (['ads_insights', 'ads_management'] as const).map((each) => ({
         type: each,
         ...this.triple(this.percent(accountId, each)),
         estimated_time_to_regain_access: this.minutesToRegain(accountId, each),
-        ads_api_access_tier: ACCESS_TIER,
+        ads_api_access_tier: this.tier(),
       })),
     });
     if (useCase === 'ads_insights') {
       headers['x-fb-ads-insights-throttle'] = JSON.stringify({
         app_id_util_pct: round2(Math.min(this.appPercent(), 100)),
         acc_id_util_pct: round2(Math.min(percent, 100)),
-        ads_api_access_tier: ACCESS_TIER,
+        ads_api_access_tier: this.tier(),
       });
     }
     return headers;
+  }
+
+  private tier(): AccessTier {
+    return this.quotas.accessTier ?? 'standard_access';
   }
 
   /** call_count drives throttling; CPU and wall time trail it, as they do on real responses. */

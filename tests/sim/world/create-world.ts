@@ -13,6 +13,8 @@ import type { HostileName, Level, PlantedAnomaly, PlantedChange, SimEntity, Worl
 export interface WorldOptions {
   readonly seed: number;
   readonly clock: Clock;
+  /** The accounts to build; the default world's fixed cast when absent. */
+  readonly accounts?: readonly AccountSpec[];
 }
 
 const LEVELS: readonly Level[] = ['campaign', 'adset', 'ad'];
@@ -27,12 +29,12 @@ interface AccountState {
   readonly entities: Readonly<Record<Level, readonly SimEntity[]>>;
 }
 
-export function createWorld({ seed, clock }: WorldOptions): World {
+export function createWorld({ seed, clock, accounts = ACCOUNT_SPECS }: WorldOptions): World {
   const serials: Record<Level, number> = { campaign: 0, adset: 0, ad: 0 };
   const anomalies: PlantedAnomaly[] = [];
   const hostileNames: HostileName[] = [];
   const plantedChanges: PlantedChange[] = [];
-  const states = ACCOUNT_SPECS.map((spec, index) => {
+  const states = accounts.map((spec, index) => {
     const plan = planAccount(seed, spec, index, clock.now(), serials);
     const planted = plantAnomalies(seed, index, plan, spec.anomalies);
     anomalies.push(...planted.labels);

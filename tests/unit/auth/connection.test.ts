@@ -7,7 +7,7 @@ import { onRenewalAlarm, RENEWAL_ALARM, RENEWAL_LEAD_MS, renewalTime } from '@/l
 import { withAccessToken } from '@/lib/auth/session';
 import {
   VAULT_DATABASE,
-  VAULT_SEALED_ENTRY,
+  REMEMBERED_ENTRY,
   VAULT_STORE,
   forgetToken,
   readToken,
@@ -329,33 +329,66 @@ describe('renewal of a Facebook Login token', () => {
   });
 });
 
-describe('forget the token when the browser closes', () => {
-  it('deletes the ciphertext when switched on and seals the live token when off', async () => {
+// Remembering and unlocking cost 600,000 PBKDF2 rounds each, on purpose.
+describe('where the token is kept', { timeout: 60_000 }, () => {
+  it('in memory by default; remembered under a passphrase only when asked, and forgotten again', async () => {
     await call('auth.connectWithToken', { token: GOOD });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
+    expect(await status()).toMatchObject({ forgetTokenOnClose: true, locked: false });
 
-    expect(await call('auth.setForgetTokenOnClose', { forget: true })).toEqual({
-      ok: true,
-      data: { forgetTokenOnClose: true },
-    });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
+    expect(
+      await call('auth.setForgetTokenOnClose', { forget: false, passphrase: 'short' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(
+      JSON.stringify(
+        await call('auth.setForgetTokenOnClose', { forget: false, passphrase: 'short' }),
+      ),
+    ).toContain('at least 12 characters');
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
+
+    expect(
+      await call('auth.setForgetTokenOnClose', {
+        forget: false,
+        passphrase: 'plum orbit canvas tide',
+      }),
+    ).toEqual({ ok: true, data: { forgetTokenOnClose: false } });
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeDefined();
+
+    await call('auth.setForgetTokenOnClose', { forget: true });
+    expect(await get(REMEMBERED_ENTRY, vaultStore)).toBeUndefined();
     await expect(readToken()).resolves.toBe(GOOD);
-    expect(await status()).toMatchObject({ connected: true });
-
-    await call('auth.setForgetTokenOnClose', { forget: false });
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    expect(await status()).toMatchObject({ connected: true, forgetTokenOnClose: true });
   });
 
   it('after a browser restart, shows the connection as signed out with its data kept', async () => {
     await call('auth.connectWithToken', { token: GOOD });
-    await call('auth.setForgetTokenOnClose', { forget: true });
     await fakeBrowser.storage.session.clear();
     expect(await status()).toMatchObject({
       connected: false,
       userName: 'Ada Lovelace',
       connection: { health: 'token-missing' },
+      locked: false,
     });
     expect(await listAccounts()).toHaveLength(1);
+  });
+
+  it('after a browser restart, a remembered token is locked until auth.unlock gets the passphrase', async () => {
+    await call('auth.connectWithToken', { token: GOOD });
+    await call('auth.setForgetTokenOnClose', {
+      forget: false,
+      passphrase: 'plum orbit canvas tide',
+    });
+    await fakeBrowser.storage.session.clear();
+    expect(await status()).toMatchObject({ connected: false, locked: true });
+    expect(await call('auth.unlock', { passphrase: 'plum orbit canvas tides' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await call('auth.unlock', { passphrase: 'plum orbit canvas tide' })).toEqual({
+      ok: true,
+      data: { unlocked: true },
+    });
+    expect(await status()).toMatchObject({ connected: true, locked: false });
   });
 });
 
@@ -381,5 +414,25 @@ describe('disconnect', () => {
     });
     expect(graph.calls().at(-1)).toBe('DELETE /v26.0/me/permissions');
     await expect(listAccounts()).resolves.toEqual([]);
+  });
+
+  it('Delete everything defaults the same way: a pasted token is not revoked unless asked', async () => {
+    await call('auth.connectWithToken', { token: GOOD });
+    expect(await call('privacy.deleteEverything', {})).toEqual({
+      ok: true,
+      data: { revocation: 'not-requested' },
+    });
+    expect(graph.calls()).not.toContain('DELETE /v26.0/me/permissions');
+    await expect(readToken()).resolves.toBeNull();
+  });
+
+  it('Delete everything revokes a token from our own login by default', async () => {
+    graph.add(LOGIN_TOKEN, { user: ADA, scopes: ['ads_read'] });
+    facebookDialog({ token: LOGIN_TOKEN });
+    await call('auth.login', { appId: APP_ID, businessManagement: false });
+    expect(await call('privacy.deleteEverything', {})).toEqual({
+      ok: true,
+      data: { revocation: 'confirmed' },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { putEntities } from '@/lib/cache/entities';
 import { wipeCache } from '@/lib/cache/wipe';
 import { entityRecord } from '../fixtures/entity';
 import {
+  summarizeRollUps,
   summarizeRowFindings,
   type StoredFinding,
 } from '@/entrypoints/background/handlers/findings-for-rows';
@@ -121,7 +122,20 @@ describe('findings.forRows and rows.identifyByName handlers', () => {
     );
     expect(answer).toEqual({
       findings: [{ entityId: '1', severity: 'critical', count: 2, topSentence: 'Finding on 1' }],
+      rollUps: [],
     });
+  });
+
+  it('rolls findings of ad sets and ads up to parents without findings of their own', () => {
+    const below = [
+      { entityId: 'a1', level: 'adset', severity: 'warning', score: 0.5, parents: ['c1', null] },
+      { entityId: 'd1', level: 'ad', severity: 'critical', score: 0.4, parents: ['c1', 'a1'] },
+      { entityId: 'd1', level: 'ad', severity: 'info', score: 0.9, parents: ['c1', 'a1'] },
+      { entityId: 'd2', level: 'ad', severity: 'info', score: 0.9, parents: ['c2', 'a2'] },
+    ] as const;
+    expect(summarizeRollUps(['c1', 'c2', 'c3'], new Set(['c2']), below)).toEqual([
+      { entityId: 'c1', below: 2, first: { level: 'ad', entityId: 'd1' } },
+    ]);
   });
 
   it('identifies visible names by the cached entities, unique names only', async () => {

@@ -1,14 +1,8 @@
-import { createStore, get } from 'idb-keyval';
+import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
-import {
-  VAULT_DATABASE,
-  VAULT_SEALED_ENTRY,
-  VAULT_STORE,
-  forgetToken,
-  readToken,
-} from '@/lib/auth/vault';
+import { VAULT_DATABASE, VAULT_STORE, forgetToken, readToken } from '@/lib/auth/vault';
 import { listAccounts } from '@/lib/cache/accounts';
 import { readConnection } from '@/lib/cache/connection';
 import { wipeCache } from '@/lib/cache/wipe';
@@ -56,7 +50,8 @@ describe('auth.connectWithToken', () => {
       },
     });
     await expect(readToken()).resolves.toBe(GOOD);
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeDefined();
+    // In memory only by default: nothing of the token on disk.
+    expect(await entries(vaultStore)).toEqual([]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(GOOD);
     expect((await listAccounts()).map((account) => account.accountId)).toEqual(['act_101']);
     expect(
@@ -72,7 +67,7 @@ describe('auth.connectWithToken', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'token-rejected' } });
     expect(JSON.stringify(reply)).toContain('Invalid OAuth access token');
     await expect(readToken()).resolves.toBeNull();
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
+    expect(await entries(vaultStore)).toEqual([]);
     await expect(listAccounts()).resolves.toEqual([]);
     await expect(readConnection()).resolves.toBeUndefined();
   });
@@ -96,7 +91,8 @@ describe('auth.status and accounts', () => {
         accountCount: 0,
         connection: null,
         login: { appId: null, businessManagement: false },
-        forgetTokenOnClose: false,
+        forgetTokenOnClose: true,
+        locked: false,
       },
     });
     expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
@@ -112,8 +108,13 @@ describe('auth.status and accounts', () => {
       ok: true,
       data: { connected: true, userName: 'Ada Lovelace', accountCount: 1 },
     });
-    expect(await call('accounts.list', {}, adsManager)).toMatchObject({
+    expect(await call('accounts.list', {})).toMatchObject({
       data: { accounts: [{ accountId: 'act_101' }] },
+    });
+    // Ads Manager has no use for the list of every account of the connection.
+    expect(await call('accounts.list', {}, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
     });
     expect(await call('accounts.get', { accountId: 'act_101' }, adsManager)).toMatchObject({
       data: { account: { name: AD_ACCOUNT.name, currency: 'EUR' } },
@@ -171,7 +172,7 @@ describe('auth.disconnect', () => {
       data: { revocation: 'unconfirmed' },
     });
     await expect(readToken()).resolves.toBeNull();
-    expect(await get(VAULT_SEALED_ENTRY, vaultStore)).toBeUndefined();
+    expect(await entries(vaultStore)).toEqual([]);
     await expect(listAccounts()).resolves.toEqual([]);
   });
 

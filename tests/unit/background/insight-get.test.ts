@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { insightGet, PAGE_SYNC_INTERVAL_MS } from '@/entrypoints/background/handlers/insight-get';
+import { insightGet } from '@/entrypoints/background/handlers/insight-get';
 import { cacheDb } from '@/lib/cache/db';
+import { clearOwnedSettings } from '@/lib/settings/owned';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import { initialSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { InsightGetRequestSchema, InsightGetResponseSchema } from '@/lib/schema/insight';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
+import { PAGE_SYNC_INTERVAL_MS } from '@/lib/sync/triggers';
 import { epochDayOf } from '@/lib/util/dates';
 
 /** The handler against a real (fake-indexeddb) cache; the token and the scheduler are stand-ins. */
@@ -81,6 +83,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  await clearOwnedSettings();
   await wipeCache();
 });
 
@@ -130,7 +133,8 @@ describe('insight.get', () => {
     await seed(Date.now() - PAGE_SYNC_INTERVAL_MS - 1000);
     const started = await insightGet(request({ refresh: true }), fromPage);
     expect(started.freshness.refreshStarted).toBe(true);
-    expect(scheduler.request).toHaveBeenCalledExactlyOnceWith([ACCOUNT]);
+    // The account open in Ads Manager goes ahead of any other waiting.
+    expect(scheduler.request).toHaveBeenCalledExactlyOnceWith([ACCOUNT], { first: true });
 
     await wipeCache();
     await seed(Date.now() - 60_000);

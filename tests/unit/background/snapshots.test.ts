@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import { cacheDb } from '@/lib/cache/db';
+import { clearOwnedSettings } from '@/lib/settings/owned';
 import type { EntityRecord } from '@/lib/cache/entities';
 import type { StoredFinding } from '@/lib/cache/findings';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
@@ -71,6 +72,7 @@ function finding(entityId: string, parentId: string | null, summary: string): St
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  await clearOwnedSettings();
   await wipeCache();
   await cacheDb().accounts.put({
     accountId: ACCOUNT,

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
+import { translate } from '@/tests/unit/components/catalogue';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>&amp;';
 const account = { accountId: 'act_1', name: 'Shop', currency: 'EUR', timezoneName: 'Europe/Paris' };
@@ -19,7 +20,7 @@ async function show(
   document.body.append(container);
   await act(() =>
     render(
-      <AccountPanel {...{ state, collapsed, onToggleCollapsed, onOpenInsights }} />,
+      <AccountPanel t={translate} {...{ state, collapsed, onToggleCollapsed, onOpenInsights }} />,
       container,
     ),
   );

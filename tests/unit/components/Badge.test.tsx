@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Badge, type BadgeProps } from '@/components/Badge';
+import { translate } from '@/tests/unit/components/catalogue';
 
 const HOSTILE = 'Spend on <img src=x onerror=alert(1)> tripled';
 
@@ -31,7 +32,14 @@ async function show(props: Partial<BadgeProps> = {}) {
   container = document.createElement('div');
   document.body.append(container);
   const onOpen = vi.fn();
-  const all = { severity: 'critical', count: 2, sentence: HOSTILE, onOpen, ...props } as const;
+  const all = {
+    t: translate,
+    severity: 'critical',
+    count: 2,
+    sentence: HOSTILE,
+    onOpen,
+    ...props,
+  } as const;
   await act(() => render(<Badge {...all} />, container));
   const button = container.querySelector<HTMLButtonElement>('[data-testid="adlens-badge"]')!;
   const tooltip = container.querySelector('[data-testid="adlens-badge-tooltip"]')!;

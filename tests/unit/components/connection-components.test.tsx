@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectLoginForm } from '@/components/ConnectLoginForm';
 import { ConnectionDetails, expiryText } from '@/components/ConnectionDetails';
 import { ConnectionDisconnect } from '@/components/ConnectionDisconnect';
-import { ConnectionForgetToggle } from '@/components/ConnectionForgetToggle';
 import { ConnectionReconnect } from '@/components/ConnectionReconnect';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
+import { ConnectionTokenStorage } from '@/components/ConnectionTokenStorage';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { translate } from '@/tests/unit/components/catalogue';
 import { container, mount, unmount } from '@/tests/unit/components/mount';
@@ -36,7 +36,11 @@ describe('ConnectionDetails', () => {
     expect(scopes).toContain('ads_read — read your ad accounts, campaigns and reports');
     expect(scopes).toContain('business_management — see ad accounts owned by your Business');
     expect(byTestId('declined-scopes')?.textContent).toBe('Declined: ads_management');
-    expect(byTestId('token-expiry')?.textContent).toMatch(/^20 Nov 2026, \d\d:00 \(in 2 hours\)$/);
+    // In the browser's language and its own date order (this run's default locale).
+    const expiry = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(byTestId('token-expiry')?.textContent).toBe(
+      `${expiry.format(NOW + 7_200_000)} (in 2 hours)`,
+    );
     expect(byTestId('data-access-expiry')?.textContent).toBe('never');
     expect(container.textContent).toContain('Facebook Login (app 1234) · User token');
   });
@@ -59,6 +63,7 @@ describe('ConnectionStatus', () => {
           connection: { ...INFO, health: 'expired' },
           login: { appId: null, businessManagement: false },
           forgetTokenOnClose: false,
+          locked: false,
         }}
       />,
     );
@@ -134,14 +139,58 @@ describe('ConnectionDisconnect', () => {
   });
 });
 
-describe('ConnectionForgetToggle', () => {
-  it('reports the new choice', async () => {
-    const onChange = vi.fn();
+describe('ConnectionTokenStorage', () => {
+  async function type(testId: string, value: string) {
+    await act(() => {
+      const input = byTestId(testId) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  const props = {
+    t: translate,
+    pending: false,
+    onRemember: vi.fn(),
+    onForget: vi.fn(),
+    onUnlock: vi.fn(),
+  };
+
+  it('explains the in-memory default, and remembers only with a passphrase typed twice', async () => {
+    const onRemember = vi.fn();
     await mount(
-      <ConnectionForgetToggle t={translate} checked={false} pending={false} onChange={onChange} />,
+      <ConnectionTokenStorage
+        {...props}
+        forgetOnClose={true}
+        locked={false}
+        connected={true}
+        onRemember={onRemember}
+      />,
     );
-    await act(() => byTestId('forget-on-close')!.click());
-    expect(onChange).toHaveBeenCalledWith(true);
+    expect(byTestId('token-storage-explained')?.textContent).toContain('In memory only');
+    await act(() => byTestId('remember-token')!.click());
+    await type('remember-passphrase-input', 'plum orbit canvas tide');
+    await type('remember-passphrase-repeat', 'plum orbit canvas tid');
+    expect((byTestId('remember-passphrase-submit') as HTMLButtonElement).disabled).toBe(true);
+    await type('remember-passphrase-repeat', 'plum orbit canvas tide');
+    await act(() => byTestId('remember-passphrase-submit')!.click());
+    expect(onRemember).toHaveBeenCalledWith('plum orbit canvas tide');
+  });
+
+  it('when locked, asks for the passphrase to unlock', async () => {
+    const onUnlock = vi.fn();
+    await mount(
+      <ConnectionTokenStorage
+        {...props}
+        forgetOnClose={false}
+        locked={true}
+        connected={false}
+        onUnlock={onUnlock}
+      />,
+    );
+    expect(byTestId('token-storage-explained')?.textContent).toContain('only your passphrase');
+    await type('unlock-passphrase-input', 'plum orbit canvas tide');
+    await act(() => byTestId('unlock-passphrase-submit')!.click());
+    expect(onUnlock).toHaveBeenCalledWith('plum orbit canvas tide');
   });
 });
 

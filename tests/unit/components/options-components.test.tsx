@@ -49,6 +49,7 @@ const NOT_CONNECTED: AuthStatus = {
   connection: null,
   login: { appId: null, businessManagement: false },
   forgetTokenOnClose: false,
+  locked: false,
 };
 
 describe('ConnectionStatus', () => {

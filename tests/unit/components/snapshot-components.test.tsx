@@ -5,6 +5,7 @@ import { FactList } from '@/components/FactList';
 import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline, sparklineSegments } from '@/components/Sparkline';
+import { translate } from '@/tests/unit/components/catalogue';
 import { container, mount, unmount } from '@/tests/unit/components/mount';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
@@ -20,7 +21,7 @@ describe('snapshot components render someone else’s text as text', () => {
       previous: '100.0',
       change: '+19.0 %',
     };
-    await mount(<KpiTable caption="KPIs" rows={[row]} rowTestId="kpi" />);
+    await mount(<KpiTable t={translate} caption="KPIs" rows={[row]} rowTestId="kpi" />);
     const cells = Array.from(
       container.querySelectorAll('[data-testid="kpi"] > *'),
       (cell) => cell.textContent,
@@ -36,7 +37,7 @@ describe('snapshot components render someone else’s text as text', () => {
       sentence: HOSTILE,
       nextStep: 'Check it.',
     };
-    await mount(<FindingList findings={[finding]} itemTestId="finding" />);
+    await mount(<FindingList t={translate} findings={[finding]} itemTestId="finding" />);
     expect(container.querySelector('[data-testid="finding"]')?.textContent).toBe(
       `Critical ${HOSTILE}${HOSTILE}Next step: Check it.`,
     );

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightPanel } from '@/entrypoints/ads-manager.content/features/insight-panel';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
+import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+
+beforeEach(useEnglishCatalogue);
 
 const page = (act: string) =>
   new URL(`https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${act}`);
@@ -123,6 +126,8 @@ function insightAnswer(request: { accountId: string; since: string; until: strin
         sentence: 'Spend is 3× its usual level.',
         nextStep: 'Check the budget.',
         startDate: '2026-10-10',
+        findingId: 'spend_spike:120001:2026-10-10',
+        explainable: true,
       },
     ],
     changes: [],

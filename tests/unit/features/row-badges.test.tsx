@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rowBadges } from '@/entrypoints/ads-manager.content/features/row-badges';
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
@@ -13,6 +13,9 @@ import type { RowFindings } from '@/lib/schema/row-findings';
 import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
 import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../meta/table-fixture';
+import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+
+beforeEach(useEnglishCatalogue);
 
 const PAGE = new URL('https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=7');
 const ENTITIES = [
@@ -186,7 +189,7 @@ describe('row-badges feature', () => {
     start();
     await vi.waitFor(() => expect(badges()).toHaveLength(1));
     await vi.waitFor(() =>
-      expect(pageQueryClient().getQueryData(['sync', 'status'])).toBeDefined(),
+      expect(pageQueryClient().getQueryData(['sync', 'status', 'act_7'])).toBeDefined(),
     );
     const fresh: RowFindings = {
       entityId: '11',
@@ -264,7 +267,8 @@ describe('row-badges feature', () => {
     const asked = answerFindings();
     const table = createFixtureTable(ENTITIES);
     document.body.append(table.element);
-    start(new URL(`${PAGE.href}&date=2026-11-01_2026-11-21`));
+    // The live page's date= end is exclusive: this is Nov 1 to Nov 21.
+    start(new URL(`${PAGE.href}&date=2026-11-01_2026-11-22`));
     const sparkline = () => badgeOf(table.rows[1]!)?.shadowRoot?.querySelector('svg');
     await vi.waitFor(() => expect(sparkline()).toBeTruthy());
     expect(sparkline()!.getAttribute('aria-label')).toBe('Clicks, 2026-11-15 to 2026-11-21');

@@ -44,11 +44,11 @@ describe('the page date range', () => {
     expect(parseDateRangeLabel('Nov 22, 2026 – Oct 24, 2026')).toBeUndefined();
   });
 
-  it('prefers the URL, then the picker, then the last 30 days before today', () => {
+  it('prefers the URL (its end exclusive), then the picker, then the last 30 days before today', () => {
     const label = 'Last 7 days: Nov 15, 2026 – Nov 21, 2026';
     expect(
       pageDateRange({ since: '2026-11-01', until: '2026-11-05' }, label, '2026-11-23'),
-    ).toEqual({ since: '2026-11-01', until: '2026-11-05' });
+    ).toEqual({ since: '2026-11-01', until: '2026-11-04' });
     expect(pageDateRange({}, label, '2026-11-23')).toEqual({
       since: '2026-11-15',
       until: '2026-11-21',

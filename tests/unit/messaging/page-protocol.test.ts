@@ -18,8 +18,10 @@ describe('the content scripts’ part of the protocol table', () => {
   it('checks the answers the content script receives against that table', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
       ok: true,
-      data: { accounts: 'not a list' },
+      data: { account: 'not an account' },
     } as never);
-    await expect(send('accounts.list', {})).rejects.toMatchObject({ code: 'invalid-response' });
+    await expect(send('accounts.get', { accountId: 'act_1' })).rejects.toMatchObject({
+      code: 'invalid-response',
+    });
   });
 });

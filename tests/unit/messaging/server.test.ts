@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphError, graphErrorToAppError, parseGraphError } from '@/lib/graph/errors';
 import { createMessageRouter, type Handlers } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import {
   adsManager as contentScript,
   extensionPage,
@@ -22,15 +23,19 @@ function fakeHandlers() {
         connection: null,
         login: { appId: null, businessManagement: false },
         forgetTokenOnClose: false,
+        locked: false,
       }),
     ),
     'auth.disconnect': vi.fn(() => Promise.resolve({ revocation: 'confirmed' as const })),
     'auth.setForgetTokenOnClose': vi.fn(() => Promise.resolve({ forgetTokenOnClose: true })),
     'auth.verify': vi.fn(() => Promise.resolve({ verified: true })),
+    'auth.unlock': vi.fn(() => Promise.resolve({ unlocked: true as const })),
     'accounts.list': vi.fn(() => Promise.resolve({ accounts: [account] })),
     'accounts.get': vi.fn(() => Promise.resolve({ account })),
     'findings.forRows': vi.fn(() => Promise.resolve({ findings: [] })),
     'rows.identifyByName': vi.fn(() => Promise.resolve({ matches: [] })),
+    'settings.get': vi.fn(() => Promise.resolve({ sync: DEFAULT_SYNC_SETTINGS, corrupt: [] })),
+    'settings.updateSync': vi.fn(() => Promise.resolve(DEFAULT_SYNC_SETTINGS)),
     'sync.now': vi.fn(() => Promise.resolve({ accepted: [] })),
     'sync.status': vi.fn(() => Promise.resolve({ accounts: [] })),
     'insights.get': vi.fn(() =>
@@ -48,6 +53,7 @@ function fakeHandlers() {
     ),
     'insight.get': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
     'findings.counts': vi.fn(() => Promise.resolve({ accounts: [] })),
+    'findings.explain': vi.fn(() => Promise.reject(new Error('not called in these tests'))),
     'privacy.storedData': vi.fn(() =>
       Promise.resolve({ accounts: [], apiCalls: 0, bytesUsed: null }),
     ),
@@ -62,6 +68,7 @@ function fakeHandlers() {
     'snapshots.subjects': vi.fn(() => Promise.resolve({ campaigns: [], latestDay: null })),
     'snapshots.prepare': vi.fn(() => Promise.resolve({ handoffId: '0'.repeat(32) })),
     'snapshots.open': vi.fn(() => Promise.resolve({})),
+    'i18n.catalogue': vi.fn(() => Promise.resolve({ messages: null })),
   } satisfies Handlers;
 }
 
@@ -112,6 +119,35 @@ describe('message router', () => {
     const { route, calls } = setup();
     const reply = await route(message, extensionPage);
     expect(reply).toMatchObject({ ok: false, error: { code } });
+    expect(calls()).toBe(0);
+  });
+
+  it.each([
+    ['an extension page', { accountId: 'act_1', findingId: 'cpm_surge:1:2026-11-01' }, 'page'],
+    [
+      'a finding id with extra keys',
+      { accountId: 'act_1', findingId: 'x', level: 'ad' },
+      'content',
+    ],
+    [
+      'a metric Explain cannot break down',
+      {
+        accountId: 'act_1',
+        level: 'ad',
+        entityId: '1',
+        metric: 'frequency',
+        since: '2026-11-01',
+        until: '2026-11-07',
+      },
+      'content',
+    ],
+  ])('refuses findings.explain from %s without reading Meta', async (_case, payload, from) => {
+    const { route, calls } = setup();
+    const reply = await route(
+      { command: 'findings.explain', payload },
+      from === 'page' ? extensionPage : contentScript,
+    );
+    expect(reply).toMatchObject({ ok: false });
     expect(calls()).toBe(0);
   });
 
@@ -191,6 +227,7 @@ describe('message router', () => {
       connection: null,
       login: { appId: null, businessManagement: false },
       forgetTokenOnClose: false,
+      locked: false,
       token: 'EAABleak',
     } as never);
     const reply = await route({ command: 'auth.status', payload: {} }, extensionPage);

@@ -25,6 +25,7 @@ describe('detectAdsManagerPage', () => {
     ['https://adsmanager.facebook.com/adsmanager/manage/adsets/?act=1', 'adset'],
     ['https://business.facebook.com/adsmanager/manage/ads?act=1', 'ad'],
     ['https://www.facebook.com/adsmanager/manage/campaigns?act=1', 'campaign'],
+    ['https://adsmanager.facebook.com/adsmanager/manage/adsets/edit?act=1', 'adset'],
   ])('recognises %s', (href, level) => {
     expect(detect(href)).toEqual({ accountId: 'act_1', level, selectedIds: none });
   });

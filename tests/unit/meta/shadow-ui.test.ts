@@ -49,4 +49,31 @@ describe('mountShadowUi', () => {
     document.removeEventListener('keydown', pageShortcut);
     expect(pageShortcut).not.toHaveBeenCalled();
   });
+
+  it('drops clicks, submits and keys the page synthesizes; the person’s own input goes through', () => {
+    const root = mountShadowUi({
+      tagName: 'adlens-test',
+      css: '',
+      signal: new AbortController().signal,
+    })!;
+    const button = document.createElement('button');
+    root.append(button);
+    const pressed = vi.fn();
+    button.addEventListener('click', pressed);
+    // What `element.click()` or `dispatchEvent` from a page script carries in a browser.
+    const synthetic = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(synthetic, 'isTrusted', { value: false });
+    button.dispatchEvent(synthetic);
+    expect(pressed).not.toHaveBeenCalled();
+    const keyed = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true });
+    Object.defineProperty(keyed, 'isTrusted', { value: false });
+    const closed = vi.fn();
+    button.addEventListener('keydown', closed);
+    button.dispatchEvent(keyed);
+    expect(closed).not.toHaveBeenCalled();
+    const real = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(real, 'isTrusted', { value: true });
+    button.dispatchEvent(real);
+    expect(pressed).toHaveBeenCalledOnce();
+  });
 });

@@ -22,10 +22,17 @@ import {
   SyncSettingsSchema,
 } from '@/lib/schema/sync';
 import { validateSetting } from '@/lib/settings/read';
-import { readSyncSettings, syncSettings } from '@/lib/settings/sync';
+import { moveLegacySettings } from '@/lib/settings/legacy';
+import { clearOwnedSettings } from '@/lib/settings/owned';
+import { readLoginSettings } from '@/lib/settings/facebook-login';
+import { readSyncSettings } from '@/lib/settings/sync';
 import { epochDayOf } from '@/lib/util/dates';
 
-beforeEach(wipeCache);
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await clearOwnedSettings();
+  await wipeCache();
+});
 
 const TODAY = '2026-11-20';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
@@ -87,7 +94,25 @@ describe('clearing cached data', () => {
 
   it('deletes a level and forgets its coverage, so turning it on again reads its history', async () => {
     await seed();
+    const db = cacheDb();
+    const finding = (level: string, entityId: string) =>
+      ({ accountId: 'act_1', level, entityId, findingId: `${level}-${entityId}` }) as never;
+    const change = (level: string, entityId: string) =>
+      ({
+        accountId: 'act_1',
+        level,
+        entityId,
+        field: 'name',
+        before: 'Old',
+        after: 'New',
+        time: 1,
+      }) as never;
+    await db.findings.bulkAdd([finding('ad', '9'), finding('campaign', '1')]);
+    await db.changes.bulkAdd([change('ad', '9'), change('campaign', '1')]);
     await clearLevelData('act_1', ['ad']);
+    // Its findings and change history (old names and budgets) go with it; other levels' stay.
+    expect((await db.findings.toArray()).map((each) => each.level)).toEqual(['campaign']);
+    expect((await db.changes.toArray()).map((each) => each.level)).toEqual(['campaign']);
     const state = await readSyncState('act_1');
     expect(state.coverage.ad).toBeNull();
     expect(state.coverage.campaign).not.toBeNull();
@@ -186,14 +211,23 @@ describe('export and settings', () => {
       disabledAccounts: ['act_2'],
     };
     await fakeBrowser.storage.local.set({ syncSettings: version1, syncSettings$: { v: 1 } });
-    await syncSettings.migrate();
+    await moveLegacySettings();
     expect(await readSyncSettings()).toEqual({
       ...version1,
       metricGroups: METRIC_GROUP_NAMES,
     });
-    await expect(fakeBrowser.storage.local.get('syncSettings$')).resolves.toEqual({
-      syncSettings$: { v: 2 },
+    // Moved out of storage.local, where content scripts can write.
+    await expect(fakeBrowser.storage.local.get(null)).resolves.toEqual({});
+  });
+
+  it('settings written to storage.local after the move are never read', async () => {
+    await fakeBrowser.storage.local.set({
+      syncSettings: { ...DEFAULT_SYNC_SETTINGS, levels: ['campaign'], disabledAccounts: ['act_2'] },
+      facebookLogin: { appId: '666', businessManagement: true },
+      forgetTokenOnBrowserClose: false,
     });
+    expect(await readSyncSettings()).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(await readLoginSettings()).toEqual({ appId: null, businessManagement: false });
   });
 
   it('CSV cells cannot run as spreadsheet formulas or split a row', () => {

@@ -7,16 +7,19 @@ const request = (command: keyof typeof PROTOCOL) => PROTOCOL[command].request;
 const response = (command: keyof typeof PROTOCOL) => PROTOCOL[command].response;
 
 describe('protocol table', () => {
-  // The page's whole reach into the background: reads, plus two reviewed asks that return nothing
-  // secret (insight.get may refresh one stale account, rate-limited; snapshots.open opens the viewer).
+  // The page's whole reach into the background: reads, plus reviewed asks that return nothing
+  // secret (insight.get may refresh one stale account, rate-limited; snapshots.open opens the viewer;
+  // findings.explain reads one finding's breakdowns on the user's click, paced and logged;
+  // i18n.catalogue is the extension's own published strings).
   it('lets content scripts use the reviewed page commands only', () => {
     const contentCommands = Object.entries(PROTOCOL)
       .filter(([, spec]) => (spec.allowedSenders as readonly string[]).includes('content-script'))
       .map(([name]) => name);
     expect(contentCommands.sort()).toEqual([
       'accounts.get',
-      'accounts.list',
+      'findings.explain',
       'findings.forRows',
+      'i18n.catalogue',
       'insight.get',
       'insights.get',
       'rows.identifyByName',

@@ -26,16 +26,26 @@ describe('share links', () => {
     }
   });
 
+  it('refuse a weak passphrase with the rule in words', async () => {
+    for (const weak of ['a', 'tent pegs', 'aaaaaaaaaaaaaaaa', '121212121212']) {
+      const error = await createShareLink(snapshot, VIEWER, weak).catch(
+        (reason: unknown) => reason,
+      );
+      expect(error, weak).toMatchObject({ code: 'weak-passphrase' });
+      expect((error as Error).message).toContain('at least 12 characters');
+    }
+  });
+
   it('are encrypted with a passphrase: AES-GCM under PBKDF2-SHA-256, 600,000 iterations, random salt', async () => {
-    const first = await createShareLink(snapshot, VIEWER, 'tent pegs');
-    const second = await createShareLink(snapshot, VIEWER, 'tent pegs');
+    const first = await createShareLink(snapshot, VIEWER, 'tent pegs and guy ropes');
+    const second = await createShareLink(snapshot, VIEWER, 'tent pegs and guy ropes');
     const [, , iterations, salt, iv, check] = first.split('#s=')[1]!.split('.');
     expect(iterations).toBe('600000');
     expect([salt?.length, iv?.length, check?.length]).toEqual([22, 16, 22]);
     expect(second).not.toBe(first);
     const link = readShareLink(first);
     expect(link.encrypted).toBe(true);
-    await expect(openShareLink(link, 'tent pegs')).resolves.toEqual(snapshot);
+    await expect(openShareLink(link, 'tent pegs and guy ropes')).resolves.toEqual(snapshot);
     for (const [passphrase, code] of [
       [undefined, 'passphrase-required'],
       ['', 'passphrase-required'],

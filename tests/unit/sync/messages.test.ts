@@ -13,6 +13,9 @@ import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { connectCache, createSimulatedMeta, simAccount, simFetch, worldTotals } from './sim-graph';
 import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 
+// Whole syncs in fake-indexeddb on a 2-core machine others share, as in the other sync tests.
+vi.setConfig({ testTimeout: 60_000 });
+
 /** sync.now, sync.status and insights.get through the router, against the simulator. */
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 
@@ -50,10 +53,23 @@ async function syncEur() {
 }
 
 describe('sync messages', () => {
-  it('sync.now syncs the account; sync.status shows it to pages and Ads Manager alike', async () => {
+  it('sync.now syncs the account; sync.status shows it to pages, and to Ads Manager only the account named', async () => {
     await syncEur();
-    for (const sender of [optionsPage, adsManager]) {
-      const reply = await call('sync.status', {}, sender);
+    expect(await call('sync.status', {}, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    const named = await call('sync.status', { accountId }, adsManager);
+    expect(
+      SyncStatusResponseSchema.parse((named as { data: unknown }).data).accounts.map(
+        (account) => account.accountId,
+      ),
+    ).toEqual([accountId]);
+    for (const [sender, payload] of [
+      [optionsPage, {}],
+      [adsManager, { accountId }],
+    ] as const) {
+      const reply = await call('sync.status', payload, sender);
       expect(reply.ok).toBe(true);
       const status = SyncStatusResponseSchema.parse((reply as { data: unknown }).data);
       const eur = status.accounts.find((account) => account.accountId === accountId);
@@ -75,10 +91,14 @@ describe('sync messages', () => {
     await syncEur();
     const today = meta.world.today(digits);
     const since = addDays(today, -6);
+    // Ads Manager names the rows it shows; the biggest spenders are for extension pages.
+    expect(
+      await call('insights.get', { accountId, level: 'campaign', since, until: today }, adsManager),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     const reply = await call(
       'insights.get',
       { accountId, level: 'campaign', since, until: today },
-      adsManager,
+      optionsPage,
     );
     const data = InsightsGetResponseSchema.parse((reply as { data: unknown }).data);
     expect(data).toMatchObject({ currency: 'EUR', coverage: { since, until: today }, today });
@@ -121,7 +141,12 @@ describe('sync messages', () => {
     const state = await readSyncState(accountId);
     await writeSyncState({ ...state, lastSyncAt: Date.now() - 3 * 3_600_000 });
     const today = meta.world.today(digits);
-    await call('insights.get', { accountId, level: 'ad', since: today, until: today }, adsManager);
+    const ad = meta.world.entities(digits, 'ad')[0]!.id;
+    await call(
+      'insights.get',
+      { accountId, level: 'ad', entityIds: [ad], since: today, until: today },
+      adsManager,
+    );
     expect(syncScheduler().isSyncing(accountId)).toBe(true);
     await syncScheduler().idle();
     expect((await readSyncState(accountId)).lastSyncAt).toBeGreaterThan(Date.now() - 60_000);

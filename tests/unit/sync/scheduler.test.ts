@@ -1,21 +1,22 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialSyncState, readSyncState } from '@/lib/cache/sync-state';
+import { initialSyncState, readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import {
   accountsToResume,
   enabledAccounts,
-  isStale,
+  largestFirst,
   summarize,
   SyncScheduler,
 } from '@/lib/sync/scheduler';
+import { isStale } from '@/lib/sync/triggers';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { fakeTiming } from '../graph/fake-graph';
 import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
 
 // Whole syncs in fake-indexeddb, anomaly detection included, on a 2-core machine others share.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let meta: SimulatedMeta;
 let eur: `act_${string}`;
@@ -35,10 +36,22 @@ beforeEach(async () => {
   await connectCache(meta);
 });
 
-function scheduler(token = meta.control.demoToken) {
+function scheduler(token = meta.control.demoToken, poolSize?: number) {
   const wakes: number[] = [];
+  /** The most accounts syncing at once. */
+  let active = 0;
+  let mostActive = 0;
   const instance = new SyncScheduler({
-    withToken: (use) => use(token),
+    withToken: async (use) => {
+      active++;
+      mostActive = Math.max(mostActive, active);
+      try {
+        return await use(token);
+      } finally {
+        active--;
+      }
+    },
+    ...(poolSize === undefined ? {} : { poolSize }),
     currentToken: () => Promise.resolve(token),
     createGraph: (accessToken, onCall) =>
       createGraphClient({
@@ -55,7 +68,17 @@ function scheduler(token = meta.control.demoToken) {
     },
     runner: { pageSize: 500 },
   });
-  return { instance, wakes };
+  return { instance, wakes, mostActive: () => mostActive };
+}
+
+/** Accounts in the order Meta first heard of them: the order their syncs began. */
+function startOrder(): string[] {
+  const order: string[] = [];
+  for (const entry of meta.control.requests.entries) {
+    const account = /\/(act_\d+)/.exec(entry.path)?.[1];
+    if (account && !order.includes(account)) order.push(account);
+  }
+  return order;
 }
 
 describe('SyncScheduler', () => {
@@ -73,11 +96,39 @@ describe('SyncScheduler', () => {
   });
 
   it('stops the queue when Meta rejects the token: every account needs the reconnect', async () => {
-    const { instance } = scheduler('EAAGnotAValidTokenAtAll123');
+    const { instance, mostActive } = scheduler('EAAGnotAValidTokenAtAll123');
     instance.request([eur, jpy]);
     await instance.idle();
+    // Until Meta accepts the token, one account tries it, not a poolful.
+    expect(mostActive()).toBe(1);
     expect((await readSyncState(eur)).lastError?.kind).toBe('reconnect');
     expect((await readSyncState(jpy)).lastError).toBeNull();
+  });
+
+  it('syncs accounts side by side, never more than the pool holds, each once', async () => {
+    const legacy =
+      `act_${meta.world.accounts.find((a) => a.accountStatus !== 1)!.accountId}` as const;
+    const { instance, mostActive } = scheduler(meta.control.demoToken, 2);
+    instance.request([eur, jpy, legacy]);
+    await instance.idle();
+    expect(mostActive()).toBe(2);
+    for (const accountId of [eur, jpy, legacy]) {
+      expect((await readSyncState(accountId)).lastSyncAt, accountId).not.toBeNull();
+      const runs = meta.control.requests.entries.filter(
+        (entry) => entry.method === 'GET' && entry.path.endsWith(`/${accountId}`),
+      );
+      expect(runs, accountId).toHaveLength(1);
+    }
+  });
+
+  it('puts the account asked for first (open in Ads Manager) ahead of those waiting', async () => {
+    const legacy =
+      `act_${meta.world.accounts.find((a) => a.accountStatus !== 1)!.accountId}` as const;
+    const { instance } = scheduler(meta.control.demoToken, 1);
+    instance.request([eur, jpy, legacy]);
+    expect(instance.request([legacy], { first: true })).toEqual([legacy]);
+    await instance.idle();
+    expect(startOrder()).toEqual([eur, legacy, jpy]);
   });
 
   it('wakes the worker when a rate limit ends, and resumes the account then', async () => {
@@ -94,6 +145,16 @@ describe('SyncScheduler', () => {
     expect(await accountsToResume(resumeDeps, enabled)).toEqual([]);
     meta.clock.set(problem!.until! + 1);
     expect(await accountsToResume(resumeDeps, enabled)).toEqual([eur]);
+  });
+});
+
+describe('Sync all', () => {
+  it('starts the accounts with the most stored rows first, unsynced ones in their order', async () => {
+    const legacy =
+      `act_${meta.world.accounts.find((a) => a.accountStatus !== 1)!.accountId}` as const;
+    await writeSyncState({ ...initialSyncState(jpy), rows: 50 });
+    await writeSyncState({ ...initialSyncState(legacy), rows: 900 });
+    expect(await largestFirst([eur, jpy, legacy])).toEqual([legacy, jpy, eur]);
   });
 });
 

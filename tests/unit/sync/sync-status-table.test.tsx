@@ -31,7 +31,7 @@ describe('SyncStatusTable', () => {
   it('says, per account, what the sync did or what stopped it', async () => {
     const status: AccountSyncSummary[] = [
       base,
-      { ...base, accountId: 'act_2', state: 'syncing', progress: { done: 3, total: 8 } },
+      { ...base, accountId: 'act_2', state: 'syncing', progress: { done: 3, total: 8, days: 90 } },
       { ...base, accountId: 'act_3', state: 'never', lastSyncAt: null, rows: 0 },
       {
         ...base,
@@ -60,9 +60,11 @@ describe('SyncStatusTable', () => {
       />,
     );
     expect(cell('act_1').textContent).toBe('Synced 5 minutes ago · 305,300 rows.');
-    expect(cell('act_2').textContent).toBe('Syncing… step 3 of 8.');
+    expect(cell('act_2').textContent).toBe('Reading 90 days… 37 %');
     expect(cell('act_3').textContent).toBe('Not synced yet.');
-    expect(cell('act_4').textContent).toMatch(/^Rate limited until \d\d:\d\d\. Data is partial\.$/);
+    expect(cell('act_4').textContent).toMatch(
+      /^Rate limited until \d{1,2}:\d\d( [AP]M)?\. Data is partial\.$/,
+    );
     expect(cell('act_4').dataset.problem).toBe('rate-limited');
     expect(cell('act_5').textContent).toContain('Reconnect needed');
     // Names from Meta are text.

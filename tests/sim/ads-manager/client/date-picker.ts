@@ -6,35 +6,43 @@ import { addDays, formatDayLabel, isIsoDate } from '../dates';
 import { DATE_PRESETS, presetLabel, presetRange, type DateRange } from '../url-scheme';
 import type { BootAccount } from '../wire';
 import { el, onDismiss, setAttr, setText } from './dom';
+import type { PageText } from './locale';
 
 export interface DatePicker {
   readonly element: HTMLElement;
   update(range: DateRange, account: BootAccount): void;
 }
 
-export function rangeLabel(range: DateRange): string {
+export function rangeLabel(range: DateRange, text?: PageText): string {
+  const day = (date: string) => (text ? text.day(date) : formatDayLabel(date));
   const days =
-    range.since === range.until
-      ? formatDayLabel(range.since)
-      : `${formatDayLabel(range.since)} – ${formatDayLabel(range.until)}`;
-  const preset = presetLabel(range.preset);
-  return preset ? `${preset}: ${days}` : days;
+    range.since === range.until ? day(range.since) : `${day(range.since)} – ${day(range.until)}`;
+  const preset =
+    range.preset === undefined || !presetLabel(range.preset)
+      ? undefined
+      : (text?.label(range.preset) ?? presetLabel(range.preset));
+  return preset ? `${preset}${text?.locale === 'zh' ? '：' : ': '}${days}` : days;
 }
 
-export function datePicker(onPick: (range: DateRange) => void): DatePicker {
+/**
+ * `text` is set on the evidence pages: the label in the page's language, and the control inside
+ * the `/am/table/stats_range` surface the evidence shows.
+ */
+export function datePicker(onPick: (range: DateRange) => void, text?: PageText): DatePicker {
   const label = el('span');
   const button = el(
     'button',
     'button',
     {
       type: 'button',
-      'aria-label': 'Date range',
+      'aria-label': text?.label('dateRange') ?? 'Date range',
       'aria-haspopup': 'dialog',
       'aria-expanded': 'false',
     },
     [label, ' ▾'],
   );
   const element = el('div', 'menuAnchor', {}, [button]);
+  if (text) element.setAttribute('data-surface', '/am/table/stats_range');
   let range: DateRange | undefined;
   let account: BootAccount | undefined;
   let stop: (() => void) | undefined;
@@ -103,7 +111,7 @@ export function datePicker(onPick: (range: DateRange) => void): DatePicker {
     update(next, acct) {
       range = next;
       account = acct;
-      setText(label, rangeLabel(next));
+      setText(label, rangeLabel(next, text));
     },
   };
 }

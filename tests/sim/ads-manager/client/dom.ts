@@ -11,7 +11,7 @@ let rowIndexes = true;
 
 export function configureDom(boot: BootConfig): void {
   classes = boot.classes;
-  surfaces = boot.variant === 'data-surface';
+  surfaces = boot.variant !== 'no-data-surface' && boot.variant !== 'unmarked-rows';
   rowIndexes = boot.variant !== 'unmarked-rows';
 }
 

@@ -27,7 +27,9 @@ import {
   type TablePage,
   type TableRow,
 } from '../wire';
+import { isEvidenceVariant } from '../control';
 import { configureDom, el, sleep } from './dom';
+import { FixedDataTable } from './fixed-data-table';
 import { currentState, navigate, onRouteChange } from './router';
 import { createShell, type Shell } from './shell';
 import { VirtualTable } from './table';
@@ -53,19 +55,35 @@ async function fetchPage(query: TableQuery, signal: AbortSignal): Promise<TableP
 
 const decode = (page: TablePage): TableRow[] => page.rows.map(decodeRow);
 
+/** What the controller needs of either table: the earlier guess or the evidence-based one. */
+type Table = Pick<
+  VirtualTable,
+  | 'element'
+  | 'destroy'
+  | 'setBusy'
+  | 'showSkeleton'
+  | 'showMessage'
+  | 'reset'
+  | 'append'
+  | 'setSelection'
+>;
+
 class Controller {
   private readonly shell: Shell;
-  private table: VirtualTable | undefined;
+  /** The evidence pages' `date=` end is exclusive; the earlier guess's inclusive. */
+  private readonly exclusiveEnd: boolean;
+  private table: Table | undefined;
   private tableKey = '';
   private dataKey = '';
   private state: ManageState | undefined;
   private loading: AbortController | undefined;
 
   constructor(private readonly boot: BootConfig) {
+    this.exclusiveEnd = isEvidenceVariant(boot.variant);
     this.shell = createShell(boot, {
       pickAccount: (account) =>
         this.go({ act: account.accountId, businessId: account.businessId, ...NO_SELECTION }),
-      pickRange: (range) => this.go({ date: formatDateParam(range) }),
+      pickRange: (range) => this.go({ date: formatDateParam(range, this.exclusiveEnd) }),
       pickTab: (tab) => this.go({ tab }),
       clearSelection: (level) => this.go({ [SELECTION_KEY[level]]: [] }),
       toggleShowAll: () => {
@@ -90,7 +108,7 @@ class Controller {
     if (!state) return;
     this.state = state;
     const account = this.boot.accounts.find((a) => a.accountId === state.act);
-    const range = account ? resolveRange(state, account) : undefined;
+    const range = account ? resolveRange(state, account, this.exclusiveEnd) : undefined;
     this.shell.update(state, account, range);
     this.shell.setShowAll(statusFilterOf(state.filterSet).deleted);
     document.title = `Ads Manager - Manage ads - ${tabTitle(state.tab)}`;
@@ -132,12 +150,16 @@ class Controller {
     this.table?.destroy();
     this.tableKey = `${account.accountId}/${level}`;
     this.dataKey = '';
-    const table = new VirtualTable({
+    const options = {
       level,
       currency: account.currency,
-      onToggleSelect: (row, selected) => this.toggleSelect(level, row, selected),
-      onOpen: (row) => this.drillDown(level, row),
-    });
+      onToggleSelect: (row: TableRow, selected: boolean) => this.toggleSelect(level, row, selected),
+      onOpen: (row: TableRow) => this.drillDown(level, row),
+    };
+    const { variant, locale, buildId } = this.boot;
+    const table = isEvidenceVariant(variant)
+      ? new FixedDataTable({ ...options, variant, locale, buildId })
+      : new VirtualTable(options);
     this.table = table;
     this.shell.pane.replaceChildren(table.element);
   }
@@ -174,7 +196,7 @@ class Controller {
     };
   }
 
-  private async load(table: VirtualTable, query: TableQuery): Promise<void> {
+  private async load(table: Table, query: TableQuery): Promise<void> {
     this.loading?.abort();
     const controller = new AbortController();
     this.loading = controller;
@@ -213,9 +235,9 @@ function scopeOf(state: ManageState, level: Level): readonly string[] {
   return state.selectedCampaignIds;
 }
 
-function resolveRange(state: ManageState, account: BootAccount): DateRange {
+function resolveRange(state: ManageState, account: BootAccount, exclusiveEnd: boolean): DateRange {
   return (
-    parseDateParam(state.date, account.today, account.earliest) ??
+    parseDateParam(state.date, account.today, account.earliest, exclusiveEnd) ??
     presetRange(DEFAULT_PRESET, account.today, account.earliest)
   );
 }

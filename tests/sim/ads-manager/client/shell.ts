@@ -7,7 +7,9 @@ import type { Level } from '../../world/types';
 import type { DateRange, ManageState, Tab } from '../url-scheme';
 import type { BootAccount, BootConfig } from '../wire';
 import { accountSwitcher } from './account-switcher';
+import { isEvidenceVariant } from '../control';
 import { datePicker } from './date-picker';
+import { pageText } from './locale';
 import { el, setAttr, setRole, setSurface } from './dom';
 import { tabs } from './tabs';
 
@@ -74,7 +76,8 @@ function toolbar(): HTMLElement {
 
 export function createShell(boot: BootConfig, actions: ShellActions): Shell {
   const switcher = accountSwitcher(boot.accounts, actions.pickAccount);
-  const picker = datePicker(actions.pickRange);
+  const evidence = isEvidenceVariant(boot.variant);
+  const picker = datePicker(actions.pickRange, evidence ? pageText(boot.locale) : undefined);
   const levelTabs = tabs(actions.pickTab, actions.clearSelection);
   const showAll = el('button', 'chip', { type: 'button', 'aria-pressed': 'false' }, [
     'Show deleted and archived',

@@ -51,7 +51,14 @@ export function insightsRows(
         const values = stats[index];
         if (!values) return;
         const cells = query.breakdowns.length
-          ? splitByBreakdowns(subject.statsId, subject.account.currency, query.breakdowns, values)
+          ? splitByBreakdowns(
+              world,
+              subject.statsId,
+              subject.account.currency,
+              query.breakdowns,
+              bucket,
+              values,
+            )
           : [{ labels: {}, values }];
         for (const cell of cells) {
           const context: RowContext = {

@@ -1,5 +1,5 @@
 /**
- * Passphrase protection for share links: AES-256-GCM under a key stretched from the passphrase
+ * Passphrase protection for share links and for a token remembered on this computer: AES-256-GCM under a key stretched from the passphrase
  * with PBKDF2-SHA-256 (OWASP's 2023 figure of 600,000 iterations) and a random salt. The same
  * derivation yields a check value stored in the clear, so a wrong passphrase is told apart from a
  * damaged link; it costs an attacker exactly as much to test a guess against either.
@@ -48,4 +48,23 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   let difference = 0;
   for (let index = 0; index < a.length; index++) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
   return difference === 0;
+}
+
+/**
+ * The strength rule every passphrase Adlens accepts must pass. What it protects can be copied and
+ * attacked offline (a link, a copied browser profile), so only its length and variety stand
+ * between it and a guessing machine: 12 characters and 6 different ones rule out "a", "password",
+ * "aaaaaaaaaaaa" and "123412341234"; four unrelated words pass easily.
+ */
+export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MIN_DISTINCT = 6;
+export const PASSPHRASE_RULE = `Use a passphrase of at least ${PASSPHRASE_MIN_LENGTH} characters with at least ${PASSPHRASE_MIN_DISTINCT} different ones, for example four unrelated words.`;
+
+/** Why this passphrase is refused (the rule, in words), or null when it is strong enough. */
+export function passphraseProblem(passphrase: string): string | null {
+  const characters = [...passphrase.normalize('NFC')];
+  const strong =
+    characters.length >= PASSPHRASE_MIN_LENGTH &&
+    new Set(characters).size >= PASSPHRASE_MIN_DISTINCT;
+  return strong ? null : PASSPHRASE_RULE;
 }

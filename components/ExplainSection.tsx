@@ -1,0 +1,130 @@
+/**
+ * Explain in the insight panel (issue #18): a button per explainable finding and per KPI, and the
+ * answer — a sentence and a small before/after chart of the top segments' shares. Text only: the
+ * segment names come from Meta and the finding subjects from the advertiser.
+ */
+
+export interface ExplainChoice {
+  readonly key: string;
+  readonly label: string;
+}
+
+export interface ExplainBar {
+  readonly label: string;
+  /** Share of impressions or spend, 0–1, before and after. */
+  readonly before: number;
+  readonly after: number;
+  readonly named: boolean;
+}
+
+export type ExplainAnswer =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading'; readonly key: string }
+  | { readonly kind: 'error'; readonly key: string; readonly message: string }
+  | {
+      readonly kind: 'ready';
+      readonly key: string;
+      readonly sentence: string;
+      /** "Share of impressions": what the bars measure. */
+      readonly measure: string;
+      readonly bars: readonly ExplainBar[];
+      readonly note: string;
+    };
+
+interface ExplainSectionProps {
+  readonly findings: readonly ExplainChoice[];
+  readonly kpis: readonly ExplainChoice[];
+  readonly answer: ExplainAnswer;
+  readonly onExplain: (key: string) => void;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function Choices(props: {
+  readonly choices: readonly ExplainChoice[];
+  readonly answer: ExplainAnswer;
+  readonly onExplain: (key: string) => void;
+  readonly testId: string;
+}) {
+  const busy = props.answer.kind === 'loading';
+  return (
+    <ul class="explain-choices">
+      {props.choices.map((choice) => (
+        <li key={choice.key}>
+          <button
+            type="button"
+            data-testid={props.testId}
+            disabled={busy}
+            aria-pressed={props.answer.kind !== 'idle' && props.answer.key === choice.key}
+            onClick={() => props.onExplain(choice.key)}
+          >
+            Explain
+          </button>{' '}
+          {choice.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Chart({
+  bars,
+  measure,
+}: {
+  readonly bars: readonly ExplainBar[];
+  readonly measure: string;
+}) {
+  return (
+    <table class="explain-chart" data-testid="explain-chart">
+      <caption>{measure}, before → after</caption>
+      <tbody>
+        {bars.map((bar) => (
+          <tr key={bar.label} data-testid="explain-bar" data-named={bar.named}>
+            <th scope="row">{bar.label}</th>
+            <td>
+              <span class="explain-bar before" style={{ width: percent(bar.before) }} />
+              <span class="explain-bar after" style={{ width: percent(bar.after) }} />
+            </td>
+            <td class="explain-shares">
+              {percent(bar.before)} → {percent(bar.after)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSectionProps) {
+  return (
+    <section aria-labelledby="adlens-explain" data-testid="explain-section">
+      <h3 id="adlens-explain">Why did it move</h3>
+      {findings.length > 0 && (
+        <Choices
+          choices={findings}
+          answer={answer}
+          onExplain={onExplain}
+          testId="explain-finding"
+        />
+      )}
+      <Choices choices={kpis} answer={answer} onExplain={onExplain} testId="explain-kpi" />
+      <div aria-live="polite">
+        {answer.kind === 'loading' && (
+          <p data-testid="explain-message">Reading breakdowns from Meta…</p>
+        )}
+        {answer.kind === 'error' && (
+          <p data-testid="explain-message" role="alert">
+            {answer.message}
+          </p>
+        )}
+        {answer.kind === 'ready' && (
+          <>
+            <p data-testid="explain-sentence">{answer.sentence}</p>
+            {answer.bars.length > 0 && <Chart bars={answer.bars} measure={answer.measure} />}
+            <p class="muted">{answer.note}</p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { TargetType, type CDPSession, type Page } from 'puppeteer';
+import { CACHE_DATABASE } from '@/lib/cache/db';
+import type { SyncState } from '@/lib/cache/sync-state';
+import { ENTITY_LEVELS } from '@/lib/schema/insights';
+import { SYNC_POOL_SIZE } from '@/lib/sync/scheduler';
+import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE } from '@/lib/sync/runner';
+import { addDays } from '@/lib/util/dates';
+import { startSimulator, type RunningSimulator } from '../../sim/start';
+import { launchAdlensBrowser } from '../../e2e/harness/browser';
+import { OptionsPage } from '../../e2e/harness/pages';
+import { worldTotals } from '../../e2e/harness/world-totals';
+
+/**
+ * Agency benchmark (issue 17): the production build in Chromium syncs the simulator's agency world
+ * (50 accounts, about 55,000 ads) with Sync all, as a user would.
+ *
+ * 1. Instant answers, full refresh (90-day backfill): requests against the API minimum (rows ÷
+ *    page size + objects ÷ page size, per account and level), wall time, the extension origin's
+ *    storage (navigator.storage.estimate), the worker's peak JS heap (CDP, every 50 ms) and the
+ *    anomaly detection the sync ran for every account.
+ * 2. Realistic answer times (insights pages take 300 ms on average), an incremental refresh an hour
+ *    later: wall time against the lower bound the simulated limits allow. Meta's limits are per ad
+ *    account and an account's pages follow one another (each needs the previous page's cursor), so
+ *    no client finishes before the account with the most pages has read them one by one.
+ *
+ * The last line is the summary: `agency: accounts=… ads=… insight_rows=… requests=… …`.
+ *
+ *   npm run bench:agency
+ */
+
+const COUNT = new Intl.NumberFormat('en-US');
+const ANSWER_MS = 300;
+
+/** Samples the worker's used JS heap until stopped; resolves to the peak. */
+function sampleHeap(session: CDPSession) {
+  let peak = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const { usedSize } = await session.send('Runtime.getHeapUsage');
+      peak = Math.max(peak, usedSize);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return peak;
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      return done;
+    },
+  };
+}
+
+async function allSyncStates(page: Page): Promise<SyncState[]> {
+  return page.evaluate(async (database) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(database);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const records = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('syncState').objectStore('syncState').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+    });
+    db.close();
+    return records as SyncState[];
+  }, CACHE_DATABASE);
+}
+
+/** Clicks Sync all and waits until every account has finished a run that began after the click. */
+async function syncAll(sim: RunningSimulator, page: Page, clickedAt: number): Promise<SyncState[]> {
+  await page.locator('[data-testid="sync-all"]:not([disabled])').click();
+  const expected = sim.world.accounts.length;
+  for (;;) {
+    const states = await allSyncStates(page);
+    const finished = states.filter(
+      (state) =>
+        state.run === null &&
+        ((state.lastRun?.finishedAt ?? 0) >= clickedAt || (state.lastError?.at ?? 0) >= clickedAt),
+    );
+    if (finished.length === expected) return states;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+interface Minimum {
+  readonly rows: number;
+  /** Per account: insights pages and object pages. */
+  readonly perAccount: { readonly insightsPages: number; readonly total: number }[];
+}
+
+/** The API minimum of reading `days` days up to each account's today (objects too, if asked). */
+function apiMinimum(sim: RunningSimulator, days: number, objects: boolean): Minimum {
+  let rows = 0;
+  const perAccount = sim.world.accounts.map(({ accountId }) => {
+    const today = sim.world.today(accountId);
+    const since = addDays(today, 1 - days);
+    let insightsPages = 0;
+    let objectPages = 0;
+    for (const level of ENTITY_LEVELS) {
+      const levelRows = worldTotals(sim.world, accountId, level, since, today).rows;
+      rows += levelRows;
+      insightsPages += Math.ceil(levelRows / INSIGHTS_PAGE_SIZE);
+      const count = sim.world.entities(accountId, level).length;
+      if (objects) objectPages += Math.max(1, Math.ceil(count / OBJECTS_PAGE_SIZE));
+    }
+    return { insightsPages, total: insightsPages + objectPages };
+  });
+  return { rows, perAccount };
+}
+
+function httpRequests(sim: RunningSimulator): number {
+  return sim.control.requests.entries.filter((entry) => !entry.batchItem).length;
+}
+
+async function storageBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function main(): Promise<void> {
+  const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('npx wxt build failed');
+  const sim = await startSimulator({ agency: {} });
+  // Async report runs complete on their first status poll: the simulator's clock stands still.
+  sim.control.settings.reportRuns.pollsToComplete = 1;
+  const chromium = await launchAdlensBrowser(sim.routing);
+  try {
+    const options = await OptionsPage.open(chromium.browser);
+    await options.connectWithToken(sim.control.demoToken);
+    await options.waitForStatus('Connected as Demo Media Buyer');
+    const target = await chromium.browser.waitForTarget(
+      (candidate) => candidate.type() === TargetType.SERVICE_WORKER,
+    );
+    const session = await target.createCDPSession();
+    const accounts = sim.world.accounts;
+    const ads = sum(accounts.map(({ accountId }) => sim.world.entities(accountId, 'ad').length));
+
+    // 1. Instant answers, full refresh.
+    const full = apiMinimum(sim, 90, true);
+    const minimum = sum(full.perAccount.map((each) => each.total));
+    sim.control.requests.clear();
+    const loadBefore = load();
+    const heap = sampleHeap(session);
+    const started = Date.now();
+    const states = await syncAll(sim, options.page, started);
+    const syncMs = Date.now() - started;
+    const peakHeap = await heap.stop();
+    const requests = httpRequests(sim);
+    const storage = await storageBytes(options.page);
+    const detections = states.flatMap((state) =>
+      state.lastRun?.detection ? [state.lastRun.detection] : [],
+    );
+    const detectMs = sum(detections.map((each) => each.durationMs));
+    const longestSlice = Math.max(0, ...detections.map((each) => each.longestSliceMs));
+    const problems = states.filter((state) => state.lastError !== null).length;
+    const storedRows = sum(states.map((state) => state.rows));
+
+    // 2. Realistic answer times, incremental refresh an hour later.
+    sim.clock.advance(3_600_000);
+    sim.control.settings.insightsAnswerMs = ANSWER_MS;
+    const lookback = apiMinimum(sim, 28, false);
+    const boundMs = Math.max(...lookback.perAccount.map((each) => each.insightsPages)) * ANSWER_MS;
+    sim.control.requests.clear();
+    const realisticStart = Date.now();
+    await syncAll(sim, options.page, realisticStart);
+    const realisticMs = Date.now() - realisticStart;
+    const realisticRequests = httpRequests(sim);
+    const loadAfter = load();
+
+    console.log(
+      `Adlens agency benchmark: ${accounts.length} accounts, ${COUNT.format(ads)} ads, pool of ${SYNC_POOL_SIZE} accounts at once`,
+    );
+    console.log(`  load average (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
+    console.log('\nFull refresh, 90-day backfill, instant answers');
+    console.log(`  insight rows in the world       ${COUNT.format(full.rows)}`);
+    console.log(`  insight rows stored             ${COUNT.format(storedRows)}`);
+    console.log(
+      `  HTTP requests                   ${COUNT.format(requests)} (API minimum ${COUNT.format(minimum)}, ${(requests / minimum).toFixed(3)}×)`,
+    );
+    console.log(`  wall time                       ${(syncMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  rows ingested per second        ${COUNT.format(Math.round(full.rows / (syncMs / 1000)))}`,
+    );
+    console.log(
+      `  storage (navigator.storage)     ${(storage / 2 ** 20).toFixed(1)} MB, ${(storage / full.rows).toFixed(1)} bytes per row`,
+    );
+    console.log(`  peak service worker JS heap     ${(peakHeap / 2 ** 20).toFixed(1)} MB`);
+    console.log(
+      `  anomaly detection               ${detections.length} accounts, ${(detectMs / 1000).toFixed(1)} s in all, longest engine slice ${longestSlice} ms`,
+    );
+    console.log(`  accounts with a problem         ${problems}`);
+    console.log(
+      `\nIncremental refresh, 28-day lookback, insights answers of ${ANSWER_MS} ms on average`,
+    );
+    console.log(`  HTTP requests                   ${COUNT.format(realisticRequests)}`);
+    console.log(`  wall time                       ${(realisticMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  rate-limit lower bound          ${(boundMs / 1000).toFixed(1)} s (the account with the most pages, one after another)`,
+    );
+    console.log(`  ratio                           ${(realisticMs / boundMs).toFixed(2)}×`);
+    console.log(
+      `agency: accounts=${accounts.length} ads=${ads} insight_rows=${full.rows} requests=${requests} api_minimum=${minimum} sync_s=${(syncMs / 1000).toFixed(1)} storage_mb=${(storage / 2 ** 20).toFixed(1)} worker_heap_mb=${(peakHeap / 2 ** 20).toFixed(1)} detect_s=${(detectMs / 1000).toFixed(1)}`,
+    );
+  } finally {
+    await chromium.close();
+    await sim.close();
+  }
+}
+
+await main();

@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { SimAccount } from '../sim/world/types';
+import { seriousViolations, tabWalk } from './harness/axe';
+import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
+import { AdsManagerTab, OptionsPage } from './harness/pages';
+import { SnapshotViewer } from './harness/snapshot-viewer';
+import { SyncSection } from './harness/sync';
+
+/**
+ * Adlens in German (Chromium started with --lang=de) after a real connect and sync of the EUR
+ * account: every surface speaks it, numbers and money are German, and axe-core (WCAG 2.1 A/AA)
+ * finds no serious or critical violation on the options page, popup, snapshot viewer, the corner
+ * panel, the badges and the open insight panel, light and dark; each surface is walked with the
+ * keyboard alone. An Ads Manager page in Chinese gets the overlay in Chinese, whatever the browser's
+ * language. Screenshots of the panel in both languages go to demo-output/ for the README.
+ */
+let sim: RunningSimulator;
+let chromium: AdlensBrowser;
+let options: OptionsPage;
+let account: SimAccount;
+const SHOTS = path.resolve(import.meta.dirname, '../../demo-output');
+
+const PANEL_HOST = 'adlens-panel';
+const BADGE_HOST = 'adlens-badge';
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  chromium = await launchAdlensBrowser(sim.routing, { lang: 'de' });
+  account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
+  options = await OptionsPage.open(chromium.browser);
+  await options.connectWithToken(sim.control.demoToken);
+  await options.waitForStatus('Verbunden als Demo Media Buyer');
+  await new SyncSection(options.page).sync(`act_${account.accountId}`);
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+async function inBothThemes(page: Page, check: () => Promise<void>): Promise<void> {
+  for (const value of ['light', 'dark'] as const) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]);
+    await check();
+  }
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+}
+
+async function bodyText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+describe('extension pages in the browser’s language', () => {
+  it('the options page is German, its numbers too', async () => {
+    const text = await bodyText(options.page);
+    expect(text).toContain('Was Adlens abruft');
+    expect(text).toContain('Jetzt synchronisieren');
+    expect(text).not.toContain('What Adlens fetches');
+    const synced = await new SyncSection(options.page).waitFor(
+      `act_${account.accountId}`,
+      'synced',
+    );
+    // "Synchronisiert vor 1 Minute · 12.345 Zeilen.": German words and thousands separators.
+    expect(synced).toMatch(/^Synchronisiert .+ · [\d.]+ Zeilen\.$/);
+  });
+
+  it('options, popup and snapshot viewer have no serious or critical axe violation, light or dark', async () => {
+    const popup = await openExtensionPage(chromium.browser, 'popup.html');
+    await popup.waitForSelector('[data-testid="connection-status"]');
+    expect(await bodyText(popup)).toContain('Adlens-Optionen öffnen');
+    const viewer = await SnapshotViewer.open(chromium.browser);
+    for (const page of [options.page, popup, viewer.page]) {
+      await inBothThemes(page, async () => expect(await seriousViolations(page)).toEqual([]));
+    }
+    await popup.close();
+    await viewer.page.close();
+  });
+
+  it('every control of the options page, popup and viewer is reached with Tab alone', async () => {
+    const popup = await openExtensionPage(chromium.browser, 'popup.html');
+    await popup.waitForSelector('[data-testid="connection-status"]');
+    const viewer = await SnapshotViewer.open(chromium.browser);
+    for (const page of [options.page, popup, viewer.page]) {
+      const walk = await tabWalk(page);
+      expect(walk.missed).toEqual([]);
+      expect(walk.reached).toBeGreaterThan(0);
+    }
+    await popup.close();
+    await viewer.page.close();
+  });
+});
+
+describe('the overlay in the page’s language', () => {
+  let tab: AdsManagerTab;
+
+  beforeAll(async () => {
+    tab = await AdsManagerTab.open(chromium.browser, { accountId: account.accountId });
+    await tab.waitForTableRows();
+  }, 60_000);
+
+  it('the corner panel speaks German and passes axe, light and dark', async () => {
+    expect(await tab.page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await tab.openPanel();
+    expect(await tab.panelText('open-insights')).toBe('Insights');
+    const facts = await tab.panelText('adlens-panel', 'Währung');
+    expect(facts).toContain('Zeitzone');
+    await inBothThemes(tab.page, async () =>
+      expect(await seriousViolations(tab.page, [PANEL_HOST])).toEqual([]),
+    );
+  });
+
+  it('badges are announced in German and pass axe (contrast included)', async () => {
+    await tab.page.waitForSelector(`${BADGE_HOST} >>> [data-testid="adlens-badge"]`, {
+      timeout: 30_000,
+    });
+    const labels = await tab.page.$$eval(BADGE_HOST, (hosts) =>
+      hosts.map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-label')),
+    );
+    for (const label of labels) {
+      expect(label).toMatch(
+        /^Adlens: \d+ Befunde?, (kritisch|Warnung|einen Blick wert)\. Insights öffnen$/,
+      );
+    }
+    await inBothThemes(tab.page, async () =>
+      expect(await seriousViolations(tab.page, [BADGE_HOST])).toEqual([]),
+    );
+  });
+
+  it('the open insight panel is German, money and numbers German, and passes axe', async () => {
+    await tab.openInsightPanel();
+    const text = await tab.panelText('insight-panel', 'Ausgegebener Betrag');
+    expect(text).toContain('Befunde');
+    expect(text).toContain('Dieser Zeitraum im Vergleich zum vorherigen');
+    const spend = await tab.page.$eval(
+      `${PANEL_HOST} >>> [data-testid="insight-kpi"][data-metric="spend"] td`,
+      (cell) => cell.textContent ?? '',
+    );
+    // German money: comma decimals, the euro sign after the amount.
+    expect(spend).toMatch(/^[\d.]+,\d\d\s€$/);
+    await inBothThemes(tab.page, async () =>
+      expect(await seriousViolations(tab.page, [PANEL_HOST])).toEqual([]),
+    );
+    await tab.insightPanelScreenshot(path.join(SHOTS, 'insight-panel-de.png'));
+  });
+
+  it('a Chinese Ads Manager page gets the overlay in Chinese while the browser stays German', async () => {
+    const page = await chromium.browser.newPage();
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'zh-CN' });
+    const chinese = await AdsManagerTab.attach(page, { accountId: account.accountId });
+    await chinese.waitForTableRows();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await chinese.openPanel();
+    expect(await chinese.panelText('open-insights')).toBe('洞察');
+    await chinese.openInsightPanel();
+    const text = await chinese.panelText('insight-panel', '花费金额');
+    expect(text).toContain('本期与上一期对比');
+    await inBothThemes(page, async () =>
+      expect(await seriousViolations(page, [PANEL_HOST])).toEqual([]),
+    );
+    await chinese.insightPanelScreenshot(path.join(SHOTS, 'insight-panel-zh.png'));
+    await page.close();
+  });
+});
