@@ -7,8 +7,9 @@ import { addDays, dateOfEpochDay, epochDayOf } from '@/lib/util/dates';
 /**
  * What a sync reads. The first sync of a level backfills `backfillDays`; later ones read what is
  * new since the last sync plus the `lookbackDays` Meta may still restate, today included (today is
- * never final). A level then covers exactly the last `backfillDays` days, as retention keeps them. Then each level's ranges are cut into units small enough to hold in memory and to
- * checkpoint, and units big enough for it go through async report runs.
+ * never final). A level then covers exactly the last `backfillDays` days, as retention keeps
+ * them. Each level's ranges are cut into units small enough to hold in memory and to checkpoint,
+ * and units big enough for it go through async report runs.
  */
 export interface RangePlan {
   readonly kind: 'full' | 'incremental';
