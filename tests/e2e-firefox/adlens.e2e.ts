@@ -261,10 +261,7 @@ describe('Adlens in Firefox', () => {
       // Ads Manager writes the day after the range's last as the end of `date=`.
       date: `${since}_${today}`,
     });
-    await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
-    await tab.page.waitForSelector(
-      'adlens-panel >>> [data-testid="insight-panel"][data-state="ready"]',
-    );
+    await tab.openInsightPanel();
     const kpi = (metric: string) =>
       tab.page.$eval(
         `adlens-panel >>> [data-testid="insight-kpi"][data-metric="${metric}"] td`,

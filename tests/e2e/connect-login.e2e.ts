@@ -187,6 +187,10 @@ describe('disconnect', () => {
 /** Ends the current connection without revoking, to start the next scenario clean. */
 async function disconnectQuietly(): Promise<void> {
   await options.page.reload();
+  // Both buttons wait for the connection's status: until one shows, the page does not know it yet.
+  await options.page.waitForSelector(
+    '[data-testid="disconnect-button"], [data-testid="login-button"]',
+  );
   if (!(await options.isPresent('disconnect-button'))) return;
   await options.setChecked('revoke-checkbox', false);
   await options.disconnect();

@@ -210,13 +210,8 @@ export class AdsManagerTab {
    * what the panel says when that is not data.
    */
   async openInsightPanel(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const button = document
-        .querySelector('adlens-panel')
-        ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
-      button?.click();
-      return Boolean(button);
-    });
+    // A user's click through the browser's input, not one the page synthesises.
+    await this.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
     const state = await this.page.waitForFunction(
       () => {
         const panel = document
