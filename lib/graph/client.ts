@@ -224,6 +224,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     body: URLSearchParams | undefined,
     key: string,
   ): Promise<GraphAnswer | { error: GraphError; usage: UsageReading | undefined }> {
+    // A caller that gave up (the token is gone) sends nothing more.
+    signal?.throwIfAborted();
     const startedAt = timing.now();
     let response: Response;
     try {

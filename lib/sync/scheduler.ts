@@ -31,7 +31,11 @@ export interface SchedulerDeps {
   readonly withToken: <T>(use: (token: string) => Promise<T>) => Promise<T>;
   /** The token the vault holds now, or null: a run stops when it is no longer its own. */
   readonly currentToken: () => Promise<string | null>;
-  readonly createGraph: (token: string, onCall: (call: GraphCall) => void) => GraphClient;
+  readonly createGraph: (
+    token: string,
+    onCall: (call: GraphCall) => void,
+    signal: AbortSignal,
+  ) => GraphClient;
   readonly readSettings: () => Promise<SyncSettings>;
   readonly now: () => number;
   /** Wakes the worker at a time, to carry on (alarms). */
@@ -78,6 +82,8 @@ export class SyncScheduler {
   /** Meta accepted a call with the token since the worker started (or the last rejection). */
   private tokenAccepted = false;
   private saved: Promise<void> = Promise.resolve();
+  /** One per running sync: aborting it cuts that sync's Graph calls short. */
+  private readonly inFlight = new Set<AbortController>();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -112,6 +118,17 @@ export class SyncScheduler {
 
   isSyncing(accountId: AccountId): boolean {
     return this.running.has(accountId) || this.queue.includes(accountId);
+  }
+
+  /**
+   * Empties the queue and cuts the running syncs' calls short (the token is gone); resolves when
+   * none is left running.
+   */
+  async stop(): Promise<void> {
+    this.queue.length = 0;
+    for (const controller of this.inFlight) controller.abort();
+    void this.persist();
+    await this.idle();
   }
 
   /** Resolves when the queue is empty and no account is syncing. */
@@ -171,13 +188,19 @@ export class SyncScheduler {
 
   private async syncOne(accountId: AccountId): Promise<SyncState> {
     const settings = await this.deps.readSettings();
+    const controller = new AbortController();
+    this.inFlight.add(controller);
     try {
       return await this.deps.withToken(async (token) => {
         const calls: ApiCallRecord[] = [];
-        const graph = this.deps.createGraph(token, (call) => {
-          calls.push(apiCallRecord(call));
-          this.noteCall(call);
-        });
+        const graph = this.deps.createGraph(
+          token,
+          (call) => {
+            calls.push(apiCallRecord(call));
+            this.noteCall(call);
+          },
+          controller.signal,
+        );
         const outcome = await syncAccount(
           {
             graph,
@@ -205,6 +228,8 @@ export class SyncScheduler {
       };
       await writeSyncState(failed);
       return failed;
+    } finally {
+      this.inFlight.delete(controller);
     }
   }
 }

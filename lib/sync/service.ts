@@ -29,11 +29,28 @@ export function syncScheduler(): SyncScheduler {
   return (scheduler ??= new SyncScheduler({
     withToken: withAccessToken,
     currentToken: readToken,
-    createGraph: (accessToken, onCall) => createGraphClient({ accessToken, throttle, onCall }),
+    createGraph: (accessToken, onCall, signal) =>
+      createGraphClient({ accessToken, throttle, onCall, signal }),
     readSettings: readSyncSettings,
     now: () => Date.now(),
     wakeAt: (at) => scheduleResume(at),
   }));
+}
+
+/** A sync whose calls were cut short ends at once; this bounds the wait should one not. */
+const SYNC_STOP_WAIT_MS = 10_000;
+
+/**
+ * The token is gone: stops every sync and waits (a bounded while) for them to end, so nothing they
+ * write (their queue, Meta's pacing, a last unit) outlives a wipe that follows.
+ */
+export async function syncsStopped(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    syncScheduler().stop(),
+    new Promise((resolve) => (timer = setTimeout(resolve, SYNC_STOP_WAIT_MS))),
+  ]);
+  clearTimeout(timer);
 }
 
 /** Queues a sync of one connected account, or of every enabled one. */

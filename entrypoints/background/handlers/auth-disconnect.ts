@@ -6,6 +6,7 @@ import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
 import type { Handler } from '@/lib/messaging/server';
 import { forgetPendingSnapshots } from '@/lib/share/handoff';
+import { syncsStopped } from '@/lib/sync/service';
 import { forgetThrottleRecords } from '@/lib/sync/throttle-store';
 
 const REVOKE_TIMEOUT_MS = 5000;
@@ -24,6 +25,12 @@ async function revoke(token: string): Promise<'confirmed' | 'unconfirmed'> {
   }
 }
 
+async function wipeConnectionData(): Promise<void> {
+  await wipeCache();
+  await forgetPendingSnapshots();
+  await forgetThrottleRecords();
+}
+
 /**
  * Wipes the token and the cache first, so nothing survives even offline or if the worker dies,
  * then, if asked, has Meta de-authorize the app that issued the token, as a best effort. Revoking
@@ -34,9 +41,10 @@ export const disconnect: Handler<'auth.disconnect'> = async (request) => {
   const [token, info] = await Promise.all([readToken(), readConnectionInfo()]);
   await cancelRenewal();
   await forgetToken();
-  await wipeCache();
-  await forgetPendingSnapshots();
-  await forgetThrottleRecords();
+  await wipeConnectionData();
+  // The syncs the token was taken from are stopped; what they wrote until then goes too.
+  await syncsStopped();
+  await wipeConnectionData();
   const wantsRevoke = request.revoke ?? info?.source === 'login';
   if (token === null || !wantsRevoke) return { revocation: 'not-requested' };
   return { revocation: await revoke(token) };

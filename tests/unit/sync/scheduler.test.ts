@@ -53,12 +53,13 @@ function scheduler(token = meta.control.demoToken, poolSize?: number) {
     },
     ...(poolSize === undefined ? {} : { poolSize }),
     currentToken: () => Promise.resolve(token),
-    createGraph: (accessToken, onCall) =>
+    createGraph: (accessToken, onCall, signal) =>
       createGraphClient({
         accessToken,
         fetch: simFetch(meta),
         timing: fakeTiming(meta.clock.now()).timing,
         onCall,
+        signal,
       }),
     readSettings: () => Promise.resolve(DEFAULT_SYNC_SETTINGS),
     now: () => meta.clock.now(),
@@ -93,6 +94,42 @@ describe('SyncScheduler', () => {
       expect(state.lastSyncAt, accountId).not.toBeNull();
       expect(state.rows).toBeGreaterThan(0);
     }
+  });
+
+  it('stop (the token is gone) cuts the running sync short and drops the queue', async () => {
+    let stopped: Promise<void> | undefined;
+    let sentBeforeStop = 0;
+    const instance: SyncScheduler = new SyncScheduler({
+      withToken: (use) => use(meta.control.demoToken),
+      currentToken: () => Promise.resolve(meta.control.demoToken),
+      poolSize: 1,
+      createGraph: (accessToken, onCall, signal) =>
+        createGraphClient({
+          accessToken,
+          fetch: simFetch(meta),
+          timing: fakeTiming(meta.clock.now()).timing,
+          // The user disconnects as Meta answers the sync's first call.
+          onCall: (call) => {
+            onCall(call);
+            sentBeforeStop ||= meta.control.requests.entries.length;
+            stopped ??= instance.stop();
+          },
+          signal,
+        }),
+      readSettings: () => Promise.resolve(DEFAULT_SYNC_SETTINGS),
+      now: () => meta.clock.now(),
+      wakeAt: () => Promise.resolve(),
+      runner: { pageSize: 500 },
+    });
+    instance.request([eur, jpy]);
+    await instance.idle();
+    await stopped;
+    // Calls already on their way are answered; none is sent after the stop.
+    expect(meta.control.requests.entries).toHaveLength(sentBeforeStop);
+    expect(startOrder()).toEqual([eur]);
+    expect(instance.isSyncing(eur) || instance.isSyncing(jpy)).toBe(false);
+    expect((await readSyncState(eur)).lastSyncAt).toBeNull();
+    expect((await readSyncState(jpy)).lastSyncAt).toBeNull();
   });
 
   it('stops the queue when Meta rejects the token: every account needs the reconnect', async () => {
