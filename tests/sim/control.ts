@@ -19,8 +19,11 @@ export type { PageLocale, PageVariant } from './ads-manager/control';
 export interface PageSettings {
   variant: PageVariant;
   buildId: number;
-  /** The interface language of the evidence-based page variants. */
-  locale: PageLocale;
+  /**
+   * The interface language of the evidence-based page variants; when unset, the browser's first
+   * Accept-Language, as Facebook shows a user the language they chose.
+   */
+  locale?: PageLocale;
 }
 
 export interface SimControl {
@@ -70,7 +73,7 @@ export function createControl({ seed, clock }: ControlOptions): SimControl {
   return {
     app,
     demoToken,
-    page: { variant: 'evidence', buildId: 1, locale: 'en' },
+    page: { variant: 'evidence', buildId: 1 },
     settings,
     faults: new FaultScripts(),
     tokens,

@@ -29,20 +29,41 @@ export interface SimOptions {
    * default), each with its own hourly quota as Meta computes it.
    */
   readonly agency?: AgencyOptions;
+  /**
+   * Leaves the large account (200 campaigns, 5,000 ads) out of what the token reaches and the page
+   * lists, so a spec that never reads it connects and syncs in seconds. Nothing else moves: the
+   * other accounts, their entities and planted problems are those of the whole world.
+   */
+  readonly withoutLargeAccount?: boolean;
 }
 
 export function createSimulatedMeta(options: SimOptions = {}): SimulatedMeta {
   const seed = options.seed ?? DEFAULT_SEED;
   const clock = options.clock ?? createClock();
   const agency = options.agency;
-  const world = createWorld({
+  const whole = createWorld({
     seed,
     clock,
     ...(agency ? { accounts: agencyAccountSpecs(agency) } : {}),
   });
+  const world = options.withoutLargeAccount ? withoutLargeAccounts(whole) : whole;
   const control = createControl({ seed, clock });
   if (agency) control.settings.quotas.perAccount = agencyQuotas(world);
   return { world, clock, control, graph: createGraphHandler({ world, clock, control }) };
+}
+
+const LARGE_ACCOUNT_ADS = 1000;
+
+function withoutLargeAccounts(world: World): World {
+  const accounts = world.accounts.filter(
+    (account) => world.entities(account.accountId, 'ad').length < LARGE_ACCOUNT_ADS,
+  );
+  const kept = new Set(accounts.map((account) => account.accountId));
+  return {
+    ...world,
+    accounts,
+    account: (accountId) => (kept.has(accountId) ? world.account(accountId) : undefined),
+  };
 }
 
 /** Each agency account's hourly quotas from its active ads, on the app's (standard) tier. */

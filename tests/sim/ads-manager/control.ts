@@ -42,5 +42,5 @@ export interface AdsManagerControl {
 }
 
 export const DEFAULT_PAGE_CONTROL: AdsManagerControl = {
-  page: { variant: 'evidence', buildId: 1, locale: 'en' },
+  page: { variant: 'evidence', buildId: 1 },
 };

@@ -4,7 +4,7 @@
  * theirs), then the same-origin bundle renders everything.
  */
 import type { World } from '../world/types';
-import { isEvidenceVariant, type AdsManagerControl } from './control';
+import { isEvidenceVariant, type AdsManagerControl, type PageLocale } from './control';
 import { compileStyles } from './styles';
 import { STATIC_PREFIX } from './url-scheme';
 import type { BootAccount, BootConfig } from './wire';
@@ -44,12 +44,17 @@ function bootAccount(world: World, accountId: string): BootAccount | undefined {
   };
 }
 
-export function bootConfig(world: World, control: AdsManagerControl): BootConfig {
+/** The page's interface language for a `<html lang>` tag: German, Chinese, or else English. */
+function pageLocaleOf(lang: string): PageLocale {
+  return lang.startsWith('de') ? 'de' : lang.startsWith('zh') ? 'zh' : 'en';
+}
+
+export function bootConfig(world: World, control: AdsManagerControl, lang: string): BootConfig {
   const { buildId, variant } = control.page;
   return {
     buildId,
     variant,
-    locale: isEvidenceVariant(variant) ? (control.page.locale ?? 'en') : 'en',
+    locale: isEvidenceVariant(variant) ? (control.page.locale ?? pageLocaleOf(lang)) : 'en',
     classes: compileStyles(buildId).classes,
     accounts: world.accounts.flatMap((a) => bootAccount(world, a.accountId) ?? []),
   };

@@ -119,6 +119,16 @@ function entryLocation(world: World, search: URLSearchParams): string | undefine
   });
 }
 
+function entryPage(request: SimRequest, world: World, control: AdsManagerControl): string {
+  const lang = pageLang(request, control);
+  return pageHtml(bootConfig(world, control, lang), 'campaigns', lang);
+}
+
+/** The page's `<html lang>`: the control's language when set, else the browser's. */
+function pageLang(request: SimRequest, control: AdsManagerControl): string {
+  return control.page.locale ?? pageLanguage(request.headers['accept-language']);
+}
+
 function managePage(request: SimRequest, world: World, control: AdsManagerControl): SimResponse {
   const { pathname, search } = request.url;
   const state = parseManageLocation(pathname, search);
@@ -131,13 +141,8 @@ function managePage(request: SimRequest, world: World, control: AdsManagerContro
       manageHref({ ...state, act: first.accountId, businessId: first.businessId }),
     );
   }
-  return html(
-    pageHtml(
-      bootConfig(world, control),
-      state.tab,
-      control.page.locale ?? pageLanguage(request.headers['accept-language']),
-    ),
-  );
+  const lang = pageLang(request, control);
+  return html(pageHtml(bootConfig(world, control, lang), state.tab, lang));
 }
 
 function tableEndpoint(request: SimRequest, world: World, snapshots: TableSnapshots): SimResponse {
@@ -187,15 +192,7 @@ async function route(
   if (pathname === STYLE_PATH) return stylesheet(request, control);
   if (/^\/adsmanager(\/manage)?\/?$/.test(pathname)) {
     const location = entryLocation(world, searchParams);
-    return location
-      ? redirect(request, location)
-      : html(
-          pageHtml(
-            bootConfig(world, control),
-            'campaigns',
-            control.page.locale ?? pageLanguage(request.headers['accept-language']),
-          ),
-        );
+    return location ? redirect(request, location) : html(entryPage(request, world, control));
   }
   return managePage(request, world, control);
 }
