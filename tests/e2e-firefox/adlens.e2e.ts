@@ -27,7 +27,7 @@ const LEVELS = ['campaign', 'adset', 'ad'] as const;
 const TAB_OF_LEVEL = { campaign: 'campaigns', adset: 'adsets', ad: 'ads' } as const;
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   firefox = await launchAdlensFirefox(sim);
   // The EUR account: small enough for a quick first sync, with an anomaly planted at each level.
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;

@@ -17,7 +17,7 @@ let options: OptionsPage;
 const USER = 'Demo Media Buyer';
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   chromium = await launchAdlensBrowser(sim.routing);
   options = await OptionsPage.open(chromium.browser);
 });

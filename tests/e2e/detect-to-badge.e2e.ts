@@ -101,7 +101,7 @@ function cleanParent(account: SimAccount, level: 'campaign' | 'adset'): string {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   chromium = await launchAdlensBrowser(sim.routing);
   const accounts = (['EUR', 'JPY'] as const).map((currency) =>
     sim.world.accounts.find((candidate) => candidate.currency === currency)!,

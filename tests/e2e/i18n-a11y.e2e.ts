@@ -28,7 +28,7 @@ const PANEL_HOST = 'adlens-panel';
 const BADGE_HOST = 'adlens-badge';
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   chromium = await launchAdlensBrowser(sim.routing, { lang: 'de' });
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   options = await OptionsPage.open(chromium.browser);

@@ -247,7 +247,7 @@ async function reloadOptions(): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   // Retention counts days on the browser's clock; Meta's must show the same day.
   sim.clock.set(Date.now());
   sim.control.settings.reportRuns.pollsToComplete = 1;

@@ -32,7 +32,7 @@ let account: SimAccount;
 let campaign: SimEntity;
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  sim = await startSimulator({ withoutLargeAccount: true });
   sender = await launchAdlensBrowser(sim.routing);
   work = mkdtempSync(path.join(os.tmpdir(), 'adlens-snapshots-'));
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
@@ -316,12 +316,9 @@ describe('creating and sharing a snapshot', () => {
       date: `${since}_${addDays(until, 1)}`,
       params: { selected_campaign_ids: campaign.id },
     });
-    await tab.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
+    await tab.openInsightPanel();
     await tab.page.waitForSelector(
       'adlens-panel >>> [data-testid="insight-share"]:not([disabled])',
-      {
-        timeout: 30_000,
-      },
     );
     const { viewer } = await viewerOpenedBy(() =>
       tab.page.locator('adlens-panel >>> [data-testid="insight-share"]').click(),

@@ -126,12 +126,15 @@ export interface RowView {
 }
 
 /**
- * The simulated page's table markup, in one place: body rows (the header row is index 1), the
- * entity id in a row's `data-surface`, and the name cell.
+ * How the simulator's two table markups show a row: the live page's (rows `role="presentation"`
+ * in `display: contents` surface wrappers, the name in `data-tooltip-content`) and our first guess
+ * (`role="row"` rows carrying the surface, the name in the cell).
  */
 const TABLE_MARKUP = {
+  evidenceName: '[role="table"] [data-tooltip-content]',
+  evidenceRow: '[role="presentation"]',
   bodyRow: '[role="table"] [role="row"][aria-rowindex]:not([aria-rowindex="1"])',
-  surfaceId: 'table_row:(\\d+)unit',
+  surfaceId: 'table_row:(\\d+)unit$',
   nameCell: '[role="presentation"] > [role="cell"] > div > *',
 } as const;
 
@@ -157,21 +160,45 @@ export class AdsManagerTab {
   /** Every body row in view, with the Adlens badges in it, once the table has loaded. */
   async rows(): Promise<RowView[]> {
     await this.waitForTableRows();
-    return this.page.evaluate(({ bodyRow, surfaceId, nameCell }) => {
+    return this.page.evaluate((markup) => {
       const text = (node: Element | null | undefined) =>
         (node?.textContent ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-      return [...document.querySelectorAll(bodyRow)].map((row) => ({
-        entityId: new RegExp(surfaceId).exec(row.getAttribute('data-surface') ?? '')?.[1] ?? null,
-        name: text(row.querySelector(nameCell)),
-        badges: [...row.querySelectorAll('adlens-badge')].map((host) => {
-          const face = host.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
-          return {
-            entityId: host.getAttribute('data-adlens-entity') ?? '',
-            severity: face?.getAttribute('data-severity') ?? '',
-            count: text(face),
-            sentence: text(host.shadowRoot?.querySelector('[role="tooltip"]')),
-          };
-        }),
+      const surfaceId = (node: Element | null | undefined) =>
+        new RegExp(markup.surfaceId).exec(node?.getAttribute('data-surface') ?? '')?.[1] ?? null;
+      const names = [...document.querySelectorAll(markup.evidenceName)];
+      const rows =
+        names.length > 0
+          ? names.map((name) => {
+              const row = name.closest(markup.evidenceRow);
+              return {
+                row,
+                entityId: surfaceId(row?.parentElement),
+                name: (name.getAttribute('data-tooltip-content') ?? '')
+                  .normalize('NFC')
+                  .replace(/\s+/g, ' ')
+                  .trim(),
+              };
+            })
+          : [...document.querySelectorAll(markup.bodyRow)].map((row) => ({
+              row,
+              entityId: surfaceId(row),
+              name: text(row.querySelector(markup.nameCell)),
+            }));
+      return rows.map(({ row, entityId, name }) => ({
+        entityId,
+        name,
+        badges: [...(row?.querySelectorAll('adlens-badge') ?? [])]
+          // A recycled row's badge the overlay hid is not shown to the user.
+          .filter((host) => (host as HTMLElement).style.display !== 'none')
+          .map((host) => {
+            const face = host.shadowRoot?.querySelector('[data-testid="adlens-badge"]');
+            return {
+              entityId: host.getAttribute('data-adlens-entity') ?? '',
+              severity: face?.getAttribute('data-severity') ?? '',
+              count: text(face),
+              sentence: text(host.shadowRoot?.querySelector('[role="tooltip"]')),
+            };
+          }),
       }));
     }, TABLE_MARKUP);
   }
