@@ -1,3 +1,4 @@
+import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
 import { METRIC_UNITS, type Metric } from './schema';
 
 /**
@@ -46,8 +47,10 @@ export function formatMetric(metric: Metric, value: number | null, currency: str
   }
 }
 
+/** With the decimals Meta keeps for the currency (none for TWD), not Intl's ISO ones. */
 function formatMoney(value: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
+  const minor = Math.round(value * minorUnitsPerMajor(currency));
+  return formatMinorMoney(minor, currency, { locale: 'en-US' });
 }
 
 /** "+12.5 %", "-3.0 %", or "—" when there is nothing to compare with. */

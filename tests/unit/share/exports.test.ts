@@ -57,6 +57,13 @@ describe('numbers', () => {
     expect(formatMetric('impressions', null, 'EUR')).toBe('—');
     expect(formatChange(5, 0)).toBe('—');
   });
+
+  it('shows money with the decimals Meta keeps for the currency, not the ISO ones', () => {
+    // Meta counts TWD in whole dollars (offset 1), where ISO 4217 gives it two decimals.
+    expect(formatMetric('spend', 1234, 'TWD')).toBe('NT$1,234');
+    expect(formatMetric('spend', 1234.5, 'EUR')).toBe('€1,234.50');
+    expect(formatMetric('spend', 1234, 'JPY')).toBe('¥1,234');
+  });
 });
 
 describe('snapshotMarkdown', () => {
