@@ -1,3 +1,4 @@
+import { callCollector } from '@/lib/cache/api-log';
 import { readConnection, saveConnection } from '@/lib/cache/connection';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
@@ -32,7 +33,8 @@ export async function connectToken(
   origin: TokenOrigin,
   options: ConnectOptions = {},
 ): Promise<Connected> {
-  const graph = createGraphClient({ accessToken: token });
+  const log = callCollector();
+  const graph = createGraphClient({ accessToken: token, onCall: log.onCall });
   const check = await checkToken(graph, token, origin.source);
   const accounts = await fetchAdAccounts(graph);
   const info = describeConnection(check, origin, Date.now());
@@ -48,6 +50,8 @@ export async function connectToken(
     await saveConnection(check.user, accounts);
     await saveConnectionInfo(info);
     await saveToken(token);
+    // Kept only with the connection: a token Meta refused leaves nothing behind, not even this.
+    await log.save();
   } catch (error) {
     // Half a connection (accounts without a token, or a token without its description) is none.
     await wipeCache();

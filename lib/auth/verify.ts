@@ -1,3 +1,4 @@
+import { callCollector } from '@/lib/cache/api-log';
 import { createGraphClient } from '@/lib/graph/client';
 import { fetchPermissions } from '@/lib/graph/token-info';
 import { updateScopes } from './connection-info';
@@ -10,8 +11,14 @@ import { scopesWith } from './validate-token';
  * permissions changed on facebook.com since the connect are recorded.
  */
 export async function verifyConnection(): Promise<void> {
-  await withAccessToken(async (token) => {
-    const permissions = await fetchPermissions(createGraphClient({ accessToken: token }));
-    await updateScopes(scopesWith(permissions, true), scopesWith(permissions, false));
-  });
+  const log = callCollector();
+  try {
+    await withAccessToken(async (token) => {
+      const graph = createGraphClient({ accessToken: token, onCall: log.onCall });
+      const permissions = await fetchPermissions(graph);
+      await updateScopes(scopesWith(permissions, true), scopesWith(permissions, false));
+    });
+  } finally {
+    await log.save();
+  }
 }

@@ -1,3 +1,4 @@
+import type { GraphCall } from '@/lib/graph/client';
 import { cacheDb } from './db';
 
 /**
@@ -18,6 +19,33 @@ export interface ApiCallRecord {
 }
 
 export const API_LOG_LIMIT = 5000;
+
+export function apiCallRecord(call: GraphCall): ApiCallRecord {
+  return {
+    method: call.method,
+    path: call.path,
+    status: call.status,
+    errorCode: call.errorCode,
+    versionDeprecated: call.versionDeprecated,
+    time: call.startedAt,
+    durationMs: call.durationMs,
+  };
+}
+
+/**
+ * Collects a Graph client's calls (its `onCall`) for the log, to be kept with `save` once the work
+ * they served is stored: every request Adlens makes is in the log, batch items included.
+ */
+export function callCollector(): {
+  readonly onCall: (call: GraphCall) => void;
+  readonly save: () => Promise<void>;
+} {
+  const calls: ApiCallRecord[] = [];
+  return {
+    onCall: (call) => calls.push(apiCallRecord(call)),
+    save: () => appendApiCalls(calls.splice(0)),
+  };
+}
 
 export async function appendApiCalls(calls: readonly ApiCallRecord[]): Promise<void> {
   if (calls.length === 0) return;

@@ -38,23 +38,47 @@ function parseBody(text: string | undefined): unknown {
   }
 }
 
+/** A batch item, as the call log keeps every request: its path (no query), status and error. */
+function noteItem(
+  graph: GraphClient,
+  request: BatchRequest,
+  item: GraphBatchItem,
+  error: GraphError | undefined,
+  sent: { readonly startedAt: number; readonly durationMs: number },
+): void {
+  graph.noteCall({
+    method: 'GET',
+    path: graphUrl(request.path).pathname,
+    status: item?.code ?? 0,
+    errorCode: error?.info.code ?? null,
+    versionDeprecated: false,
+    ...sent,
+  });
+}
+
 async function readItem(
   graph: GraphClient,
+  request: BatchRequest,
   item: GraphBatchItem,
   account: string | undefined,
+  sent: { readonly startedAt: number; readonly durationMs: number },
 ): Promise<ItemResult> {
-  if (item === null) return 'resend';
+  if (item === null) {
+    noteItem(graph, request, item, undefined, sent);
+    return 'resend';
+  }
   const key = account ?? 'app';
   const usage = readUsage(itemHeaders(item.headers));
   const body = parseBody(item.body);
   const failed = item.code >= 400 || (typeof body === 'object' && body !== null && 'error' in body);
+  const error = failed ? parseGraphError(item.code, body, graph.accessToken) : undefined;
+  noteItem(graph, request, item, error, sent);
   await graph.throttle.observe(key, usage, !failed);
-  if (!failed) {
+  if (!error) {
     return body === undefined
       ? { ok: false, error: graphFailure('invalid-response', 'A batch item had no JSON body.') }
       : { ok: true, body };
   }
-  const error = parseGraphError(item.code, body, graph.accessToken);
   if (error.info.code === REQUEST_ABORTED || error.kind === 'transient') return 'resend';
   if (error.kind === 'throttle') {
     return {
@@ -78,12 +102,16 @@ async function sendOnce(
     ),
   );
   form.set('include_headers', 'true');
+  const startedAt = graph.timing.now();
   const answer = await graph.postForm(form, account === undefined ? {} : { account });
+  const sent = { startedAt, durationMs: graph.timing.now() - startedAt };
   const items = graph.parse(GraphBatchResponseSchema, answer.body, 'a batch');
   if (items.length !== requests.length) {
     throw graphFailure('invalid-response', 'A batch answer did not match its requests.');
   }
-  return Promise.all(items.map((item) => readItem(graph, item, account)));
+  return Promise.all(
+    items.map((item, index) => readItem(graph, requests[index]!, item, account, sent)),
+  );
 }
 
 async function sendChunk(

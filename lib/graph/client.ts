@@ -100,6 +100,8 @@ export interface GraphClient {
   parse<S extends z.ZodMiniType>(schema: S, body: unknown, what: string): z.output<S>;
   /** Meta's clock (from the `Date` header), or ours before the first answer. */
   serverNow(): number;
+  /** Tells the call log of a request Meta answered inside another (a batch's item). */
+  noteCall(call: GraphCall): void;
   readonly timing: GraphTiming;
   readonly throttle: ThrottleGate;
   readonly accessToken: string;
@@ -383,6 +385,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return walk(first, first.pathname, itemSchema, pageOptions);
     },
     serverNow: () => timing.now() + serverOffsetMs,
+    noteCall: (call) => onCall?.(call),
 
     async get(path, schema, query, callOptions) {
       return parse(schema, (await request('GET', graphUrl(path, query), callOptions)).body, path);

@@ -1,5 +1,5 @@
 import { getAccount, listAccounts } from '@/lib/cache/accounts';
-import type { ApiCallRecord } from '@/lib/cache/api-log';
+import { apiCallRecord, type ApiCallRecord } from '@/lib/cache/api-log';
 import { readSyncQueue, saveSyncQueue } from '@/lib/cache/sync-queue';
 import {
   listSyncStates,
@@ -62,17 +62,6 @@ export interface SyncRequestOptions {
   readonly first?: boolean;
 }
 
-export function apiCallRecord(call: GraphCall): ApiCallRecord {
-  return {
-    method: call.method,
-    path: call.path,
-    status: call.status,
-    errorCode: call.errorCode,
-    versionDeprecated: call.versionDeprecated,
-    time: call.startedAt,
-    durationMs: call.durationMs,
-  };
-}
 
 export class SyncScheduler {
   private readonly queue: AccountId[] = [];

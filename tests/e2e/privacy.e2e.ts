@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, CDPSession, Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
+import { GRAPH_API_VERSION } from '@/lib/graph/version';
 import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
@@ -278,6 +279,24 @@ afterAll(async () => {
 const today = () => sim.world.today(account.accountId);
 
 describe('privacy controls', () => {
+  it('the API call log holds every Graph request Meta received, batch items one by one', async () => {
+    // Everything since the connect: its checks, and the first sync of every account.
+    const received = () =>
+      sim.control.requests.entries.map((entry) => `${entry.method} ${entry.path}`).sort();
+    const logged = async () =>
+      (await storeRecords(options.page, 'apiCalls'))
+        .map((call) => `${String(call.method)} ${String(call.path)}`)
+        .sort();
+    const deadline = Date.now() + 30_000;
+    while ((await logged()).length !== received().length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(received()).toContain(`POST /${GRAPH_API_VERSION}/`);
+    // The objects are read in one batch: its items are logged as the requests Meta answered.
+    expect(received()).toContain(`GET /${GRAPH_API_VERSION}/act_${account.accountId}/campaigns`);
+    expect(await logged()).toEqual(received());
+  });
+
   it('shows per account what is stored, as the cache holds it', async () => {
     const rows = await insightRows(options.page, accountId, addDays(today(), -400), today());
     expect(rows).toBeGreaterThan(0);

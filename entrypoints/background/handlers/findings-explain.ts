@@ -1,6 +1,6 @@
 import { withAccessToken } from '@/lib/auth/session';
 import { getAccount } from '@/lib/cache/accounts';
-import { appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
+import { apiCallRecord, appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
 import { readExplanation, saveExplanation } from '@/lib/cache/explanations';
 import { readAccountFindings } from '@/lib/cache/findings';
 import { isExplainMetric } from '@/lib/explain';
@@ -18,7 +18,6 @@ import type { Handler } from '@/lib/messaging/server';
 import type { AccountId } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
 import type { ExplainMetric, ExplainRequest, Explanation } from '@/lib/schema/explain';
-import { apiCallRecord } from '@/lib/sync/scheduler';
 import { graphThrottle } from '@/lib/sync/service';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { fetchObjectsById } from '@/lib/graph/ad-objects';
 import { batchGet, MAX_BATCH_SIZE } from '@/lib/graph/batch';
-import { createGraphClient } from '@/lib/graph/client';
+import { createGraphClient, type GraphCall } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import { reportRunRows } from '@/lib/graph/report-runs';
 import { memoryThrottleStore, ThrottleGate } from '@/lib/graph/throttle';
@@ -15,13 +15,15 @@ function client(route: FakeRoute) {
   const graph = fakeGraph(route);
   const clock = fakeTiming();
   const throttle = new ThrottleGate(memoryThrottleStore(), clock.timing);
+  const calls: GraphCall[] = [];
   const api = createGraphClient({
     accessToken: TOKEN,
     fetch: graph.fetch,
     timing: clock.timing,
     throttle,
+    onCall: (call) => calls.push(call),
   });
-  return { api, graph, clock, throttle };
+  return { api, graph, clock, throttle, calls };
 }
 
 type Item = { method: string; relative_url: string };
@@ -38,6 +40,30 @@ const aborted = {
 };
 
 describe('batch', () => {
+  it('logs each batch item as a request of its own, without query or token', async () => {
+    const { api, calls } = client(() => ({
+      body: [
+        answer('1'),
+        {
+          code: 400,
+          body: JSON.stringify({ error: { message: 'Bad', type: 'OAuthException', code: 100 } }),
+        },
+      ],
+    }));
+    await batchGet(
+      api,
+      ['1', '2'].map((id) => ({ path: `/${id}`, query: { fields: ['id'] } })),
+    );
+    expect(
+      calls.map(({ method, path, status, errorCode }) => ({ method, path, status, errorCode })),
+    ).toEqual([
+      { method: 'POST', path: `/${GRAPH_API_VERSION}/`, status: 200, errorCode: null },
+      { method: 'GET', path: `/${GRAPH_API_VERSION}/1`, status: 200, errorCode: null },
+      { method: 'GET', path: `/${GRAPH_API_VERSION}/2`, status: 400, errorCode: 100 },
+    ]);
+    expect(JSON.stringify(calls)).not.toContain(TOKEN);
+  });
+
   it('sends GETs in one POST and re-sends only the null and aborted items', async () => {
     const rounds: string[][] = [];
     const { api, graph } = client((_url, init) => {

@@ -5,7 +5,7 @@ import { toAccountRecord } from '@/lib/graph/me';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import type { SyncDeps } from '@/lib/sync/runner';
-import { apiCallRecord } from '@/lib/sync/scheduler';
+import { apiCallRecord } from '@/lib/cache/api-log';
 import { epochDayOf } from '@/lib/util/dates';
 import { worldTotals as totalsOfWorld, type Totals } from '../../e2e/harness/world-totals';
 import { createSimulatedMeta, type SimulatedMeta } from '../../sim';
