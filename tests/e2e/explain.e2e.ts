@@ -44,7 +44,8 @@ const PLACEMENT_NAMES: Readonly<Record<string, string>> = {
 
 beforeAll(async () => {
   sim = await startSimulator({ withoutLargeAccount: true });
-  chromium = await launchAdlensBrowser(sim.routing);
+  // English in the United States: the panel's words and numbers as the literals below write them.
+  chromium = await launchAdlensBrowser(sim.routing, { lang: 'en-US' });
   account = sim.world.accounts.find((candidate) => candidate.currency === 'JPY')!;
   options = await OptionsPage.open(chromium.browser);
   await options.connectWithToken(sim.control.demoToken);
@@ -116,7 +117,8 @@ async function explainButton(
 interface ExplainShown {
   readonly sentence: string;
   readonly note: string;
-  readonly bars: readonly { label: string; named: boolean; shares: string }[];
+  readonly caption: string;
+  readonly bars: readonly { label: string; named: boolean; shares: string; values: string }[];
 }
 
 /** Presses Explain (a real click) and waits for the answer the panel shows. */
@@ -149,10 +151,12 @@ async function explain(page: Page, button: ElementHandle<Element>): Promise<Expl
     return {
       sentence: text(section?.querySelector('[data-testid="explain-sentence"]')),
       note: text(section?.querySelector('p.muted')),
+      caption: text(section?.querySelector('[data-testid="explain-chart"] caption')),
       bars: [...(section?.querySelectorAll('[data-testid="explain-bar"]') ?? [])].map((bar) => ({
         label: text(bar.querySelector('th')),
         named: bar.getAttribute('data-named') === 'true',
         shares: text(bar.querySelector('.explain-shares')),
+        values: text(bar.querySelector('[data-testid="explain-values"]')),
       })),
     };
   });
@@ -214,6 +218,9 @@ function whole(byPlacement: Map<string, Placement>): Placement {
 }
 
 const cpm = ({ spend, impressions }: Placement) => (spend / impressions) * 1000;
+
+/** Yen as an American reader sees them: no minor unit, thousands with commas. */
+const yen = (amount: number) => `¥${Math.round(amount).toLocaleString('en-US')}`;
 
 describe('Explain a finding by the segment that moved', () => {
   it('names the planted placement behind a CPM surge, with the simulator’s shares for those days', async () => {
@@ -287,7 +294,9 @@ describe('Explain a finding by the segment that moved', () => {
       `whose own CPM moved up ${ownMove} % (at ${times} × the campaign's CPM, ${shareAfter} of impressions).`,
     ]).toContain(shown.sentence.replace(/^.*?comes from [^,]+, /, ''));
 
-    // Every bar's share of impressions, before → after, is the simulator's for that placement.
+    // Every bar's share of impressions and its own CPM, before → after, are the simulator's for
+    // that placement; the CPM in yen, Meta's spend over its impressions, to the yen.
+    expect(shown.caption).toBe('Share of impressions and CPM, before → after');
     const byName = new Map(Object.entries(PLACEMENT_NAMES).map(([value, label]) => [label, value]));
     expect(shown.bars.length).toBeGreaterThan(1);
     for (const bar of shown.bars) {
@@ -296,7 +305,18 @@ describe('Explain a finding by the segment that moved', () => {
       expect(bar.shares, bar.label).toBe(
         `${percent(share(before, wholeBefore, value!))} → ${percent(share(after, wholeAfter, value!))}`,
       );
+      expect(bar.values, bar.label).toBe(
+        `${yen(cpm(before.get(value!)!))} → ${yen(cpm(after.get(value!)!))}`,
+      );
     }
+    // The planted placement as the user reads it (the seeded world, the finding's days).
+    expect(shown.bars[0]).toEqual({
+      label: 'Instagram Stories',
+      named: true,
+      shares: '6 % → 45 %',
+      values: '¥1,254 → ¥5,955',
+    });
+    expect(`${yen(cpm(segmentBefore))} → ${yen(cpm(segmentAfter))}`).toBe('¥1,254 → ¥5,955');
     expect(shown.bars.filter((bar) => bar.named).map((bar) => bar.label)).toContain(name);
 
     // Asked again, the answer is the one kept with the finding: Meta is not asked again.
