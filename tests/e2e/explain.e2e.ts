@@ -162,7 +162,7 @@ async function explain(page: Page, button: ElementHandle<Element>): Promise<Expl
   });
 }
 
-type GraphRow = Record<string, string>;
+type GraphRow = Record<string, unknown>;
 
 /** What the simulated Graph answers to the same request (same path, same query), every page. */
 async function simulatorAnswer(call: WireRecord): Promise<GraphRow[]> {
@@ -186,38 +186,77 @@ async function simulatorAnswer(call: WireRecord): Promise<GraphRow[]> {
   return rows;
 }
 
+interface Period {
+  readonly since: string;
+  readonly until: string;
+}
+
+/** Explain's reads of the entity on the wire: one per breakdown group, both periods in each. */
+function explainReads(entityId: string) {
+  const requests = breakdownRequests(entityId);
+  const group = (breakdown: string) => {
+    const call = requests.find((each) => each.query.includes(breakdown));
+    if (!call) throw new Error(`No request broke ${entityId} down by ${breakdown}`);
+    return call;
+  };
+  const periods = JSON.parse(
+    new URLSearchParams(group('platform_position').query).get('time_ranges')!,
+  ) as Period[];
+  expect(periods).toHaveLength(2);
+  const [baseline, affected] = periods as [Period, Period];
+  return { requests, group, baseline, affected };
+}
+
 const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
-interface Placement {
+interface Totals {
   readonly spend: number;
   readonly impressions: number;
+  readonly purchases: number;
 }
 
-/** Spend and impressions per placement (`platform/position`) in one period of the answer. */
-function placements(rows: readonly GraphRow[], since: string): Map<string, Placement> {
-  const byPlacement = new Map<string, Placement>();
+/** Purchases as Ads Manager counts them (all channels). */
+const purchasesOf = (row: GraphRow) =>
+  Number(
+    (row.actions as { action_type: string; value: string }[] | undefined)?.find(
+      (action) => action.action_type === 'omni_purchase',
+    )?.value ?? 0,
+  );
+
+/** Spend (yen), impressions and purchases per segment in one period of the answer. */
+function segmentTotals(
+  rows: readonly GraphRow[],
+  since: string,
+  segmentOf: (row: GraphRow) => string,
+): Map<string, Totals> {
+  const bySegment = new Map<string, Totals>();
   for (const row of rows.filter((candidate) => candidate.date_start === since)) {
-    const key = `${row.publisher_platform}/${row.platform_position}`;
-    const sum = byPlacement.get(key) ?? { spend: 0, impressions: 0 };
-    byPlacement.set(key, {
+    const key = segmentOf(row);
+    const sum = bySegment.get(key) ?? { spend: 0, impressions: 0, purchases: 0 };
+    bySegment.set(key, {
       spend: sum.spend + Number(row.spend ?? 0),
       impressions: sum.impressions + Number(row.impressions ?? 0),
+      purchases: sum.purchases + purchasesOf(row),
     });
   }
-  return byPlacement;
+  return bySegment;
 }
 
-function whole(byPlacement: Map<string, Placement>): Placement {
-  return [...byPlacement.values()].reduce(
+function whole(bySegment: Map<string, Totals>): Totals {
+  return [...bySegment.values()].reduce(
     (sum, each) => ({
       spend: sum.spend + each.spend,
       impressions: sum.impressions + each.impressions,
+      purchases: sum.purchases + each.purchases,
     }),
-    { spend: 0, impressions: 0 },
+    { spend: 0, impressions: 0, purchases: 0 },
   );
 }
 
-const cpm = ({ spend, impressions }: Placement) => (spend / impressions) * 1000;
+const placementOf = (row: GraphRow) =>
+  `${String(row.publisher_platform)}/${String(row.platform_position)}`;
+const cpm = ({ spend, impressions }: Totals) => (spend / impressions) * 1000;
+const cpa = ({ spend, purchases }: Totals) => spend / purchases;
 
 /** Yen as an American reader sees them: no minor unit, thousands with commas. */
 const yen = (amount: number) => `¥${Math.round(amount).toLocaleString('en-US')}`;
@@ -247,16 +286,7 @@ describe('Explain a finding by the segment that moved', () => {
       '["region"]',
     ]);
     expect(tokenOutsideAuthorization(requests, sim.control.demoToken)).toEqual([]);
-    const placementCall = requests.find((call) => call.query.includes('platform_position'))!;
-    const periods = JSON.parse(new URLSearchParams(placementCall.query).get('time_ranges')!) as {
-      since: string;
-      until: string;
-    }[];
-    expect(periods).toHaveLength(2);
-    const [baseline, affected] = periods as [
-      { since: string; until: string },
-      { since: string; until: string },
-    ];
+    const { baseline, affected, group } = explainReads(campaign.id);
     // The finding's days: the surge is going on; the baseline is the two weeks before it began.
     expect(affected.since >= anomaly.startDate).toBe(true);
     expect(shown.note).toContain(
@@ -264,12 +294,12 @@ describe('Explain a finding by the segment that moved', () => {
     );
     expect(shown.note).toContain('(3 requests)');
 
-    const answer = await simulatorAnswer(placementCall);
-    const before = placements(answer, baseline.since);
-    const after = placements(answer, affected.since);
+    const answer = await simulatorAnswer(group('platform_position'));
+    const before = segmentTotals(answer, baseline.since, placementOf);
+    const after = segmentTotals(answer, affected.since, placementOf);
     const [wholeBefore, wholeAfter] = [whole(before), whole(after)];
-    const share = (byPlacement: Map<string, Placement>, total: Placement, key: string) =>
-      (byPlacement.get(key)?.impressions ?? 0) / total.impressions;
+    const share = (bySegment: Map<string, Totals>, total: Totals, key: string) =>
+      (bySegment.get(key)?.impressions ?? 0) / total.impressions;
 
     // The head: the campaign's CPM over the finding's days against its baseline.
     const rise = cpm(wholeAfter) / cpm(wholeBefore) - 1;
@@ -340,6 +370,56 @@ describe('Explain a finding by the segment that moved', () => {
     await tab.page.close();
   }, 120_000);
 
+  it('names the planted age group behind a CPA jump, with its share of spend and its CPA to the yen', async () => {
+    const { anomaly, entity: adset } = ongoing('cpa_jump');
+    expect(plantedSegment(anomaly)).toEqual({ breakdown: 'age', value: '18-24' });
+    const tab = await AdsManagerTab.open(chromium.browser, {
+      accountId: account.accountId,
+      tab: 'adsets',
+      params: { selected_campaign_ids: adset.campaignId! },
+    });
+    await openPanelFromBadge(tab, adset);
+    const shown = await explain(
+      tab.page,
+      await explainButton(tab.page, adset, /CPA|cost per purchase/i),
+    );
+    const { requests, baseline, affected, group } = explainReads(adset.id);
+    expect(requests).toHaveLength(3);
+    expect(tokenOutsideAuthorization(requests, sim.control.demoToken)).toEqual([]);
+    expect(shown.note).toContain(
+      `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}`,
+    );
+
+    const answer = await simulatorAnswer(group('age'));
+    const before = segmentTotals(answer, baseline.since, (row) => String(row.age));
+    const after = segmentTotals(answer, affected.since, (row) => String(row.age));
+    const [wholeBefore, wholeAfter] = [whole(before), whole(after)];
+    const rise = cpa(wholeAfter) / cpa(wholeBefore) - 1;
+    expect(rise).toBeGreaterThan(0);
+    expect(shown.sentence).toMatch(
+      new RegExp(`^CPA up ${Math.round(rise * 100)} %: \\d+ % of the rise comes from ages 18-24, `),
+    );
+    expect(shown.bars[0]).toMatchObject({ label: 'ages 18-24', named: true });
+
+    // Every age group's share of spend and its own cost per purchase, to the yen.
+    expect(shown.caption).toBe('Share of spend and Cost per purchase, before → after');
+    const cpaText = (totals: Totals | undefined) =>
+      totals && totals.purchases > 0 ? yen(cpa(totals)) : '—';
+    for (const bar of shown.bars) {
+      const age = bar.label.replace(/^ages /, '');
+      expect(before.has(age) || after.has(age), bar.label).toBe(true);
+      const spendShare = (bySegment: Map<string, Totals>, total: Totals) =>
+        percent((bySegment.get(age)?.spend ?? 0) / total.spend);
+      expect(bar.shares, bar.label).toBe(
+        `${spendShare(before, wholeBefore)} → ${spendShare(after, wholeAfter)}`,
+      );
+      expect(bar.values, bar.label).toBe(
+        `${cpaText(before.get(age))} → ${cpaText(after.get(age))}`,
+      );
+    }
+    await tab.page.close();
+  }, 120_000);
+
   it('says nothing stands out for a finding with no segment planted behind it', async () => {
     const { entity: ad } = ongoing('delivery_stop');
     const tab = await AdsManagerTab.open(chromium.browser, {
@@ -355,13 +435,18 @@ describe('Explain a finding by the segment that moved', () => {
     await tab.page.close();
   }, 120_000);
 
-  it('the options page says breakdowns are read only on Explain and kept with the finding', async () => {
+  it('the options page lists breakdowns under what Adlens fetches: on Explain only, kept with the finding', async () => {
     await options.page.bringToFront();
     const text = await options.waitForText('breakdowns', /Explain/);
-    expect(text).toMatch(/only on request/);
-    expect(text).toMatch(/never by the sync/);
-    expect(text).toMatch(/kept with the finding/);
-    expect(text).toMatch(/deleted with it/);
-    expect(await options.waitForText('fetch-section', 'Breakdowns')).toBeTruthy();
+    expect(text).toBe(
+      'Breakdowns (placement, device, age, gender, region) are read only on request: when you ' +
+        'press Explain in the insight panel, never by the sync. They are kept with the finding ' +
+        'they explain, at most as long as the daily insights below, and deleted with it.',
+    );
+    const heading = await options.page.$eval(
+      '[data-testid="breakdowns"]',
+      (paragraph) => paragraph.closest('section')?.querySelector('h2')?.textContent ?? '',
+    );
+    expect(heading).toBe('What Adlens fetches');
   });
 });
