@@ -15,6 +15,8 @@ export interface ExplainBar {
   readonly before: number;
   readonly after: number;
   readonly named: boolean;
+  /** The segment's own CPM, CTR, CPA… before → after, formatted; absent for a sum. */
+  readonly values?: string;
 }
 
 export type ExplainAnswer =
@@ -27,6 +29,8 @@ export type ExplainAnswer =
       readonly sentence: string;
       /** "Share of impressions": what the bars measure. */
       readonly measure: string;
+      /** "CPM": what the bars' values are, when they have any. */
+      readonly valueLabel: string;
       readonly bars: readonly ExplainBar[];
       readonly note: string;
     };
@@ -70,13 +74,16 @@ function Choices(props: {
 function Chart({
   bars,
   measure,
+  valueLabel,
 }: {
   readonly bars: readonly ExplainBar[];
   readonly measure: string;
+  readonly valueLabel: string;
 }) {
+  const withValues = bars.some((bar) => bar.values !== undefined);
   return (
     <table class="explain-chart" data-testid="explain-chart">
-      <caption>{measure}, before → after</caption>
+      <caption>{withValues ? `${measure} and ${valueLabel}` : measure}, before → after</caption>
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.label} data-testid="explain-bar" data-named={bar.named}>
@@ -88,6 +95,11 @@ function Chart({
             <td class="explain-shares">
               {percent(bar.before)} → {percent(bar.after)}
             </td>
+            {withValues && (
+              <td class="explain-values" data-testid="explain-values">
+                {bar.values}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -120,7 +132,9 @@ export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSec
         {answer.kind === 'ready' && (
           <>
             <p data-testid="explain-sentence">{answer.sentence}</p>
-            {answer.bars.length > 0 && <Chart bars={answer.bars} measure={answer.measure} />}
+            {answer.bars.length > 0 && (
+              <Chart bars={answer.bars} measure={answer.measure} valueLabel={answer.valueLabel} />
+            )}
             <p class="muted">{answer.note}</p>
           </>
         )}

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { ExplainSection, type ExplainAnswer } from '@/components/ExplainSection';
 import { send } from '@/lib/messaging/page-client';
 import { AppError } from '@/lib/schema/errors';
-import { kpiLabel } from '@/lib/insight/format';
-import { pageT } from '@/entrypoints/ads-manager.content/page-language';
-import type { ExplainMetric } from '@/lib/schema/explain';
+import { formatKpi, kpiLabel } from '@/lib/insight/format';
+import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
+import type { ExplainMetric, ExplainView } from '@/lib/schema/explain';
 import type { InsightFinding, InsightSubjectLevel } from '@/lib/schema/insight';
 
 /**
@@ -20,9 +20,42 @@ interface ExplainPanelProps {
   readonly entityId: string | null;
   readonly range: { readonly since: string; readonly until: string };
   readonly findings: readonly InsightFinding[];
+  /** The account's, for the segments' money ratios (CPM, CPC, CPA). */
+  readonly currency: string;
 }
 
-export function ExplainPanel({ accountId, level, entityId, range, findings }: ExplainPanelProps) {
+/** The answer as the section shows it: ratios in the page's locale and the account's currency. */
+function shownAnswer(key: string, view: ExplainView, currency: string): ExplainAnswer {
+  const formats = { locale: pageLocale(), currency };
+  return {
+    kind: 'ready',
+    key,
+    sentence: view.sentence,
+    measure: view.measure,
+    valueLabel: kpiLabel(view.metric, pageT),
+    note: view.note,
+    bars: view.bars.map(({ label, before, after, named, valueBefore, valueAfter }) => ({
+      label,
+      before,
+      after,
+      named,
+      ...(valueBefore === null && valueAfter === null
+        ? {}
+        : {
+            values: `${formatKpi(view.metric, valueBefore, formats)} → ${formatKpi(view.metric, valueAfter, formats)}`,
+          }),
+    })),
+  };
+}
+
+export function ExplainPanel({
+  accountId,
+  level,
+  entityId,
+  range,
+  findings,
+  currency,
+}: ExplainPanelProps) {
   const [answer, setAnswer] = useState<ExplainAnswer>({ kind: 'idle' });
   const explainable = findings.filter((finding) => finding.explainable);
 
@@ -33,7 +66,7 @@ export function ExplainPanel({ accountId, level, entityId, range, findings }: Ex
       ? { accountId, level, entityId, metric, ...range }
       : { accountId, findingId: key };
     send('findings.explain', request)
-      .then((view) => setAnswer({ kind: 'ready', key, ...view }))
+      .then((view) => setAnswer(shownAnswer(key, view, currency)))
       .catch((reason: unknown) =>
         setAnswer({
           kind: 'error',

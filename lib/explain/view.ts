@@ -1,4 +1,5 @@
 import type { ExplainMetric, ExplainView, Explanation } from '@/lib/schema/explain';
+import { EXPLAIN_MEASURES, type Measure } from './measures';
 
 /** An explanation as the insight panel shows it; formatted in the background to keep the page's script small. */
 const WEIGHT: Readonly<Record<ExplainMetric, string>> = {
@@ -14,7 +15,10 @@ const WEIGHT: Readonly<Record<ExplainMetric, string>> = {
 
 export function explainView(explanation: Explanation): ExplainView {
   const { baseline, affected } = explanation;
+  // A segment's own sum is not comparable across periods of different lengths; its ratio is.
+  const ratio = (EXPLAIN_MEASURES[explanation.metric] as Measure).denominator !== undefined;
   return {
+    metric: explanation.metric,
     sentence: explanation.sentence,
     measure: WEIGHT[explanation.metric],
     bars: explanation.segments.map((segment) => ({
@@ -22,6 +26,8 @@ export function explainView(explanation: Explanation): ExplainView {
       before: segment.weightBefore,
       after: segment.weightAfter,
       named: segment.named,
+      valueBefore: ratio ? segment.valueBefore : null,
+      valueAfter: ratio ? segment.valueAfter : null,
     })),
     note: `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}; read from Meta on request (${explanation.requests} requests), kept with the finding.`,
   };

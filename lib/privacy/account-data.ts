@@ -74,21 +74,29 @@ export async function clearLevelData(
 ): Promise<void> {
   if (levels.length === 0) return;
   const db = cacheDb();
-  const tables = [db.entities, db.series, db.findings, db.changes, db.syncState];
-  // One transaction: the level's entities, insights, findings (badges, exports) and change history
-  // (old names and budgets) go together or not at all.
+  const tables = [db.entities, db.series, db.findings, db.explanations, db.changes, db.syncState];
+  // One transaction: the level's entities, insights, findings (badges, exports) with their
+  // explanations (breakdowns read on Explain), and change history (old names and budgets) go
+  // together or not at all.
   await db.transaction('rw', tables, async () => {
+    const goneFindings = new Set<string>();
     for (const level of levels) {
       await db.entities.where('[accountId+level]').equals([accountId, level]).delete();
       await db.series
         .where('[accountId+level+chunk]')
         .between([accountId, level, Dexie.minKey], [accountId, level, Dexie.maxKey])
         .delete();
-      await db.findings
+      const findings = db.findings
         .where('[accountId+level+entityId]')
-        .between([accountId, level, Dexie.minKey], [accountId, level, Dexie.maxKey])
-        .delete();
+        .between([accountId, level, Dexie.minKey], [accountId, level, Dexie.maxKey]);
+      await findings.each((finding) => goneFindings.add(finding.findingId));
+      await findings.delete();
     }
+    await db.explanations
+      .where('[accountId+key]')
+      .between([accountId], [accountId, []], true, true)
+      .filter((record) => record.findingId !== null && goneFindings.has(record.findingId))
+      .delete();
     await db.changes
       .where('[accountId+entityId]')
       .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])

@@ -91,8 +91,9 @@ export const ExplanationSchema = z.strictObject({
 });
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
-/** What the panel shows: the sentence, the chart's bars (shares before and after), a note. */
+/** What the panel shows: the sentence, the chart's bars (shares and ratios before and after), a note. */
 export const ExplainResponseSchema = z.strictObject({
+  metric: ExplainMetricSchema,
   sentence: boundedString(1000),
   measure: boundedString(100),
   note: boundedString(300),
@@ -103,6 +104,9 @@ export const ExplainResponseSchema = z.strictObject({
         before: z.number(),
         after: z.number(),
         named: z.boolean(),
+        /** The segment's own ratio (CPM, CTR, CPC, CPA, ROAS) before and after; null for a sum. */
+        valueBefore: FiniteOrNull,
+        valueAfter: FiniteOrNull,
       }),
     )
     .check(z.maxLength(MAX_EXPLAINED_SEGMENTS)),

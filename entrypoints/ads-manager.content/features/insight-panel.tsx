@@ -242,6 +242,7 @@ function InsightDialog({ target, account, page, onClose }: InsightDialogProps) {
             entityId={target.entityId}
             range={range}
             findings={insight.data.findings}
+            currency={insight.data.currency}
           />
         )
       }

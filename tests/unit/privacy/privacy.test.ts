@@ -107,11 +107,16 @@ describe('clearing cached data', () => {
         after: 'New',
         time: 1,
       }) as never;
+    const explanation = (findingId: string) =>
+      ({ accountId: 'act_1', key: findingId, findingId, fetchedAt: NOW }) as never;
     await db.findings.bulkAdd([finding('ad', '9'), finding('campaign', '1')]);
+    await db.explanations.bulkAdd([explanation('ad-9'), explanation('campaign-1')]);
     await db.changes.bulkAdd([change('ad', '9'), change('campaign', '1')]);
     await clearLevelData('act_1', ['ad']);
-    // Its findings and change history (old names and budgets) go with it; other levels' stay.
+    // Its findings, their explanations (breakdowns read on Explain) and change history (old names
+    // and budgets) go with it; other levels' stay.
     expect((await db.findings.toArray()).map((each) => each.level)).toEqual(['campaign']);
+    expect((await db.explanations.toArray()).map((each) => each.findingId)).toEqual(['campaign-1']);
     expect((await db.changes.toArray()).map((each) => each.level)).toEqual(['campaign']);
     const state = await readSyncState('act_1');
     expect(state.coverage.ad).toBeNull();
