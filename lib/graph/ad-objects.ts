@@ -59,6 +59,8 @@ export interface AdObjectsOptions {
   readonly pageSize: number;
   /** Only objects changed after this time (unix seconds); everything when absent. */
   readonly updatedSince?: number;
+  /** The levels to read (those the user syncs); every level when absent. */
+  readonly levels?: readonly EntityLevel[];
 }
 
 export interface AccountObjects {
@@ -115,19 +117,24 @@ export async function fetchAccountObjects(
   accountId: AccountId,
   options: AdObjectsOptions,
 ): Promise<AccountObjects> {
+  const levels = ENTITY_LEVELS.filter((level) => options.levels?.includes(level) ?? true);
   const outcomes = await batchGet(
     graph,
     [
       { path: `/${accountId}`, query: { fields: AD_ACCOUNT_FIELDS } },
-      ...ENTITY_LEVELS.map((level) => edgeRequest(accountId, level, options)),
+      ...levels.map((level) => edgeRequest(accountId, level, options)),
     ],
     accountId,
   );
   const account = graph.parse(GraphAdAccountSchema, bodyOf(outcomes[0]), 'the ad account');
-  const [campaign, adset, ad] = await Promise.all(
-    ENTITY_LEVELS.map((_level, index) => readEdge(graph, accountId, bodyOf(outcomes[index + 1]))),
+  const read = await Promise.all(
+    levels.map((_level, index) => readEdge(graph, accountId, bodyOf(outcomes[index + 1]))),
   );
-  return { account, objects: { campaign: campaign ?? [], adset: adset ?? [], ad: ad ?? [] } };
+  const objectsOf = (level: EntityLevel) => read[levels.indexOf(level)] ?? [];
+  return {
+    account,
+    objects: { campaign: objectsOf('campaign'), adset: objectsOf('adset'), ad: objectsOf('ad') },
+  };
 }
 
 export interface ObjectsById {

@@ -108,7 +108,9 @@ async function startRun(
     graph.serverNow() - state.objectsSyncedAt > FULL_OBJECTS_EVERY_MS;
   // An hour of margin for objects updated while they were last read.
   const objectsSince = fullObjects ? null : Math.floor(state.objectsSyncedAt! / 1000) - 3600;
+  // A level the user turned off is not read: storing its objects would outlive the choice.
   const { account, objects } = await fetchAccountObjects(graph, accountId, {
+    levels: settings.levels,
     pageSize: deps.objectPageSize ?? OBJECTS_PAGE_SIZE,
     ...(objectsSince === null ? {} : { updatedSince: objectsSince }),
   });

@@ -136,6 +136,22 @@ describe('the metrics chosen', () => {
   });
 });
 
+describe('the levels chosen', () => {
+  it('a level turned off is neither read from Meta nor stored, objects included', async () => {
+    const settings = { ...DEFAULT_SYNC_SETTINGS, levels: ['campaign' as const, 'adset' as const] };
+    const { state } = await syncAccount(deps({ settings }), accountId);
+    expect(state.lastError).toBeNull();
+    const paths = meta.control.requests.entries.map((entry) => entry.path);
+    expect(paths.some((path) => path.endsWith(`/${accountId}/adsets`))).toBe(true);
+    expect(paths.some((path) => path.endsWith(`/${accountId}/ads`))).toBe(false);
+    expect(
+      meta.control.requests.entries.filter((entry) => entry.query.level === 'ad'),
+    ).toHaveLength(0);
+    expect(await listEntities(accountId, 'adset')).not.toHaveLength(0);
+    expect(await listEntities(accountId, 'ad')).toHaveLength(0);
+  });
+});
+
 describe('a metric group turned back on', () => {
   it('is read again for every day kept, not only the lookback', async () => {
     const reachOnly = { ...DEFAULT_SYNC_SETTINGS, metricGroups: ['reach' as const] };
