@@ -649,6 +649,23 @@ describe('privacy controls', () => {
     await tab.page.close();
   }, 120_000);
 
+  it('Ads Manager opened on an account with nothing cached syncs it by itself, panel closed', async () => {
+    // Synced, then cleared with no Ads Manager tab open that could ask for it since.
+    await sync.sync(accountId);
+    await reloadOptions();
+    await click(options.page, 'clear-account', storedRow(accountId));
+    await options.waitForText('clear-account-confirmation', 'insight rows');
+    await click(options.page, 'clear-account-confirm');
+    await options.waitForText('data-notice', 'Cleared the cached data of 1 account');
+    expect((await storedSyncState(options.page, accountId))?.lastSyncAt ?? null).toBeNull();
+
+    const tab = await AdsManagerTab.open(chromium.browser, { accountId: account.accountId });
+    await tab.waitForTableRows();
+    await sync.waitForFirstSync(accountId, 120_000);
+    expect(await insightRows(options.page, accountId, '2000-01-01', today())).toBeGreaterThan(0);
+    await tab.page.close();
+  }, 180_000);
+
   it('Clear all, after confirming, deletes every account’s cached data and keeps them connected', async () => {
     const other = sim.world.accounts.find((candidate) => candidate.currency === 'USD')!;
     const otherId = `act_${other.accountId}`;
