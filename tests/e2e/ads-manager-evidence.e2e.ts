@@ -49,7 +49,7 @@ async function seedCache(): Promise<void> {
           const count = 1 + (index % 2);
           seeded.set(entity.id, count);
           return Array.from({ length: count }, () =>
-            findingRecord({ entity, severity: 'warning', summary: 'Spend jumped.', score: 0.8 }),
+            findingRecord({ entity, severity: 'warning', score: 0.8 }),
           );
         }),
     );

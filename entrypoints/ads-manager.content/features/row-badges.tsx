@@ -29,7 +29,8 @@ import {
 } from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
-import { pageT } from '@/entrypoints/ads-manager.content/page-language';
+import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
+import { findingText } from '@/lib/util/finding-text';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
@@ -129,7 +130,7 @@ function paintRow(
       t={pageT}
       severity={found.severity}
       count={found.count}
-      sentence={found.topSentence}
+      sentence={findingText(found.topSentence, pageT, pageLocale())}
       onOpen={() =>
         requestInsightPanel({
           accountId: page.accountId,

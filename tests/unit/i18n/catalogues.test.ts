@@ -98,7 +98,7 @@ describe('the catalogues', () => {
       const mismatched = Object.entries(english).filter(([key, { message }]) => {
         const translated = catalogue[key]?.message ?? '';
         const selectors = (text: string) =>
-          [...text.matchAll(/\{\$(\d), plural,/g)].map((m) => m[1]);
+          [...text.matchAll(/\{\$(\d), plural,/g)].map((m) => m[1]).sort();
         return (
           placeholdersOf(translated).join() !== placeholdersOf(message).join() ||
           selectors(translated).join() !== selectors(message).join()
