@@ -1,3 +1,5 @@
+import type { Translate } from './translate';
+
 /**
  * Explain in the insight panel (issue #18): a button per explainable finding and per KPI, and the
  * answer — a sentence and a small before/after chart of the top segments' shares. Text only: the
@@ -32,6 +34,7 @@ export type ExplainAnswer =
     };
 
 interface ExplainSectionProps {
+  readonly t: Translate;
   readonly findings: readonly ExplainChoice[];
   readonly kpis: readonly ExplainChoice[];
   readonly answer: ExplainAnswer;
@@ -41,6 +44,7 @@ interface ExplainSectionProps {
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 function Choices(props: {
+  readonly t: Translate;
   readonly choices: readonly ExplainChoice[];
   readonly answer: ExplainAnswer;
   readonly onExplain: (key: string) => void;
@@ -58,7 +62,7 @@ function Choices(props: {
             aria-pressed={props.answer.kind !== 'idle' && props.answer.key === choice.key}
             onClick={() => props.onExplain(choice.key)}
           >
-            Explain
+            {props.t('explainButton')}
           </button>{' '}
           {choice.label}
         </li>
@@ -68,15 +72,17 @@ function Choices(props: {
 }
 
 function Chart({
+  t,
   bars,
   measure,
 }: {
+  readonly t: Translate;
   readonly bars: readonly ExplainBar[];
   readonly measure: string;
 }) {
   return (
     <table class="explain-chart" data-testid="explain-chart">
-      <caption>{measure}, before → after</caption>
+      <caption>{t('explainChartCaption', measure)}</caption>
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.label} data-testid="explain-bar" data-named={bar.named}>
@@ -95,23 +101,22 @@ function Chart({
   );
 }
 
-export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSectionProps) {
+export function ExplainSection({ t, findings, kpis, answer, onExplain }: ExplainSectionProps) {
   return (
     <section aria-labelledby="adlens-explain" data-testid="explain-section">
-      <h3 id="adlens-explain">Why did it move</h3>
+      <h3 id="adlens-explain">{t('explainHeading')}</h3>
       {findings.length > 0 && (
         <Choices
+          t={t}
           choices={findings}
           answer={answer}
           onExplain={onExplain}
           testId="explain-finding"
         />
       )}
-      <Choices choices={kpis} answer={answer} onExplain={onExplain} testId="explain-kpi" />
+      <Choices t={t} choices={kpis} answer={answer} onExplain={onExplain} testId="explain-kpi" />
       <div aria-live="polite">
-        {answer.kind === 'loading' && (
-          <p data-testid="explain-message">Reading breakdowns from Meta…</p>
-        )}
+        {answer.kind === 'loading' && <p data-testid="explain-message">{t('explainLoading')}</p>}
         {answer.kind === 'error' && (
           <p data-testid="explain-message" role="alert">
             {answer.message}
@@ -120,7 +125,7 @@ export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSec
         {answer.kind === 'ready' && (
           <>
             <p data-testid="explain-sentence">{answer.sentence}</p>
-            {answer.bars.length > 0 && <Chart bars={answer.bars} measure={answer.measure} />}
+            {answer.bars.length > 0 && <Chart t={t} bars={answer.bars} measure={answer.measure} />}
             <p class="muted">{answer.note}</p>
           </>
         )}

@@ -295,6 +295,7 @@ function InsightPanelForPage({
       >
         {recognition && (
           <RecognitionStatus
+            t={t}
             view={recognition}
             report={() => layoutReport(document.querySelector(table), location.pathname)}
           />

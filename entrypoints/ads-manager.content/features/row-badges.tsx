@@ -72,16 +72,18 @@ function findingsLookup(page: AdsManagerPage): LookupCache<RowAnswer> {
 
 /** The quiet badge of a parent row whose children have findings; opens the first of them. */
 function RollUpBadge({ rollUp, page }: { rollUp: RowRollUp; page: AdsManagerPage }) {
-  const what = page.level === 'campaign' ? 'ad sets and ads' : 'ads';
   return (
     <button
       type="button"
       class="rollup"
       data-testid="adlens-rollup"
-      title={`${rollUp.below} ${what} below have findings. Open the first`}
+      title={pageT(
+        page.level === 'campaign' ? 'rollUpTitleCampaign' : 'rollUpTitleAdset',
+        rollUp.below,
+      )}
       onClick={() => requestInsightPanel({ accountId: page.accountId, ...rollUp.first })}
     >
-      {rollUp.below} below
+      {pageT('rollUpBelow', rollUp.below)}
     </button>
   );
 }
