@@ -70,8 +70,8 @@ const SHARED_TERMS =
 
 /** Words a language writes exactly as English does (German "Name"), checked by a person. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
-  de: ['columnName', 'rememberPassphraseLabel'],
-  pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc'],
+  de: ['columnName', 'rememberPassphraseLabel', 'shareLink'],
+  pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc', 'shareLink'],
 };
 
 describe('the catalogues', () => {
