@@ -52,7 +52,12 @@ export function RecognitionStatus({ t, view, report }: RecognitionStatusProps) {
   }
   return (
     <section class="recognition" data-testid="recognition-status">
-      <p data-testid="recognition-counts">
+      <p
+        data-testid="recognition-counts"
+        data-seen={view.seen}
+        data-identified={view.identified}
+        data-badged={view.badged}
+      >
         {t('recognitionCounts', view.seen, view.identified, view.badged)}
       </p>
       {problems(view, t).map((text) => (
