@@ -1,3 +1,5 @@
+import type { Translate } from './translate';
+
 /**
  * Explain in the insight panel (issue #18): a button per explainable finding and per KPI, and the
  * answer — a sentence and a small before/after chart of the top segments' shares. Text only: the
@@ -36,6 +38,7 @@ export type ExplainAnswer =
     };
 
 interface ExplainSectionProps {
+  readonly t: Translate;
   readonly findings: readonly ExplainChoice[];
   readonly kpis: readonly ExplainChoice[];
   readonly answer: ExplainAnswer;
@@ -45,6 +48,7 @@ interface ExplainSectionProps {
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 function Choices(props: {
+  readonly t: Translate;
   readonly choices: readonly ExplainChoice[];
   readonly answer: ExplainAnswer;
   readonly onExplain: (key: string) => void;
@@ -62,7 +66,7 @@ function Choices(props: {
             aria-pressed={props.answer.kind !== 'idle' && props.answer.key === choice.key}
             onClick={() => props.onExplain(choice.key)}
           >
-            Explain
+            {props.t('explainButton')}
           </button>{' '}
           {choice.label}
         </li>
@@ -72,10 +76,12 @@ function Choices(props: {
 }
 
 function Chart({
+  t,
   bars,
   measure,
   valueLabel,
 }: {
+  readonly t: Translate;
   readonly bars: readonly ExplainBar[];
   readonly measure: string;
   readonly valueLabel: string;
@@ -83,7 +89,12 @@ function Chart({
   const withValues = bars.some((bar) => bar.values !== undefined);
   return (
     <table class="explain-chart" data-testid="explain-chart">
-      <caption>{withValues ? `${measure} and ${valueLabel}` : measure}, before → after</caption>
+      <caption>
+        {t(
+          'explainChartCaption',
+          withValues ? t('explainMeasureAndValue', measure, valueLabel) : measure,
+        )}
+      </caption>
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.label} data-testid="explain-bar" data-named={bar.named}>
@@ -107,23 +118,22 @@ function Chart({
   );
 }
 
-export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSectionProps) {
+export function ExplainSection({ t, findings, kpis, answer, onExplain }: ExplainSectionProps) {
   return (
     <section aria-labelledby="adlens-explain" data-testid="explain-section">
-      <h3 id="adlens-explain">Why did it move</h3>
+      <h3 id="adlens-explain">{t('explainHeading')}</h3>
       {findings.length > 0 && (
         <Choices
+          t={t}
           choices={findings}
           answer={answer}
           onExplain={onExplain}
           testId="explain-finding"
         />
       )}
-      <Choices choices={kpis} answer={answer} onExplain={onExplain} testId="explain-kpi" />
+      <Choices t={t} choices={kpis} answer={answer} onExplain={onExplain} testId="explain-kpi" />
       <div aria-live="polite">
-        {answer.kind === 'loading' && (
-          <p data-testid="explain-message">Reading breakdowns from Meta…</p>
-        )}
+        {answer.kind === 'loading' && <p data-testid="explain-message">{t('explainLoading')}</p>}
         {answer.kind === 'error' && (
           <p data-testid="explain-message" role="alert">
             {answer.message}
@@ -133,7 +143,12 @@ export function ExplainSection({ findings, kpis, answer, onExplain }: ExplainSec
           <>
             <p data-testid="explain-sentence">{answer.sentence}</p>
             {answer.bars.length > 0 && (
-              <Chart bars={answer.bars} measure={answer.measure} valueLabel={answer.valueLabel} />
+              <Chart
+                t={t}
+                bars={answer.bars}
+                measure={answer.measure}
+                valueLabel={answer.valueLabel}
+              />
             )}
             <p class="muted">{answer.note}</p>
           </>

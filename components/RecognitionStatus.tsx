@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Translate } from './translate';
 
 /**
  * The corner panel's account of the table: rows seen, recognised and badged, and, in a media
@@ -17,30 +18,27 @@ export interface RecognitionView {
 }
 
 interface RecognitionStatusProps {
+  readonly t: Translate;
   readonly view: RecognitionView;
   /** The layout report, built when asked for. */
   readonly report: () => string;
 }
 
-function problems(view: RecognitionView): string[] {
-  if (view.problem === 'no-table') return ['Adlens can’t find the campaigns table on this page.'];
-  if (view.problem === 'no-rows') return ['Adlens can’t find the table rows on this page.'];
+function problems(view: RecognitionView, t: Translate): string[] {
+  if (view.problem === 'no-table') return [t('recognitionNoTable')];
+  if (view.problem === 'no-rows') return [t('overlayNoRows')];
   const said: string[] = [];
   const unknown = view.seen - view.identified;
   if (unknown > 0) {
     said.push(
-      view.byName
-        ? `${unknown} of these rows show a name Adlens can’t match to one item it synced (not synced yet, or shared by several), so they get no badge.`
-        : `Adlens can’t tell which items ${unknown} of these rows show.`,
+      t(view.byName ? 'recognitionUnmatchedNames' : 'recognitionUnidentifiedRows', unknown),
     );
   }
-  if (view.noPlace > 0) {
-    said.push(`${view.noPlace} rows have no name cell Adlens can put a badge in.`);
-  }
+  if (view.noPlace > 0) said.push(t('recognitionNoPlace', view.noPlace));
   return said;
 }
 
-export function RecognitionStatus({ view, report }: RecognitionStatusProps) {
+export function RecognitionStatus({ t, view, report }: RecognitionStatusProps) {
   const [copied, setCopied] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   function copy() {
@@ -54,24 +52,31 @@ export function RecognitionStatus({ view, report }: RecognitionStatusProps) {
   }
   return (
     <section class="recognition" data-testid="recognition-status">
-      <p data-testid="recognition-counts">
-        Rows: {view.seen} seen · {view.identified} recognised · {view.badged} badged
+      <p
+        data-testid="recognition-counts"
+        data-seen={view.seen}
+        data-identified={view.identified}
+        data-badged={view.badged}
+      >
+        {t('recognitionCounts', view.seen, view.identified, view.badged)}
       </p>
-      {problems(view).map((text) => (
+      {problems(view, t).map((text) => (
         <p key={text} class="problem" data-testid="recognition-problem">
           {text}
         </p>
       ))}
       <button type="button" data-testid="copy-layout-report" onClick={copy}>
-        Copy layout report
+        {t('layoutReportCopy')}
       </button>
       {shown !== null && (
         <>
-          <p role="status">
-            {copied ? 'Copied. ' : ''}The table’s structure only: no names, numbers or ids. Nothing
-            is sent; paste it into a bug report.
-          </p>
-          <textarea readOnly rows={6} data-testid="layout-report" aria-label="Layout report">
+          <p role="status">{t(copied ? 'layoutReportCopied' : 'layoutReportNote')}</p>
+          <textarea
+            readOnly
+            rows={6}
+            data-testid="layout-report"
+            aria-label={t('layoutReportLabel')}
+          >
             {shown}
           </textarea>
         </>

@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/page-client';
 import { AppError } from '@/lib/schema/errors';
 import { formatKpi, kpiLabel } from '@/lib/insight/format';
 import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
+import { findingText } from '@/lib/util/finding-text';
 import type { ExplainMetric, ExplainView } from '@/lib/schema/explain';
 import type { InsightFinding, InsightSubjectLevel } from '@/lib/schema/insight';
 
@@ -71,16 +72,21 @@ export function ExplainPanel({
         setAnswer({
           kind: 'error',
           key,
-          message: reason instanceof AppError ? reason.message : 'Adlens could not explain this.',
+          message: reason instanceof AppError ? reason.message : pageT('explainFailed'),
         }),
       );
   }
 
   return (
     <ExplainSection
+      t={pageT}
       findings={explainable.map((finding) => ({
         key: finding.findingId,
-        label: `${finding.subject}: ${finding.sentence}`,
+        label: pageT(
+          'explainFindingLabel',
+          finding.subject,
+          findingText(finding.sentence, pageT, pageLocale()),
+        ),
       }))}
       kpis={KPI_CHOICES.map((metric) => ({ key: `kpi:${metric}`, label: kpiLabel(metric, pageT) }))}
       answer={answer}

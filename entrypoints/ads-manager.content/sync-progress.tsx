@@ -1,5 +1,6 @@
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
+import { pageT } from '@/entrypoints/ads-manager.content/page-language';
 import { useQuery } from '@/lib/query/use-query';
 import { syncPercent } from '@/lib/schema/sync';
 
@@ -16,8 +17,8 @@ export function SyncProgressLine({ accountId, name }: { accountId: string; name:
   return (
     <p class="sync-progress" role="status" data-testid="sync-progress">
       {progress
-        ? `Reading ${progress.days} days of ${name}… ${syncPercent(progress)} %`
-        : `Starting the sync of ${name}…`}
+        ? pageT('overlaySyncReading', progress.days, name, syncPercent(progress))
+        : pageT('overlaySyncStarting', name)}
     </p>
   );
 }

@@ -13,6 +13,7 @@ import {
   SNAPSHOT_RETENTION_DAYS,
   type SavedSnapshot,
 } from '@/lib/share/snapshot-store';
+import { t, type MessageKey } from '@/lib/util/i18n';
 import { OpenSnapshot } from './OpenSnapshot';
 import { SavedSnapshots } from './SavedSnapshots';
 import { ShareSnapshot } from './ShareSnapshot';
@@ -28,19 +29,15 @@ interface Opened {
 }
 
 const ERROR_ID = 'snapshot-error';
-const ORIGIN_TEXT: Readonly<Record<Origin, string>> = {
-  created: 'Created from your synced data, with real names and amounts; only you see this.',
-  file: 'Opened from a file.',
-  link: 'Opened from a link.',
-  saved: 'Opened from your saved snapshots.',
+const ORIGIN_TEXT: Readonly<Record<Origin, MessageKey>> = {
+  created: 'viewerOriginCreated',
+  file: 'viewerOriginFile',
+  link: 'viewerOriginLink',
+  saved: 'viewerOriginSaved',
 };
-const SHARED_DATA_TEXT =
-  "A snapshot is someone else's data: it is shown as text and nothing it names is opened or fetched.";
 
 function messageOf(error: unknown): string {
-  return error instanceof SnapshotError
-    ? error.message
-    : 'Adlens could not open this snapshot. Ask for a new export.';
+  return error instanceof SnapshotError ? error.message : t('viewerOpenFailed');
 }
 
 export function App({ viewerUrl }: { readonly viewerUrl: string }) {
@@ -105,15 +102,13 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
   async function save(snapshot: Snapshot) {
     const record = await saveSnapshot(snapshot);
     await refreshSaved();
-    setStatus(
-      `Saved in this browser until ${new Date(record.expiresAt).toISOString().slice(0, 10)}.`,
-    );
+    setStatus(t('viewerSavedUntil', new Date(record.expiresAt).toISOString().slice(0, 10)));
   }
 
   async function remove(entry: SavedSnapshot) {
     await deleteSavedSnapshot(entry.digest);
     await refreshSaved();
-    setStatus('Deleted.');
+    setStatus(t('viewerDeleted'));
   }
 
   useEffect(() => {
@@ -146,7 +141,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
 
   const openCard = (
     <section class="card" aria-labelledby="open-heading">
-      <h2 id="open-heading">Open a snapshot</h2>
+      <h2 id="open-heading">{t('viewerOpenHeading')}</h2>
       {error && (
         <p id={ERROR_ID} class="error" role="alert" data-testid="snapshot-error">
           {error}
@@ -168,10 +163,8 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
   return (
     <main class="page">
       <header class="masthead">
-        <h1>Adlens snapshot viewer</h1>
-        <p class="lede">
-          Open a snapshot a teammate shared. It is read here, in this browser, and sent nowhere.
-        </p>
+        <h1>{t('viewerTitle')}</h1>
+        <p class="lede">{t('viewerLede')}</p>
       </header>
 
       <p class="status-line" role="status" data-testid="snapshot-status">
@@ -182,9 +175,10 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
 
       {opened && (
         <section class="card" aria-labelledby="preview-heading" data-testid="snapshot-preview">
-          <h2 id="preview-heading">What this snapshot holds</h2>
+          <h2 id="preview-heading">{t('viewerPreviewHeading')}</h2>
           <p class="muted" data-testid="snapshot-origin">
-            {ORIGIN_TEXT[opened.origin]} {opened.origin === 'created' ? '' : SHARED_DATA_TEXT}
+            {t(ORIGIN_TEXT[opened.origin])}{' '}
+            {opened.origin === 'created' ? '' : t('viewerSharedData')}
           </p>
           <FactList facts={describeSnapshot(opened.snapshot)} testId="snapshot-facts" />
           {opened.origin !== 'saved' && (
@@ -194,11 +188,9 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
                 data-testid="snapshot-save"
                 onClick={() => void save(opened.snapshot)}
               >
-                Save in this browser
+                {t('viewerSave')}
               </button>
-              <p class="help">
-                Kept for {SNAPSHOT_RETENTION_DAYS} days, apart from your own Adlens data.
-              </p>
+              <p class="help">{t('viewerSaveHelp', SNAPSHOT_RETENTION_DAYS)}</p>
             </div>
           )}
           <SnapshotReport snapshot={opened.snapshot} />
@@ -207,7 +199,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
 
       {opened && (
         <section class="card" aria-labelledby="share-heading">
-          <h2 id="share-heading">Share it on</h2>
+          <h2 id="share-heading">{t('viewerShareHeading')}</h2>
           <ShareSnapshot key={opened.serial} snapshot={opened.snapshot} viewerUrl={viewerUrl} />
         </section>
       )}
@@ -215,7 +207,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
       {created && openCard}
 
       <section class="card" aria-labelledby="saved-heading">
-        <h2 id="saved-heading">Saved snapshots</h2>
+        <h2 id="saved-heading">{t('viewerSavedHeading')}</h2>
         <SavedSnapshots
           saved={saved}
           onOpen={(entry) => void attempt('saved', () => Promise.resolve(entry.snapshot))}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/util/i18n';
 
 interface OpenSnapshotProps {
   readonly busy: boolean;
@@ -32,8 +33,8 @@ export function OpenSnapshot(props: OpenSnapshotProps) {
       onDragLeave={() => setDragging(false)}
       onDrop={drop}
     >
-      <label for="snapshot-file">Snapshot file (.adlens.json)</label>
-      <p class="help">Choose a file, or drop it anywhere in this box.</p>
+      <label for="snapshot-file">{t('viewerFileLabel')}</label>
+      <p class="help">{t('viewerFileHelp')}</p>
       <input
         id="snapshot-file"
         type="file"
@@ -70,7 +71,7 @@ function LinkForm(props: Pick<OpenSnapshotProps, 'busy' | 'errorId' | 'onLink'>)
         props.onLink(link);
       }}
     >
-      <label for="snapshot-link">Or paste a share link</label>
+      <label for="snapshot-link">{t('viewerLinkLabel')}</label>
       <div class="field-row">
         <input
           id="snapshot-link"
@@ -87,7 +88,7 @@ function LinkForm(props: Pick<OpenSnapshotProps, 'busy' | 'errorId' | 'onLink'>)
           data-testid="snapshot-link-open"
           disabled={props.busy || link.trim() === ''}
         >
-          Open link
+          {t('viewerLinkOpen')}
         </button>
       </div>
     </form>
@@ -104,7 +105,7 @@ function PassphraseForm(props: Pick<OpenSnapshotProps, 'busy' | 'errorId' | 'onP
         props.onPassphrase(passphrase);
       }}
     >
-      <label for="snapshot-passphrase">This link is protected. Passphrase</label>
+      <label for="snapshot-passphrase">{t('viewerPassphraseLabel')}</label>
       <div class="field-row">
         <input
           id="snapshot-passphrase"
@@ -120,7 +121,7 @@ function PassphraseForm(props: Pick<OpenSnapshotProps, 'busy' | 'errorId' | 'onP
           data-testid="passphrase-submit"
           disabled={props.busy || passphrase === ''}
         >
-          {props.busy ? 'Unlocking…' : 'Unlock'}
+          {t(props.busy ? 'viewerUnlocking' : 'viewerUnlock')}
         </button>
       </div>
     </form>

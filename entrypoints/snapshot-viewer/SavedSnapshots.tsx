@@ -1,5 +1,6 @@
 import type { SavedSnapshot } from '@/lib/share/snapshot-store';
 import { periodText, subjectName } from '@/lib/share/view';
+import { t } from '@/lib/util/i18n';
 
 interface SavedSnapshotsProps {
   readonly saved: readonly SavedSnapshot[];
@@ -12,7 +13,7 @@ function day(ms: number): string {
 }
 
 export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps) {
-  if (saved.length === 0) return <p class="muted">No saved snapshots.</p>;
+  if (saved.length === 0) return <p class="muted">{t('viewerNoneSaved')}</p>;
   return (
     <ul class="saved">
       {saved.map((entry) => {
@@ -22,8 +23,12 @@ export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps)
             <div>
               <strong>{name}</strong>
               <p class="muted">
-                {periodText(entry.snapshot)}. Saved {day(entry.savedAt)}, kept until{' '}
-                {day(entry.expiresAt)}.
+                {t(
+                  'viewerSavedEntry',
+                  periodText(entry.snapshot),
+                  day(entry.savedAt),
+                  day(entry.expiresAt),
+                )}
               </p>
             </div>
             <div class="saved-actions">
@@ -31,18 +36,18 @@ export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps)
                 type="button"
                 class="quiet"
                 onClick={() => onOpen(entry)}
-                aria-label={`Open ${name}`}
+                aria-label={t('viewerOpenNamed', name)}
               >
-                Open
+                {t('viewerOpen')}
               </button>
               <button
                 type="button"
                 class="secondary"
                 data-testid="saved-snapshot-delete"
                 onClick={() => onDelete(entry)}
-                aria-label={`Delete ${name}`}
+                aria-label={t('viewerDeleteNamed', name)}
               >
-                Delete
+                {t('viewerDelete')}
               </button>
             </div>
           </li>

@@ -9,6 +9,7 @@ import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/s
 import type { Snapshot } from '@/lib/share/schema';
 import { downloadFile } from '@/lib/util/download';
 import { snapshotPng } from './png';
+import { t, type MessageKey } from '@/lib/util/i18n';
 import { PASSPHRASE_RULE } from '@/lib/util/passphrase';
 
 interface ShareSnapshotProps {
@@ -24,18 +25,22 @@ interface Output {
 
 const CHOICES: readonly {
   readonly key: keyof RedactionChoice;
-  readonly label: string;
+  readonly label: MessageKey;
   readonly done: (snapshot: Snapshot) => boolean;
 }[] = [
   {
     key: 'aliasNames',
-    label: 'Replace names with aliases',
+    label: 'shareAliasNames',
     done: (snapshot) => snapshot.redaction.names === 'aliased',
   },
-  { key: 'dropIds', label: 'Remove ids', done: (snapshot) => snapshot.redaction.ids === 'dropped' },
+  {
+    key: 'dropIds',
+    label: 'shareDropIds',
+    done: (snapshot) => snapshot.redaction.ids === 'dropped',
+  },
   {
     key: 'indexMoney',
-    label: 'Show money as an index',
+    label: 'shareIndexMoney',
     done: (snapshot) => snapshot.redaction.money === 'index',
   },
 ];
@@ -55,7 +60,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
     setOutput({ label, text });
     // Copying needs focus and may be refused; the text stays in the box to copy by hand.
     await navigator.clipboard.writeText(text).then(
-      () => setOutput({ label: `${label} (copied)`, text }),
+      () => setOutput({ label: t('shareCopied', label), text }),
       () => undefined,
     );
   }
@@ -63,7 +68,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
   return (
     <div class="share">
       <fieldset>
-        <legend>Redaction</legend>
+        <legend>{t('shareRedaction')}</legend>
         {CHOICES.map(({ key, label, done }) => (
           <label class="check" key={key}>
             <input
@@ -73,12 +78,12 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
               disabled={done(snapshot)}
               onChange={(event) => setChoice({ ...choice, [key]: event.currentTarget.checked })}
             />
-            {label}
-            {done(snapshot) && <span class="muted"> (already done by the sender)</span>}
+            {t(label)}
+            {done(snapshot) && <span class="muted">{t('shareAlreadyDone')}</span>}
           </label>
         ))}
       </fieldset>
-      <h3>What the shared copy holds</h3>
+      <h3>{t('sharePreviewHeading')}</h3>
       <FactList facts={describeSnapshot(shared)} testId="share-preview" />
       <div class="actions">
         <button
@@ -90,7 +95,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
             )
           }
         >
-          Download file
+          {t('shareDownloadFile')}
         </button>
         <button
           type="button"
@@ -99,7 +104,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
             downloadFile(snapshotFileName(shared, '.csv'), snapshotCsv(shared), 'text/csv')
           }
         >
-          Download CSV
+          {t('shareDownloadCsv')}
         </button>
         <button
           type="button"
@@ -110,14 +115,14 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
             )
           }
         >
-          Download PNG
+          {t('shareDownloadPng')}
         </button>
         <button
           type="button"
           data-testid="export-markdown"
-          onClick={() => void show('Markdown summary', snapshotMarkdown(shared))}
+          onClick={() => void show(t('shareMarkdown'), snapshotMarkdown(shared))}
         >
-          Markdown summary
+          {t('shareMarkdown')}
         </button>
       </div>
       <form
@@ -126,15 +131,15 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           event.preventDefault();
           setLinkError(null);
           void createShareLink(shared, viewerUrl, passphrase || undefined).then(
-            (link) => show(passphrase ? 'Protected link' : 'Link', link),
+            (link) => show(t(passphrase ? 'shareProtectedLink' : 'shareLink'), link),
             (error: unknown) =>
-              setLinkError(error instanceof Error ? error.message : 'The link could not be made.'),
+              setLinkError(error instanceof Error ? error.message : t('shareLinkFailed')),
           );
         }}
       >
-        <label for="share-passphrase">Passphrase for the link (optional)</label>
+        <label for="share-passphrase">{t('sharePassphraseLabel')}</label>
         <p class="help">
-          Tell it to the recipient another way. Without one, anyone who gets the link can open it.
+          {t('sharePassphraseHelp')}
           {` ${PASSPHRASE_RULE}`}
         </p>
         {linkError && (
@@ -152,7 +157,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
             onInput={(event) => setPassphrase(event.currentTarget.value)}
           />
           <button type="submit" data-testid="export-link">
-            Create link
+            {t('shareCreateLink')}
           </button>
         </div>
       </form>

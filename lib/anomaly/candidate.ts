@@ -1,3 +1,4 @@
+import type { FindingMessage } from '@/lib/schema/finding-message';
 import type { EntityView } from './account-view';
 import type { FindingKind, Metric, Severity } from './types';
 
@@ -16,8 +17,8 @@ export interface Candidate {
   readonly lower: number;
   readonly upper: number;
   readonly score: number;
-  readonly summary: string;
-  readonly nextStep: string;
+  readonly summary: FindingMessage;
+  readonly nextStep: FindingMessage;
   /** Money at stake per day (minor units), to rank findings of equal severity. */
   readonly stake: number;
   /** Conversions missing against expectation, for findings about conversion counts. */

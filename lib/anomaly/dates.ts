@@ -3,7 +3,6 @@ import type { IsoDate } from './types';
 /** Calendar arithmetic on account days, done on UTC epoch days so no time zone can shift a day. */
 
 const MS_PER_DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01, or NaN when the text is not a `YYYY-MM-DD` date. */
@@ -35,10 +34,4 @@ export function dateOfEpochDay(day: number): IsoDate {
 export function weekdayOfEpochDay(day: number): number {
   // 1970-01-01 was a Thursday.
   return (((day + 4) % 7) + 7) % 7;
-}
-
-/** "May 3": short enough for a sentence, free of locale and time zone data. */
-export function shortDate(day: number): string {
-  const date = new Date(day * MS_PER_DAY);
-  return `${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCDate()}`;
 }

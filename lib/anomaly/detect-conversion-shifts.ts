@@ -8,8 +8,8 @@ import {
   type Candidate,
   type Evidence,
 } from './candidate';
-import { shortDate } from './dates';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
+import { message } from './format';
 import { mixAdjusted } from './mix';
 import { latestSilentRunEnd, silentRunStart } from './detect-tracking-break';
 import {
@@ -19,7 +19,6 @@ import {
   type ScanSeries,
   type ShiftTest,
 } from './shift-scan';
-import { changePercent, dayCount } from './wording';
 
 /**
  * CPA and ROAS shifts, each tied to its own cause so one root cause makes one finding:
@@ -171,9 +170,8 @@ function describeCpa(entity: EntityView, view: AccountView, test: ShiftTest): Ca
   const traffic = sumOver(trafficOf(entity), test.from, last);
   const rateNow = test.observed / traffic;
   const rateBefore = test.expected / traffic;
-  const since = shortDate(view.epochDay(test.from));
+  const since = format.date(view.epochDay(test.from));
   const cpaRange = (conversions: number): number => spend / Math.max(conversions, 0.5);
-  const conversionRates = `conversion rate ${worse ? 'fell' : 'rose'} from ${format.percent(rateBefore)} to ${format.percent(rateNow)} of clicks at steady traffic`;
   const withConversions = test.observed > 0;
   return {
     kind: 'cpa_shift',
@@ -194,11 +192,24 @@ function describeCpa(entity: EntityView, view: AccountView, test: ShiftTest): Ca
     upper: withConversions ? cpaRange(test.expected - 2 * sd) : test.expected + 2 * sd,
     score: evidenceScore(test.z, worse ? MIN_Z_WORSE : MIN_Z_BETTER),
     summary: withConversions
-      ? `CPA ${worse ? 'rose' : 'improved'} ${changePercent(test.expected, test.observed)} to ${format.money(spend / test.observed)} over ${dayCount(days)} (expected ${format.money(spend / test.expected)}): ${conversionRates}.`
-      : `No conversions in ${dayCount(days)} where about ${format.count(Math.round(test.expected))} were expected: ${conversionRates}.`,
-    nextStep: worse
-      ? `Visitors still arrive but fewer convert: check the landing page, price, offer, stock and checkout for changes since ${since}.`
-      : `Find what changed since ${since} (offer, landing page, audience) and consider moving budget here while it holds.`,
+      ? message(
+          worse ? 'findingCpaRose' : 'findingCpaImproved',
+          format.change(test.expected, test.observed),
+          format.money(spend / test.observed),
+          format.plural(days),
+          format.money(spend / test.expected),
+          format.percent(rateBefore),
+          format.percent(rateNow),
+        )
+      : message(
+          // No conversions is always a fall of the conversion rate.
+          'findingCpaNoConversions',
+          format.plural(days),
+          format.count(Math.round(test.expected)),
+          format.percent(rateBefore),
+          format.percent(rateNow),
+        ),
+    nextStep: message(worse ? 'findingCpaWorseNext' : 'findingCpaBetterNext', since),
     stake: Math.abs(spend / days) * Math.abs(1 - test.ratio),
     shortfall: test.expected - test.observed,
   };
@@ -215,15 +226,32 @@ function describeRoas(entity: EntityView, view: AccountView, test: ShiftTest): C
   const valueLost = test.ratio < 0.1;
   const perConversionNow = test.observed / conversions;
   const perConversionBefore = test.baselineRate;
-  const since = shortDate(view.epochDay(test.from));
+  const since = format.date(view.epochDay(test.from));
   const summary = valueLost
-    ? `Conversions still arrive (${format.count(conversions)} in ${dayCount(days)}) but their value fell to ${format.money(test.observed)} from about ${format.money(test.expected)}: ROAS reads ${format.decimal(test.observed / spend)} instead of ${format.decimal(test.expected / spend)}.`
-    : `ROAS ${worse ? 'fell' : 'rose'} to ${format.decimal(test.observed / spend)} from an expected ${format.decimal(test.expected / spend)} over ${dayCount(days)}: ${format.count(conversions)} conversions, but value per conversion ${worse ? 'fell' : 'rose'} ${changePercent(perConversionNow, perConversionBefore)} (${format.money(perConversionBefore)} → ${format.money(perConversionNow)}).`;
+    ? message(
+        'findingRoasValueLost',
+        format.count(conversions),
+        format.plural(days),
+        format.money(test.observed),
+        format.money(test.expected),
+        format.decimal(test.observed / spend),
+        format.decimal(test.expected / spend),
+      )
+    : message(
+        worse ? 'findingRoasFell' : 'findingRoasRose',
+        format.decimal(test.observed / spend),
+        format.decimal(test.expected / spend),
+        format.plural(days),
+        format.count(conversions),
+        format.change(perConversionNow, perConversionBefore),
+        format.money(perConversionBefore),
+        format.money(perConversionNow),
+      );
   const nextStep = valueLost
-    ? "Check the purchase event's value and currency parameters in Events Manager; ROAS is understated until they are sent again."
+    ? message('findingRoasValueLostNext')
     : worse
-      ? `Check for a discount or price change, a shift to cheaper products, or a change in the value your pixel or Conversions API sends since ${since}.`
-      : `Confirm the value is real (currency, duplicate purchase events) before scaling on it.`;
+      ? message('findingRoasWorseNext', since)
+      : message('findingRoasBetterNext');
   return {
     kind: 'roas_shift',
     entity,

@@ -1,3 +1,5 @@
+import type { FindingMessage } from '@/lib/schema/finding-message';
+import { clause, message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import {
   RAISE,
@@ -8,11 +10,9 @@ import {
   type Candidate,
   type Evidence,
 } from './candidate';
-import { shortDate } from './dates';
 import { cpmExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
 import { scanLogRatioShift, type ScanSeries, type ShiftTest } from './shift-scan';
-import { changePercent, dayCount } from './wording';
 
 /**
  * CPM surge: the price of a thousand impressions up sharply against the entity's weekday-adjusted
@@ -135,8 +135,14 @@ function describe(
   const actual = test.observed / thousands;
   const expected = test.expected / thousands;
   const sd = Math.sqrt(test.variance) / thousands;
-  const since = shortDate(view.epochDay(test.from));
-  const where = breadth ? ` across ${breadth.risen} of ${breadth.campaigns} campaigns` : '';
+  const since = format.date(view.epochDay(test.from));
+  const range = [
+    format.plural(days),
+    format.money(expected),
+    format.money(Math.max(0, expected - 2 * sd)),
+    format.money(expected + 2 * sd),
+    clause(cpaEffect(entity, view, test)),
+  ];
   return {
     kind: 'cpm_surge',
     entity,
@@ -154,23 +160,30 @@ function describe(
     lower: Math.max(0, expected - 2 * sd),
     upper: expected + 2 * sd,
     score: evidenceScore(test.z, MIN_Z),
-    summary: `CPM rose ${changePercent(actual, expected)}${where} to ${format.money(actual)} over ${dayCount(days)} (expected ${format.money(expected)}, normal range ${format.money(Math.max(0, expected - 2 * sd))}–${format.money(expected + 2 * sd)})${cpaEffect(entity, view, test)}.`,
-    nextStep: breadth
-      ? `Auction prices rose across the account since ${since} (season or competition): don't restructure campaigns over it; review bids and cost caps and judge results on CPA and ROAS.`
-      : `Check what changed since ${since}: a narrower audience, a placement change or weaker ad quality rankings; if the rise spreads to other campaigns it is the auction.`,
+    summary: breadth
+      ? message(
+          'findingCpmSurgeBroad',
+          format.change(actual, expected),
+          format.count(breadth.risen),
+          format.count(breadth.campaigns),
+          format.money(actual),
+          ...range,
+        )
+      : message('findingCpmSurge', format.change(actual, expected), format.money(actual), ...range),
+    nextStep: message(breadth ? 'findingCpmSurgeBroadNext' : 'findingCpmSurgeNext', since),
     stake: test.observed / days - test.expected / days,
   };
 }
 
 /** "; CPA followed, $31 against $19 before" when there are enough conversions to say so. */
-function cpaEffect(entity: EntityView, view: AccountView, test: ShiftTest): string {
+function cpaEffect(entity: EntityView, view: AccountView, test: ShiftTest): FindingMessage | null {
   const last = view.asOfIndex;
   const conversions = sumOver(entity.series.conversions, test.from, last);
   const baseFrom = Math.max(0, test.from - 28);
   const before = sumOver(entity.series.conversions, baseFrom, test.from - 1);
-  if (conversions < 5 || before < 10) return '';
+  if (conversions < 5 || before < 10) return null;
   const cpa = test.observed / conversions;
   const cpaBefore = sumOver(entity.series.spend, baseFrom, test.from - 1) / before;
-  if (cpa < 1.1 * cpaBefore) return '';
-  return `; CPA followed, ${view.format.money(cpa)} against ${view.format.money(cpaBefore)} before`;
+  if (cpa < 1.1 * cpaBefore) return null;
+  return message('findingCpaFollowed', view.format.money(cpa), view.format.money(cpaBefore));
 }

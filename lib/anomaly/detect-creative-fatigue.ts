@@ -1,3 +1,4 @@
+import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import {
   RAISE,
@@ -10,7 +11,6 @@ import {
 import { clickExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
 import { BASELINE_DAYS, scanCountShift, zFor, type ScanSeries, type ShiftTest } from './shift-scan';
-import { dayCount, nounOf } from './wording';
 
 /**
  * Creative fatigue is a drift, not a jump (ads-domain.md): frequency climbs while CTR decays over a
@@ -119,10 +119,6 @@ function describe(
   const expected = expectedClicks / impressions;
   const sd = Math.sqrt(test.dispersion * expectedClicks) / impressions;
   const fall = 1 - actual / expected;
-  const refresh =
-    entity.level === 'ad'
-      ? "Refresh this ad's creative (a new hook, visual or format) or widen its audience"
-      : `Rotate new creatives into ${nounOf(entity.level)} or broaden its audience`;
   return {
     kind: 'creative_fatigue',
     entity,
@@ -136,8 +132,22 @@ function describe(
     lower: Math.max(0, expected - 2 * sd),
     upper: expected + 2 * sd,
     score: evidenceScore(test.z, MIN_Z),
-    summary: `CTR fell ${format.percent(fall)} in ${dayCount(days)} (${format.percent(expected)} → ${format.percent(actual)}) while daily frequency rose from ${format.decimal(frequency.before)} to ${format.decimal(frequency.now)} — creative fatigue.`,
-    nextStep: `${refresh}: CTR keeps falling while the same people see it more often.`,
+    summary: message(
+      'findingCreativeFatigue',
+      format.percent(fall),
+      format.plural(days),
+      format.percent(expected),
+      format.percent(actual),
+      format.decimal(frequency.before),
+      format.decimal(frequency.now),
+    ),
+    nextStep: message(
+      entity.level === 'ad'
+        ? 'findingCreativeFatigueAdNext'
+        : entity.level === 'adset'
+          ? 'findingCreativeFatigueAdsetNext'
+          : 'findingCreativeFatigueCampaignNext',
+    ),
     stake: (sumOver(entity.series.spend, test.from, last) / days) * fall,
   };
 }

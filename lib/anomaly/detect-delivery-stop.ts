@@ -1,8 +1,8 @@
+import type { FindingMessage } from '@/lib/schema/finding-message';
+import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
-import { shortDate } from './dates';
 import { medianOf, robustScale } from './robust';
-import { dayCount } from './wording';
 
 /**
  * Delivery stopped: an entity that is active (itself, its parents and the account), started, not
@@ -131,7 +131,6 @@ function describe(
   const owner = entity.budgetOwner;
   const budgetCarriesOn = owner !== undefined && owner !== entity && !isSilent(owner, last);
   const critical = entity.level === 'account' || entity.level === 'campaign' || entity.ownsBudget;
-  const when = days === 1 ? `on ${shortDate(view.epochDay(from))}` : `for ${dayCount(days)}`;
   return {
     kind: 'delivery_stop',
     entity,
@@ -145,26 +144,27 @@ function describe(
     lower: Math.max(0, perDay - band),
     upper: perDay + band,
     score: chanceScore(chance, MAX_CHANCE),
-    summary:
+    summary: message(
       entity.level === 'account'
-        ? `No campaign delivered ${when} (the account usually spends about ${format.money(perDay)} a day) although the account and its campaigns are active.`
-        : `Delivered nothing ${when} (usually about ${format.money(perDay)} a day) although it is active${budgetCarriesOn ? ' and its budget keeps spending elsewhere' : ' with budget'}.`,
+        ? 'findingDeliveryStopAccount'
+        : budgetCarriesOn
+          ? 'findingDeliveryStopBudgetElsewhere'
+          : 'findingDeliveryStop',
+      format.plural(days),
+      format.date(view.epochDay(from)),
+      format.money(perDay),
+    ),
     nextStep: nextStepFor(entity, budgetCarriesOn),
     stake: perDay,
   };
 }
 
-function nextStepFor(entity: EntityView, budgetCarriesOn: boolean): string {
-  if (entity.level === 'account') {
-    return "Check the account's payment method, spending limit and Account Quality for a restriction.";
-  }
+function nextStepFor(entity: EntityView, budgetCarriesOn: boolean): FindingMessage {
+  if (entity.level === 'account') return message('findingDeliveryStopAccountNext');
   if (entity.level === 'ad') {
-    return budgetCarriesOn
-      ? "Its ad set now delivers through the other ads: check this ad's review status and quality ranking, and replace it if it stays at zero."
-      : "Check this ad's review status and the delivery column in Ads Manager.";
+    return message(
+      budgetCarriesOn ? 'findingDeliveryStopAdElsewhereNext' : 'findingDeliveryStopAdNext',
+    );
   }
-  if (budgetCarriesOn) {
-    return 'The campaign budget moved all spend to sibling ad sets: if this ad set must keep spending, give it a minimum spend limit or check its audience and ads.';
-  }
-  return 'Open the delivery column in Ads Manager: look for rejected ads, a spending limit, payment trouble or an audience or schedule edit, and fix it or duplicate the ad set.';
+  return message(budgetCarriesOn ? 'findingDeliveryStopSiblingsNext' : 'findingDeliveryStopNext');
 }

@@ -1,6 +1,6 @@
+import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import { evidenceScore, type Candidate } from './candidate';
-import { shortDate } from './dates';
 import { medianOf } from './robust';
 import { sumOver } from './exposure';
 
@@ -76,7 +76,7 @@ function describeSpike(
   const budget = limit.budget;
   const multiple = peak / (budget ?? limit.typical);
   const critical = budget ? multiple > 2.5 : multiple > 2 * ABOVE_TYPICAL_WITHOUT_BUDGET;
-  const on = shortDate(view.epochDay(peakDay));
+  const on = format.date(view.epochDay(peakDay));
   return {
     kind: 'spend_spike',
     entity,
@@ -91,11 +91,24 @@ function describeSpike(
     upper: budget ? DAILY_ALLOWANCE * budget : limit.threshold,
     score: evidenceScore(peak / limit.threshold, 1),
     summary: budget
-      ? `Spent ${format.money(peak)} on ${on}, ${format.decimal(multiple)}x its ${format.money(budget)} daily budget; Meta allows up to 1.75x (${format.money(DAILY_ALLOWANCE * budget)}) on a single day.`
-      : `Spent ${format.money(peak)} on ${on}, ${format.decimal(multiple)}x its usual ${format.money(limit.typical)} a day.`,
+      ? message(
+          'findingSpendSpikeBudget',
+          format.money(peak),
+          on,
+          format.decimal(multiple),
+          format.money(budget),
+          format.money(DAILY_ALLOWANCE * budget),
+        )
+      : message(
+          'findingSpendSpike',
+          format.money(peak),
+          on,
+          format.decimal(multiple),
+          format.money(limit.typical),
+        ),
     nextStep: budget
-      ? `Check the change history for a budget or bid edit, and watch this week's total against 7x the daily budget (${format.money(WEEKLY_MULTIPLE * budget)}).`
-      : 'Check the change history for a budget, schedule or bid edit, and how much of the lifetime budget is left.',
+      ? message('findingSpendSpikeBudgetNext', format.money(WEEKLY_MULTIPLE * budget))
+      : message('findingSpendSpikeNext'),
     stake: peak - limit.typical,
   };
 }
@@ -143,7 +156,6 @@ function overspentWeek(
   }
   const { format } = view;
   const budget = entity.dailyBudgetOn(weekEnd) ?? ceiling / WEEKLY_MULTIPLE;
-  const sofar = weekEnd < weekStart + 6 ? ' so far' : '';
   return {
     kind: 'overspend',
     entity,
@@ -157,9 +169,14 @@ function overspentWeek(
     lower: 0,
     upper: ceiling,
     score: evidenceScore(spent / ceiling - 1, WEEKLY_MARGIN - 1),
-    summary: `The week starting Sunday ${shortDate(view.epochDay(weekStart))} has spent ${format.money(spent)}${sofar}, above its ${format.money(ceiling)} weekly ceiling (7x the ${format.money(budget)} daily budget).`,
-    nextStep:
-      'Meta should not bill more than 7x the daily budget in a calendar week: check the billing summary, and look for a budget edit or a duplicated ad set driving the pace.',
+    summary: message(
+      weekEnd < weekStart + 6 ? 'findingOverspendSoFar' : 'findingOverspend',
+      format.date(view.epochDay(weekStart)),
+      format.money(spent),
+      format.money(ceiling),
+      format.money(budget),
+    ),
+    nextStep: message('findingOverspendNext'),
     stake: (spent - ceiling) / (weekEnd - weekStart + 1),
   };
 }

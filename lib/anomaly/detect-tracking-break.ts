@@ -1,11 +1,10 @@
+import { clause, message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
-import { shortDate } from './dates';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { mixAdjusted } from './mix';
 import { scanCountShift, type ScanSeries, type ShiftTest } from './shift-scan';
 import { countLowerTail } from './statistics';
-import { dayCount } from './wording';
 
 /**
  * Conversion tracking break: conversions fall to about zero while spend and clicks carry on. It
@@ -150,13 +149,14 @@ function describe(
   const clicks = sumOver(traffic, test.from, end);
   const sd = Math.sqrt(test.variance);
   const recovered = resumed !== undefined;
-  const start = shortDate(view.epochDay(test.from));
-  const seen =
+  const start = format.date(view.epochDay(test.from));
+  const seen = clause(
     test.observed === 0
-      ? `No conversions for ${dayCount(days)}`
-      : `Only ${format.count(test.observed)} ${test.observed === 1 ? 'conversion' : 'conversions'} in ${dayCount(days)}`;
-  const where = entity.level === 'account' ? ' across the account' : '';
-  const spent = `${format.money(spend)} bought ${format.count(clicks)} clicks`;
+      ? message('findingTrackingNone', format.plural(days))
+      : message('findingTrackingFew', format.plural(test.observed), format.plural(days)),
+  );
+  const account = entity.level === 'account';
+  const expected = format.count(Math.round(test.expected));
   return {
     kind: 'tracking_break',
     entity,
@@ -171,11 +171,29 @@ function describe(
     upper: test.expected + 2 * sd,
     score: chanceScore(chance, MAX_CHANCE),
     summary: recovered
-      ? `${seen}${where} ${days === 1 ? `on ${start}` : `from ${start} to ${shortDate(view.epochDay(end))}`} (about ${format.count(Math.round(test.expected))} expected) while ${spent}; conversions came back on ${shortDate(view.epochDay(resumed ?? end + 1))}.`
-      : `${seen}${where} (about ${format.count(Math.round(test.expected))} expected) while ${spent} — tracking likely broke on ${start}.`,
-    nextStep: recovered
-      ? `Find what broke on ${start} in Events Manager and whether the Conversions API can resend the missing events; read CPA and ROAS for those days with care.`
-      : `Check the pixel and Conversions API events in Events Manager (Test Events, diagnostics) and the landing page's tracking since ${start}; don't judge CPA until events flow again.`,
+      ? message(
+          account ? 'findingTrackingBreakRecoveredAccount' : 'findingTrackingBreakRecovered',
+          seen,
+          format.plural(days),
+          start,
+          format.date(view.epochDay(end)),
+          expected,
+          format.money(spend),
+          format.count(clicks),
+          format.date(view.epochDay(resumed ?? end + 1)),
+        )
+      : message(
+          account ? 'findingTrackingBreakOngoingAccount' : 'findingTrackingBreakOngoing',
+          seen,
+          expected,
+          format.money(spend),
+          format.count(clicks),
+          start,
+        ),
+    nextStep: message(
+      recovered ? 'findingTrackingBreakRecoveredNext' : 'findingTrackingBreakOngoingNext',
+      start,
+    ),
     stake: spend / days,
     shortfall: test.expected - test.observed,
   };

@@ -1,3 +1,4 @@
+import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import {
   RAISE,
@@ -8,7 +9,6 @@ import {
   type Evidence,
 } from './candidate';
 import { MAD_TO_SD, medianOf } from './robust';
-import { dayCount } from './wording';
 
 /**
  * Persistent under-delivery: a budget owner that used to spend its daily budget spends well below
@@ -101,9 +101,14 @@ function describe(
     lower: Math.max(0, expected - band),
     upper: expected + band,
     score: evidenceScore(level.z, MIN_Z),
-    summary: `Spent ${format.percent(level.recent)} of its ${format.money(budget)} daily budget on average over the last ${dayCount(days)}, against ${format.percent(level.usualLevel)} before.`,
-    nextStep:
-      'Delivery is constrained: check bid or cost caps, audience size, ad approvals and the delivery column; loosen caps or broaden the audience if the budget should be spent.',
+    summary: message(
+      'findingUnderDelivery',
+      format.percent(level.recent),
+      format.money(budget),
+      format.plural(days),
+      format.percent(level.usualLevel),
+    ),
+    nextStep: message('findingUnderDeliveryNext'),
     stake: expected - spent / days,
   };
 }

@@ -1,3 +1,5 @@
+import type { FindingMessage } from '@/lib/schema/finding-message';
+
 /**
  * The anomaly engine's contract: what the sync engine hands in (one ad account's entity tree and
  * daily series) and what the overlay gets back (findings, one per root cause).
@@ -218,10 +220,10 @@ export interface Finding {
   readonly upper: number;
   /** Strength of the evidence, 0..1 (0.5 = just past the alarm threshold). */
   readonly score: number;
-  /** One plain sentence with the numbers. */
-  readonly summary: string;
-  /** A concrete next step. */
-  readonly nextStep: string;
+  /** One plain sentence with the numbers, as a catalogue key and values (rendered per reader). */
+  readonly summary: FindingMessage;
+  /** A concrete next step, the same way. */
+  readonly nextStep: FindingMessage;
   /** Findings explained by this one (children of the same cause, consequences on this entity). */
   readonly related: readonly Finding[];
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { FINDING_KINDS, METRICS, SEVERITIES, type Finding } from '@/lib/anomaly';
 import { AccountIdSchema, type AccountId } from '@/lib/schema/account';
 import { boundedString } from '@/lib/schema/bounded';
+import { FindingMessageSchema } from '@/lib/schema/finding-message';
 import { IsoDateSchema } from '@/lib/schema/insights';
 import { cacheDb } from './db';
 import { deleteExplanationsOfGoneFindings } from './explanations';
@@ -12,8 +13,6 @@ import { deleteExplanationsOfGoneFindings } from './explanations';
  * index lookup and the overlay can badge a child row too. `findingId` is the engine's id; the
  * table's own key is an auto-increment number.
  */
-const FINDING_TEXT_MAX_LENGTH = 1000;
-
 export const StoredFindingSchema = z.strictObject({
   id: z.optional(z.int()),
   accountId: AccountIdSchema,
@@ -33,8 +32,9 @@ export const StoredFindingSchema = z.strictObject({
   lower: z.number(),
   upper: z.number(),
   score: z.number(),
-  summary: boundedString(FINDING_TEXT_MAX_LENGTH),
-  nextStep: boundedString(FINDING_TEXT_MAX_LENGTH),
+  /** Language-neutral: a catalogue key and values, rendered in the reader's language. */
+  summary: FindingMessageSchema,
+  nextStep: FindingMessageSchema,
   /** When the detection run that stored it finished (ms since the epoch). */
   detectedAt: z.number(),
 });

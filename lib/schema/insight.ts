@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AccountIdSchema } from './account';
 import { boundedString } from './bounded';
 import { GraphIdSchema } from './graph';
+import { FindingMessageSchema } from './finding-message';
 import { IsoDateSchema } from './insights';
 import { FindingSeveritySchema } from './row-findings';
 import { SYNC_PROBLEMS } from './sync';
@@ -118,8 +119,9 @@ export const InsightFindingSchema = z.strictObject({
   severity: FindingSeveritySchema,
   /** The campaign, ad set or ad it is about (advertiser text: shown as text). */
   subject: boundedString(NAME_MAX_LENGTH),
-  sentence: boundedString(TEXT_MAX_LENGTH),
-  nextStep: boundedString(TEXT_MAX_LENGTH),
+  /** Language-neutral: the overlay says them in the page's language. */
+  sentence: FindingMessageSchema,
+  nextStep: FindingMessageSchema,
   startDate: IsoDateSchema,
   /** What Explain (findings.explain) asks about; explainable when Explain breaks its metric down. */
   findingId: boundedString(200),

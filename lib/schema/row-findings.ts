@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AccountIdSchema } from './account';
-import { boundedString } from './bounded';
+import { FindingMessageSchema } from './finding-message';
 
 /**
  * `findings.forRows`: what the Ads Manager overlay may learn about the rows on screen — per entity
@@ -9,7 +9,6 @@ import { boundedString } from './bounded';
 
 /** Rows asked about in one message: a screenful and its overscan, with room to spare. */
 export const MAX_ROW_ENTITY_IDS = 200;
-export const FINDING_SENTENCE_MAX_LENGTH = 500;
 
 export const TableLevelSchema = z.enum(['campaign', 'adset', 'ad']);
 export type TableLevel = z.infer<typeof TableLevelSchema>;
@@ -31,8 +30,8 @@ export const RowFindingsSchema = z.strictObject({
   /** The most severe of the entity's findings. */
   severity: FindingSeveritySchema,
   count: z.int().check(z.minimum(1), z.maximum(999)),
-  /** The top finding's one plain sentence; advertiser text may be in it, so it is shown as text. */
-  topSentence: boundedString(FINDING_SENTENCE_MAX_LENGTH),
+  /** The top finding's sentence, language-neutral: the overlay says it in the page's language. */
+  topSentence: FindingMessageSchema,
 });
 export type RowFindings = z.infer<typeof RowFindingsSchema>;
 

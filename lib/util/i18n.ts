@@ -15,7 +15,8 @@ export function uiLocale(): string | undefined {
   // The language of the catalogue the browser picked, which getUILanguage() does not always report;
   // the browser's own regional variant of it when it has one (de-CH formats numbers its own way).
   const text = (browser.i18n as unknown as I18n).getMessage('catalogueLocale', []);
-  return navigator.language.startsWith(text.slice(0, 2)) ? navigator.language : text;
+  const browserLanguage = globalThis.navigator?.language ?? text;
+  return browserLanguage.startsWith(text.slice(0, 2)) ? browserLanguage : text;
 }
 
 /**

@@ -7,6 +7,7 @@ import { SIMULATED_HOSTS } from '../sim/certs';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { Level, SimAccount, SimEntity } from '../sim/world/types';
 import { FIREFOX_OWN_HOSTS, launchAdlensFirefox, type AdlensFirefox } from '../e2e/harness/firefox';
+import { seriousViolations } from '../e2e/harness/axe';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../e2e/harness/pages';
 import { cachedTotals, SyncSection } from '../e2e/harness/sync';
 import { worldTotals } from '../e2e/harness/world-totals';
@@ -245,6 +246,12 @@ describe('Adlens in Firefox', () => {
       );
     }
   }, 180_000);
+
+  // Firefox's WebDriver BiDi cannot emulate the colour scheme (puppeteer needs CDP for it), so the
+  // browser's own theme is checked here; both themes are checked in Chromium (e2e/i18n-a11y).
+  it('the options page, connected and synced, has no serious or critical axe violation', async () => {
+    expect(await seriousViolations(options.page)).toEqual([]);
+  });
 
   it('shows the account’s name and currency in the Ads Manager panel', async () => {
     const tab = await AdsManagerTab.open(firefox.browser, { accountId: account.accountId });

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINDING_MESSAGE_KEYS } from '@/lib/schema/finding-message';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
 import { seriousViolations, tabWalk } from './harness/axe';
@@ -49,6 +50,25 @@ async function inBothThemes(page: Page, check: () => Promise<void>): Promise<voi
     await check();
   }
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+}
+
+/**
+ * Each finding message of a catalogue as a pattern of what a reader sees: its words as they are,
+ * a placeholder or a plural any text.
+ */
+function findingPatterns(folder: string): RegExp[] {
+  const catalogue = JSON.parse(
+    readFileSync(
+      path.resolve(import.meta.dirname, `../../public/_locales/${folder}/messages.json`),
+      'utf8',
+    ),
+  ) as Record<string, { message: string }>;
+  return FINDING_MESSAGE_KEYS.map((key) => {
+    const parts = catalogue[key]!.message.split(/\{\$\d, plural,(?:[^{}]|\{[^{}]*\})*\}|\$\d/);
+    return new RegExp(
+      `^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`,
+    );
+  });
 }
 
 async function bodyText(page: Page): Promise<string> {
@@ -142,6 +162,30 @@ describe('the overlay in the page’s language', () => {
     );
     // German money: comma decimals, the euro sign after the amount.
     expect(spend).toMatch(/^[\d.]+,\d\d\s€$/);
+    // The engine's findings from the sync, told in German: each sentence and next step is one of
+    // the German catalogue's finding messages, none of the English ones, its money German too.
+    const findings = await tab.page.$$eval(
+      `${PANEL_HOST} >>> [data-testid="insight-finding"]`,
+      (items) =>
+        items.map((item) => [...item.querySelectorAll('p')].map((p) => p.textContent ?? '')),
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    const german = findingPatterns('de');
+    const english = findingPatterns('en');
+    for (const [, sentence = '', nextStep = ''] of findings) {
+      const step = nextStep.replace(/^Nächster Schritt: /, '');
+      for (const text of [sentence, step]) {
+        expect(
+          german.some((pattern) => pattern.test(text)),
+          text,
+        ).toBe(true);
+        expect(
+          english.some((pattern) => pattern.test(text)),
+          text,
+        ).toBe(false);
+        expect(text).not.toMatch(/€\s?\d/);
+      }
+    }
     await inBothThemes(tab.page, async () =>
       expect(await seriousViolations(tab.page, [PANEL_HOST])).toEqual([]),
     );

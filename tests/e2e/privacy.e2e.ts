@@ -20,7 +20,7 @@ import {
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
 import { tokenOutsideAuthorization } from './harness/wire';
-import { putCacheRecords } from './harness/worker-cache';
+import { putCacheRecords, spikeSentence } from './harness/worker-cache';
 
 /**
  * Every privacy control of the options page, driven as a user drives it in the production build,
@@ -903,8 +903,8 @@ function storedFinding(
     lower: 0.5,
     upper: 1.5,
     score: 0.9,
-    summary: 'Spend is twice its usual level.',
-    nextStep: 'Check the budget.',
+    summary: spikeSentence(day),
+    nextStep: { key: 'findingSpendSpikeNext', args: [] },
     detectedAt: Date.now(),
   };
 }

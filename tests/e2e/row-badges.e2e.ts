@@ -10,7 +10,15 @@ import {
   type AdlensBrowser,
 } from './harness/browser';
 import { AdsManagerTab } from './harness/pages';
-import { entityRecord, findingRecord, putCacheRecords, waitForCache } from './harness/worker-cache';
+import {
+  entityRecord,
+  findingRecord,
+  putCacheRecords,
+  spikeSentence,
+  waitForCache,
+} from './harness/worker-cache';
+import { englishFinding } from '../unit/components/english-finding';
+import type { FindingMessage } from '@/lib/schema/finding-message';
 
 /**
  * Badges in the simulated Ads Manager, production build in Chromium. Findings are written into the
@@ -29,8 +37,13 @@ interface Seeded {
   readonly entityId: string;
   readonly severity: (typeof SEVERITIES)[number];
   readonly count: number;
+  readonly summary: FindingMessage;
+  /** How the badge says it on an English page. */
   readonly sentence: string;
 }
+
+/** Markup where a sentence takes a value (a currency code is 8 characters at most). */
+const HOSTILE_CURRENCY = '<img x>';
 
 /** entityId → its badge, for every account and level. */
 const seeded = new Map<string, Seeded>();
@@ -50,12 +63,21 @@ function chooseFindings(account: SimAccount): Seeded[] {
       .filter(
         (entity, index) => index % 7 === 0 || hostile.has(entity.id) || planted.has(entity.id),
       )
-      .map((entity, index) => ({
-        entityId: entity.id,
-        severity: SEVERITIES[index % SEVERITIES.length]!,
-        count: 1 + (index % 3),
-        sentence: `Spend on “${entity.name}” is 3.1× its usual level.`,
-      })),
+      .map((entity, index) => {
+        // A different amount on each row, so a sentence on the wrong row shows.
+        const summary = spikeSentence(
+          '2026-03-02',
+          20_000 + 100 * index,
+          hostile.has(entity.id) ? HOSTILE_CURRENCY : 'USD',
+        );
+        return {
+          entityId: entity.id,
+          severity: SEVERITIES[index % SEVERITIES.length]!,
+          count: 1 + (index % 3),
+          summary,
+          sentence: englishFinding(summary),
+        };
+      }),
   );
 }
 
@@ -70,13 +92,13 @@ async function seedCache(): Promise<void> {
     const findings = chooseFindings(account);
     for (const finding of findings) seeded.set(finding.entityId, finding);
     // The top finding carries the badge's severity and sentence; the others only add to the count.
-    const records = findings.flatMap(({ entityId, severity, count, sentence }) => {
+    const records = findings.flatMap(({ entityId, severity, count, summary }) => {
       const entity = sim.world.entity(entityId)!;
       return Array.from({ length: count }, (_, index) =>
         findingRecord(
           index === 0
-            ? { entity, severity, summary: sentence, score: 0.9 }
-            : { entity, severity: 'info', summary: 'A lesser finding.', score: 0.5 },
+            ? { entity, severity, summary, score: 0.9 }
+            : { entity, severity: 'info', score: 0.5 },
         ),
       );
     });
@@ -456,7 +478,7 @@ describe('hostile names', () => {
           entity.level === 'campaign' &&
           entity.status === 'ACTIVE',
       )!;
-    expect(seeded.get(hostile.id)?.sentence).toContain(hostile.name);
+    expect(seeded.get(hostile.id)?.sentence).toContain(HOSTILE_CURRENCY);
     const tab = await openTab(sim.largeAccount);
     tab.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

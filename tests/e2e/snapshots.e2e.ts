@@ -17,6 +17,8 @@ import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
 import { SnapshotViewer } from './harness/snapshot-viewer';
 import { SyncSection } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
+import { englishFinding } from '../unit/components/english-finding';
+import type { FindingMessage } from '@/lib/schema/finding-message';
 
 /**
  * Team snapshots end to end (issue 7): a media buyer syncs an account from the simulator, creates
@@ -174,7 +176,9 @@ const CORPUS_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /** Root findings the sender's cache holds, as the background stored them. */
-async function storedRootFindings(page: Page): Promise<{ entityId: string; summary: string }[]> {
+async function storedRootFindings(
+  page: Page,
+): Promise<{ entityId: string; summary: FindingMessage }[]> {
   const dump = await page.evaluate(async (database) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(database);
@@ -187,7 +191,7 @@ async function storedRootFindings(page: Page): Promise<{ entityId: string; summa
       request.onerror = () => reject(request.error ?? new Error('read failed'));
     });
   }, CACHE_DATABASE);
-  return (dump as { entityId: string; summary: string; parentId: string | null }[]).filter(
+  return (dump as { entityId: string; summary: FindingMessage; parentId: string | null }[]).filter(
     (finding) => finding.parentId === null,
   );
 }
@@ -270,8 +274,9 @@ describe('creating and sharing a snapshot', () => {
     const stored = (await storedRootFindings(options.page)).filter((finding) =>
       ids.has(finding.entityId),
     );
+    // In the sender's language: the browser runs in English.
     expect(full.findings.map((finding) => finding.sentence).sort()).toEqual(
-      stored.map((finding) => finding.summary).sort(),
+      stored.map((finding) => englishFinding(finding.summary)).sort(),
     );
     // Adlens found the planted tracking break after the sync, and the snapshot explains it.
     expect(full.findings).toContainEqual(

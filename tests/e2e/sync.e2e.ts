@@ -75,7 +75,7 @@ interface StoredFinding {
   readonly entityId: string;
   readonly kind: string;
   readonly parentId: string | null;
-  readonly summary: string;
+  readonly summary: unknown;
 }
 
 async function expectCacheEqualsWorld(since: string) {

@@ -32,6 +32,7 @@ import { AppError } from '@/lib/schema/errors';
 import type { InsightChange, InsightGetResponse } from '@/lib/schema/insight';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { dateInTimeZone } from '@/lib/util/dates';
+import { findingText } from '@/lib/util/finding-text';
 import { keyFor } from '@/lib/util/i18n';
 import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
 import css from './insight-panel.css?inline';
@@ -120,8 +121,8 @@ function toView(answer: InsightGetResponse): InsightView {
     findings: answer.findings.map((finding) => ({
       severity: finding.severity,
       subject: finding.subject,
-      sentence: finding.sentence,
-      nextStep: finding.nextStep,
+      sentence: findingText(finding.sentence, t, locale()),
+      nextStep: findingText(finding.nextStep, t, locale()),
     })),
     changes: answer.changes.map((change, index) => ({
       key: `${change.time}-${index}`,
@@ -295,6 +296,7 @@ function InsightPanelForPage({
       >
         {recognition && (
           <RecognitionStatus
+            t={t}
             view={recognition}
             report={() => layoutReport(document.querySelector(table), location.pathname)}
           />

@@ -29,7 +29,8 @@ import {
 } from '@/lib/settings/overlay';
 import css from './row-badges.css?inline';
 import statusCss from './row-badges-status.css?inline';
-import { pageT } from '@/entrypoints/ads-manager.content/page-language';
+import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
+import { findingText } from '@/lib/util/finding-text';
 
 /**
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
@@ -71,16 +72,18 @@ function findingsLookup(page: AdsManagerPage): LookupCache<RowAnswer> {
 
 /** The quiet badge of a parent row whose children have findings; opens the first of them. */
 function RollUpBadge({ rollUp, page }: { rollUp: RowRollUp; page: AdsManagerPage }) {
-  const what = page.level === 'campaign' ? 'ad sets and ads' : 'ads';
   return (
     <button
       type="button"
       class="rollup"
       data-testid="adlens-rollup"
-      title={`${rollUp.below} ${what} below have findings. Open the first`}
+      title={pageT(
+        page.level === 'campaign' ? 'rollUpTitleCampaign' : 'rollUpTitleAdset',
+        rollUp.below,
+      )}
       onClick={() => requestInsightPanel({ accountId: page.accountId, ...rollUp.first })}
     >
-      {rollUp.below} below
+      {pageT('rollUpBelow', rollUp.below)}
     </button>
   );
 }
@@ -129,7 +132,7 @@ function paintRow(
       t={pageT}
       severity={found.severity}
       count={found.count}
-      sentence={found.topSentence}
+      sentence={findingText(found.topSentence, pageT, pageLocale())}
       onOpen={() =>
         requestInsightPanel({
           accountId: page.accountId,

@@ -6,7 +6,6 @@ import {
 } from '@/lib/cache/findings';
 import type { Handler } from '@/lib/messaging/server';
 import {
-  FINDING_SENTENCE_MAX_LENGTH,
   type FindingSeverity,
   type RowFindings,
   type RowRollUp,
@@ -61,7 +60,7 @@ export function summarizeRowFindings(
       entityId,
       severity: entry.top.severity,
       count: Math.min(entry.count, MAX_COUNT),
-      topSentence: entry.top.summary.slice(0, FINDING_SENTENCE_MAX_LENGTH),
+      topSentence: entry.top.summary,
     };
   });
 }

@@ -11,6 +11,8 @@ import type { KpiMetric } from '@/lib/schema/insight';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
 import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
+import { findingText } from '@/lib/util/finding-text';
+import { t, uiLocale } from '@/lib/util/i18n';
 import { createSnapshot } from '@/lib/share/create';
 import type { Snapshot } from '@/lib/share/schema';
 import { chosenFindings, chosenTree } from '@/lib/share/source';
@@ -97,11 +99,18 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
   };
 }
 
-/** Root causes only: the findings they explain would repeat them. Account findings name the account. */
+/**
+ * Root causes only: the findings they explain would repeat them. Account findings name the account.
+ * A snapshot is a document its sender writes: its sentences are in the sender's language.
+ */
 async function readRootFindings(accountId: string) {
+  const locale = uiLocale();
   return (await readAccountFindings(accountId))
     .filter((finding) => finding.parentId === null)
-    .map((finding) =>
-      finding.level === 'account' ? { ...finding, entityId: accountId } : finding,
-    );
+    .map((finding) => ({
+      ...finding,
+      entityId: finding.level === 'account' ? accountId : finding.entityId,
+      summary: findingText(finding.summary, t, locale),
+      nextStep: findingText(finding.nextStep, t, locale),
+    }));
 }

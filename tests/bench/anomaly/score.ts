@@ -1,5 +1,6 @@
 import type { Finding, FindingKind } from '@/lib/anomaly';
 import { FIRST_EPOCH_DAY, type Label } from './world-types';
+import { englishFinding } from '../../unit/components/english-finding';
 
 /**
  * Scoring a replay against the labels. A finding shown on consecutive days (gaps of up to
@@ -116,7 +117,7 @@ export function scoreReplay(set: ScoredSet, shown: readonly Shown[], evalDays: n
 }
 
 function describe(e: Episode): string {
-  return `${e.kind} ${e.entityId} days ${e.first}-${e.last} [${e.firstSeen.severity}] ${e.firstSeen.summary}`;
+  return `${e.kind} ${e.entityId} days ${e.first}-${e.last} [${e.firstSeen.severity}] ${englishFinding(e.firstSeen.summary)}`;
 }
 
 function kindScore(

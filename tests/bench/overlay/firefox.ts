@@ -62,7 +62,7 @@ async function plantFindings(
   );
   const records = [...planted].map((entityId) => {
     const entity = sim.world.entity(entityId)!;
-    return findingRecord({ entity, severity: 'warning', summary: `${entity.name} needs a look.` });
+    return findingRecord({ entity, severity: 'warning' });
   });
   await putCacheRecordsIn(options.page, 'findings', records);
   await options.page.close();

@@ -61,7 +61,6 @@ async function plantFindings(sim: RunningSimulator, browser: Browser): Promise<S
         findingRecord({
           entity,
           severity: (['critical', 'warning', 'info'] as const)[index % 3]!,
-          summary: `Spend on “${entity.name}” is 3.1× its usual level.`,
         }),
       ),
     );

@@ -3,6 +3,7 @@ import type { StoredFinding } from '@/lib/cache/findings';
 import type { SimAccount, SimEntity } from '../../sim/world/types';
 import { serviceWorker } from './browser';
 import type { ExtensionContext } from './pages';
+import type { FindingMessage } from '@/lib/schema/finding-message';
 
 /**
  * Writes into the extension's cache (IndexedDB of the worker's origin) with the browser's own API,
@@ -66,8 +67,22 @@ export async function putCacheRecordsIn(
 export interface SeedFinding {
   readonly entity: SimEntity;
   readonly severity: 'info' | 'warning' | 'critical';
-  readonly summary: string;
+  /** The language-neutral sentence; by default a spend spike of $310 against a usual $100. */
+  readonly summary?: FindingMessage;
   readonly score?: number;
+}
+
+/** "Spent $310.00 on <day>, 3.1x its usual $100.00 a day." in English. */
+export function spikeSentence(day: string, minor = 31_000, currency = 'USD'): FindingMessage {
+  return {
+    key: 'findingSpendSpike',
+    args: [
+      { type: 'money', value: minor, currency },
+      { type: 'date', value: day },
+      { type: 'decimal', value: minor / 10_000 },
+      { type: 'money', value: 10_000, currency },
+    ],
+  };
 }
 
 let seededFindings = 0;
@@ -98,8 +113,8 @@ export function findingRecord({
     lower: 0.6,
     upper: 1.4,
     score,
-    summary,
-    nextStep: 'Check the budget and the bid.',
+    summary: summary ?? spikeSentence(day),
+    nextStep: { key: 'findingSpendSpikeNext', args: [] },
     detectedAt: Date.now(),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies } from '@/lib/anomaly';
 import { AS_OF, TYPICAL, campaignOf, recent, rowsFor, withControl } from './fixtures';
 
@@ -23,10 +24,10 @@ describe('CPA and ROAS shifts', () => {
       entityId: 'c1',
     });
     expect(finding?.actual).toBeGreaterThan(finding?.upper ?? Infinity);
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^CPA rose \d+ % to \$\d+\.\d\d over \d+ days \(expected \$\d+\.\d\d\): conversion rate fell from 2\.\d % to 1\.\d % of clicks/,
     );
-    expect(finding?.nextStep).toContain('landing page');
+    expect(englishFinding(finding?.nextStep)).toContain('landing page');
   });
 
   it('tells good news as info', () => {
@@ -47,7 +48,7 @@ describe('CPA and ROAS shifts', () => {
     );
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ kind: 'roas_shift', severity: 'warning', direction: 'down' });
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /value per conversion fell [45]\d % \(\$\d\d\.\d\d → \$\d\d\.\d\d\)/,
     );
   });
@@ -58,7 +59,7 @@ describe('CPA and ROAS shifts', () => {
       asOf: AS_OF,
     });
     expect(finding).toMatchObject({ kind: 'roas_shift', severity: 'critical' });
-    expect(finding?.nextStep).toContain('value and currency parameters');
+    expect(englishFinding(finding?.nextStep)).toContain('value and currency parameters');
   });
 
   it('keeps quiet when three purchases a day swing as three purchases do', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies } from '@/lib/anomaly';
 import {
   AS_OF,
@@ -36,10 +37,10 @@ describe('CPM surge', () => {
       startDate: dateOf(recent(2)),
     });
     expect(finding?.actual).toBeGreaterThan(finding?.upper ?? Infinity);
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^CPM rose \d+ % to \$\d+\.\d\d over 3 days \(expected \$\d+\.\d\d, normal range/,
     );
-    expect(finding?.summary).toContain('CPA followed');
+    expect(englishFinding(finding?.summary)).toContain('CPA followed');
   });
 
   it('keeps quiet through the weekly rhythm', () => {
@@ -68,7 +69,7 @@ describe('CPM surge', () => {
     const findings = detectAnomalies(accountOf(...trees), { asOf: AS_OF });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: 'cpm_surge', level: 'account' });
-    expect(findings[0]?.summary).toContain('across 3 of 3 campaigns');
-    expect(findings[0]?.nextStep).toContain("don't restructure campaigns");
+    expect(englishFinding(findings[0]?.summary)).toContain('across 3 of 3 campaigns');
+    expect(englishFinding(findings[0]?.nextStep)).toContain("don't restructure campaigns");
   });
 });

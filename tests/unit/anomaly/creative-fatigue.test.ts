@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies, type DailyRow } from '@/lib/anomaly';
 import { AS_OF, TYPICAL, campaignOf, recent, rowsFor, withControl } from './fixtures';
 
@@ -25,10 +26,12 @@ describe('creative fatigue', () => {
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ kind: 'creative_fatigue', metric: 'ctr', direction: 'down' });
     expect(['s1', 's1-ad']).toContain(finding?.entityId);
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^CTR fell \d+ % in \d+ days \(1\.\d % → 0?\.?\d+\.?\d* %\) while daily frequency rose from 1\.3 to [2-3]\.\d — creative fatigue\.$/,
     );
-    expect(finding?.nextStep).toMatch(/^(Refresh this ad's creative|Rotate new creatives)/);
+    expect(englishFinding(finding?.nextStep)).toMatch(
+      /^(Refresh this ad's creative|Rotate new creatives)/,
+    );
   });
 
   it('is not fatigue when CTR drops overnight at steady frequency', () => {

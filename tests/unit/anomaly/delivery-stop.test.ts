@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies, type Finding } from '@/lib/anomaly';
 import {
   AS_OF,
@@ -32,7 +33,7 @@ describe('delivery stopped', () => {
       actual: 0,
       startDate: AS_OF,
     });
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^Delivered nothing on Mar 31 \(usually about \$[\d,.]+ a day\)/,
     );
     expect(finding?.related.map((r) => r.entityId)).toEqual(['s1-ad']);
@@ -104,7 +105,7 @@ describe('delivery stopped', () => {
     const [finding, ...others] = findingsFor(tree);
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ kind: 'delivery_stop', entityId: 's1', severity: 'warning' });
-    expect(finding?.nextStep).toContain('campaign budget moved all spend');
+    expect(englishFinding(finding?.nextStep)).toContain('campaign budget moved all spend');
   });
 
   it('is one account finding, pointing at billing, when every campaign stops', () => {
@@ -114,6 +115,6 @@ describe('delivery stopped', () => {
     const findings = detectAnomalies(accountOf(...trees), { asOf: AS_OF });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: 'delivery_stop', level: 'account' });
-    expect(findings[0]?.nextStep).toMatch(/payment method/);
+    expect(englishFinding(findings[0]?.nextStep)).toMatch(/payment method/);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { message } from '@/lib/anomaly/format';
 import { describe, expect, it } from 'vitest';
 import {
   FINDING_KINDS,
@@ -151,8 +152,8 @@ function previousArbitrary(ids: readonly string[], asOfDay: number): fc.Arbitrar
         lower: 0,
         upper: 2,
         score: 0.6,
-        summary: 'earlier',
-        nextStep: 'check',
+        summary: message('findingSpendSpikeNext'),
+        nextStep: message('findingSpendSpikeNext'),
         related,
       }));
   return fc.array(

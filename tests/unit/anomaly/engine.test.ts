@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies, detectAnomaliesInSlices, type DailyRow } from '@/lib/anomaly';
 import {
   AS_OF,
@@ -111,7 +112,9 @@ describe('the anomaly engine', () => {
     const rows = rowsFor('yen', (day) => (day === recent(0) ? { spend: 4 * 50_000 } : {}));
     const account = { ...accountOf(campaignOf('c1', [{ id: 's1', rows }])), currency: 'JPY' };
     const [finding] = detectAnomalies(account, { asOf: AS_OF });
-    expect(finding?.summary).toMatch(/^Spent ¥[\d,]+ on Mar 31, \d\.\dx its ¥55,000 daily budget/);
+    expect(englishFinding(finding?.summary)).toMatch(
+      /^Spent ¥[\d,]+ on Mar 31, \d\.\dx its ¥55,000 daily budget/,
+    );
   });
 
   it('puts the critical first and gives each finding a stable id', () => {

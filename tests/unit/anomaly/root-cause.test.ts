@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { message } from '@/lib/anomaly/format';
 import { describe, expect, it } from 'vitest';
 import { buildAccountView, type EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate } from '@/lib/anomaly/candidate';
@@ -37,8 +38,8 @@ function candidate(kind: FindingKind, id: string, from: number, shortfall: numbe
     lower: 0,
     upper: 0,
     score: 0.7,
-    summary: `${kind} on ${id}`,
-    nextStep: 'Check it.',
+    summary: message('findingSpendSpikeNext'),
+    nextStep: message('findingSpendSpikeNext'),
     stake: 1_000,
     shortfall,
   };

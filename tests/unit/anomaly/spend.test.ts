@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies } from '@/lib/anomaly';
 import { AS_OF, campaignOf, dateOf, recent, rowsFor, withControl } from './fixtures';
 
@@ -19,7 +20,7 @@ describe('spend against the budget', () => {
       direction: 'up',
       startDate: dateOf(recent(1)),
     });
-    expect(findings[0]?.summary).toMatch(
+    expect(englishFinding(findings[0]?.summary)).toMatch(
       /^Spent \$1,\d{3} on Mar 30, 3\.\dx its \$550 daily budget; Meta allows up to 1\.75x \(\$963\)/,
     );
   });
@@ -45,7 +46,7 @@ describe('spend against the budget', () => {
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ kind: 'overspend', latestDate: dateOf(recent(2)) });
     expect(finding?.upper).toBe(7 * BUDGET);
-    expect(finding?.summary).toContain('The week starting Sunday Mar 23 has spent');
+    expect(englishFinding(finding?.summary)).toContain('The week starting Sunday Mar 23 has spent');
   });
 
   it('re-baselines a budget doubling, whether or not the budget history is known', () => {

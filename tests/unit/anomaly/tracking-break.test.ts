@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies } from '@/lib/anomaly';
 import { AS_OF, accountOf, campaignOf, dateOf, recent, rowsFor } from './fixtures';
 
@@ -22,7 +23,7 @@ describe('conversion-tracking break', () => {
       latestDate: AS_OF,
     });
     expect(finding?.expected).toBeGreaterThan(10);
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^No conversions for 1 day \(about \d+ expected\) while \$[\d,]+ bought [\d,]+ clicks/,
     );
     // The campaign, its ad set and its ad are one cause, told once at the top.
@@ -66,7 +67,7 @@ describe('conversion-tracking break', () => {
       level: 'account',
       entityId: 'act_1',
     });
-    expect(findings[0]?.summary).toContain('across the account');
+    expect(englishFinding(findings[0]?.summary)).toContain('across the account');
     expect(findings[0]?.related.filter((r) => r.level === 'campaign')).toHaveLength(3);
   });
 
@@ -82,6 +83,6 @@ describe('conversion-tracking break', () => {
       severity: 'warning',
       latestDate: dateOf(recent(2)),
     });
-    expect(finding?.summary).toContain('conversions came back on');
+    expect(englishFinding(finding?.summary)).toContain('conversions came back on');
   });
 });

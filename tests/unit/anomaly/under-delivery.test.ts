@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishFinding } from '../components/catalogue';
 import { detectAnomalies } from '@/lib/anomaly';
 import { AS_OF, campaignOf, dateOf, recent, rowsFor, withControl } from './fixtures';
 
@@ -18,7 +19,7 @@ describe('persistent under-delivery', () => {
       startDate: dateOf(recent(4)),
       direction: 'down',
     });
-    expect(finding?.summary).toMatch(
+    expect(englishFinding(finding?.summary)).toMatch(
       /^Spent 3\d % of its \$550 daily budget on average over the last 5 days, against 9\d % before\.$/,
     );
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { message } from '@/lib/anomaly/format';
 import { handlers } from '@/entrypoints/background/handlers';
 import { cacheDb } from '@/lib/cache/db';
 import { putEntities } from '@/lib/cache/entities';
@@ -18,8 +19,12 @@ const finding = (
   entityId: string,
   severity: StoredFinding['severity'],
   score: number,
-  summary = `${severity} ${score}`,
+  summary = sentence(score),
 ): StoredFinding => ({ entityId, severity, score, summary });
+
+/** A sentence told apart from others by its number. */
+const sentence = (value: number) =>
+  message('findingSpendSpikeBudgetNext', { type: 'count', value });
 
 describe('summarizeRowFindings', () => {
   it('counts each entity’s findings and picks the most severe, then strongest, sentence', () => {
@@ -33,17 +38,16 @@ describe('summarizeRowFindings', () => {
       ],
     );
     expect(summaries).toEqual([
-      { entityId: '1', severity: 'critical', count: 3, topSentence: 'critical 0.7' },
-      { entityId: '2', severity: 'info', count: 1, topSentence: 'info 0.5' },
+      { entityId: '1', severity: 'critical', count: 3, topSentence: sentence(0.7) },
+      { entityId: '2', severity: 'info', count: 1, topSentence: sentence(0.5) },
     ]);
     expect(FindingsForRowsResponseSchema.safeParse({ findings: summaries }).success).toBe(true);
   });
 
-  it('answers only for the entities asked about, once each, with bounded sentences', () => {
-    const long = 'x'.repeat(2_000);
+  it('answers only for the entities asked about, once each, with valid sentences', () => {
     const summaries = summarizeRowFindings(
       ['5', '5'],
-      [finding('5', 'warning', 0.5, long), finding('6', 'critical', 1)],
+      [finding('5', 'warning', 0.5), finding('6', 'critical', 1)],
     );
     expect(summaries).toHaveLength(1);
     expect(FindingsForRowsResponseSchema.safeParse({ findings: summaries }).success).toBe(true);
@@ -102,8 +106,8 @@ describe('findings.forRows and rows.identifyByName handlers', () => {
       lower: 8_000,
       upper: 12_000,
       score: 0.8,
-      summary: `Finding on ${entityId}`,
-      nextStep: 'Check the budget.',
+      summary: sentence(Number(entityId)),
+      nextStep: message('findingSpendSpikeNext'),
       detectedAt: 1,
     });
     // Written raw, as a record from an older or damaged cache may be.
@@ -121,7 +125,7 @@ describe('findings.forRows and rows.identifyByName handlers', () => {
       context,
     );
     expect(answer).toEqual({
-      findings: [{ entityId: '1', severity: 'critical', count: 2, topSentence: 'Finding on 1' }],
+      findings: [{ entityId: '1', severity: 'critical', count: 2, topSentence: sentence(1) }],
       rollUps: [],
     });
   });

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatterFor, message } from '@/lib/anomaly/format';
+import { englishText, useEnglishCatalogue } from '../components/catalogue';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import { cacheDb } from '@/lib/cache/db';
@@ -46,7 +48,11 @@ function entity(level: EntityRecord['level'], entityId: string, name: string): E
   });
 }
 
-function finding(entityId: string, parentId: string | null, summary: string): StoredFinding {
+function finding(
+  entityId: string,
+  parentId: string | null,
+  summary: StoredFinding['summary'],
+): StoredFinding {
   return {
     accountId: ACCOUNT,
     findingId: `spend_spike:${entityId}:2026-11-10`,
@@ -65,13 +71,14 @@ function finding(entityId: string, parentId: string | null, summary: string): St
     upper: 1200,
     score: 0.9,
     summary,
-    nextStep: 'Check the budget.',
+    nextStep: message('findingSpendSpikeNext'),
     detectedAt: 0,
   };
 }
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  useEnglishCatalogue();
   await clearOwnedSettings();
   await wipeCache();
   await cacheDb().accounts.put({
@@ -107,10 +114,22 @@ beforeEach(async () => {
     coverage: { campaign: range, adset: range, ad: range },
   });
   await cacheDb().findings.bulkAdd([
-    finding(CAMPAIGN, null, 'Winter sale spent €50.00 on 2026-11-10.'),
-    finding(ADSET, `spend_spike:${CAMPAIGN}:2026-11-10`, 'Lookalike DE carried it.'),
+    finding(CAMPAIGN, null, spike(5_000)),
+    finding(ADSET, `spend_spike:${CAMPAIGN}:2026-11-10`, spike(4_000)),
   ]);
 });
+
+/** A spend spike's sentence: its day's spend, against a usual €10.00 a day. */
+function spike(minor: number) {
+  const format = formatterFor('EUR');
+  return message(
+    'findingSpendSpike',
+    format.money(minor),
+    { type: 'date', value: '2026-11-10' },
+    format.decimal(minor / 1_000),
+    format.money(1_000),
+  );
+}
 
 function totalSpend(since: string, until: string): number {
   let cents = 0;
@@ -151,9 +170,16 @@ describe('snapshots.prepare', () => {
     const spend = snapshot.series.find((line) => line.metric === 'spend');
     expect(spend?.values).toHaveLength(28);
     expect(spend?.values[0]).toBe(spendOn(epochDayOf(SINCE)) / 100);
-    // The root cause, not the finding it explains, which would only repeat it.
-    expect(snapshot.findings.map((entry) => [entry.entity, entry.sentence])).toEqual([
-      [1, 'Winter sale spent €50.00 on 2026-11-10.'],
+    // The root cause, not the finding it explains, which would only repeat it, in the sender's
+    // language: a snapshot is a document its sender writes.
+    expect(
+      snapshot.findings.map((entry) => [entry.entity, entry.sentence, entry.nextStep]),
+    ).toEqual([
+      [
+        1,
+        'Spent €50.00 on Nov 10, 5.0x its usual €10.00 a day.',
+        englishText('findingSpendSpikeNext'),
+      ],
     ]);
     await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened/);
   });

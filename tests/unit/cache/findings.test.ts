@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { message } from '@/lib/anomaly/format';
 import type { Finding } from '@/lib/anomaly';
 import { cacheDb } from '@/lib/cache/db';
 import {
@@ -34,8 +35,13 @@ function finding(
     lower: 9_000,
     upper: 15_000,
     score: 0.9,
-    summary: `Spend on ${entityId} stopped.`,
-    nextStep: 'Check the delivery column.',
+    summary: message(
+      'findingDeliveryStop',
+      { type: 'plural', value: 4 },
+      { type: 'date', value: '2026-03-01' },
+      { type: 'money', value: 12_000, currency: 'USD' },
+    ),
+    nextStep: message('findingDeliveryStopNext'),
     related,
   };
 }

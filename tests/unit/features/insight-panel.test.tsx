@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import { message } from '@/lib/anomaly/format';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insightPanel } from '@/entrypoints/ads-manager.content/features/insight-panel';
 import { requestInsightPanel } from '@/entrypoints/ads-manager.content/panel-requests';
-import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+import { englishFinding, useEnglishCatalogue } from '@/tests/unit/components/catalogue';
 
 beforeEach(useEnglishCatalogue);
 
@@ -102,6 +103,13 @@ describe('insight-panel feature', () => {
 });
 
 const HOSTILE = '<img src=x onerror="alert(1)">Sale';
+const SENTENCE = message(
+  'findingSpendSpike',
+  { type: 'money', value: 150_000, currency: 'EUR' },
+  { type: 'date', value: '2026-10-10' },
+  { type: 'decimal', value: 3 },
+  { type: 'money', value: 50_000, currency: 'EUR' },
+);
 
 /** What the background answers for `insight.get`: a campaign with a hostile name. */
 function insightAnswer(request: { accountId: string; since: string; until: string }) {
@@ -123,8 +131,8 @@ function insightAnswer(request: { accountId: string; since: string; until: strin
       {
         severity: 'critical',
         subject: HOSTILE,
-        sentence: 'Spend is 3× its usual level.',
-        nextStep: 'Check the budget.',
+        sentence: SENTENCE,
+        nextStep: message('findingSpendSpikeNext'),
         startDate: '2026-10-10',
         findingId: 'spend_spike:120001:2026-10-10',
         explainable: true,
@@ -180,7 +188,10 @@ describe('insight panel', () => {
     ]);
     expect(panelText('insight-period')).toMatch(/2026/);
     expect(panelText('insight-freshness')).toBe('Synced 12 minutes ago');
-    expect(panelText('insight-finding')).toContain('Spend is 3× its usual level.');
+    expect(panelText('insight-finding')).toContain(englishFinding(SENTENCE));
+    expect(panelText('insight-finding')).toContain(
+      'Spent €1,500 on Oct 10, 3.0x its usual €500 a day.',
+    );
   });
 
   it('moves focus in, and Escape closes it and gives focus back', async () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { message } from '@/lib/anomaly/format';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rowBadges } from '@/entrypoints/ads-manager.content/features/row-badges';
@@ -13,7 +14,7 @@ import type { RowFindings } from '@/lib/schema/row-findings';
 import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
 import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../meta/table-fixture';
-import { useEnglishCatalogue } from '@/tests/unit/components/catalogue';
+import { englishFinding, useEnglishCatalogue } from '@/tests/unit/components/catalogue';
 
 beforeEach(useEnglishCatalogue);
 
@@ -23,11 +24,26 @@ const ENTITIES = [
   { id: '12', name: 'Retargeting | US | Broad' },
   { id: '13', name: 'Brand | DE | Evergreen' },
 ];
-const HOSTILE = 'Spend on <img src=x onerror=alert(1)> tripled';
+/** Markup where a sentence takes a value (a currency code is 8 characters at most). */
+const HOSTILE = message('findingSpendSpikeBudgetNext', {
+  type: 'money',
+  value: 5_000,
+  currency: '<img x>',
+});
 const FINDINGS: Record<string, RowFindings> = {
   '12': { entityId: '12', severity: 'critical', count: 2, topSentence: HOSTILE },
-  '14': { entityId: '14', severity: 'info', count: 1, topSentence: 'CPM rose 40 %.' },
-  '16': { entityId: '16', severity: 'warning', count: 1, topSentence: 'CTR fell.' },
+  '14': {
+    entityId: '14',
+    severity: 'info',
+    count: 1,
+    topSentence: message('findingCpmSurgeNext', { type: 'date', value: '2026-03-02' }),
+  },
+  '16': {
+    entityId: '16',
+    severity: 'warning',
+    count: 1,
+    topSentence: message('findingCreativeFatigueAdNext'),
+  },
 };
 
 /** Names as the cache knows them: one name two entities share. */
@@ -148,7 +164,8 @@ describe('row-badges feature', () => {
     expect(badge.getAttribute('data-severity')).toBe('critical');
     expect(badge.getAttribute('aria-label')).toBe('Adlens: 2 findings, critical. Open insights');
     const tooltip = host.shadowRoot!.querySelector('[data-testid="adlens-badge-tooltip"]')!;
-    expect(tooltip.textContent).toBe(HOSTILE);
+    expect(tooltip.textContent).toBe(englishFinding(HOSTILE));
+    expect(tooltip.textContent).toContain('<img x>');
     expect(host.shadowRoot!.querySelector('img')).toBeNull();
     expect(chipText()).toBeUndefined();
   });
@@ -195,7 +212,7 @@ describe('row-badges feature', () => {
       entityId: '11',
       severity: 'warning',
       count: 1,
-      topSentence: 'CPC rose.',
+      topSentence: message('findingSpendSpikeNext'),
     };
     stored = { findings: { '11': fresh }, lastSyncAt: stored.lastSyncAt + 60_000 };
     await pageQueryClient().refetchQueries({ queryKey: ['sync', 'status'] });

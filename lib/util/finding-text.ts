@@ -1,0 +1,84 @@
+import type { FindingArg, FindingMessage } from '@/lib/schema/finding-message';
+import { formatMinorMoney } from './currency';
+import type { Substitution } from './message-format';
+import type { Translate } from './message-keys';
+
+/**
+ * A finding's sentence or next step in the reader's language: the catalogue's whole sentence with
+ * its numbers, money and dates formatted for `locale` (the Ads Manager page's language in the
+ * overlay, the browser's in extension pages). Money is said in whole units from 100 on ("$1,240",
+ * "1.240 €"), from the account's minor units by Meta's offsets (lib/util/currency).
+ */
+export function findingText(
+  message: FindingMessage,
+  t: Translate,
+  locale: string | undefined,
+): string {
+  return t(message.key, ...message.args.map((arg) => substitution(arg, t, locale)));
+}
+
+function substitution(arg: FindingArg, t: Translate, locale: string | undefined): Substitution {
+  switch (arg.type) {
+    case 'clause':
+      return arg.message ? findingText(arg.message, t, locale) : '';
+    case 'money':
+      return formatMinorMoney(arg.value, arg.currency, { locale, wholeFrom: 100 });
+    case 'plural':
+      return arg.value;
+    case 'count':
+      return numberFormat(locale, 0).format(arg.value);
+    case 'decimal':
+      return numberFormat(locale, 1, 1).format(arg.value);
+    case 'percent':
+      return percent(arg.value, locale, smallShareDigits(arg.value));
+    case 'change':
+      return percent(Math.round(arg.value * 100) / 100, locale, 0);
+    case 'date':
+      return dateFormat(locale).format(Date.parse(`${arg.value}T00:00:00Z`));
+  }
+}
+
+/** Small shares keep a decimal: 0.012 → "1.2 %", 0.384 → "38 %". */
+function smallShareDigits(fraction: number): number {
+  const value = fraction * 100;
+  return Math.abs(value) < 10 && Math.round(value) !== value ? 1 : 0;
+}
+
+/** English keeps the sentences' house style "38 %"; other languages write percent their way. */
+function percent(fraction: number, locale: string | undefined, digits: number): string {
+  if (locale?.toLowerCase().startsWith('en')) return `${(fraction * 100).toFixed(digits)} %`;
+  return numberFormat(locale, digits, digits, 'percent').format(fraction);
+}
+
+/** Building formats is slow and a screenful of badges asks for the same few. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(
+  locale: string | undefined,
+  maximumFractionDigits: number,
+  minimumFractionDigits = 0,
+  style: 'decimal' | 'percent' = 'decimal',
+): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${minimumFractionDigits}|${maximumFractionDigits}|${style}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style,
+      minimumFractionDigits,
+      maximumFractionDigits,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** "May 3", "3. Mai", "5月3日": an account day, free of time zones. */
+function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|date`;
+  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  return format;
+}
