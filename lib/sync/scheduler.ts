@@ -62,7 +62,6 @@ export interface SyncRequestOptions {
   readonly first?: boolean;
 }
 
-
 export class SyncScheduler {
   private readonly queue: AccountId[] = [];
   private readonly running = new Set<AccountId>();
