@@ -1,3 +1,4 @@
+import { ADDITIVE_METRICS } from '@/lib/insight/kpis';
 import type { Dimension } from './dimensions';
 import {
   EXPLAIN_MEASURES,
@@ -64,23 +65,14 @@ const MIN_Z = 3;
 
 const safeDiv = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
-const TOTAL_KEYS = [
-  'spend',
-  'impressions',
-  'reach',
-  'clicks',
-  'inlineLinkClicks',
-  'purchases',
-  'purchaseValue',
-] as const satisfies readonly (keyof SegmentTotals)[];
-
 /** The whole of one side, summed over a dimension's segments (each dimension sums to the entity). */
 function totalsOf(segments: readonly SegmentPair[], side: 'before' | 'after'): SegmentTotals {
-  const totals = Object.fromEntries(TOTAL_KEYS.map((key) => [key, 0])) as Record<
+  const totals = Object.fromEntries(ADDITIVE_METRICS.map((key) => [key, 0])) as Record<
     keyof SegmentTotals,
     number
   >;
-  for (const segment of segments) for (const key of TOTAL_KEYS) totals[key] += segment[side][key];
+  for (const segment of segments)
+    for (const key of ADDITIVE_METRICS) totals[key] += segment[side][key];
   return totals;
 }
 

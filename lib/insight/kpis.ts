@@ -13,7 +13,7 @@ export { KPI_METRICS, type KpiMetric } from '@/lib/schema/insight';
  */
 
 /** Columns that add up across days and entities; the others are per-row ratios. */
-const ADDITIVE = [
+export const ADDITIVE_METRICS = [
   'spend',
   'impressions',
   'reach',
@@ -22,7 +22,7 @@ const ADDITIVE = [
   'purchases',
   'purchaseValue',
 ] as const satisfies readonly InsightMetric[];
-export type AdditiveMetric = (typeof ADDITIVE)[number];
+export type AdditiveMetric = (typeof ADDITIVE_METRICS)[number];
 
 /** One entity's days, one column per metric in INSIGHT_METRICS order (EntitySeries fits). */
 export interface MetricColumns {
@@ -34,10 +34,10 @@ export type DailyTotals = Readonly<Record<AdditiveMetric, Float64Array>>;
 
 export function sumDaily(series: readonly MetricColumns[], days: number): DailyTotals {
   const totals = Object.fromEntries(
-    ADDITIVE.map((metric) => [metric, new Float64Array(days)]),
+    ADDITIVE_METRICS.map((metric) => [metric, new Float64Array(days)]),
   ) as Record<AdditiveMetric, Float64Array>;
   for (const entity of series) {
-    for (const metric of ADDITIVE) {
+    for (const metric of ADDITIVE_METRICS) {
       const column = entity.values[INSIGHT_METRICS.indexOf(metric)];
       const total = totals[metric];
       if (!column) continue;
@@ -58,10 +58,9 @@ export function totalsOf(daily: DailyTotals, from: number, to: number): PeriodTo
     }
     return total;
   };
-  return Object.fromEntries(ADDITIVE.map((metric) => [metric, sum(daily[metric])])) as Record<
-    AdditiveMetric,
-    number
-  >;
+  return Object.fromEntries(
+    ADDITIVE_METRICS.map((metric) => [metric, sum(daily[metric])]),
+  ) as Record<AdditiveMetric, number>;
 }
 
 export type Kpis = Readonly<Record<KpiMetric, number | null>>;
