@@ -69,6 +69,12 @@ function ongoing(kind: PlantedAnomaly['kind']): { anomaly: PlantedAnomaly; entit
   return { anomaly, entity: sim.world.entity(anomaly.entityId)! };
 }
 
+/** An account day as the English panel writes it ("Nov 15"). */
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    Date.parse(`${iso}T00:00:00Z`),
+  );
+
 /** Graph requests for the entity's insights split by breakdowns, as they arrived. */
 function breakdownRequests(entityId?: string): WireRecord[] {
   return sim.server.wireLog.filter(
@@ -290,7 +296,7 @@ describe('Explain a finding by the segment that moved', () => {
     // The finding's days: the surge is going on; the baseline is the two weeks before it began.
     expect(affected.since >= anomaly.startDate).toBe(true);
     expect(shown.note).toContain(
-      `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}`,
+      `${day(affected.since)} – ${day(affected.until)} against ${day(baseline.since)} – ${day(baseline.until)}`,
     );
     expect(shown.note).toContain('(3 requests)');
 
@@ -387,7 +393,7 @@ describe('Explain a finding by the segment that moved', () => {
     expect(requests).toHaveLength(3);
     expect(tokenOutsideAuthorization(requests, sim.control.demoToken)).toEqual([]);
     expect(shown.note).toContain(
-      `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}`,
+      `${day(affected.since)} – ${day(affected.until)} against ${day(baseline.since)} – ${day(baseline.until)}`,
     );
 
     const answer = await simulatorAnswer(group('age'));

@@ -66,12 +66,18 @@ function usedKeys(): { called: Set<string>; named: Set<string> } {
 
 /** Words that stay English in every language: the trade's terms, names, units, identifiers. */
 const SHARED_TERMS =
-  /\b(Adlens|Meta|Facebook|Graph API( Explorer)?|Marketing API|Business Manager|CPM|CTR|CPC|CPA|ROAS|KPIs?|CSV|JSON|API|MB|ID|OAuth|URIs?|Insights?|Snapshots?|Sparkline|Token|ads_read|graph\.facebook\.com)\b/g;
+  /\b(Adlens|Meta|Facebook|Instagram|Messenger|Threads|Audience Network|Graph API( Explorer)?|Marketing API|Business Manager|CPM|CTR|CPC|CPA|ROAS|KPIs?|CSV|JSON|API|MB|ID|OAuth|URIs?|Insights?|Snapshots?|Sparkline|Token|ads_read|graph\.facebook\.com)\b/g;
 
 /** Words a language writes exactly as English does (German "Name"), checked by a person. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   de: ['columnName', 'rememberPassphraseLabel', 'shareLink'],
   pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc', 'shareLink'],
+  // Meta's Chinese Ads Manager keeps these placements' English names.
+  zh_CN: [
+    'explainSegmentFacebookReels',
+    'explainSegmentFacebookMarketplace',
+    'explainSegmentInstagramReels',
+  ],
 };
 
 describe('the catalogues', () => {
