@@ -79,6 +79,11 @@ const ANSWERS: Readonly<Record<string, Explanation>> = {
     pair('instagram/instagram_stories', totals(20_000, 2_000_000), totals(60_000, 2_000_000)),
     pair('instagram/stream', totals(20_000, 2_000_000), totals(20_000, 2_000_000)),
   ]),
+  two: explain('cpm', [
+    pair('facebook/feed', totals(60_000, 6_000_000), totals(60_000, 6_000_000)),
+    pair('instagram/instagram_reels', totals(20_000, 2_000_000), totals(50_000, 2_000_000)),
+    pair('instagram/instagram_stories', totals(20_000, 2_000_000), totals(45_000, 2_000_000)),
+  ]),
   fall: explain('spend', [
     pair('mobile_app', totals(50_000, 5_000_000), totals(5_000, 500_000), 'device_platform'),
     pair('desktop', totals(50_000, 5_000_000), totals(50_000, 5_000_000), 'device_platform'),
@@ -125,6 +130,9 @@ describe('Explain answers', () => {
     );
     expect(english.say(ANSWERS.rate!.sentence)).toBe(
       "CPM up 40 %: 100 % of the rise comes from Instagram Stories, whose own CPM moved up 200 % (at 2.1 × the campaign's CPM, 20 % of impressions).",
+    );
+    expect(english.say(ANSWERS.two!.sentence)).toBe(
+      "CPM up 55 %: 55 % of the rise comes from Instagram Reels, whose own CPM moved up 150 % (at 1.6 × the campaign's CPM, 20 % of impressions). Instagram Stories adds 45 %.",
     );
     expect(english.say(ANSWERS.fall!.sentence)).toMatch(
       /^Spend down 45 %: 100 % of the fall comes from the mobile app, whose share of spend went from 50 % to 9 %\.$/,
