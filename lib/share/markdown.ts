@@ -31,6 +31,16 @@ export function snapshotMarkdown(snapshot: Snapshot): string {
       lines.push(
         `- ${finding.severity.toUpperCase()}, ${escapeMarkdown(finding.subject)}: ${escapeMarkdown(finding.sentence)}${next}`,
       );
+      const explanation = finding.explanation;
+      if (explanation) {
+        lines.push(`  - Explain: ${escapeMarkdown(explanation.sentence)}`);
+        for (const bar of explanation.bars) {
+          const values = bar.values ? `; ${explanation.valueLabel} ${bar.values}` : '';
+          lines.push(
+            `  - ${escapeMarkdown(bar.label)}: ${escapeMarkdown(explanation.measure)} ${bar.shares}${values}`,
+          );
+        }
+      }
     }
   }
   return `${lines.join('\n')}\n`;

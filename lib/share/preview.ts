@@ -98,5 +98,9 @@ function findingsText({ findings }: Snapshot): string {
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ');
-  return `${findings.length} (${bySeverity}), each a sentence and a next step`;
+  const explained = findings.filter((item) => item.explanation).length;
+  const explanations = explained
+    ? `; ${explained} with Explain's answer (its sentence and the top segments' shares)`
+    : '';
+  return `${findings.length} (${bySeverity}), each a sentence and a next step${explanations}`;
 }

@@ -1,7 +1,7 @@
 import { LEVEL_LABELS } from './aliases';
 import { previousPeriod } from '@/lib/util/dates';
 import { formatChange, formatMetric, METRIC_LABELS, metricHeading } from './format';
-import type { Metric, Severity, Snapshot } from './schema';
+import type { Explanation, Metric, Severity, Snapshot } from './schema';
 
 /** A snapshot as display text: what the viewer, the Markdown summary and the image all show. */
 
@@ -18,6 +18,26 @@ export interface FindingView {
   readonly subject: string;
   readonly sentence: string;
   readonly nextStep: string;
+  readonly explanation?: ExplanationView;
+}
+
+/** Explain's answer as the viewer's chart and the Markdown summary show it. */
+export interface ExplanationView {
+  readonly sentence: string;
+  /** "Share of impressions": what the shares are of. */
+  readonly measure: string;
+  /** "CPM": what the segments' values are, when they have any. */
+  readonly valueLabel: string;
+  readonly bars: readonly {
+    readonly label: string;
+    readonly before: number;
+    readonly after: number;
+    readonly named: boolean;
+    /** "12 % → 41 %". */
+    readonly shares: string;
+    /** "¥312 → ¥1,270"; absent for a sum, or for money redacted to an index. */
+    readonly values?: string;
+  }[];
 }
 
 export interface SeriesView {
@@ -44,7 +64,29 @@ export function findingViews(snapshot: Snapshot): FindingView[] {
     subject: snapshot.entities[finding.entity]?.name ?? '',
     sentence: finding.sentence,
     nextStep: finding.nextStep,
+    ...(finding.explanation
+      ? { explanation: explanationView(finding.explanation, snapshot.currency) }
+      : {}),
   }));
+}
+
+const share = (fraction: number) => `${Math.round(fraction * 100)} %`;
+
+function explanationView(explanation: Explanation, currency: string): ExplanationView {
+  const value = (amount: number | null) => formatMetric(explanation.metric, amount, currency);
+  return {
+    sentence: explanation.sentence,
+    measure: explanation.measure,
+    valueLabel: metricHeading(explanation.metric, currency),
+    bars: explanation.segments.map(({ label, before, after, named, values }) => ({
+      label,
+      before,
+      after,
+      named,
+      shares: `${share(before)} → ${share(after)}`,
+      ...(values ? { values: `${value(values.before)} → ${value(values.after)}` } : {}),
+    })),
+  };
 }
 
 export function seriesViews(snapshot: Snapshot): SeriesView[] {
