@@ -29,6 +29,8 @@ const MIN_Z = 5;
 const STILL_UP = 1.15;
 /** One dear day is an auction blip that reverts; a surge is still there the next day. */
 const MIN_DAYS = 2;
+/** Up to this many days, every day of a surge must be up by the full amount. */
+const SHORT_SURGE_DAYS = 3;
 const MAX_DAYS = 28;
 /** Inspect shows nothing below 500 impressions in 7 days; a CPM needs a few thousand to mean much. */
 const MIN_BASELINE_THOUSANDS = 2;
@@ -70,7 +72,12 @@ export function detectCpmSurge(
       (test) =>
         test.ratio >= minRise(test) * marketMove(entity, view, test.from) &&
         sumOver(entity.series.impressions, test.from, last) >= MIN_WINDOW_IMPRESSIONS &&
-        everyRecentDayUp(series, test, last, needEffect(STILL_UP, evidence)) &&
+        everyRecentDayUp(
+          series,
+          test,
+          last,
+          dailyRiseNeeded(test, last, minRise(test), evidence),
+        ) &&
         test.z >= needZ(zNeeded(entity, view, test), evidence),
     )
     .sort((a, b) => b.z - a.z);
@@ -117,6 +124,19 @@ function marketMove(entity: EntityView, view: AccountView, from: number): number
   const move =
     peers(spend, from, last) / windowExposure / (peers(spend, baseFrom, from - 1) / baseExposure);
   return Number.isFinite(move) ? Math.max(1, move) : 1;
+}
+
+/**
+ * A short surge must show on each of its days at its full size (one day far off makes a short
+ * window's total alone); a long one only needs its last days still up.
+ */
+function dailyRiseNeeded(
+  test: ShiftTest,
+  last: number,
+  minRise: number,
+  evidence: Evidence,
+): number {
+  return last - test.from + 1 <= SHORT_SURGE_DAYS ? minRise : needEffect(STILL_UP, evidence);
 }
 
 /**

@@ -104,7 +104,7 @@ export function groupByRootCause(
       shown.roots.has(findingKey(candidate.kind, candidate.entity.id)) ||
       !sharedByOneChildOnly(candidate, candidates),
   );
-  const rootOf = rootsOf(kept);
+  const rootOf = rootsOf(kept, shown.roots);
   const findRoot = (candidate: Candidate): Candidate => rootOf.get(candidate) ?? candidate;
   const members = new Map<Candidate, Candidate[]>();
   for (const candidate of kept) {
@@ -163,10 +163,13 @@ function deliveredBefore(entity: EntityView, day: number): boolean {
  * account's CPA shift. Such a circle is one problem; its most fundamental member
  * ({@link isBetterRoot}) is made its root, so the result is a forest whatever the input.
  */
-function rootsOf(candidates: readonly Candidate[]): Map<Candidate, Candidate> {
+function rootsOf(
+  candidates: readonly Candidate[],
+  shownRoots: ReadonlySet<string>,
+): Map<Candidate, Candidate> {
   const explainer = new Map<Candidate, Candidate>();
   for (const candidate of candidates) {
-    const top = topExplainer(candidate, candidates);
+    const top = topExplainer(candidate, candidates, shownRoots);
     if (top) explainer.set(candidate, top);
   }
   breakCircles(candidates, explainer);
@@ -224,13 +227,36 @@ function isBetterRoot(a: Candidate, b: Candidate): boolean {
 }
 
 /** The explaining finding highest in the tree (then most fundamental kind), if any. */
-function topExplainer(candidate: Candidate, all: readonly Candidate[]): Candidate | undefined {
+function topExplainer(
+  candidate: Candidate,
+  all: readonly Candidate[],
+  shownRoots: ReadonlySet<string>,
+): Candidate | undefined {
   let best: Candidate | undefined;
   for (const other of all) {
-    if (other === candidate || !explains(other, candidate)) continue;
+    if (other === candidate || !explains(other, candidate, shownRoots)) continue;
     if (!best || LEVEL_DEPTH[other.entity.level] < LEVEL_DEPTH[best.entity.level]) best = other;
   }
   return best;
+}
+
+/**
+ * The same kind on an ancestor holds its descendants' findings, except that the entity the user
+ * was shown the problem on yesterday stays its root: a campaign crossing the line a day after its
+ * tiring ad is the ad's problem seen from above, not a new one. An account-wide finding is a
+ * bigger story than any one campaign's and always holds them.
+ */
+function sameProblemAbove(
+  cause: Candidate,
+  effect: Candidate,
+  shownRoots: ReadonlySet<string>,
+): boolean {
+  const keepsRoot = (child: Candidate, ancestor: Candidate): boolean =>
+    ancestor.entity.level !== 'account' &&
+    shownRoots.has(findingKey(child.kind, child.entity.id)) &&
+    !shownRoots.has(findingKey(ancestor.kind, ancestor.entity.id));
+  if (isAncestor(cause.entity, effect.entity)) return !keepsRoot(effect, cause);
+  return isAncestor(effect.entity, cause.entity) && keepsRoot(cause, effect);
 }
 
 /**
@@ -243,10 +269,10 @@ function carriesSpendOf(cause: Candidate, effect: Candidate): boolean {
   return spend(cause.entity) >= UPWARD_SPEND_SHARE * spend(effect.entity);
 }
 
-function explains(cause: Candidate, effect: Candidate): boolean {
+function explains(cause: Candidate, effect: Candidate, shownRoots: ReadonlySet<string>): boolean {
   const related =
     cause.kind === effect.kind
-      ? isAncestor(cause.entity, effect.entity)
+      ? sameProblemAbove(cause, effect, shownRoots)
       : (CONSEQUENCES[cause.kind].includes(effect.kind) &&
           (cause.entity === effect.entity || isAncestor(cause.entity, effect.entity))) ||
         ((UPWARD_CONSEQUENCES[cause.kind] ?? []).includes(effect.kind) &&

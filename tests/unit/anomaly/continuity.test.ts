@@ -37,4 +37,21 @@ describe('findings across runs', () => {
     expect(before.map((f) => f.kind)).toEqual(['under_delivery']);
     expect(detectAnomalies(tree, { asOf: AS_OF, previous: before })).toEqual([]);
   });
+
+  it('keeps the entity a problem was shown on as its root when the level above crosses the line', () => {
+    // A saturating audience shows on the ad set, its ad and the campaign at once.
+    const rows = rowsFor('saturating', (day) => {
+      const age = day - recent(9) + 1;
+      return age <= 0 ? {} : { frequency: 1.3 * (1 + 0.15 * age) };
+    });
+    const tree = withControl(campaignOf('c1', [{ id: 's1', rows }]));
+    const [first] = detectAnomalies(tree, { asOf: AS_OF });
+    const below = first?.related.find((finding) => finding.kind === first.kind);
+    expect(below).toBeDefined();
+    // Yesterday the user was shown the lower one, alone.
+    const yesterday = [{ ...below!, related: [] }];
+    const [root] = detectAnomalies(tree, { asOf: AS_OF, previous: yesterday });
+    expect(root?.entityId).toBe(below?.entityId);
+    expect(root?.related.map((finding) => finding.entityId)).toContain(first?.entityId);
+  });
 });
