@@ -16,6 +16,7 @@ import { AccessTokenSchema } from '@/lib/schema/auth';
 import { AppError } from '@/lib/schema/errors';
 import type { AuthStatus } from '@/lib/schema/messages';
 import { t, type MessageKey } from '@/lib/util/i18n';
+import { isStrongPassphrase } from '@/lib/util/passphrase';
 
 type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
 type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
@@ -114,6 +115,12 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
   }
 
   function rememberToken(passphrase: string) {
+    // The background refuses a weak passphrase as well; the rule is said here, in the reader's words.
+    if (!isStrongPassphrase(passphrase)) {
+      setNotice(null);
+      setActionError(t('errorWeakPassphrase'));
+      return;
+    }
     void perform('saving', async () => {
       await send('auth.setForgetTokenOnClose', { forget: false, passphrase });
     });

@@ -11,11 +11,10 @@ import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
 import { documentLocale } from '@/components/locale';
 
-const COUNT = { format: (value: number) => new Intl.NumberFormat(documentLocale()).format(value) };
-const BYTES = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
 function megabytes(bytes: number): string {
-  return BYTES.format(bytes / 1_000_000);
+  return new Intl.NumberFormat(documentLocale(), { maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
 }
 
 function today(): string {
@@ -83,7 +82,7 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
   const totalRows = (data?.accounts ?? []).reduce((sum, account) => sum + account.insightRows, 0);
   const totalRecords = (data?.accounts ?? []).reduce((sum, account) => sum + account.records, 0);
   const describe = (account: StoredAccount) =>
-    t('accountStored', COUNT.format(account.insightRows), COUNT.format(account.records));
+    t('accountStored', account.insightRows, account.records);
 
   return (
     <section class="card" aria-labelledby="data-heading" data-testid="data-section">
@@ -92,13 +91,8 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
       {data && (
         <p data-testid="stored-total">
           {data.bytesUsed === null
-            ? t('storedTotal', COUNT.format(totalRows), COUNT.format(totalRecords))
-            : t(
-                'storedTotalBytes',
-                COUNT.format(totalRows),
-                COUNT.format(totalRecords),
-                megabytes(data.bytesUsed),
-              )}
+            ? t('storedTotal', totalRows, totalRecords)
+            : t('storedTotalBytes', totalRows, totalRecords, megabytes(data.bytesUsed))}
         </p>
       )}
       {error && (
@@ -175,13 +169,8 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
           >
             <p>
               {data.bytesUsed === null
-                ? t('clearAllWill', COUNT.format(totalRows), COUNT.format(totalRecords))
-                : t(
-                    'clearAllWillBytes',
-                    COUNT.format(totalRows),
-                    COUNT.format(totalRecords),
-                    megabytes(data.bytesUsed),
-                  )}
+                ? t('clearAllWill', totalRows, totalRecords)
+                : t('clearAllWillBytes', totalRows, totalRecords, megabytes(data.bytesUsed))}
             </p>
           </ConfirmAction>
         )}

@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'login-cancelled',
   'login-failed',
   'wrong-passphrase',
+  'weak-passphrase',
+  'unknown-account',
+  'not-synced',
   'internal',
 ] as const;
 
