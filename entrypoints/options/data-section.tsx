@@ -5,11 +5,11 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import type { StoredAccount } from '@/lib/schema/privacy';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
 import { documentLocale } from '@/components/locale';
+import { errorText } from '@/components/error-text';
 
 function megabytes(bytes: number): string {
   return new Intl.NumberFormat(documentLocale(), { maximumFractionDigits: 1 }).format(
@@ -46,7 +46,7 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
     try {
       setNotice(await action());
     } catch (reason) {
-      setError(reason instanceof AppError ? reason.message : t('actionFailed'));
+      setError(errorText(t, reason, t('actionFailed')));
     } finally {
       setBusy(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.storedData() });

@@ -86,7 +86,7 @@ export async function exportEverything(now = Date.now()): Promise<string> {
   const json = JSON.stringify(document);
   if (json.length > MAX_EXPORT_CHARS) {
     throw new AppError(
-      'internal',
+      'export-too-large',
       `Your data is too large for one file (${Math.round(json.length / 1e6)} MB). Export each account's daily insights as CSV, or keep fewer days.`,
     );
   }

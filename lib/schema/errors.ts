@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'weak-passphrase',
   'unknown-account',
   'not-synced',
+  'export-too-large',
   'internal',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { formatChange as formatShareChange } from '@/lib/insight/format';
+import { formatChange as changeText } from '@/lib/insight/format';
 import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
 import { keyFor, type Reader, type Translate } from '@/lib/util/message-keys';
 import { METRIC_UNITS, type Metric } from './schema';
@@ -43,7 +43,7 @@ export function formatChange(
   locale: string | undefined,
 ): string {
   if (current === null || previous === null || previous === 0) return MISSING;
-  return formatShareChange(current / previous - 1, locale);
+  return changeText(current / previous - 1, locale);
 }
 
 /** "Amount spent", or "Amount spent (index)" when money is redacted. */

@@ -87,9 +87,12 @@ const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 async function createSnapshot(): Promise<{ viewer: SnapshotViewer; since: string; until: string }> {
   const page = options.page;
   await page.bringToFront();
+  // The form offers the days the account has synced: read afresh, now that it has.
+  await page.reload({ waitUntil: 'domcontentloaded' });
   const accountId = `act_${account.accountId}`;
   await page.waitForSelector(`[data-testid="snapshot-account"] option[value="${accountId}"]`);
   await page.select('[data-testid="snapshot-account"]', accountId);
+  await page.waitForSelector('[data-testid="snapshot-subject"] option[value=""]');
   await page.select('[data-testid="snapshot-subject"]', '');
   await page.waitForFunction(() =>
     ['snapshot-since', 'snapshot-until'].every(

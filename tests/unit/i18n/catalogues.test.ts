@@ -144,7 +144,7 @@ describe('the catalogues', () => {
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 
-  it('glues no count to a plural noun in English: "$1 days" is a plural block', () => {
+  it('glues no count to a plural noun in English: a count before a noun is a plural block', () => {
     // A placeholder followed by a plural noun reads "1 days" when the count is one.
     const glued = Object.entries(english).filter(([, { message }]) =>
       /\$\d\s+(?:(?!of\b|to\b|from\b|in\b)[a-z]+\s+){0,2}(?:days|rows|records|calls|clicks|conversions|campaigns|minutes|hours|findings|accounts|ads|entities|weeks)\b/i.test(
