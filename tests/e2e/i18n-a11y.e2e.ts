@@ -19,7 +19,8 @@ import { SyncSection } from './harness/sync';
  * finds no serious or critical violation on the options page, popup, snapshot viewer, the corner
  * panel, the badges and the open insight panel, light and dark; each surface is walked with the
  * keyboard alone. An Ads Manager page in Chinese gets the overlay in Chinese, whatever the browser's
- * language. Screenshots of the panel in both languages go to demo-output/ for the README.
+ * language. Screenshots of the panel in both languages, and of the German viewer's facts, go to
+ * demo-output/ for the README.
  */
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
@@ -167,6 +168,9 @@ describe('extension pages in the browser’s language', () => {
     expect(await viewer.text('snapshot-period')).toBe(
       `${germanDay(since)} – ${germanDay(until)}, im Vergleich zu ${germanDay(before.since)} – ${germanDay(before.until)}`,
     );
+    await (await viewer.page.$('[data-testid="snapshot-facts"]'))!.screenshot({
+      path: path.join(SHOTS, 'snapshot-facts-de.png'),
+    });
     const spend = await viewer.page.$eval(
       '[data-testid="snapshot-kpi"][data-metric="spend"] td',
       (cell) => cell.textContent ?? '',
