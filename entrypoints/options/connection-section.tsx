@@ -13,10 +13,9 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import { AccessTokenSchema } from '@/lib/schema/auth';
-import { AppError } from '@/lib/schema/errors';
 import type { AuthStatus } from '@/lib/schema/messages';
 import { t, type MessageKey } from '@/lib/util/i18n';
-import { isStrongPassphrase } from '@/lib/util/passphrase';
+import { errorText } from '@/components/error-text';
 
 type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
 type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
@@ -29,8 +28,9 @@ const DISCONNECTED: Readonly<Record<Revocation, MessageKey>> = {
   'not-requested': 'disconnectedNotRequested',
 };
 
+/** A background error's sentence, by its code, in the reader's language. */
 function describeError(error: unknown): string {
-  return error instanceof AppError ? error.message : t('somethingWentWrong');
+  return errorText(t, error, t('somethingWentWrong'));
 }
 
 function tokenProblem(token: string): string | undefined {
@@ -115,12 +115,6 @@ export function ConnectionSection({ queryClient }: { readonly queryClient: Query
   }
 
   function rememberToken(passphrase: string) {
-    // The background refuses a weak passphrase as well; the rule is said here, in the reader's words.
-    if (!isStrongPassphrase(passphrase)) {
-      setNotice(null);
-      setActionError(t('errorWeakPassphrase'));
-      return;
-    }
     void perform('saving', async () => {
       await send('auth.setForgetTokenOnClose', { forget: false, passphrase });
     });
