@@ -75,7 +75,8 @@ function Choices(props: {
   );
 }
 
-function Chart({
+/** The top segments' shares before and after (and their own ratio): the panel's, and a snapshot's. */
+export function ExplainChart({
   t,
   bars,
   measure,
@@ -143,7 +144,7 @@ export function ExplainSection({ t, findings, kpis, answer, onExplain }: Explain
           <>
             <p data-testid="explain-sentence">{answer.sentence}</p>
             {answer.bars.length > 0 && (
-              <Chart
+              <ExplainChart
                 t={t}
                 bars={answer.bars}
                 measure={answer.measure}

@@ -25,18 +25,20 @@ interface ExplainPanelProps {
   readonly currency: string;
 }
 
-/** The answer as the section shows it: ratios in the page's locale and the account's currency. */
+/** The answer as the section shows it: words, ratios and the account's money in the page's language. */
 function shownAnswer(key: string, view: ExplainView, currency: string): ExplainAnswer {
-  const formats = { locale: pageLocale(), currency };
+  const locale = pageLocale();
+  const formats = { locale, currency };
+  const say = (message: ExplainView['sentence']) => findingText(message, pageT, locale);
   return {
     kind: 'ready',
     key,
-    sentence: view.sentence,
-    measure: view.measure,
+    sentence: say(view.sentence),
+    measure: say(view.measure),
     valueLabel: kpiLabel(view.metric, pageT),
-    note: view.note,
+    note: say(view.note),
     bars: view.bars.map(({ label, before, after, named, valueBefore, valueAfter }) => ({
-      label,
+      label: say(label),
       before,
       after,
       named,

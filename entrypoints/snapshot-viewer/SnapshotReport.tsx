@@ -1,4 +1,5 @@
 import { EntityTree } from '@/components/EntityTree';
+import { ExplainChart } from '@/components/ExplainSection';
 import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline } from '@/components/Sparkline';
@@ -19,6 +20,10 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
   const { t } = reader;
   const rows = kpiRows(snapshot, reader).map((row) => ({ ...row, key: row.metric }));
   const series = seriesViews(snapshot, reader);
+  const findings = findingViews(snapshot, reader);
+  const explained = findings.flatMap(({ subject, explanation }) =>
+    explanation ? [{ subject, explanation }] : [],
+  );
   return (
     <article class="report" aria-labelledby="report-heading">
       <h3 id="report-heading" data-testid="snapshot-subject">
@@ -44,8 +49,29 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
       )}
       <section aria-labelledby="findings-heading">
         <h4 id="findings-heading">{t('panelFindings')}</h4>
-        <FindingList t={t} findings={findingViews(snapshot)} itemTestId="snapshot-finding" />
+        <FindingList t={t} findings={findings} itemTestId="snapshot-finding" />
       </section>
+      {explained.length > 0 && (
+        <section aria-labelledby="explanations-heading">
+          <h4 id="explanations-heading">{t('explainHeading')}</h4>
+          {explained.map(({ subject, explanation }, index) => (
+            <div key={index} data-testid="snapshot-explanation">
+              <p>
+                <span class="finding-subject">{subject}</span>{' '}
+                <span data-testid="snapshot-explanation-sentence">{explanation.sentence}</span>
+              </p>
+              {explanation.bars.length > 0 && (
+                <ExplainChart
+                  t={t}
+                  bars={explanation.bars}
+                  measure={explanation.measure}
+                  valueLabel={explanation.valueLabel}
+                />
+              )}
+            </div>
+          ))}
+        </section>
+      )}
       <details>
         <summary>{t('snapshotEntities', snapshot.entities.length)}</summary>
         <EntityTree entities={entityViews(snapshot, reader)} />

@@ -11,7 +11,7 @@ import {
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { message } from './format';
 import { mixAdjusted } from './mix';
-import { latestSilentRunEnd, silentRunStart } from './detect-tracking-break';
+import { latestSilentRunEnd, telltaleSilence } from './detect-tracking-break';
 import {
   scanCountShift,
   scanLogRatioShift,
@@ -65,10 +65,10 @@ export function detectCpaShift(
     excluded: e.learningDays,
   });
   const series = seriesOf(entity);
-  // Days of about zero conversions are the tracking-break detector's question, not a CPA shift:
-  // while they last, and as the start of any window (a repaired break is not a new CPA level).
-  const silentFrom = silentRunStart(series, last);
-  if (silentFrom !== undefined && silentFrom < last) return undefined;
+  // Days of about zero conversions that should have brought several are the tracking-break
+  // detector's question, not a CPA shift: while they last, and as the start of any window (a
+  // repaired break is not a new CPA level).
+  if (telltaleSilence(series, last) !== undefined) return undefined;
   const breakEnd = latestSilentRunEnd(series, last, MAX_DAYS);
   const tests = scanCountShift(series, {
     last,

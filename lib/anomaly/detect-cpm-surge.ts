@@ -12,7 +12,7 @@ import {
 } from './candidate';
 import { cpmExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
-import { scanLogRatioShift, type ScanSeries, type ShiftTest } from './shift-scan';
+import { BASELINE_DAYS, scanLogRatioShift, type ScanSeries, type ShiftTest } from './shift-scan';
 
 /**
  * CPM surge: the price of a thousand impressions up sharply against the entity's weekday-adjusted
@@ -25,8 +25,10 @@ const MIN_RISE = 1.3;
 /** While learning, CPM swings widely: only a doubling is worth an info. */
 const MIN_RISE_WHILE_LEARNING = 2;
 const MIN_Z = 5;
-/** The last days must still be this far up, or the surge is over. */
+/** Each of the last days must still be this far up, or the surge is over (or was one day). */
 const STILL_UP = 1.15;
+/** One dear day is an auction blip that reverts; a surge is still there the next day. */
+const MIN_DAYS = 2;
 const MAX_DAYS = 28;
 /** Inspect shows nothing below 500 impressions in 7 days; a CPM needs a few thousand to mean much. */
 const MIN_BASELINE_THOUSANDS = 2;
@@ -35,6 +37,9 @@ const MIN_WINDOW_IMPRESSIONS = 500;
 const ACCOUNT_MIN_CAMPAIGNS = 2;
 const ACCOUNT_MIN_SPEND_SHARE = 0.5;
 const CAMPAIGN_RISE_FOR_BREADTH = 1.15;
+/** Campaigns rising together that let an account rise count on less evidence of its own. */
+const WITNESS_CAMPAIGNS = 3;
+const MIN_Z_WITNESSED = 3;
 
 export function detectCpmSurge(
   entity: EntityView,
@@ -50,7 +55,7 @@ export function detectCpmSurge(
   const series = seriesOf(entity);
   const limits = {
     last,
-    minDays: 1,
+    minDays: MIN_DAYS,
     maxDays: MAX_DAYS,
     minBaselineEvents: 1,
     minBaselineExposure: MIN_BASELINE_THOUSANDS,
@@ -63,10 +68,10 @@ export function detectCpmSurge(
   const candidates = scanLogRatioShift(series, limits)
     .filter(
       (test) =>
-        test.ratio >= minRise(test) &&
-        test.z >= needZ(MIN_Z, evidence) &&
+        test.ratio >= minRise(test) * marketMove(entity, view, test.from) &&
         sumOver(entity.series.impressions, test.from, last) >= MIN_WINDOW_IMPRESSIONS &&
-        recentRatio(series, test, last) >= needEffect(STILL_UP, evidence),
+        everyRecentDayUp(series, test, last, needEffect(STILL_UP, evidence)) &&
+        test.z >= needZ(zNeeded(entity, view, test), evidence),
     )
     .sort((a, b) => b.z - a.z);
   const best = candidates.find((test) => {
@@ -79,12 +84,52 @@ export function detectCpmSurge(
   return describe(entity, view, best, breadth);
 }
 
-/** The window's last three days against the same baseline. */
-function recentRatio(series: ScanSeries, test: ShiftTest, last: number): number {
-  const from = Math.max(test.from, last - 2);
-  return (
-    sumOver(series.observed, from, last) / sumOver(series.exposure, from, last) / test.baselineRate
-  );
+/**
+ * An account's daily CPM wanders with the season, so its own spread understates a move; campaigns
+ * that rose together over the same days are independent witnesses, and with enough of them less
+ * evidence from the total is needed.
+ */
+function zNeeded(entity: EntityView, view: AccountView, test: ShiftTest): number {
+  if (entity.level !== 'account') return MIN_Z;
+  const breadth = accountBreadth(entity, view, test);
+  return breadth.broad && breadth.risen >= WITNESS_CAMPAIGNS ? MIN_Z_WITNESSED : MIN_Z;
+}
+
+/**
+ * How far CPM rose over the same days in the rest of the account (every other campaign), at least
+ * 1: an auction that got dearer for everyone (Q4, Black Friday) is the account's finding, and a
+ * campaign's own surge is what it adds on top.
+ */
+function marketMove(entity: EntityView, view: AccountView, from: number): number {
+  if (entity.level === 'account') return 1;
+  let campaign = entity;
+  while (campaign.parent && campaign.level !== 'campaign') campaign = campaign.parent;
+  const account = view.account;
+  const last = view.asOfIndex;
+  const baseFrom = Math.max(0, from - BASELINE_DAYS);
+  const peers = (series: (e: EntityView) => ArrayLike<number>, a: number, b: number): number =>
+    sumOver(series(account), a, b) - sumOver(series(campaign), a, b);
+  const spend = (e: EntityView): ArrayLike<number> => e.series.spend;
+  const exposure = (e: EntityView): ArrayLike<number> => cpmExposure(e, view);
+  const windowExposure = peers(exposure, from, last);
+  const baseExposure = peers(exposure, baseFrom, from - 1);
+  if (windowExposure < MIN_BASELINE_THOUSANDS || baseExposure < MIN_BASELINE_THOUSANDS) return 1;
+  const move =
+    peers(spend, from, last) / windowExposure / (peers(spend, baseFrom, from - 1) / baseExposure);
+  return Number.isFinite(move) ? Math.max(1, move) : 1;
+}
+
+/**
+ * Each of the window's last three delivering days up against the same baseline: CPM noise has
+ * heavy tails, and one day at twice the price lifts a short window's total on its own.
+ */
+function everyRecentDayUp(series: ScanSeries, test: ShiftTest, last: number, min: number): boolean {
+  for (let day = Math.max(test.from, last - 2); day <= last; day++) {
+    const exposure = series.exposure[day] ?? 0;
+    if (exposure <= 0) continue;
+    if ((series.observed[day] ?? 0) / exposure < min * test.baselineRate) return false;
+  }
+  return true;
 }
 
 interface Breadth {

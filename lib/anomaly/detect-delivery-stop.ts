@@ -3,6 +3,7 @@ import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
 import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
 import { medianOf, robustScale } from './robust';
+import { weeklyCeilingReached } from './detect-spend';
 
 /**
  * Delivery stopped: an entity that is active (itself, its parents and the account), started, not
@@ -28,7 +29,7 @@ export function detectDeliveryStop(
   if (!entity.expectedToDeliver || lifetimeSpent(entity)) return undefined;
   const last = view.asOfIndex;
   const from = silentRunStart(entity, last);
-  if (from === undefined) return undefined;
+  if (from === undefined || pacedOut(entity, view, from, last)) return undefined;
   const baselineFrom = Math.max(0, entity.startIndex, from - BASELINE_DAYS);
   if (from - baselineFrom < MIN_HISTORY_DAYS) return undefined;
   const history = silenceHistory(entity, view, baselineFrom, from);
@@ -39,6 +40,21 @@ export function detectDeliveryStop(
   for (let day = from; day <= last; day++) chance *= history.silenceChance(view.weekday(day));
   if (chance >= needChance(MAX_CHANCE, evidence)) return undefined;
   return describe(entity, view, from, history, chance);
+}
+
+/**
+ * Every silent day came after the budget had spent its week's allowance: the entity's budget
+ * owner's, or for a campaign whose ad sets own the budgets, each of theirs.
+ */
+function pacedOut(entity: EntityView, view: AccountView, from: number, last: number): boolean {
+  const owners = entity.budgetOwner
+    ? [entity.budgetOwner]
+    : entity.children.filter((child) => child.ownsBudget);
+  if (owners.length === 0) return false;
+  for (let day = from; day <= last; day++) {
+    if (!owners.every((owner) => weeklyCeilingReached(owner, view, day))) return false;
+  }
+  return true;
 }
 
 function lifetimeSpent(entity: EntityView): boolean {

@@ -113,6 +113,21 @@ function describeSpike(
   };
 }
 
+/** A week this close to its ceiling leaves the rest of it little or nothing to deliver. */
+const WEEKLY_CEILING_REACHED = 0.9;
+
+/**
+ * Whether the budget owner had spent its week's allowance (7x today's daily budget) before `day`:
+ * after a budget cut mid-week, Meta delivers little or nothing until Sunday, which is pacing, not
+ * a stop or an under-delivery.
+ */
+export function weeklyCeilingReached(owner: EntityView, view: AccountView, day: number): boolean {
+  const budget = owner.dailyBudgetOn(day);
+  if (!budget) return false;
+  const spent = sumOver(owner.series.spend, day - view.weekday(day), day - 1);
+  return spent >= WEEKLY_CEILING_REACHED * WEEKLY_MULTIPLE * budget;
+}
+
 /**
  * The calendar week containing the last day, and on Sunday and Monday also the week just ended,
  * against the weekly ceiling of 7x the daily budget.

@@ -98,6 +98,18 @@ export function silentRunStart(series: ScanSeries, last: number): number | undef
 }
 
 /**
+ * The trailing run of about-zero days, when it should have brought enough conversions to be a
+ * tracking question ({@link MIN_SILENT_RUN_EXPECTED}); two quiet days of a small campaign are not.
+ */
+export function telltaleSilence(series: ScanSeries, last: number): number | undefined {
+  const from = silentRunStart(series, last);
+  if (from === undefined || from === last) return undefined;
+  const rate = rateBefore(series, last - PROVISIONAL_GAP);
+  const expected = rate * sumOver(series.exposure, from, last);
+  return expected >= MIN_SILENT_RUN_EXPECTED ? from : undefined;
+}
+
+/**
  * The last day of the latest run of at least two days without conversions, where the traffic
  * should have brought a few, within `lookback` days: the tail of an earlier tracking break.
  */

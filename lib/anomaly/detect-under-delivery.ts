@@ -9,11 +9,13 @@ import {
   type Evidence,
 } from './candidate';
 import { MAD_TO_SD, medianOf } from './robust';
+import { weeklyCeilingReached } from './detect-spend';
 
 /**
  * Persistent under-delivery: a budget owner that used to spend its daily budget spends well below
- * it for days in a row. Utilisation is spend over budget and the account's weekday spend rhythm, so
- * budget changes (known from the history) and quiet weekends do not count. Owners in learning are
+ * it for days in a row, and below what it used to spend. Utilisation is spend over budget and the
+ * account's weekday spend rhythm, so budget changes (known from the history) and quiet weekends do
+ * not count, nor does a raise the auction does not absorb, nor a week whose allowance is spent. Owners in learning are
  * left alone (a new or re-edited ad set ramps up), and so are scheduled ones, whose empty hours are
  * the plan.
  */
@@ -37,6 +39,7 @@ export function detectUnderDelivery(
     return undefined;
   }
   const last = view.asOfIndex;
+  if (weeklyCeilingReached(entity, view, last)) return undefined;
   const utilisation = (day: number): number => {
     const budget = entity.dailyBudgetOn(day);
     const rhythm = view.profile.spend[view.weekday(day)] ?? 1;
@@ -62,12 +65,30 @@ export function detectUnderDelivery(
   const z = (recent - usualLevel) / (spread / Math.sqrt(days));
   if (
     usualLevel < MIN_USUAL_UTILISATION ||
+    !spendFell(entity, view, from, needEffect(MAX_SHARE_OF_USUAL, evidence)) ||
     recent > needEffect(MAX_SHARE_OF_USUAL, evidence) * usualLevel ||
     z > -needZ(MIN_Z, evidence)
   ) {
     return undefined;
   }
   return describe(entity, view, from, { usualLevel, recent, spread, z });
+}
+
+/**
+ * Spend itself below its usual daily level, weekday rhythm aside: a budget raised that the auction
+ * does not absorb lowers the share spent, but nothing was lost that used to be delivered.
+ */
+function spendFell(entity: EntityView, view: AccountView, from: number, maxShare: number): boolean {
+  const last = view.asOfIndex;
+  const perRhythm = (day: number): number =>
+    (entity.series.spend[day] ?? 0) / (view.profile.spend[view.weekday(day)] ?? 1);
+  const usual: number[] = [];
+  for (let day = Math.max(0, entity.startIndex, from - BASELINE_DAYS); day < from; day++) {
+    if (entity.learningDays[day] !== 1) usual.push(perRhythm(day));
+  }
+  let recent = 0;
+  for (let day = from; day <= last; day++) recent += perRhythm(day);
+  return recent / (last - from + 1) <= maxShare * medianOf(usual);
 }
 
 function describe(

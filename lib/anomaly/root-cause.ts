@@ -1,6 +1,7 @@
 import type { AccountView, EntityView } from './account-view';
 import type { Candidate } from './candidate';
 import type { Finding, FindingKind, Severity } from './types';
+import { sumOver } from './exposure';
 
 /**
  * One finding per root cause (ads-domain.md): a tracking break is one finding, not forty CPA
@@ -64,6 +65,8 @@ const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly Finding
  * siblings too small to be flagged on their own may still share the problem.
  */
 const CHILD_SHARE = 0.8;
+/** The share of an ancestor's spend a cause must carry to explain the ancestor's effect. */
+const UPWARD_SPEND_SHARE = 0.5;
 /** Findings within this many days of each other overlap. */
 const OVERLAP_SLACK = 2;
 /** Days before the finding a child must have delivered in to count as a delivering sibling. */
@@ -230,6 +233,16 @@ function topExplainer(candidate: Candidate, all: readonly Candidate[]): Candidat
   return best;
 }
 
+/**
+ * A child explains its ancestor's effect only when it is most of the ancestor: one tiring ad among
+ * ten campaigns does not raise the account's CPM.
+ */
+function carriesSpendOf(cause: Candidate, effect: Candidate): boolean {
+  const spend = (entity: EntityView): number =>
+    sumOver(entity.series.spend, effect.from, effect.to);
+  return spend(cause.entity) >= UPWARD_SPEND_SHARE * spend(effect.entity);
+}
+
 function explains(cause: Candidate, effect: Candidate): boolean {
   const related =
     cause.kind === effect.kind
@@ -237,7 +250,8 @@ function explains(cause: Candidate, effect: Candidate): boolean {
       : (CONSEQUENCES[cause.kind].includes(effect.kind) &&
           (cause.entity === effect.entity || isAncestor(cause.entity, effect.entity))) ||
         ((UPWARD_CONSEQUENCES[cause.kind] ?? []).includes(effect.kind) &&
-          isAncestor(effect.entity, cause.entity)) ||
+          isAncestor(effect.entity, cause.entity) &&
+          carriesSpendOf(cause, effect)) ||
         conversionLossExplains(cause, effect);
   return related && overlaps(cause, effect);
 }

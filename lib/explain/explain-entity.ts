@@ -1,5 +1,5 @@
 import type { GraphBreakdownRow, Period } from '@/lib/graph/breakdowns';
-import type { Explanation } from '@/lib/schema/explain';
+import { EXPLAIN_SUBJECTS, type ExplainSubject, type Explanation } from '@/lib/schema/explain';
 import { addDays, daysInRange, previousPeriod } from '@/lib/util/dates';
 import { REQUEST_GROUPS, type Dimension } from './dimensions';
 import { buildExplanation } from './index';
@@ -33,16 +33,11 @@ export function rangePeriods(since: string, until: string): ExplainPeriods {
   return { baseline: previousPeriod(affected), affected };
 }
 
-const NOUNS = {
-  account: 'the account',
-  campaign: 'the campaign',
-  adset: 'the ad set',
-  ad: 'the ad',
-} as const;
-
 /** The whole an explanation's segments are part of, as the sentence names it. */
-export function subjectNoun(level: string): string {
-  return NOUNS[level as keyof typeof NOUNS] ?? 'the selection';
+export function explainSubject(level: string): ExplainSubject {
+  return (EXPLAIN_SUBJECTS as readonly string[]).includes(level)
+    ? (level as ExplainSubject)
+    : 'selection';
 }
 
 export type ReadBreakdowns = (
@@ -52,7 +47,7 @@ export type ReadBreakdowns = (
 
 export interface ExplainEntityInput extends ExplainPeriods {
   readonly metric: ExplainMetric;
-  readonly subjectNoun: string;
+  readonly subject: ExplainSubject;
   readonly currency: string;
   readonly read: ReadBreakdowns;
   readonly now: number;
@@ -76,7 +71,7 @@ export async function explainEntity(input: ExplainEntityInput): Promise<Explanat
   return buildExplanation({
     metric: input.metric,
     segments: segments.map((segment) => ({ ...segment, before: scaled(segment.before, scale) })),
-    subjectNoun: input.subjectNoun,
+    subject: input.subject,
     baseline: input.baseline,
     affected: input.affected,
     requests: input.requestsMade(),

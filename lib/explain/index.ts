@@ -1,4 +1,4 @@
-import type { Explanation, ExplainedSegment } from '@/lib/schema/explain';
+import type { Explanation, ExplainedSegment, ExplainSubject } from '@/lib/schema/explain';
 import { MAX_EXPLAINED_SEGMENTS } from '@/lib/schema/explain';
 import { decompose, type SegmentEffect, type SegmentPair } from './decompose';
 import { DIMENSIONS } from './dimensions';
@@ -18,8 +18,8 @@ export interface Period {
 export interface ExplainInput {
   readonly metric: ExplainMetric;
   readonly segments: readonly SegmentPair[];
-  /** "the account", "the ad set": the whole the segments are part of. */
-  readonly subjectNoun: string;
+  /** The whole the segments are part of (the account, the ad set). */
+  readonly subject: ExplainSubject;
   readonly baseline: Period;
   readonly affected: Period;
   readonly requests: number;
@@ -67,7 +67,7 @@ export function buildExplanation(input: ExplainInput): Explanation {
     affected: input.affected,
     before: finite(decomposition.before),
     after: finite(decomposition.after),
-    sentence: explanationSentence(decomposition, input.subjectNoun),
+    sentence: explanationSentence(decomposition, input.subject),
     dimension: best?.dimension ?? null,
     segments,
     requests: input.requests,

@@ -1,18 +1,11 @@
-import type { ExplainMetric, ExplainView, Explanation } from '@/lib/schema/explain';
+import type { ExplainView, Explanation } from '@/lib/schema/explain';
 import { EXPLAIN_MEASURES, type Measure } from './measures';
+import { measureMessage } from './words';
 
-/** An explanation as the insight panel shows it; formatted in the background to keep the page's script small. */
-const WEIGHT: Readonly<Record<ExplainMetric, string>> = {
-  spend: 'Share of spend',
-  impressions: 'Share of impressions',
-  conversions: 'Share of purchases',
-  cpm: 'Share of impressions',
-  ctr: 'Share of impressions',
-  cpc: 'Share of link clicks',
-  cpa: 'Share of spend',
-  roas: 'Share of spend',
-};
-
+/**
+ * An explanation as the insight panel shows it: numbers and messages, which the panel writes in
+ * the page's language (lib/util/finding-text).
+ */
 export function explainView(explanation: Explanation): ExplainView {
   const { baseline, affected } = explanation;
   // A segment's own sum is not comparable across periods of different lengths; its ratio is.
@@ -20,7 +13,7 @@ export function explainView(explanation: Explanation): ExplainView {
   return {
     metric: explanation.metric,
     sentence: explanation.sentence,
-    measure: WEIGHT[explanation.metric],
+    measure: measureMessage(explanation.metric),
     bars: explanation.segments.map((segment) => ({
       label: segment.label,
       before: segment.weightBefore,
@@ -29,6 +22,15 @@ export function explainView(explanation: Explanation): ExplainView {
       valueBefore: ratio ? segment.valueBefore : null,
       valueAfter: ratio ? segment.valueAfter : null,
     })),
-    note: `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}; read from Meta on request (${explanation.requests} requests), kept with the finding.`,
+    note: {
+      key: 'explainNote',
+      args: [
+        { type: 'date', value: affected.since },
+        { type: 'date', value: affected.until },
+        { type: 'date', value: baseline.since },
+        { type: 'date', value: baseline.until },
+        { type: 'plural', value: explanation.requests },
+      ],
+    },
   };
 }

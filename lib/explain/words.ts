@@ -1,155 +1,235 @@
+import type {
+  ExplainArg,
+  ExplainMessage,
+  ExplainMessageKey,
+  ExplainSubject,
+} from '@/lib/schema/explain';
 import type { Decomposition, SegmentEffect } from './decompose';
 import type { Dimension } from './dimensions';
 import { EXPLAIN_MEASURES, type ExplainMetric, type Measure } from './measures';
 
-/** An explanation told in words, the way a media buyer would say it to a colleague. */
+/**
+ * An explanation told the way a media buyer would say it to a colleague, as catalogue keys and
+ * typed values (lib/schema/explain): the sentence is written in the reader's language when it is
+ * shown (lib/util/finding-text), from `public/_locales/<lang>/messages.json`.
+ */
 
-export const EXPLAIN_METRIC_LABELS: Readonly<Record<ExplainMetric, string>> = {
-  spend: 'Spend',
-  impressions: 'Impressions',
-  conversions: 'Purchases',
-  cpm: 'CPM',
-  ctr: 'CTR',
-  cpc: 'CPC',
-  cpa: 'CPA',
-  roas: 'ROAS',
+const message = (key: ExplainMessageKey, ...args: ExplainArg[]): ExplainMessage => ({ key, args });
+const clause = (inner: ExplainMessage): ExplainArg => ({ type: 'clause', message: inner });
+const text = (value: string): ExplainArg => ({ type: 'text', value: value.slice(0, 200) });
+/** A share or a change, said in whole percent. */
+const percent = (fraction: number): ExplainArg => ({ type: 'change', value: fraction });
+
+const METRIC: Readonly<Record<ExplainMetric, ExplainMessageKey>> = {
+  spend: 'explainMetricSpend',
+  impressions: 'explainMetricImpressions',
+  conversions: 'explainMetricConversions',
+  cpm: 'explainMetricCpm',
+  ctr: 'explainMetricCtr',
+  cpc: 'explainMetricCpc',
+  cpa: 'explainMetricCpa',
+  roas: 'explainMetricRoas',
 };
 
-const WEIGHT_NOUN: Readonly<Record<string, string>> = {
-  spend: 'spend',
-  impressions: 'impressions',
-  inlineLinkClicks: 'link clicks',
-  purchases: 'purchases',
+type WeightNoun = 'spend' | 'impressions' | 'inlineLinkClicks' | 'purchases';
+
+/** "whose share of impressions went from $1 to $2", "$1 of impressions", "Share of impressions". */
+const WEIGHT: Readonly<
+  Record<
+    WeightNoun,
+    { moved: ExplainMessageKey; part: ExplainMessageKey; measure: ExplainMessageKey }
+  >
+> = {
+  spend: {
+    moved: 'explainShareMovedSpend',
+    part: 'explainPartOfSpend',
+    measure: 'explainMeasureSpend',
+  },
+  impressions: {
+    moved: 'explainShareMovedImpressions',
+    part: 'explainPartOfImpressions',
+    measure: 'explainMeasureImpressions',
+  },
+  inlineLinkClicks: {
+    moved: 'explainShareMovedLinkClicks',
+    part: 'explainPartOfLinkClicks',
+    measure: 'explainMeasureLinkClicks',
+  },
+  purchases: {
+    moved: 'explainShareMovedPurchases',
+    part: 'explainPartOfPurchases',
+    measure: 'explainMeasurePurchases',
+  },
 };
 
-const DIMENSION_NOUN: Readonly<Record<Dimension, string>> = {
-  publisher_platform: 'platform',
-  platform_position: 'placement',
-  device_platform: 'device',
-  age: 'age group',
-  gender: 'gender',
-  region: 'region',
+/** What a metric's segments are weighted by: the denominator of a ratio, else the sum itself. */
+function weightOf(metric: ExplainMetric) {
+  const measure: Measure = EXPLAIN_MEASURES[metric];
+  return WEIGHT[(measure.denominator ?? measure.numerator) as WeightNoun];
+}
+
+/** "Share of impressions": what the chart's bars measure. */
+export function measureMessage(metric: ExplainMetric): ExplainMessage {
+  return message(weightOf(metric).measure);
+}
+
+const LOOK_AT: Readonly<Record<ExplainSubject, ExplainMessageKey>> = {
+  account: 'explainLookAtAccount',
+  campaign: 'explainLookAtCampaign',
+  adset: 'explainLookAtAdset',
+  ad: 'explainLookAtAd',
+  selection: 'explainLookAtSelection',
 };
 
-const PLATFORM: Readonly<Record<string, string>> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  audience_network: 'Audience Network',
-  messenger: 'Messenger',
-  threads: 'Threads',
+const RELATIVE: Readonly<Record<ExplainSubject, ExplainMessageKey>> = {
+  account: 'explainRelativeAccount',
+  campaign: 'explainRelativeCampaign',
+  adset: 'explainRelativeAdset',
+  ad: 'explainRelativeAd',
+  selection: 'explainRelativeSelection',
 };
 
-const POSITION: Readonly<Record<string, string>> = {
-  'facebook/feed': 'Facebook Feed',
-  'facebook/facebook_reels': 'Facebook Reels',
-  'facebook/facebook_stories': 'Facebook Stories',
-  'facebook/marketplace': 'Facebook Marketplace',
-  'facebook/video_feeds': 'Facebook Video Feeds',
-  'facebook/right_hand_column': 'Facebook Right Column',
-  'facebook/search': 'Facebook Search',
-  'instagram/stream': 'Instagram Feed',
-  'instagram/instagram_reels': 'Instagram Reels',
-  'instagram/instagram_stories': 'Instagram Stories',
-  'instagram/instagram_explore': 'Instagram Explore',
-  'audience_network/classic': 'Audience Network',
-  'audience_network/rewarded_video': 'Audience Network Rewarded Video',
-  'messenger/messenger_inbox': 'Messenger Inbox',
-  'messenger/messenger_stories': 'Messenger Stories',
+/** Segments as Ads Manager's Breakdown menu names them; a value Meta adds later is shown as sent. */
+const SEGMENT: Readonly<Partial<Record<Dimension, Readonly<Record<string, ExplainMessageKey>>>>> = {
+  publisher_platform: {
+    facebook: 'explainSegmentFacebook',
+    instagram: 'explainSegmentInstagram',
+    audience_network: 'explainSegmentAudienceNetwork',
+    messenger: 'explainSegmentMessenger',
+    threads: 'explainSegmentThreads',
+  },
+  platform_position: {
+    'facebook/feed': 'explainSegmentFacebookFeed',
+    'facebook/facebook_reels': 'explainSegmentFacebookReels',
+    'facebook/facebook_stories': 'explainSegmentFacebookStories',
+    'facebook/marketplace': 'explainSegmentFacebookMarketplace',
+    'facebook/video_feeds': 'explainSegmentFacebookVideoFeeds',
+    'facebook/right_hand_column': 'explainSegmentFacebookRightColumn',
+    'facebook/search': 'explainSegmentFacebookSearch',
+    'instagram/stream': 'explainSegmentInstagramFeed',
+    'instagram/instagram_reels': 'explainSegmentInstagramReels',
+    'instagram/instagram_stories': 'explainSegmentInstagramStories',
+    'instagram/instagram_explore': 'explainSegmentInstagramExplore',
+    'audience_network/classic': 'explainSegmentAudienceNetwork',
+    'audience_network/rewarded_video': 'explainSegmentAudienceNetworkRewardedVideo',
+    'messenger/messenger_inbox': 'explainSegmentMessengerInbox',
+    'messenger/messenger_stories': 'explainSegmentMessengerStories',
+  },
+  device_platform: {
+    mobile_app: 'explainSegmentMobileApp',
+    mobile_web: 'explainSegmentMobileWeb',
+    desktop: 'explainSegmentDesktop',
+  },
+  gender: {
+    female: 'explainSegmentWomen',
+    male: 'explainSegmentMen',
+    unknown: 'explainSegmentUnknownGender',
+  },
 };
 
-const DEVICE: Readonly<Record<string, string>> = {
-  mobile_app: 'the mobile app',
-  mobile_web: 'mobile web',
-  desktop: 'desktop',
-};
+const humanize = (value: string) => value.replace(/_/g, ' ');
 
-const GENDER: Readonly<Record<string, string>> = {
-  female: 'women',
-  male: 'men',
-  unknown: 'people of unknown gender',
-};
-
-const humanize = (text: string) => text.replace(/_/g, ' ');
-
-/** A segment as Ads Manager's Breakdown menu would name it. */
-export function segmentLabel(dimension: Dimension, value: string): string {
-  switch (dimension) {
-    case 'publisher_platform':
-      return PLATFORM[value] ?? humanize(value);
-    case 'platform_position': {
-      const [platform = '', position = ''] = value.split('/');
-      return POSITION[value] ?? `${PLATFORM[platform] ?? humanize(platform)} ${humanize(position)}`;
-    }
-    case 'device_platform':
-      return DEVICE[value] ?? humanize(value);
-    case 'age':
-      return `ages ${value}`;
-    case 'gender':
-      return GENDER[value] ?? humanize(value);
-    case 'region':
-      return value;
+/** A segment's name: the catalogue's where it has one, a region or age range as Meta sends it. */
+export function segmentLabel(dimension: Dimension, value: string): ExplainMessage {
+  const key = SEGMENT[dimension]?.[value];
+  if (key) return message(key);
+  if (dimension === 'age') return message('explainSegmentAges', text(value));
+  const [platform = '', position] = value.split('/');
+  const platformKey = SEGMENT.publisher_platform?.[platform];
+  if (dimension === 'platform_position' && platformKey && position !== undefined) {
+    // A placement Meta added later: the platform in the reader's words, the position as sent.
+    return message(
+      'explainSegmentPlatformPosition',
+      clause(message(platformKey)),
+      text(humanize(position)),
+    );
   }
+  return message('explainSegmentAsSent', text(humanize(value)));
 }
 
-const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
-
-function times(ratio: number): string {
-  if (!Number.isFinite(ratio)) return 'no purchases against';
-  return `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)} ×`;
+/** "1.7 ×" reads one decimal; from 10 on, whole. */
+function times(ratio: number): ExplainArg {
+  return ratio >= 10
+    ? { type: 'count', value: Math.round(ratio) }
+    : { type: 'decimal', value: ratio };
 }
 
-function movement(metric: ExplainMetric, before: number, after: number): string {
-  const label = EXPLAIN_METRIC_LABELS[metric];
-  if (!Number.isFinite(after)) return `${label} up (no purchases since)`;
-  if (before === 0) return after === 0 ? `${label} unchanged` : `${label} up from nothing`;
+function movement(metric: ExplainMetric, before: number, after: number): ExplainMessage {
+  const label = clause(message(METRIC[metric]));
+  if (!Number.isFinite(after)) return message('explainHeadNoPurchasesSince', label);
+  if (before === 0) {
+    return message(after === 0 ? 'explainHeadUnchanged' : 'explainHeadFromNothing', label);
+  }
   const change = after / before - 1;
-  return `${label} ${change >= 0 ? 'up' : 'down'} ${percent(Math.abs(change))}`;
+  return message(
+    change >= 0 ? 'explainHeadUp' : 'explainHeadDown',
+    label,
+    percent(Math.abs(change)),
+  );
 }
 
-/** "whose share of impressions went from 12 % to 41 % at 2.3 × the account's CPM" */
+/**
+ * How the segment moved: its share of the weighting volume (mix), or its own ratio (rate), and how
+ * dear it is against the whole ("at 2.3 × the account's CPM").
+ */
 function segmentClause(
   metric: ExplainMetric,
   segment: SegmentEffect,
   wholeAfter: number,
-  subject: string,
-): string {
+  subject: ExplainSubject,
+): ExplainMessage {
   const measure: Measure = EXPLAIN_MEASURES[metric];
-  const noun = WEIGHT_NOUN[measure.denominator ?? measure.numerator] ?? 'volume';
-  const label = EXPLAIN_METRIC_LABELS[metric];
-  const shares = `share of ${noun} went from ${percent(segment.weightBefore)} to ${percent(segment.weightAfter)}`;
-  if (!measure.denominator) return `whose ${shares}`;
-  const relative = times(segment.valueAfter / wholeAfter);
+  const weight = weightOf(metric);
+  const shares = message(weight.moved, percent(segment.weightBefore), percent(segment.weightAfter));
+  if (!measure.denominator) return shares;
+  const relative = segment.valueAfter / wholeAfter;
+  if (Number.isFinite(segment.valueAfter) && !Number.isFinite(relative)) return shares;
   const at = Number.isFinite(segment.valueAfter)
-    ? `at ${relative} ${subject}'s ${label}`
-    : `with no purchases`;
-  if (Math.abs(segment.mix) >= Math.abs(segment.rate)) return `whose ${shares} ${at}`;
-  const own =
+    ? message(RELATIVE[subject], times(relative), clause(message(METRIC[metric])))
+    : message('explainWithNoPurchases');
+  if (Math.abs(segment.mix) >= Math.abs(segment.rate)) {
+    return message('explainShareAndRelative', clause(shares), clause(at));
+  }
+  const label = clause(message(METRIC[metric]));
+  const part = clause(message(weight.part, percent(segment.weightAfter)));
+  if (
     segment.valueBefore > 0 &&
     Number.isFinite(segment.valueBefore) &&
     Number.isFinite(segment.valueAfter)
-      ? `${label} moved ${segment.valueAfter >= segment.valueBefore ? 'up' : 'down'} ${percent(Math.abs(segment.valueAfter / segment.valueBefore - 1))}`
-      : `${label} changed`;
-  return `whose own ${own} (${at}, ${percent(segment.weightAfter)} of ${noun})`;
+  ) {
+    const move = Math.abs(segment.valueAfter / segment.valueBefore - 1);
+    const key = segment.valueAfter >= segment.valueBefore ? 'explainOwnUp' : 'explainOwnDown';
+    return message(key, label, percent(move), clause(at), part);
+  }
+  return message('explainOwnChanged', label, clause(at), part);
 }
 
-/**
- * The answer in one or two sentences. `subject` names the whole ("the account", "the ad set").
- */
-export function explanationSentence(decomposition: Decomposition, subject: string): string {
+/** The answer in one or two sentences, about the whole `subject` (the account, the ad set…). */
+export function explanationSentence(
+  decomposition: Decomposition,
+  subject: ExplainSubject,
+): ExplainMessage {
   const { metric, before, after, best } = decomposition;
-  const head = movement(metric, before, after);
+  const head = clause(movement(metric, before, after));
   const top = best?.named[0];
   if (!best || !top) {
-    const nouns = decomposition.dimensions.map((d) => DIMENSION_NOUN[d.dimension]);
-    if (nouns.length === 0)
-      return `${head}: Meta reported no delivery to break down in these days.`;
-    const list = [...new Set(nouns)];
-    const every = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0];
-    return `${head}: nothing stands out — every ${every} moved alike, so look at ${subject} itself (budget, bid, creative, tracking).`;
+    if (decomposition.dimensions.length === 0) return message('explainNoDelivery', head);
+    return message('explainNothingStandsOut', head, clause(message(LOOK_AT[subject])));
   }
   const risen = Number.isFinite(after) ? after >= before : true;
-  const first = `${head}: ${percent(Math.min(top.share, 1))} of the ${risen ? 'rise' : 'fall'} comes from ${segmentLabel(top.dimension, top.value)}, ${segmentClause(metric, top, after, subject)}.`;
+  const first = message(
+    risen ? 'explainNamedRise' : 'explainNamedFall',
+    head,
+    percent(Math.min(top.share, 1)),
+    clause(segmentLabel(top.dimension, top.value)),
+    clause(segmentClause(metric, top, after, subject)),
+  );
   const second = best.named[1];
   if (!second) return first;
-  return `${first} ${segmentLabel(second.dimension, second.value)} adds ${percent(Math.min(second.share, 1))}.`;
+  return message(
+    'explainAlsoNamed',
+    clause(first),
+    clause(segmentLabel(second.dimension, second.value)),
+    percent(Math.min(second.share, 1)),
+  );
 }

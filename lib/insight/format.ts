@@ -1,5 +1,5 @@
 import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
-import { minorUnitDigits } from '@/lib/util/currency';
+import { formatMinorMoney } from '@/lib/util/currency';
 import { keyFor, type Translate } from '@/lib/util/message-keys';
 
 /**
@@ -20,18 +20,9 @@ export interface NumberFormats {
   readonly currency: string;
 }
 
-export function minorToMajor(minor: number, currency: string): number {
-  return minor / 10 ** minorUnitDigits(currency);
-}
-
+/** Money in the account's currency with Meta's minor units: lib/util/currency's one formatter. */
 export function formatMoney(minor: number, { locale, currency }: NumberFormats): string {
-  const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minorToMajor(minor, currency));
+  return formatMinorMoney(minor, currency, { locale });
 }
 
 export function formatKpi(metric: KpiMetric, value: number | null, formats: NumberFormats): string {

@@ -2,11 +2,13 @@ import { minorUnitsPerMajor } from '@/lib/util/currency';
 import {
   ENTITY_NAME_MAX_LENGTH,
   METRIC_UNITS,
+  SEGMENT_LABEL_MAX_LENGTH,
   SENTENCE_MAX_LENGTH,
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
   SnapshotSchema,
   type DateRange,
+  type Explanation,
   type Finding,
   type Metric,
   type Snapshot,
@@ -55,6 +57,25 @@ export interface SourceFinding {
   readonly entityId: string;
   readonly sentence: string;
   readonly nextStep: string;
+  /** Explain's answer, when the user asked for one and it is still kept. */
+  readonly explanation?: SourceExplanation;
+}
+
+/** An explanation in the sender's words; a segment's own CPM, CPC or CPA in minor units. */
+export interface SourceExplanation {
+  readonly metric: Explanation['metric'];
+  readonly sentence: string;
+  readonly measure: string;
+  readonly segments: readonly {
+    readonly dimension: Explanation['segments'][number]['dimension'];
+    readonly label: string;
+    readonly before: number;
+    readonly after: number;
+    readonly named: boolean;
+    /** Both null for a sum (spend, impressions): a segment's sum does not compare across periods. */
+    readonly valueBefore: number | null;
+    readonly valueAfter: number | null;
+  }[];
 }
 
 /**
@@ -90,8 +111,36 @@ export function createSnapshot(source: SnapshotSource, createdAt: Date): Snapsho
       entity: indexOf(indexById, finding.entityId),
       sentence: finding.sentence.slice(0, SENTENCE_MAX_LENGTH),
       nextStep: finding.nextStep.slice(0, SENTENCE_MAX_LENGTH),
+      ...(finding.explanation ? { explanation: explanationOf(finding.explanation, money) } : {}),
     })),
   });
+}
+
+function explanationOf(
+  source: SourceExplanation,
+  money: (metric: Metric, value: number | null) => number | null,
+): Explanation {
+  const share = (fraction: number) => Math.min(1, Math.max(0, fraction));
+  return {
+    metric: source.metric,
+    sentence: source.sentence.slice(0, SENTENCE_MAX_LENGTH),
+    measure: source.measure.slice(0, SEGMENT_LABEL_MAX_LENGTH),
+    segments: source.segments.map((segment) => ({
+      dimension: segment.dimension,
+      label: segment.label.slice(0, SEGMENT_LABEL_MAX_LENGTH),
+      before: share(segment.before),
+      after: share(segment.after),
+      named: segment.named,
+      ...(segment.valueBefore === null && segment.valueAfter === null
+        ? {}
+        : {
+            values: {
+              before: money(source.metric, segment.valueBefore),
+              after: money(source.metric, segment.valueAfter),
+            },
+          }),
+    })),
+  };
 }
 
 /** The account first, then each entity after its parent, in the source's order among siblings. */

@@ -120,7 +120,7 @@ export function layoutSnapshotCard(snapshot: Snapshot, reader: Reader, measure: 
     }
   }
 
-  const findings = findingViews(snapshot);
+  const findings = findingViews(snapshot, reader);
   if (findings.length > 0) {
     advance(48);
     text(t('panelFindings'), MARGIN, FONTS.heading);

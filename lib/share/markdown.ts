@@ -26,7 +26,7 @@ export function snapshotMarkdown(snapshot: Snapshot, reader: Reader): string {
       lines.push(`| ${row.label} | ${row.current} | ${row.previous} | ${row.change} |`);
     }
   }
-  const findings = findingViews(snapshot);
+  const findings = findingViews(snapshot, reader);
   if (findings.length > 0) {
     lines.push('', `**${t('panelFindings')}**`);
     for (const finding of findings) {
@@ -37,6 +37,16 @@ export function snapshotMarkdown(snapshot: Snapshot, reader: Reader): string {
       lines.push(
         `- ${severity}, ${escapeMarkdown(finding.subject)}: ${escapeMarkdown(finding.sentence)}${next}`,
       );
+      const explanation = finding.explanation;
+      if (explanation) {
+        lines.push(`  - ${t('explainButton')}: ${escapeMarkdown(explanation.sentence)}`);
+        for (const bar of explanation.bars) {
+          const values = bar.values ? `; ${explanation.valueLabel} ${bar.values}` : '';
+          lines.push(
+            `  - ${escapeMarkdown(bar.label)}: ${escapeMarkdown(explanation.measure)} ${bar.shares}${values}`,
+          );
+        }
+      }
     }
   }
   return `${lines.join('\n')}\n`;

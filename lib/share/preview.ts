@@ -94,7 +94,10 @@ function namesText(snapshot: Snapshot, { t, locale }: Reader): string {
   return t('snapshotNamesAliased', listText(aliasNames(snapshot.entities).slice(0, 3), locale));
 }
 
-/** "2 (1 critical, 1 warning), each a sentence and a next step". */
+/**
+ * "2 findings (1 critical and 1 warning), each a sentence and a next step", and how many carry
+ * Explain's answer.
+ */
 function findingsText({ findings }: Snapshot, { t, locale }: Reader): string {
   if (findings.length === 0) return t('snapshotNone');
   const bySeverity = SEVERITIES.map((severity) => ({
@@ -104,5 +107,7 @@ function findingsText({ findings }: Snapshot, { t, locale }: Reader): string {
     .filter(({ count }) => count > 0)
     .reverse()
     .map(({ severity, count }) => t(keyFor('snapshotSeverityCount', severity), count));
-  return t('snapshotFindingsValue', findings.length, listText(bySeverity, locale));
+  const explained = findings.filter((item) => item.explanation).length;
+  const value = t('snapshotFindingsValue', findings.length, listText(bySeverity, locale));
+  return explained ? t('snapshotFindingsExplained', value, explained) : value;
 }

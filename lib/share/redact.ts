@@ -2,6 +2,7 @@ import { aliasNames } from './aliases';
 import {
   METRIC_UNITS,
   SnapshotSchema,
+  type Explanation,
   type Kpi,
   type Redaction,
   type Series,
@@ -50,12 +51,43 @@ export function redactSnapshot(snapshot: Snapshot, choice: RedactionChoice): Sna
     })),
     kpis: redaction.money === 'index' ? snapshot.kpis.map(indexKpi) : snapshot.kpis,
     series: redaction.money === 'index' ? snapshot.series.map(indexSeries) : snapshot.series,
-    findings: snapshot.findings.map((finding) => ({
+    findings: snapshot.findings.map(({ explanation, ...finding }) => ({
       ...finding,
       sentence: rewrite(finding.sentence),
       nextStep: rewrite(finding.nextStep),
+      ...(explanation ? { explanation: redactExplanation(explanation, redaction, rewrite) } : {}),
     })),
   });
+}
+
+/**
+ * An explanation keeps its shares, which are no amounts; a segment's own CPM, CPC or CPA goes with
+ * the money. Placements, ages, genders and devices identify nobody; a region says where the
+ * audience is, so it is aliased ("Region 1") with the names.
+ */
+function redactExplanation(
+  explanation: Explanation,
+  redaction: Redaction,
+  rewrite: (text: string) => string,
+): Explanation {
+  const regions =
+    redaction.names === 'aliased'
+      ? explanation.segments.filter((segment) => segment.dimension === 'region')
+      : [];
+  const aliasOf = new Map(regions.map((segment, index) => [segment.label, `Region ${index + 1}`]));
+  const places = replaceAll([...aliasOf.keys()], (label) => aliasOf.get(label) ?? label);
+  const say = (text: string) => rewrite(places(text));
+  const keepValues = redaction.money === 'amounts' || METRIC_UNITS[explanation.metric] !== 'money';
+  return {
+    ...explanation,
+    sentence: say(explanation.sentence),
+    measure: say(explanation.measure),
+    segments: explanation.segments.map(({ values, ...segment }) => ({
+      ...segment,
+      label: aliasOf.get(segment.label) ?? say(segment.label),
+      ...(keepValues && values ? { values } : {}),
+    })),
+  };
 }
 
 /** Money KPIs against the previous period = 100 (or the current one when there was none). */

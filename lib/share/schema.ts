@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { boundedString, requiredString } from '@/lib/schema/bounded';
+import { DIMENSIONS, EXPLAIN_METRICS, MAX_EXPLAINED_SEGMENTS } from '@/lib/schema/explain';
 import { MAX_SNAPSHOT_DAYS } from '@/lib/schema/snapshots';
 import { daysInRange } from '@/lib/util/dates';
 
@@ -17,6 +18,7 @@ export const MAX_FINDINGS = 200;
 export const MAX_RANGE_DAYS = MAX_SNAPSHOT_DAYS;
 export const ENTITY_NAME_MAX_LENGTH = 512;
 export const SENTENCE_MAX_LENGTH = 1000;
+export const SEGMENT_LABEL_MAX_LENGTH = 200;
 /** Beyond any real spend or impression count, so a value this large is corruption. */
 const MAX_METRIC_VALUE = 1e15;
 
@@ -86,6 +88,8 @@ export type Redaction = z.infer<typeof RedactionSchema>;
 
 /** "Campaign A", "Ad set A.1", "Ad A.1.2", or "Account": what redacted names look like. */
 export const ALIAS_PATTERN = /^(Account|(Campaign|Ad set|Ad) [A-Z]+(\.\d+)*)$/;
+/** "Region 1": a region an explanation names, when names are redacted (where people are is theirs). */
+export const REGION_ALIAS_PATTERN = /^Region \d+$/;
 
 const MetricValueSchema = z.nullable(z.number().check(z.minimum(0), z.maximum(MAX_METRIC_VALUE)));
 const EntityIndexSchema = z.int().check(z.minimum(0), z.maximum(MAX_ENTITIES - 1));
@@ -134,12 +138,44 @@ export const SeriesSchema = z.strictObject({
 });
 export type Series = z.infer<typeof SeriesSchema>;
 
+const ShareSchema = z.number().check(z.minimum(0), z.maximum(1));
+
+/** One segment of an explanation: its share of the weighting volume before and after. */
+export const ExplanationSegmentSchema = z.strictObject({
+  dimension: z.enum(DIMENSIONS),
+  label: requiredString(SEGMENT_LABEL_MAX_LENGTH),
+  before: ShareSchema,
+  after: ShareSchema,
+  /** Named in the sentence as part of the answer, not only drawn. */
+  named: z.boolean(),
+  /**
+   * The segment's own CPM, CTR, CPC, CPA or ROAS before and after, read as `metric`'s unit says
+   * (money in major units); absent for a sum, and for money when money is redacted.
+   */
+  values: z.optional(z.strictObject({ before: MetricValueSchema, after: MetricValueSchema })),
+});
+export type ExplanationSegment = z.infer<typeof ExplanationSegmentSchema>;
+
+/**
+ * Explain's answer for a finding (issue #18), when the sender had asked for one: the sentence in
+ * the sender's language and the top segments. Optional, so files written before it still open.
+ */
+export const ExplanationSchema = z.strictObject({
+  metric: z.enum(EXPLAIN_METRICS),
+  sentence: requiredString(SENTENCE_MAX_LENGTH),
+  /** What the segments' shares are of ("Share of impressions"), in the sender's language. */
+  measure: requiredString(SEGMENT_LABEL_MAX_LENGTH),
+  segments: z.array(ExplanationSegmentSchema).check(z.maxLength(MAX_EXPLAINED_SEGMENTS)),
+});
+export type Explanation = z.infer<typeof ExplanationSchema>;
+
 export const FindingSchema = z.strictObject({
   kind: z.enum(FINDING_KINDS),
   severity: z.enum(SEVERITIES),
   entity: EntityIndexSchema,
   sentence: requiredString(SENTENCE_MAX_LENGTH),
   nextStep: boundedString(SENTENCE_MAX_LENGTH),
+  explanation: z.optional(ExplanationSchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -171,6 +207,8 @@ const CONSISTENCY_RULES: readonly [string, (snapshot: SnapshotShape) => boolean]
   ['the currency must be "index" exactly when money is redacted', currencyMatchesRedaction],
   ['with ids dropped no entity may carry an id', idsMatchRedaction],
   ['with names aliased every name must be an alias', namesMatchRedaction],
+  ['with money as an index no explanation may carry amounts', explanationsMatchMoney],
+  ['with names aliased every region an explanation names must be an alias', regionsMatchNames],
 ];
 
 export const SnapshotSchema = SnapshotShapeSchema.check(
@@ -228,4 +266,30 @@ function idsMatchRedaction({ entities, redaction }: SnapshotShape): boolean {
 
 function namesMatchRedaction({ entities, redaction }: SnapshotShape): boolean {
   return redaction.names === 'kept' || entities.every((entity) => ALIAS_PATTERN.test(entity.name));
+}
+
+function explanationsOf({ findings }: SnapshotShape): Explanation[] {
+  return findings.flatMap((finding) => (finding.explanation ? [finding.explanation] : []));
+}
+
+function explanationsMatchMoney(snapshot: SnapshotShape): boolean {
+  return (
+    snapshot.redaction.money === 'amounts' ||
+    explanationsOf(snapshot).every(
+      (explanation) =>
+        METRIC_UNITS[explanation.metric] !== 'money' ||
+        explanation.segments.every((segment) => segment.values === undefined),
+    )
+  );
+}
+
+function regionsMatchNames(snapshot: SnapshotShape): boolean {
+  return (
+    snapshot.redaction.names === 'kept' ||
+    explanationsOf(snapshot).every((explanation) =>
+      explanation.segments.every(
+        (segment) => segment.dimension !== 'region' || REGION_ALIAS_PATTERN.test(segment.label),
+      ),
+    )
+  );
 }

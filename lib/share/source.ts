@@ -82,12 +82,13 @@ export function chosenFindings(
     .filter((finding) => entityIds.has(finding.entityId))
     .sort((a, b) => rank(b.severity) - rank(a.severity) || b.score - a.score)
     .slice(0, MAX_FINDINGS)
-    .map(({ kind, severity, entityId, summary, nextStep }) => ({
+    .map(({ kind, severity, entityId, summary, nextStep, explanation }) => ({
       kind,
       severity,
       entityId,
       sentence: summary,
       nextStep,
+      ...(explanation ? { explanation } : {}),
     }));
 }
 

@@ -1,7 +1,7 @@
 import { formatDay, previousPeriod } from '@/lib/util/dates';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
-import type { Metric, Severity, Snapshot } from './schema';
+import type { Explanation, Metric, Severity, Snapshot } from './schema';
 
 /**
  * A snapshot as display text in its reader's language: what the viewer, the Markdown summary and
@@ -22,6 +22,26 @@ export interface FindingView {
   readonly subject: string;
   readonly sentence: string;
   readonly nextStep: string;
+  readonly explanation?: ExplanationView;
+}
+
+/** Explain's answer as the viewer's chart and the Markdown summary show it. */
+export interface ExplanationView {
+  readonly sentence: string;
+  /** "Share of impressions": what the shares are of. */
+  readonly measure: string;
+  /** "CPM": what the segments' values are, when they have any. */
+  readonly valueLabel: string;
+  readonly bars: readonly {
+    readonly label: string;
+    readonly before: number;
+    readonly after: number;
+    readonly named: boolean;
+    /** "12 % → 41 %". */
+    readonly shares: string;
+    /** "¥312 → ¥1,270"; absent for a sum, or for money redacted to an index. */
+    readonly values?: string;
+  }[];
 }
 
 export interface SeriesView {
@@ -51,13 +71,40 @@ export function kpiRows(snapshot: Snapshot, reader: Reader): KpiRowView[] {
   }));
 }
 
-export function findingViews(snapshot: Snapshot): FindingView[] {
+export function findingViews(snapshot: Snapshot, reader: Reader): FindingView[] {
   return snapshot.findings.map((finding) => ({
     severity: finding.severity,
     subject: snapshot.entities[finding.entity]?.name ?? '',
     sentence: finding.sentence,
     nextStep: finding.nextStep,
+    ...(finding.explanation
+      ? { explanation: explanationView(finding.explanation, snapshot.currency, reader) }
+      : {}),
   }));
+}
+
+const share = (fraction: number) => `${Math.round(fraction * 100)} %`;
+
+function explanationView(
+  explanation: Explanation,
+  currency: string,
+  reader: Reader,
+): ExplanationView {
+  const value = (amount: number | null) =>
+    formatMetric(explanation.metric, amount, currency, reader.locale);
+  return {
+    sentence: explanation.sentence,
+    measure: explanation.measure,
+    valueLabel: metricHeading(explanation.metric, currency, reader),
+    bars: explanation.segments.map(({ label, before, after, named, values }) => ({
+      label,
+      before,
+      after,
+      named,
+      shares: `${share(before)} → ${share(after)}`,
+      ...(values ? { values: `${value(values.before)} → ${value(values.after)}` } : {}),
+    })),
+  };
 }
 
 export function seriesViews(snapshot: Snapshot, reader: Reader): SeriesView[] {

@@ -1,24 +1,40 @@
-import type { FindingArg, FindingMessage } from '@/lib/schema/finding-message';
+import type { FindingValue } from '@/lib/schema/finding-message';
 import { formatMinorMoney } from './currency';
 import type { Substitution } from './message-format';
-import type { Translate } from './message-keys';
+import type { MessageKey, Translate } from './message-keys';
 
 /**
- * A finding's sentence or next step in the reader's language: the catalogue's whole sentence with
+ * A message as the cache keeps it: a finding's sentence (lib/schema/finding-message) or an
+ * explanation's (lib/schema/explain). `text` is the source's own word (a region as Meta names it),
+ * shown as it is; a `clause` is a message of its own.
+ */
+export interface CatalogueMessage {
+  readonly key: MessageKey;
+  readonly args: readonly MessageArg[];
+}
+export type MessageArg =
+  | FindingValue
+  | { readonly type: 'text'; readonly value: string }
+  | { readonly type: 'clause'; readonly message: CatalogueMessage | null };
+
+/**
+ * A finding's sentence or next step, or an explanation's, in the reader's language: the catalogue's whole sentence with
  * its numbers, money and dates formatted for `locale` (the Ads Manager page's language in the
  * overlay, the browser's in extension pages). Money is said in whole units from 100 on ("$1,240",
  * "1.240 €"), from the account's minor units by Meta's offsets (lib/util/currency).
  */
 export function findingText(
-  message: FindingMessage,
+  message: CatalogueMessage,
   t: Translate,
   locale: string | undefined,
 ): string {
   return t(message.key, ...message.args.map((arg) => substitution(arg, t, locale)));
 }
 
-function substitution(arg: FindingArg, t: Translate, locale: string | undefined): Substitution {
+function substitution(arg: MessageArg, t: Translate, locale: string | undefined): Substitution {
   switch (arg.type) {
+    case 'text':
+      return arg.value;
     case 'clause':
       return arg.message ? findingText(arg.message, t, locale) : '';
     case 'money':

@@ -4,7 +4,8 @@ import { plantedSegment } from '../sim/graph/insights/breakdowns';
 import type { WireRecord } from '../sim/server';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { PlantedAnomaly, SimAccount, SimEntity } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
+import { addDays } from '@/lib/util/dates';
+import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, OptionsPage } from './harness/pages';
 import { SyncSection } from './harness/sync';
 import { tokenOutsideAuthorization } from './harness/wire';
@@ -68,6 +69,12 @@ function ongoing(kind: PlantedAnomaly['kind']): { anomaly: PlantedAnomaly; entit
   if (!anomaly) throw new Error(`The JPY account has no ongoing ${kind}`);
   return { anomaly, entity: sim.world.entity(anomaly.entityId)! };
 }
+
+/** An account day as the English panel writes it ("Nov 15"). */
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    Date.parse(`${iso}T00:00:00Z`),
+  );
 
 /** Graph requests for the entity's insights split by breakdowns, as they arrived. */
 function breakdownRequests(entityId?: string): WireRecord[] {
@@ -290,7 +297,7 @@ describe('Explain a finding by the segment that moved', () => {
     // The finding's days: the surge is going on; the baseline is the two weeks before it began.
     expect(affected.since >= anomaly.startDate).toBe(true);
     expect(shown.note).toContain(
-      `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}`,
+      `${day(affected.since)} – ${day(affected.until)} against ${day(baseline.since)} – ${day(baseline.until)}`,
     );
     expect(shown.note).toContain('(3 requests)');
 
@@ -370,6 +377,65 @@ describe('Explain a finding by the segment that moved', () => {
     await tab.page.close();
   }, 120_000);
 
+  it('Share snapshot after Explain: the viewer shows the answer and its top segment, the simulator’s shares and CPM', async () => {
+    const { anomaly, entity: campaign } = ongoing('cpm_surge');
+    const planted = plantedSegment(anomaly)!;
+    const until = addDays(sim.world.today(account.accountId), -1);
+    const tab = await AdsManagerTab.open(chromium.browser, {
+      accountId: account.accountId,
+      // Ads Manager writes the day after the range's last as the end of `date=`.
+      date: `${addDays(until, -13)}_${addDays(until, 1)}`,
+      params: { selected_campaign_ids: campaign.id },
+    });
+    await tab.openInsightPanel();
+    const shown = await explain(tab.page, await explainButton(tab.page, campaign, /CPM/));
+    await tab.page.waitForSelector(`${PANEL} [data-testid="insight-share"]:not([disabled])`);
+    const opened = chromium.browser.waitForTarget((target) =>
+      target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
+    );
+    await tab.page.locator(`${PANEL} [data-testid="insight-share"]`).click();
+    const viewer = (await (await opened).page())!;
+    await viewer.waitForSelector(
+      '[data-testid="snapshot-explanation"] [data-testid="explain-bar"]',
+    );
+    const inViewer = await viewer.$eval('[data-testid="snapshot-explanation"]', (block) => {
+      const text = (node: Element | null | undefined) =>
+        (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        sentence: text(block.querySelector('[data-testid="snapshot-explanation-sentence"]')),
+        caption: text(block.querySelector('caption')),
+        bars: Array.from(block.querySelectorAll('[data-testid="explain-bar"]'), (row) => ({
+          label: text(row.querySelector('th')),
+          named: row.getAttribute('data-named') === 'true',
+          shares: text(row.querySelector('.explain-shares')),
+          values: text(row.querySelector('.explain-values')),
+        })),
+      };
+    });
+    // The sender's own copy: the panel's sentence, the planted placement first, its share of
+    // impressions and its CPM before → after as the simulator's breakdown gives them, to the yen.
+    expect(inViewer.sentence).toBe(shown.sentence);
+    const { baseline, affected, group } = explainReads(campaign.id);
+    const answer = await simulatorAnswer(group('platform_position'));
+    const before = segmentTotals(answer, baseline.since, placementOf);
+    const after = segmentTotals(answer, affected.since, placementOf);
+    const share = (bySegment: Map<string, Totals>) =>
+      percent(bySegment.get(planted.value)!.impressions / whole(bySegment).impressions);
+    expect(inViewer.bars[0]).toEqual({
+      label: PLACEMENT_NAMES[planted.value],
+      named: true,
+      shares: `${share(before)} → ${share(after)}`,
+      values: `${yen(cpm(before.get(planted.value)!))} → ${yen(cpm(after.get(planted.value)!))}`,
+    });
+    expect(inViewer.caption).toBe('Share of impressions and CPM, before → after');
+    // What the shared copy holds says so; the snapshot was built from the kept answer, not Meta.
+    const facts = await viewer.$eval('[data-testid="snapshot-facts"]', (list) => list.textContent);
+    expect(facts).toContain("with Explain's answer");
+    expect(breakdownRequests(campaign.id)).toHaveLength(3);
+    await viewer.close();
+    await tab.page.close();
+  }, 120_000);
+
   it('names the planted age group behind a CPA jump, with its share of spend and its CPA to the yen', async () => {
     const { anomaly, entity: adset } = ongoing('cpa_jump');
     expect(plantedSegment(anomaly)).toEqual({ breakdown: 'age', value: '18-24' });
@@ -387,7 +453,7 @@ describe('Explain a finding by the segment that moved', () => {
     expect(requests).toHaveLength(3);
     expect(tokenOutsideAuthorization(requests, sim.control.demoToken)).toEqual([]);
     expect(shown.note).toContain(
-      `${affected.since} – ${affected.until} against ${baseline.since} – ${baseline.until}`,
+      `${day(affected.since)} – ${day(affected.until)} against ${day(baseline.since)} – ${day(baseline.until)}`,
     );
 
     const answer = await simulatorAnswer(group('age'));

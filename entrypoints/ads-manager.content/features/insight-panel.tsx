@@ -35,7 +35,8 @@ import { dateInTimeZone, formatDay } from '@/lib/util/dates';
 import { findingText } from '@/lib/util/finding-text';
 import { keyFor } from '@/lib/util/i18n';
 import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
-import css from './insight-panel.css?inline';
+import explainChartCss from '@/components/explain-chart.css?inline';
+import panelCss from './insight-panel.css?inline';
 
 /**
  * Adlens in Ads Manager's corner: the account it sees and an Insights button, which opens the
@@ -319,7 +320,11 @@ export const insightPanel: Feature = {
   init(signal, url) {
     const page = detectAdsManagerPage(url);
     if (!page) return;
-    const root = mountShadowUi({ tagName: 'adlens-panel', css, signal });
+    const root = mountShadowUi({
+      tagName: 'adlens-panel',
+      css: `${panelCss}\n${explainChartCss}`,
+      signal,
+    });
     if (!root) return;
     render(<InsightPanelForPage page={page} signal={signal} />, root);
     signal.addEventListener('abort', () => render(null, root), { once: true });

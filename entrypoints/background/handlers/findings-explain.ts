@@ -8,7 +8,7 @@ import {
   explainEntity,
   findingPeriods,
   rangePeriods,
-  subjectNoun,
+  explainSubject,
   type ExplainPeriods,
 } from '@/lib/explain/explain-entity';
 import { explainView } from '@/lib/explain/view';
@@ -77,7 +77,7 @@ async function readAndKeep(accountId: AccountId, currency: string, target: Targe
       });
       return explainEntity({
         metric: target.metric,
-        subjectNoun: subjectNoun(target.level),
+        subject: explainSubject(target.level),
         currency,
         baseline: target.baseline,
         affected: target.affected,

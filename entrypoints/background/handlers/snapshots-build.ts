@@ -1,19 +1,23 @@
 import { getAccount } from '@/lib/cache/accounts';
 import { listEntities } from '@/lib/cache/entities';
+import { readExplanation } from '@/lib/cache/explanations';
 import { readAccountFindings } from '@/lib/cache/findings';
 import { readSeries } from '@/lib/cache/series';
 import { readSyncState } from '@/lib/cache/sync-state';
+import { explainView } from '@/lib/explain/view';
 import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
 import { dailyKpi, needsUnread, sumDaily } from '@/lib/insight/kpis';
 import { covers } from '@/lib/insight/periods';
 import { AppError } from '@/lib/schema/errors';
+import type { AccountId } from '@/lib/schema/account';
+import type { ExplainView, Explanation } from '@/lib/schema/explain';
 import type { KpiMetric } from '@/lib/schema/insight';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
 import { unfetchedMetrics } from '@/lib/schema/sync';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { findingText } from '@/lib/util/finding-text';
 import { t, uiLocale } from '@/lib/util/i18n';
-import { createSnapshot } from '@/lib/share/create';
+import { createSnapshot, type SourceExplanation } from '@/lib/share/create';
 import type { Snapshot } from '@/lib/share/schema';
 import { chosenFindings, chosenTree } from '@/lib/share/source';
 
@@ -103,14 +107,44 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
  * Root causes only: the findings they explain would repeat them. Account findings name the account.
  * A snapshot is a document its sender writes: its sentences are in the sender's language.
  */
-async function readRootFindings(accountId: string) {
+async function readRootFindings(accountId: AccountId) {
   const locale = uiLocale();
-  return (await readAccountFindings(accountId))
-    .filter((finding) => finding.parentId === null)
-    .map((finding) => ({
-      ...finding,
-      entityId: finding.level === 'account' ? accountId : finding.entityId,
-      summary: findingText(finding.summary, t, locale),
-      nextStep: findingText(finding.nextStep, t, locale),
-    }));
+  const roots = (await readAccountFindings(accountId)).filter(
+    (finding) => finding.parentId === null,
+  );
+  return Promise.all(
+    roots.map(async (finding) => {
+      const explanation = await readExplanation(accountId, finding.findingId);
+      return {
+        ...finding,
+        entityId: finding.level === 'account' ? accountId : finding.entityId,
+        summary: findingText(finding.summary, t, locale),
+        nextStep: findingText(finding.nextStep, t, locale),
+        ...(explanation ? { explanation: explanationSource(explanation, locale) } : {}),
+      };
+    }),
+  );
+}
+
+/** Explain's kept answer, as the panel showed it, in the sender's words. */
+function explanationSource(
+  explanation: Explanation,
+  locale: string | undefined,
+): SourceExplanation {
+  const view = explainView(explanation);
+  const say = (message: ExplainView['sentence']) => findingText(message, t, locale);
+  return {
+    metric: view.metric,
+    sentence: say(view.sentence),
+    measure: say(view.measure),
+    segments: explanation.segments.map((segment, index) => ({
+      dimension: segment.dimension,
+      label: say(segment.label),
+      before: segment.weightBefore,
+      after: segment.weightAfter,
+      named: segment.named,
+      valueBefore: view.bars[index]?.valueBefore ?? null,
+      valueAfter: view.bars[index]?.valueAfter ?? null,
+    })),
+  };
 }

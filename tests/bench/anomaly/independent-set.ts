@@ -201,6 +201,10 @@ function createAccount(
   for (const campaign of campaigns) {
     simulate(random, campaign, { weekdaySpend, weekdayCvr, seasonal }, final);
   }
+  const observed = accountLabels.map((label) => ({
+    ...label,
+    observable: observable(label, campaigns, final),
+  }));
   const entities = campaigns.flatMap((campaign) => {
     const parent = { id: campaign.id };
     const adset = { id: campaign.adsetId, parent };
@@ -216,8 +220,71 @@ function createAccount(
       restatement,
       todayShare: random.uniform(0.3, 0.6),
     },
-    accountLabels,
+    accountLabels: observed,
   };
+}
+
+/** An oracle knowing the baseline and the affected days would see the change at this many SDs. */
+const ORACLE_Z = 3;
+/** The generator's spread of log value per conversion (0.4 / sqrt(conversions) on a day). */
+const VALUE_SPREAD = 0.4;
+
+/**
+ * Whether the final data can show a planted problem at all, judged by an oracle that knows the
+ * entity's rates over the four weeks before it and the labeled days: conversion problems need the
+ * conversions, a tiring creative the clicks. Computed from the data after it is made (no random
+ * draw), so the generator's output is unchanged.
+ */
+function observable(
+  label: Label,
+  campaigns: readonly Campaign[],
+  final: ReadonlyMap<string, readonly (DailyRow | undefined)[]>,
+): boolean {
+  const campaign = campaigns.find(
+    (c) => c.id === label.entityId || c.ads.some((ad) => ad.id === label.entityId),
+  );
+  const planted = campaign?.planted ?? campaign?.ads.find((ad) => ad.planted)?.planted;
+  const rows = final.get(label.entityId);
+  if (!planted || !rows) return true;
+  const sum = (pick: (row: DailyRow) => number, from: number, to: number): number => {
+    let total = 0;
+    for (let day = Math.max(0, from); day <= Math.min(to, DAYS - 1); day++) {
+      const row = rows[day];
+      if (row) total += pick(row);
+    }
+    return total;
+  };
+  const { start, end } = planted;
+  const before = start - 28;
+  const rateBefore = (events: (row: DailyRow) => number, exposure: (row: DailyRow) => number) =>
+    sum(events, before, start - 1) / Math.max(1, sum(exposure, before, start - 1));
+  const countZ = (expected: number, share: number): number =>
+    (expected * (1 - share)) / Math.sqrt(Math.max(expected, 1e-9));
+  switch (planted.problem) {
+    case 'cpa_shift':
+    case 'tracking_break': {
+      const expected =
+        rateBefore(
+          (r) => r.conversions,
+          (r) => r.linkClicks,
+        ) * sum((r) => r.linkClicks, start, end);
+      return countZ(expected, planted.problem === 'cpa_shift' ? planted.size : 0.03) >= ORACLE_Z;
+    }
+    case 'roas_shift': {
+      const conversions = sum((r) => r.conversions, start, end);
+      return (Math.abs(Math.log(planted.size)) * Math.sqrt(conversions)) / VALUE_SPREAD >= ORACLE_Z;
+    }
+    case 'wear_out': {
+      const expected =
+        rateBefore(
+          (r) => r.clicks,
+          (r) => r.impressions,
+        ) * sum((r) => r.impressions, start, end);
+      return countZ(expected, planted.size) >= ORACLE_Z;
+    }
+    default:
+      return true;
+  }
 }
 
 function createCampaign(random: Random, key: string, scale: number): Campaign {

@@ -146,6 +146,9 @@ if (independentScores.length > 0) {
       'F1 strict',
       'delay med',
       'delay mean',
+      'observable',
+      'recall obs',
+      'F1 obs',
     ],
     [...independent.byKind, independent.overall].map(row),
   );
@@ -200,6 +203,9 @@ function printOwnGenerator(replays: readonly Replay[]): void {
       'F1 strict',
       'delay med',
       'delay mean',
+      'observable',
+      'recall obs',
+      'F1 obs',
     ],
     [...score.byKind, score.overall].map(row),
   );
@@ -249,6 +255,8 @@ function mergeScores(scores: readonly Score[]): Score {
     kind,
     labels: rows.reduce((sum, r) => sum + r.labels, 0),
     detected: rows.reduce((sum, r) => sum + r.detected, 0),
+    observableLabels: rows.reduce((sum, r) => sum + r.observableLabels, 0),
+    observableDetected: rows.reduce((sum, r) => sum + r.observableDetected, 0),
     episodes: rows.reduce((sum, r) => sum + r.episodes, 0),
     truePositives: rows.reduce((sum, r) => sum + r.truePositives, 0),
     strictTruePositives: rows.reduce((sum, r) => sum + r.strictTruePositives, 0),
@@ -284,6 +292,9 @@ function row(score: KindScore): string[] {
   const median =
     sorted.length > 0 ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : Number.NaN;
   const mean = sorted.reduce((sum, d) => sum + d, 0) / sorted.length;
+  const recallObservable =
+    score.observableLabels > 0 ? score.observableDetected / score.observableLabels : Number.NaN;
+  const f1Observable = (2 * strict * recallObservable) / (strict + recallObservable);
   return [
     score.kind,
     String(score.labels),
@@ -297,6 +308,9 @@ function row(score: KindScore): string[] {
     fixed(f1, 2),
     fixed(median, 0),
     fixed(mean, 1),
+    String(score.observableLabels),
+    fixed(recallObservable, 2),
+    fixed(f1Observable, 2),
   ];
 }
 

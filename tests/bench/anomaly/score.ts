@@ -52,6 +52,9 @@ export interface KindScore {
   readonly kind: FindingKind | 'all';
   readonly labels: number;
   readonly detected: number;
+  /** Labels the data can show at all (see Label.observable), and how many of them were found. */
+  readonly observableLabels: number;
+  readonly observableDetected: number;
   readonly episodes: number;
   readonly truePositives: number;
   /** Episodes that are the first to detect some label. */
@@ -130,10 +133,12 @@ function kindScore(
 ): KindScore {
   const delays: number[] = [];
   let detected = 0;
+  let observableDetected = 0;
   for (const label of labels) {
     const found = detections.get(label) ?? [];
     if (found.length === 0) continue;
     detected++;
+    if (label.observable !== false) observableDetected++;
     delays.push(Math.min(...found));
   }
   const truePositives = episodes.filter((episode) => matched.has(episode)).length;
@@ -141,6 +146,8 @@ function kindScore(
     kind,
     labels: labels.length,
     detected,
+    observableLabels: labels.filter((label) => label.observable !== false).length,
+    observableDetected,
     episodes: episodes.length,
     truePositives,
     strictTruePositives: episodes.filter((episode) => firsts.has(episode)).length,

@@ -89,6 +89,11 @@ export interface Label {
   readonly level: 'account' | Level;
   readonly startDay: number;
   readonly endDay: number;
+  /**
+   * False when the data cannot show the problem at all: a conversion-rate fall on a campaign that
+   * converts once a week. Such labels are scored, and also reported apart (see score.ts).
+   */
+  readonly observable?: boolean;
 }
 
 /** One ad's final delivery, by day. */

@@ -1,4 +1,4 @@
-import { explainEntity, findingPeriods, subjectNoun } from '@/lib/explain/explain-entity';
+import { explainEntity, explainSubject, findingPeriods } from '@/lib/explain/explain-entity';
 import type { ExplainMetric } from '@/lib/explain/measures';
 import { fetchBreakdownRows } from '@/lib/graph/breakdowns';
 import { createGraphClient } from '@/lib/graph/client';
@@ -9,6 +9,7 @@ import { plantedSegment } from '../../sim/graph/insights/breakdowns';
 import type { AnomalyKind, PlantedAnomaly, SimEntity, World } from '../../sim/world/types';
 import { simFetch } from '../../unit/sync/sim-graph';
 import { fakeTiming } from '../../unit/graph/fake-graph';
+import { englishFinding } from '../../unit/components/english-finding';
 
 /**
  * Explain benchmark (issue #18): explains every planted problem of the simulator's world through
@@ -64,7 +65,7 @@ async function explainCase(c: Case): Promise<{ explanation: Explanation; request
   const currency = world.account(c.accountId)?.currency ?? 'USD';
   const explanation = await explainEntity({
     metric: c.metric,
-    subjectNoun: subjectNoun(c.level),
+    subject: explainSubject(c.level),
     currency,
     ...findingPeriods(c.since, c.until),
     read: (group, periods) =>
@@ -183,7 +184,7 @@ for (const c of [...planted, ...clean]) {
   }
   if (verbose || (c.planted ? top?.value !== c.planted.value : top)) {
     console.log(
-      `${c.planted ? (top?.value === c.planted.value ? 'ok  ' : 'MISS') : top ? 'FALSE' : 'ok  '} ${c.label} ${c.metric}${c.planted ? ` planted ${c.planted.dimension}=${c.planted.value}` : ''}\n      ${explanation.sentence}`,
+      `${c.planted ? (top?.value === c.planted.value ? 'ok  ' : 'MISS') : top ? 'FALSE' : 'ok  '} ${c.label} ${c.metric}${c.planted ? ` planted ${c.planted.dimension}=${c.planted.value}` : ''}\n      ${englishFinding(explanation.sentence)}`,
     );
   }
 }

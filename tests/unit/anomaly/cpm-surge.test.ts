@@ -72,4 +72,28 @@ describe('CPM surge', () => {
     expect(englishFinding(findings[0]?.summary)).toContain('across 3 of 3 campaigns');
     expect(englishFinding(findings[0]?.nextStep)).toContain("don't restructure campaigns");
   });
+
+  it('says nothing of a single dear day: a surge is still there the next day', () => {
+    const rows = rowsFor('blip', (day) => ({ cpm: rhythm(day) * (day === recent(0) ? 2.2 : 1) }));
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    expect(findings.map((finding) => finding.kind)).not.toContain('cpm_surge');
+  });
+
+  it('gives no finding to a campaign whose CPM rose with the rest of the account', () => {
+    const rise = (id: string, factor: number) =>
+      campaignOf(id, [
+        {
+          id: `${id}-s`,
+          rows: rowsFor(id, (day) => ({ cpm: rhythm(day) * (day >= recent(3) ? factor : 1) })),
+        },
+      ]);
+    const findings = detectAnomalies(
+      accountOf(rise('c1', 1.45), rise('c2', 1.25), rise('c3', 1.25), rise('c4', 1.25)),
+      { asOf: AS_OF },
+    );
+    const flagged = findings.flatMap((finding) => [finding, ...finding.related]);
+    expect(flagged.filter((finding) => finding.kind === 'cpm_surge')).toEqual([]);
+  });
 });

@@ -34,8 +34,56 @@ describe('creative fatigue', () => {
     );
   });
 
-  it('is not fatigue when CTR drops overnight at steady frequency', () => {
-    const rows = rowsFor('jump', (day) => (day >= recent(3) ? { ctr: TYPICAL.ctr * 0.6 } : {}));
+  it('tells a CTR that fell and stayed down at steady frequency as a creative wearing out', () => {
+    const rows = rowsFor('jump', (day) => (day >= recent(5) ? { ctr: TYPICAL.ctr * 0.5 } : {}));
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    const wearOut = findings.find((finding) => finding.kind === 'creative_fatigue');
+    expect(wearOut).toMatchObject({ metric: 'ctr', direction: 'down' });
+    expect(englishFinding(wearOut?.summary)).toMatch(
+      /^CTR fell \d+ % in \d+ days \(.+ → .+\) at steady frequency — the creative is wearing out\.$/,
+    );
+    expect(englishFinding(wearOut?.nextStep)).toMatch(/^Test a new creative/);
+  });
+
+  it('says nothing when CTR dips for two days and recovers', () => {
+    const rows = rowsFor('dip', (day) =>
+      day >= recent(4) && day < recent(2) ? { ctr: TYPICAL.ctr * 0.5 } : {},
+    );
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    expect(findings.map((finding) => finding.kind)).not.toContain('creative_fatigue');
+  });
+
+  it('flags an audience saturating: frequency climbing while reach falls, CTR barely moving', () => {
+    const rows = rowsFor('saturating', (day) => {
+      const age = day - recent(9) + 1;
+      if (age <= 0) return {};
+      return {
+        frequency: TYPICAL.frequency * (1 + 0.15 * age),
+        ctr: TYPICAL.ctr * (1 - 0.015 * age),
+      };
+    });
+    const [finding] = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    expect(finding).toMatchObject({
+      kind: 'creative_fatigue',
+      metric: 'frequency',
+      direction: 'up',
+    });
+    expect(englishFinding(finding?.summary)).toMatch(
+      /^Daily frequency rose from 1\.3 to [2-3]\.\d in \d+ days while daily reach fell \d+ % \([\d,]+ → [\d,]+\) — the audience is saturating\.$/,
+    );
+    expect(englishFinding(finding?.nextStep)).toMatch(/^Broaden the audience/);
+  });
+
+  it('is not saturation when frequency rises because spend doubled and reach grew with it', () => {
+    const rows = rowsFor('scaled', (day) =>
+      day >= recent(6) ? { spend: TYPICAL.spend * 2.2, frequency: TYPICAL.frequency * 1.5 } : {},
+    );
     const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
       asOf: AS_OF,
     });

@@ -117,4 +117,21 @@ describe('delivery stopped', () => {
     expect(findings[0]).toMatchObject({ kind: 'delivery_stop', level: 'account' });
     expect(englishFinding(findings[0]?.nextStep)).toMatch(/payment method/);
   });
+
+  it('stays quiet when a budget cut left the week with nothing to deliver until Sunday', () => {
+    // AS_OF is a Monday: Sunday spent about 50,000, more than seven times the new 7,000 budget.
+    const rows = rowsFor('cut', (day) => (day === recent(0) ? undefined : {}));
+    const cut = {
+      dailyBudgetMinor: 7_000,
+      budgetHistory: [
+        { from: '2024-06-01', dailyBudgetMinor: 55_000 },
+        { from: dateOf(recent(0)), dailyBudgetMinor: 7_000 },
+      ],
+    };
+    const findings = detectAnomalies(
+      withControl(campaignOf('c1', [{ id: 's1', rows, node: cut }])),
+      { asOf: AS_OF },
+    );
+    expect(findings.map((finding) => finding.kind)).not.toContain('delivery_stop');
+  });
 });

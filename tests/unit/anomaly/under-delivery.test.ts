@@ -37,4 +37,20 @@ describe('persistent under-delivery', () => {
       detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), { asOf: AS_OF }),
     ).toEqual([]);
   });
+
+  it('is not under-delivery when a raised budget is not absorbed: spend stayed where it was', () => {
+    const rows = rowsFor('raised', () => ({}));
+    const raised = {
+      dailyBudgetMinor: 110_000,
+      budgetHistory: [
+        { from: '2024-06-01', dailyBudgetMinor: 55_000 },
+        { from: dateOf(recent(10)), dailyBudgetMinor: 110_000 },
+      ],
+    };
+    const findings = detectAnomalies(
+      withControl(campaignOf('c1', [{ id: 's1', rows, node: raised }])),
+      { asOf: AS_OF },
+    );
+    expect(findings.map((finding) => finding.kind)).not.toContain('under_delivery');
+  });
 });

@@ -1,6 +1,5 @@
 import catalogue from '@/public/_locales/en/messages.json';
-import type { FindingMessage } from '@/lib/schema/finding-message';
-import { findingText } from '@/lib/util/finding-text';
+import { findingText, type CatalogueMessage } from '@/lib/util/finding-text';
 import { formatMessage } from '@/lib/util/message-format';
 import type { Translate } from '@/lib/util/message-keys';
 
@@ -11,9 +10,12 @@ import type { Translate } from '@/lib/util/message-keys';
 const english: Translate = (key, ...substitutions) =>
   formatMessage(catalogue[key].message, substitutions, 'en');
 
-/** A finding's sentence or next step as an English reader sees it (the 'en' catalogue and formats). */
-export function englishFinding(message: FindingMessage): string;
-export function englishFinding(message: FindingMessage | undefined): string | undefined;
-export function englishFinding(message: FindingMessage | undefined): string | undefined {
+/**
+ * A finding's sentence or next step, or an explanation's, as an English reader sees it (the 'en'
+ * catalogue and formats).
+ */
+export function englishFinding(message: CatalogueMessage): string;
+export function englishFinding(message: CatalogueMessage | undefined): string | undefined;
+export function englishFinding(message: CatalogueMessage | undefined): string | undefined {
   return message && findingText(message, english, 'en');
 }

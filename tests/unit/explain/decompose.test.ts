@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExplanation, decomposeDimension, type SegmentPair } from '@/lib/explain';
 import type { SegmentTotals } from '@/lib/explain/measures';
+import { englishFinding } from '../components/english-finding';
 
 const totals = (spend: number, impressions: number, purchases = 0): SegmentTotals => ({
   spend,
@@ -99,16 +100,19 @@ describe('buildExplanation', () => {
     const explanation = buildExplanation({
       metric: 'cpm',
       segments,
-      subjectNoun: 'the account',
+      subject: 'account',
       ...periods,
       requests: 3,
       fetchedAt: 0,
     });
     expect(explanation.dimension).toBe('platform_position');
-    expect(explanation.sentence).toMatch(
+    expect(englishFinding(explanation.sentence)).toMatch(
       /^CPM up 33 %: \d+ % of the rise comes from Instagram Reels, whose share of impressions went from 10 % to 30 % at 1\.9 × the account's CPM\.$/,
     );
-    expect(explanation.segments[0]).toMatchObject({ label: 'Instagram Reels', named: true });
+    expect(explanation.segments[0]).toMatchObject({
+      label: { key: 'explainSegmentInstagramReels' },
+      named: true,
+    });
   });
 
   it('tells a rate change apart: the placement itself got dearer at a steady share', () => {
@@ -120,12 +124,12 @@ describe('buildExplanation', () => {
     const explanation = buildExplanation({
       metric: 'cpm',
       segments,
-      subjectNoun: 'the campaign',
+      subject: 'campaign',
       ...periods,
       requests: 3,
       fetchedAt: 0,
     });
-    expect(explanation.sentence).toBe(
+    expect(englishFinding(explanation.sentence)).toBe(
       "CPM up 40 %: 100 % of the rise comes from Instagram Reels, whose own CPM moved up 200 % (at 2.1 × the campaign's CPM, 20 % of impressions).",
     );
     expect(explanation.segments[0]?.rate).toBeCloseTo(1, 5);
@@ -139,13 +143,13 @@ describe('buildExplanation', () => {
     const explanation = buildExplanation({
       metric: 'cpm',
       segments,
-      subjectNoun: 'the ad set',
+      subject: 'adset',
       ...periods,
       requests: 3,
       fetchedAt: 0,
     });
     expect(explanation.dimension).toBeNull();
-    expect(explanation.sentence).toContain('nothing stands out');
+    expect(englishFinding(explanation.sentence)).toContain('nothing stands out');
     expect(explanation.segments.every((s) => !s.named)).toBe(true);
   });
 });

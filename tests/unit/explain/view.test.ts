@@ -33,7 +33,7 @@ const explanation = (metric: 'cpm' | 'spend') =>
   buildExplanation({
     metric,
     segments,
-    subjectNoun: 'the campaign',
+    subject: 'campaign',
     baseline: { since: '2026-11-01', until: '2026-11-14' },
     affected: { since: '2026-11-15', until: '2026-11-21' },
     requests: 3,
@@ -44,7 +44,7 @@ describe('explainView', () => {
   it('gives each bar the segment’s own CPM before and after, in minor units per thousand', () => {
     const view = ExplainResponseSchema.parse(explainView(explanation('cpm')));
     expect(view.metric).toBe('cpm');
-    const reels = view.bars.find((bar) => bar.label === 'Instagram Reels')!;
+    const reels = view.bars.find((bar) => bar.label.key === 'explainSegmentInstagramReels')!;
     // 10,000 cents over 2,000,000 impressions: 5 cents per thousand; then 16.
     expect([reels.valueBefore, reels.valueAfter]).toEqual([5, 16]);
     expect(reels.before).toBeCloseTo(0.25, 10);

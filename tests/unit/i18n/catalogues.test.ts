@@ -82,12 +82,18 @@ function usedKeys(): { called: Set<string>; named: Set<string> } {
 
 /** Words that stay English in every language: the trade's terms, names, units, identifiers. */
 const SHARED_TERMS =
-  /\b(Adlens|Meta|Facebook|Graph API( Explorer)?|Marketing API|Business Manager|CPM|CTR|CPC|CPA|ROAS|KPIs?|CSV|JSON|API|MB|ID|OAuth|URIs?|Insights?|Snapshots?|Sparkline|Token|ads_read|graph\.facebook\.com)\b/g;
+  /\b(Adlens|Meta|Facebook|Instagram|Messenger|Threads|Audience Network|Graph API( Explorer)?|Marketing API|Business Manager|CPM|CTR|CPC|CPA|ROAS|KPIs?|CSV|JSON|API|MB|ID|OAuth|URIs?|Insights?|Snapshots?|Sparkline|Token|ads_read|graph\.facebook\.com)\b/g;
 
 /** Words a language writes exactly as English does (German "Name"), checked by a person. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   de: ['columnName', 'rememberPassphraseLabel', 'shareLink'],
   pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc', 'shareLink'],
+  // Meta's Chinese Ads Manager keeps these placements' English names.
+  zh_CN: [
+    'explainSegmentFacebookReels',
+    'explainSegmentFacebookMarketplace',
+    'explainSegmentInstagramReels',
+  ],
 };
 
 describe('the catalogues', () => {
@@ -121,6 +127,17 @@ describe('the catalogues', () => {
         );
       });
       expect(mismatched.map(([key]) => key)).toEqual([]);
+    },
+  );
+
+  it.each(CATALOGUE_LOCALES)(
+    '%s puts no placeholder right before a dollar sign, which Chrome reads as a named one',
+    (locale) => {
+      // "$1$2" is "$1$" then "2" to Chrome, which then refuses to load the extension.
+      const broken = Object.entries(read(locale)).filter(([, { message }]) =>
+        /\$\d\$/.test(message.replaceAll('$$', '')),
+      );
+      expect(broken.map(([key]) => key)).toEqual([]);
     },
   );
 
