@@ -8,6 +8,7 @@ import {
   INDEPENDENT_EVAL_DAYS,
   INDEPENDENT_EVAL_FROM,
 } from './independent-set';
+import { nabTable } from './nab';
 import { scoreReplay, type KindScore, type Score, type Shown } from './score';
 import { measureThroughput } from './throughput';
 import { DAYS, EVAL_DAYS, EVAL_FROM } from './world-types';
@@ -19,9 +20,14 @@ import { DAYS, EVAL_DAYS, EVAL_FROM } from './world-types';
  *
  *   npx tsx tests/bench/anomaly/run.ts [--seeds 1-3 (default) | --seed 20250105] [--verbose]
  *     [--only-independent] [--independent-seeds 1001,1002 (development seeds; default: held out)]
+ *     [--only-nab (just the NAB realAdExchange score of detectSeries, see ./nab.ts)]
  */
 
 const args = process.argv.slice(2);
+if (args.includes('--only-nab')) {
+  printNab();
+  process.exit(0);
+}
 const seeds = args.includes('--only-independent') ? [] : seedsFrom(args);
 const verbose = args.includes('--verbose');
 
@@ -174,6 +180,15 @@ if (!args.includes('--only-independent')) {
       `(median of 5 passes, fastest ${throughput.fastest.toFixed(0)} ms, slowest ` +
       `${throughput.slowest.toFixed(0)} ms; target: under 1,000 ms).`,
   );
+}
+
+if (!args.includes('--only-independent')) printNab();
+
+function printNab(): void {
+  const nab = nabTable();
+  console.log(['', nab.title, ''].join('\n'));
+  printTable(nab.header, nab.rows);
+  console.log(nab.note);
 }
 
 function printOwnGenerator(replays: readonly Replay[]): void {
