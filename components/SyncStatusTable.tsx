@@ -19,7 +19,6 @@ export interface SyncStatusTableProps {
 
 const time = (ms: number) =>
   new Intl.DateTimeFormat(documentLocale(), { timeStyle: 'short' }).format(ms);
-const count = (value: number) => new Intl.NumberFormat(documentLocale()).format(value);
 
 function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;
@@ -49,7 +48,7 @@ function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): 
         ? t('syncStateSyncingStep', summary.progress.days, syncPercent(summary.progress))
         : t('syncStateSyncing');
     case 'synced':
-      return t('syncStateSynced', relative(summary.lastSyncAt ?? now, now), count(summary.rows));
+      return t('syncStateSynced', relative(summary.lastSyncAt ?? now, now), summary.rows);
     case 'problem':
       return `${problemText(summary, t)}${partial}`;
   }

@@ -13,9 +13,9 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import { AccessTokenSchema } from '@/lib/schema/auth';
-import { AppError } from '@/lib/schema/errors';
 import type { AuthStatus } from '@/lib/schema/messages';
 import { t, type MessageKey } from '@/lib/util/i18n';
+import { errorText } from '@/components/error-text';
 
 type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
 type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
@@ -28,8 +28,9 @@ const DISCONNECTED: Readonly<Record<Revocation, MessageKey>> = {
   'not-requested': 'disconnectedNotRequested',
 };
 
+/** A background error's sentence, by its code, in the reader's language. */
 function describeError(error: unknown): string {
-  return error instanceof AppError ? error.message : t('somethingWentWrong');
+  return errorText(t, error, t('somethingWentWrong'));
 }
 
 function tokenProblem(token: string): string | undefined {

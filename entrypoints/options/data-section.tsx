@@ -5,17 +5,16 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import type { StoredAccount } from '@/lib/schema/privacy';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
 import { documentLocale } from '@/components/locale';
-
-const COUNT = { format: (value: number) => new Intl.NumberFormat(documentLocale()).format(value) };
-const BYTES = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+import { errorText } from '@/components/error-text';
 
 function megabytes(bytes: number): string {
-  return BYTES.format(bytes / 1_000_000);
+  return new Intl.NumberFormat(documentLocale(), { maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
 }
 
 function today(): string {
@@ -47,7 +46,7 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
     try {
       setNotice(await action());
     } catch (reason) {
-      setError(reason instanceof AppError ? reason.message : t('actionFailed'));
+      setError(errorText(t, reason, t('actionFailed')));
     } finally {
       setBusy(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.storedData() });
@@ -83,7 +82,7 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
   const totalRows = (data?.accounts ?? []).reduce((sum, account) => sum + account.insightRows, 0);
   const totalRecords = (data?.accounts ?? []).reduce((sum, account) => sum + account.records, 0);
   const describe = (account: StoredAccount) =>
-    t('accountStored', COUNT.format(account.insightRows), COUNT.format(account.records));
+    t('accountStored', account.insightRows, account.records);
 
   return (
     <section class="card" aria-labelledby="data-heading" data-testid="data-section">
@@ -92,13 +91,8 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
       {data && (
         <p data-testid="stored-total">
           {data.bytesUsed === null
-            ? t('storedTotal', COUNT.format(totalRows), COUNT.format(totalRecords))
-            : t(
-                'storedTotalBytes',
-                COUNT.format(totalRows),
-                COUNT.format(totalRecords),
-                megabytes(data.bytesUsed),
-              )}
+            ? t('storedTotal', totalRows, totalRecords)
+            : t('storedTotalBytes', totalRows, totalRecords, megabytes(data.bytesUsed))}
         </p>
       )}
       {error && (
@@ -175,13 +169,8 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
           >
             <p>
               {data.bytesUsed === null
-                ? t('clearAllWill', COUNT.format(totalRows), COUNT.format(totalRecords))
-                : t(
-                    'clearAllWillBytes',
-                    COUNT.format(totalRows),
-                    COUNT.format(totalRecords),
-                    megabytes(data.bytesUsed),
-                  )}
+                ? t('clearAllWill', totalRows, totalRecords)
+                : t('clearAllWillBytes', totalRows, totalRecords, megabytes(data.bytesUsed))}
             </p>
           </ConfirmAction>
         )}

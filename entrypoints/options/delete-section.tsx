@@ -4,8 +4,8 @@ import { ConfirmAction } from '@/components/ConfirmAction';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
-import { AppError } from '@/lib/schema/errors';
 import { t } from '@/lib/util/i18n';
+import { errorText } from '@/components/error-text';
 
 /**
  * Delete everything: revoke at Meta if chosen, then the token, the cache, saved snapshots,
@@ -33,9 +33,7 @@ export function DeleteSection({ queryClient }: { readonly queryClient: QueryClie
         queryClient.clear();
         setNotice(t(revocation === 'unconfirmed' ? 'deletedUnconfirmed' : 'deleted'));
       })
-      .catch((reason: unknown) =>
-        setError(reason instanceof AppError ? reason.message : t('actionFailed')),
-      )
+      .catch((reason: unknown) => setError(errorText(t, reason, t('actionFailed'))))
       .finally(() => setBusy(false));
   }
 

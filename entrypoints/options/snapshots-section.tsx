@@ -5,11 +5,11 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import { addDays } from '@/lib/util/dates';
 import { t } from '@/lib/util/i18n';
 import { handoffFragment } from '@/lib/share/handoff';
 import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
+import { errorText } from '@/components/error-text';
 import { slot, withElements } from '@/components/with-elements';
 
 const VIEWER_PATH = '/snapshot-viewer.html';
@@ -91,7 +91,7 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
         url: `${browser.runtime.getURL(VIEWER_PATH)}${handoffFragment(handoffId)}`,
       });
     } catch (failure) {
-      setError(failure instanceof AppError ? failure.message : t('snapshotCreateFailed'));
+      setError(errorText(t, failure, t('snapshotCreateFailed')));
     } finally {
       setBusy(false);
     }

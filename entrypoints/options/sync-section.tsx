@@ -7,6 +7,7 @@ import { useSyncView } from '@/lib/query/sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/lib/schema/sync';
 import { readSyncSettings, updateSyncSettings } from '@/lib/settings/client';
 import { t } from '@/lib/util/i18n';
+import { errorText } from '@/components/error-text';
 
 /** The options page's Sync section: the schedule, each account's sync state, and Sync now. */
 export function SyncSection({ queryClient }: { readonly queryClient: QueryClient }) {
@@ -31,9 +32,9 @@ export function SyncSection({ queryClient }: { readonly queryClient: QueryClient
       <p class="help">
         {t('syncHelp', settings?.backfillDays ?? DEFAULT_SYNC_SETTINGS.backfillDays)}
       </p>
-      {view.error && (
+      {view.error !== null && (
         <p class="error" role="alert" data-testid="sync-error">
-          {view.error}
+          {errorText(t, view.error, t('panelSyncFailed'))}
         </p>
       )}
       {settings && (

@@ -8,6 +8,7 @@ import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
 import { useQuery } from '@/lib/query/use-query';
 import { t } from '@/lib/util/i18n';
+import { errorText } from '@/components/error-text';
 
 const ADS_MANAGER_URL = `${ADS_MANAGER_ORIGINS[0]}/adsmanager/manage/campaigns`;
 
@@ -27,9 +28,9 @@ export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
     <main class="popup">
       <h1>{t('extName')}</h1>
       <ConnectionStatus status={view.connection} t={t} />
-      {view.error && (
+      {view.error !== null && (
         <p class="error" role="alert" data-testid="sync-error">
-          {view.error}
+          {errorText(t, view.error, t('panelSyncFailed'))}
         </p>
       )}
       {view.status.length > 0 && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FactList } from '@/components/FactList';
 import { assertSnapshotSize, decodeSnapshotBytes } from '@/lib/share/decode';
-import { SnapshotError } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
 import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
 import { openShareLink, readShareLink, type ShareLink } from '@/lib/share/link';
 import { describeSnapshot } from '@/lib/share/preview';
@@ -13,7 +13,8 @@ import {
   SNAPSHOT_RETENTION_DAYS,
   type SavedSnapshot,
 } from '@/lib/share/snapshot-store';
-import { t, type MessageKey } from '@/lib/util/i18n';
+import { formatDateOf } from '@/lib/util/dates';
+import { t, uiLocale, uiReader, type MessageKey } from '@/lib/util/i18n';
 import { OpenSnapshot } from './OpenSnapshot';
 import { SavedSnapshots } from './SavedSnapshots';
 import { ShareSnapshot } from './ShareSnapshot';
@@ -37,7 +38,7 @@ const ORIGIN_TEXT: Readonly<Record<Origin, MessageKey>> = {
 };
 
 function messageOf(error: unknown): string {
-  return error instanceof SnapshotError ? error.message : t('viewerOpenFailed');
+  return error instanceof SnapshotError ? snapshotErrorText(error, t) : t('viewerOpenFailed');
 }
 
 export function App({ viewerUrl }: { readonly viewerUrl: string }) {
@@ -102,7 +103,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
   async function save(snapshot: Snapshot) {
     const record = await saveSnapshot(snapshot);
     await refreshSaved();
-    setStatus(t('viewerSavedUntil', new Date(record.expiresAt).toISOString().slice(0, 10)));
+    setStatus(t('viewerSavedUntil', formatDateOf(record.expiresAt, uiLocale())));
   }
 
   async function remove(entry: SavedSnapshot) {
@@ -180,7 +181,7 @@ export function App({ viewerUrl }: { readonly viewerUrl: string }) {
             {t(ORIGIN_TEXT[opened.origin])}{' '}
             {opened.origin === 'created' ? '' : t('viewerSharedData')}
           </p>
-          <FactList facts={describeSnapshot(opened.snapshot)} testId="snapshot-facts" />
+          <FactList facts={describeSnapshot(opened.snapshot, uiReader())} testId="snapshot-facts" />
           {opened.origin !== 'saved' && (
             <div class="actions">
               <button

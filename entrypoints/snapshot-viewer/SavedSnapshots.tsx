@@ -1,6 +1,7 @@
 import type { SavedSnapshot } from '@/lib/share/snapshot-store';
 import { periodText, subjectName } from '@/lib/share/view';
-import { t } from '@/lib/util/i18n';
+import { formatDateOf } from '@/lib/util/dates';
+import { uiReader } from '@/lib/util/i18n';
 
 interface SavedSnapshotsProps {
   readonly saved: readonly SavedSnapshot[];
@@ -8,11 +9,10 @@ interface SavedSnapshotsProps {
   readonly onDelete: (saved: SavedSnapshot) => void;
 }
 
-function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps) {
+  const reader = uiReader();
+  const { t } = reader;
+  const day = (ms: number) => formatDateOf(ms, reader.locale);
   if (saved.length === 0) return <p class="muted">{t('viewerNoneSaved')}</p>;
   return (
     <ul class="saved">
@@ -25,7 +25,7 @@ export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps)
               <p class="muted">
                 {t(
                   'viewerSavedEntry',
-                  periodText(entry.snapshot),
+                  periodText(entry.snapshot, reader),
                   day(entry.savedAt),
                   day(entry.expiresAt),
                 )}

@@ -9,8 +9,8 @@ import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/s
 import type { Snapshot } from '@/lib/share/schema';
 import { downloadFile } from '@/lib/util/download';
 import { snapshotPng } from './png';
-import { t, type MessageKey } from '@/lib/util/i18n';
-import { PASSPHRASE_RULE } from '@/lib/util/passphrase';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
+import { t, uiReader, type MessageKey } from '@/lib/util/i18n';
 
 interface ShareSnapshotProps {
   readonly snapshot: Snapshot;
@@ -55,6 +55,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
   const [output, setOutput] = useState<Output | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
   const shared = useMemo(() => redactSnapshot(snapshot, choice), [snapshot, choice]);
+  const reader = uiReader();
 
   async function show(label: string, text: string) {
     setOutput({ label, text });
@@ -84,7 +85,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
         ))}
       </fieldset>
       <h3>{t('sharePreviewHeading')}</h3>
-      <FactList facts={describeSnapshot(shared)} testId="share-preview" />
+      <FactList facts={describeSnapshot(shared, reader)} testId="share-preview" />
       <div class="actions">
         <button
           type="button"
@@ -101,7 +102,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           type="button"
           data-testid="export-csv"
           onClick={() =>
-            downloadFile(snapshotFileName(shared, '.csv'), snapshotCsv(shared), 'text/csv')
+            downloadFile(snapshotFileName(shared, '.csv'), snapshotCsv(shared, reader), 'text/csv')
           }
         >
           {t('shareDownloadCsv')}
@@ -110,7 +111,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           type="button"
           data-testid="export-png"
           onClick={() =>
-            void snapshotPng(shared).then((png) =>
+            void snapshotPng(shared, reader).then((png) =>
               downloadFile(snapshotFileName(shared, '.png'), png, 'image/png'),
             )
           }
@@ -120,7 +121,7 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
         <button
           type="button"
           data-testid="export-markdown"
-          onClick={() => void show(t('shareMarkdown'), snapshotMarkdown(shared))}
+          onClick={() => void show(t('shareMarkdown'), snapshotMarkdown(shared, reader))}
         >
           {t('shareMarkdown')}
         </button>
@@ -133,14 +134,15 @@ export function ShareSnapshot({ snapshot, viewerUrl }: ShareSnapshotProps) {
           void createShareLink(shared, viewerUrl, passphrase || undefined).then(
             (link) => show(t(passphrase ? 'shareProtectedLink' : 'shareLink'), link),
             (error: unknown) =>
-              setLinkError(error instanceof Error ? error.message : t('shareLinkFailed')),
+              setLinkError(
+                error instanceof SnapshotError ? snapshotErrorText(error, t) : t('shareLinkFailed'),
+              ),
           );
         }}
       >
         <label for="share-passphrase">{t('sharePassphraseLabel')}</label>
         <p class="help">
-          {t('sharePassphraseHelp')}
-          {` ${PASSPHRASE_RULE}`}
+          {t('sharePassphraseHelp')} {t('errorWeakPassphrase')}
         </p>
         {linkError && (
           <p class="error" role="alert" data-testid="share-link-error">

@@ -4,7 +4,7 @@ import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline } from '@/components/Sparkline';
 import type { Snapshot } from '@/lib/share/schema';
-import { t } from '@/lib/util/i18n';
+import { uiReader } from '@/lib/util/i18n';
 import {
   entityViews,
   findingViews,
@@ -16,9 +16,11 @@ import {
 
 /** A snapshot, read-only: every name and sentence in it is someone else's text, shown as text. */
 export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
-  const rows = kpiRows(snapshot).map((row) => ({ ...row, key: row.metric }));
-  const series = seriesViews(snapshot);
-  const findings = findingViews(snapshot);
+  const reader = uiReader();
+  const { t } = reader;
+  const rows = kpiRows(snapshot, reader).map((row) => ({ ...row, key: row.metric }));
+  const series = seriesViews(snapshot, reader);
+  const findings = findingViews(snapshot, reader);
   const explained = findings.flatMap(({ subject, explanation }) =>
     explanation ? [{ subject, explanation }] : [],
   );
@@ -28,7 +30,7 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
         {subjectName(snapshot)}
       </h3>
       <p class="muted" data-testid="snapshot-period">
-        {periodText(snapshot)}
+        {periodText(snapshot, reader)}
       </p>
       <KpiTable t={t} caption={t('panelKpis')} rows={rows} rowTestId="snapshot-kpi" />
       {series.length > 0 && (
@@ -72,7 +74,7 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
       )}
       <details>
         <summary>{t('snapshotEntities', snapshot.entities.length)}</summary>
-        <EntityTree entities={entityViews(snapshot)} />
+        <EntityTree entities={entityViews(snapshot, reader)} />
       </details>
     </article>
   );

@@ -1,11 +1,12 @@
 import { layoutSnapshotCard, paintCard } from '@/lib/share/image';
 import type { Snapshot } from '@/lib/share/schema';
+import type { Reader } from '@/lib/util/i18n';
 
 /** The snapshot card drawn on an OffscreenCanvas, as PNG bytes; nothing is added to the page. */
-export async function snapshotPng(snapshot: Snapshot): Promise<Blob> {
+export async function snapshotPng(snapshot: Snapshot, reader: Reader): Promise<Blob> {
   const probe = new OffscreenCanvas(1, 1).getContext('2d');
   if (!probe) throw new Error('This browser cannot draw on a canvas');
-  const card = layoutSnapshotCard(snapshot, (text, font) => {
+  const card = layoutSnapshotCard(snapshot, reader, (text, font) => {
     probe.font = font;
     return probe.measureText(text).width;
   });

@@ -205,7 +205,7 @@ function describeCpa(entity: EntityView, view: AccountView, test: ShiftTest): Ca
           // No conversions is always a fall of the conversion rate.
           'findingCpaNoConversions',
           format.plural(days),
-          format.count(Math.round(test.expected)),
+          format.plural(Math.round(test.expected)),
           format.percent(rateBefore),
           format.percent(rateNow),
         ),
@@ -242,7 +242,7 @@ function describeRoas(entity: EntityView, view: AccountView, test: ShiftTest): C
         format.decimal(test.observed / spend),
         format.decimal(test.expected / spend),
         format.plural(days),
-        format.count(conversions),
+        format.plural(Math.round(conversions)),
         format.change(perConversionNow, perConversionBefore),
         format.money(perConversionBefore),
         format.money(perConversionNow),

@@ -230,7 +230,7 @@ function describe(
           'findingCpmSurgeBroad',
           format.change(actual, expected),
           format.count(breadth.risen),
-          format.count(breadth.campaigns),
+          format.plural(breadth.campaigns),
           format.money(actual),
           ...range,
         )

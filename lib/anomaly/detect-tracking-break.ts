@@ -191,7 +191,7 @@ function describe(
           format.date(view.epochDay(end)),
           expected,
           format.money(spend),
-          format.count(clicks),
+          format.plural(Math.round(clicks)),
           format.date(view.epochDay(resumed ?? end + 1)),
         )
       : message(
@@ -199,7 +199,7 @@ function describe(
           seen,
           expected,
           format.money(spend),
-          format.count(clicks),
+          format.plural(Math.round(clicks)),
           start,
         ),
     nextStep: message(

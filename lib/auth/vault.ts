@@ -5,7 +5,7 @@ import { AccessTokenSchema } from '@/lib/schema/auth';
 import { AppError } from '@/lib/schema/errors';
 import {
   derivePassphraseKey,
-  passphraseProblem,
+  isStrongPassphrase,
   PBKDF2_ITERATIONS,
   sameBytes,
   SALT_BYTES,
@@ -181,8 +181,9 @@ export function tokenStorageState(): Promise<{ remembered: boolean; locked: bool
  */
 export function rememberToken(passphrase: string): Promise<void> {
   return serialized(async () => {
-    const problem = passphraseProblem(passphrase);
-    if (problem !== null) throw new AppError('invalid-request', problem);
+    if (!isStrongPassphrase(passphrase)) {
+      throw new AppError('weak-passphrase', 'The passphrase is too weak for the strength rule.');
+    }
     const live = AccessTokenSchema.safeParse(await liveToken.getValue());
     if (!live.success)
       throw new AppError('not-connected', 'Connect first, then choose to remember the token.');

@@ -86,7 +86,7 @@ export async function exportEverything(now = Date.now()): Promise<string> {
   const json = JSON.stringify(document);
   if (json.length > MAX_EXPORT_CHARS) {
     throw new AppError(
-      'internal',
+      'export-too-large',
       `Your data is too large for one file (${Math.round(json.length / 1e6)} MB). Export each account's daily insights as CSV, or keep fewer days.`,
     );
   }
@@ -110,7 +110,7 @@ function formatMetric(metric: InsightMetric, value: number, currency: string): s
 /** One account's daily insights, a row per entity and day, money in the account currency. */
 export async function exportAccountCsv(accountId: AccountId): Promise<string> {
   const account = await getAccount(accountId);
-  if (!account) throw new AppError('invalid-request', 'That ad account is not connected.');
+  if (!account) throw new AppError('unknown-account', 'That ad account is not connected.');
   const { currency } = account;
   const names = new Map<string, string>();
   for (const level of ENTITY_LEVELS) {

@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/query-core';
 import { useState } from 'preact/hooks';
 import { send } from '@/lib/messaging/client';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import type { AuthStatus } from '@/lib/schema/messages';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { queryKeys } from './keys';
@@ -16,7 +15,8 @@ export interface SyncView {
   readonly connection: AuthStatus | undefined;
   readonly accounts: readonly AccountSummary[];
   readonly status: readonly AccountSyncSummary[];
-  readonly error: string | null;
+  /** Why Sync now failed (an AppError, said in the reader's language by the page), or null. */
+  readonly error: unknown;
   syncNow(accountId?: AccountId): void;
 }
 
@@ -43,7 +43,7 @@ export function useSyncView(queryClient: QueryClient): SyncView {
     queryFn: async () => (await send('accounts.list', {})).accounts,
     enabled: (status.data?.accounts.length ?? 0) > 0,
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   return {
     connection: connection.data,
@@ -54,9 +54,7 @@ export function useSyncView(queryClient: QueryClient): SyncView {
       setError(null);
       void send('sync.now', accountId === undefined ? {} : { accountId })
         .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() }))
-        .catch((reason: unknown) =>
-          setError(reason instanceof AppError ? reason.message : 'The sync could not start.'),
-        );
+        .catch((reason: unknown) => setError(reason));
     },
   };
 }

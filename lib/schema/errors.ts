@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'login-cancelled',
   'login-failed',
   'wrong-passphrase',
+  'weak-passphrase',
+  'unknown-account',
+  'not-synced',
+  'export-too-large',
   'internal',
 ] as const;
 

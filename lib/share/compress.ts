@@ -24,13 +24,13 @@ export async function inflateRaw(bytes: Uint8Array, maxBytes: number): Promise<U
       total += chunk.value.length;
       if (total > maxBytes) {
         await reader.cancel();
-        throw new SnapshotError('too-large', 'The link expands to more than a snapshot can hold.');
+        throw new SnapshotError('too-large', 'snapshotErrorLinkExpands');
       }
       chunks.push(chunk.value);
     }
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
-    throw new SnapshotError('corrupt-link', 'The link is damaged: it was cut short or changed.');
+    throw new SnapshotError('corrupt-link', 'snapshotErrorLinkDamaged');
   }
   const output = new Uint8Array(total);
   let offset = 0;

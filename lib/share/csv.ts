@@ -1,16 +1,18 @@
 import { listDays } from '@/lib/util/dates';
+import type { Reader } from '@/lib/util/message-keys';
 import { metricHeading } from './format';
 import type { Snapshot } from './schema';
 
 /**
- * The daily series as CSV: a date column and one column per metric. Only dates, metric names and
- * numbers, so no cell can start a spreadsheet formula.
+ * The daily series as CSV: a date column and one column per metric, headed in the reader's
+ * language; the cells are ISO dates and plain numbers, which every spreadsheet reads. Only dates,
+ * metric names and numbers, so no cell can start a spreadsheet formula.
  */
-export function snapshotCsv(snapshot: Snapshot): string {
+export function snapshotCsv(snapshot: Snapshot, reader: Reader): string {
   const header = [
-    'date',
-    ...snapshot.series.map((line) => metricHeading(line.metric, snapshot.currency)),
-  ];
+    reader.t('snapshotCsvDate'),
+    ...snapshot.series.map((line) => metricHeading(line.metric, snapshot.currency, reader)),
+  ].map(quoted);
   const rows = listDays(snapshot.range).map((day, index) => [
     day,
     ...snapshot.series.map((line) => {
@@ -19,4 +21,9 @@ export function snapshotCsv(snapshot: Snapshot): string {
     }),
   ]);
   return `${[header, ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/** A heading with a comma or quote in some language stays one cell. */
+function quoted(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -34,7 +34,7 @@ export async function decodeSnapshotBytes(bytes: Uint8Array): Promise<Snapshot> 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new SnapshotError('not-json', 'This file is not text: it cannot be an Adlens snapshot.');
+    throw new SnapshotError('not-json', 'snapshotErrorNotText');
   }
   return decodeSnapshotText(text);
 }
@@ -44,15 +44,12 @@ export async function decodeSnapshotText(text: string): Promise<Snapshot> {
   // A UTF-16 code unit is at least one UTF-8 byte, so a long string is too large without encoding it.
   assertSnapshotSize(text.length);
   assertSnapshotSize(new TextEncoder().encode(text).length);
-  if (text.trim() === '') throw new SnapshotError('empty', 'The snapshot is empty.');
+  if (text.trim() === '') throw new SnapshotError('empty', 'snapshotErrorEmpty');
   const file = readEnvelope(parseJson(text));
   const { version, schema } = readVersion(file.snapshot);
   const written = validate(schema, file.snapshot);
   if ((await snapshotDigest(written)) !== file.digest) {
-    throw new SnapshotError(
-      'digest-mismatch',
-      'The snapshot is damaged: its content no longer matches its SHA-256 checksum. (The checksum catches accidental damage only: whoever changes a file on purpose can recompute it.)',
-    );
+    throw new SnapshotError('digest-mismatch', 'snapshotErrorDigest');
   }
   return upgrade(version, written);
 }
@@ -60,10 +57,7 @@ export async function decodeSnapshotText(text: string): Promise<Snapshot> {
 /** Refuses a file by its size alone, so the viewer can check it before reading the file. */
 export function assertSnapshotSize(size: number): void {
   if (size > FILE_MAX_BYTES) {
-    throw new SnapshotError(
-      'too-large',
-      `The snapshot is larger than ${FILE_MAX_BYTES / 1024} KB, more than Adlens ever writes.`,
-    );
+    throw new SnapshotError('too-large', 'snapshotErrorTooLarge', FILE_MAX_BYTES / 1024);
   }
 }
 
@@ -71,54 +65,45 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw new SnapshotError(
-          'forbidden-key',
-          `The snapshot contains the forbidden key "${key}".`,
-        );
+        throw new SnapshotError('forbidden-key', 'snapshotErrorForbiddenKey', key);
       }
       return value;
     });
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
-    throw new SnapshotError('not-json', 'The snapshot is not valid JSON: it may be truncated.');
+    throw new SnapshotError('not-json', 'snapshotErrorNotJson');
   }
 }
 
 function readEnvelope(value: unknown): z.infer<typeof SnapshotFileSchema> {
   const format = (value as { snapshot?: { format?: unknown } } | null)?.snapshot?.format;
   if (format !== SNAPSHOT_FORMAT) {
-    throw new SnapshotError('not-a-snapshot', 'This is not an Adlens snapshot.');
+    throw new SnapshotError('not-a-snapshot', 'snapshotErrorNotSnapshot');
   }
   const file = SnapshotFileSchema.safeParse(value);
-  if (!file.success) throw invalid(file.error, 'The snapshot file');
+  if (!file.success) throw invalid(file.error);
   return file.data;
 }
 
 function readVersion(snapshot: unknown): { version: number; schema: z.ZodMiniType } {
   const header = VersionHeaderSchema.safeParse(snapshot);
-  if (!header.success) throw invalid(header.error, 'The snapshot');
+  if (!header.success) throw invalid(header.error);
   const { version } = header.data;
   if (version > SNAPSHOT_VERSION) {
-    throw new SnapshotError(
-      'unsupported-version',
-      `This snapshot was made by a newer Adlens (format version ${version}). Update Adlens to open it.`,
-    );
+    throw new SnapshotError('unsupported-version', 'snapshotErrorNewerVersion', version);
   }
   const schema = Object.hasOwn(SCHEMAS_BY_VERSION, version)
     ? SCHEMAS_BY_VERSION[version]
     : undefined;
   if (!schema) {
-    throw new SnapshotError(
-      'unsupported-version',
-      `Snapshot format version ${version} is unknown.`,
-    );
+    throw new SnapshotError('unsupported-version', 'snapshotErrorUnknownVersion', version);
   }
   return { version, schema };
 }
 
 function validate(schema: z.ZodMiniType, value: unknown): unknown {
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid(result.error, 'The snapshot');
+  if (!result.success) throw invalid(result.error);
   return result.data;
 }
 
@@ -127,14 +112,19 @@ function upgrade(version: number, snapshot: unknown): Snapshot {
   let current = snapshot;
   for (let from = version; from < SNAPSHOT_VERSION; from++) {
     const step = UPGRADES[from];
-    if (!step) throw new SnapshotError('unsupported-version', `No upgrade from version ${from}.`);
+    if (!step) throw new SnapshotError('unsupported-version', 'snapshotErrorUnknownVersion', from);
     current = step(current);
   }
   return validate(SnapshotSchema, current) as Snapshot;
 }
 
-function invalid(error: z.core.$ZodError, what: string): SnapshotError {
+/**
+ * The sentence is translated; the detail, in the format's own terms (JSON paths, key names, zod's
+ * kinds of issue), is quoted as it is, like Meta's own words in a Graph error.
+ */
+function invalid(error: z.core.$ZodError): SnapshotError {
   const issue = error.issues[0];
-  const detail = issue ? `: ${describeIssue(issue)}` : '';
-  return new SnapshotError('invalid', `${what} is not valid${detail}.`);
+  return issue
+    ? new SnapshotError('invalid', 'snapshotErrorInvalidDetail', describeIssue(issue))
+    : new SnapshotError('invalid', 'snapshotErrorInvalid');
 }

@@ -37,10 +37,7 @@ export async function takeSnapshot(id: string): Promise<Snapshot> {
   if (entry) await pendingItem.setValue(pending.filter((candidate) => candidate !== entry));
   const parsed = SnapshotSchema.safeParse(entry?.snapshot);
   if (!parsed.success) {
-    throw new SnapshotError(
-      'handoff-gone',
-      'This snapshot was already opened or has expired. Create it again from the options page or Ads Manager.',
-    );
+    throw new SnapshotError('handoff-gone', 'snapshotErrorHandoffGone');
   }
   return parsed.data;
 }

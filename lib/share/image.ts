@@ -1,11 +1,19 @@
+import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { sparklineRuns, type Point } from '@/lib/util/sparkline';
 import { redactionSummary } from './preview';
 import type { Snapshot } from './schema';
-import { findingViews, kpiRows, periodText, seriesViews, subjectName } from './view';
+import {
+  findingViews,
+  KPI_COLUMN_KEYS,
+  kpiRows,
+  periodText,
+  seriesViews,
+  subjectName,
+} from './view';
 
 /**
- * The snapshot as a picture for chats that show images: the same text the viewer shows, drawn on
- * a canvas. Layout is computed first, as a list of drawing operations, so it can be tested without
+ * The snapshot as a picture for chats that show images: the same text the viewer shows, in the
+ * reader's language, drawn on a canvas. Layout is computed first, as a list of drawing operations, so it can be tested without
  * a canvas; painting is a thin loop over them.
  */
 export type DrawOp =
@@ -50,7 +58,8 @@ const KPI_COLUMNS = [MARGIN, 620, 780, WIDTH - MARGIN] as const;
 const MAX_FINDINGS = 4;
 const SPARKLINE = { x: 300, width: 420, height: 32 } as const;
 
-export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Card {
+export function layoutSnapshotCard(snapshot: Snapshot, reader: Reader, measure: MeasureText): Card {
+  const { t } = reader;
   const ops: DrawOp[] = [];
   let y = MARGIN;
   const text = (value: string, x: number, font: string, color = COLORS.text, align?: 'right') =>
@@ -59,21 +68,21 @@ export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Ca
 
   advance(28);
   text(
-    ellipsis(`Adlens snapshot: ${subjectName(snapshot)}`, FONTS.title, WIDTH - 2 * MARGIN, measure),
+    ellipsis(t('snapshotTitle', subjectName(snapshot)), FONTS.title, WIDTH - 2 * MARGIN, measure),
     MARGIN,
     FONTS.title,
   );
   advance(28);
-  text(periodText(snapshot), MARGIN, FONTS.body, COLORS.muted);
+  text(periodText(snapshot, reader), MARGIN, FONTS.body, COLORS.muted);
   advance(22);
-  text(redactionSummary(snapshot), MARGIN, FONTS.body, COLORS.muted);
+  text(redactionSummary(snapshot, reader), MARGIN, FONTS.body, COLORS.muted);
 
-  const rows = kpiRows(snapshot);
+  const rows = kpiRows(snapshot, reader);
   if (rows.length > 0) {
     advance(44);
-    ['Metric', 'This period', 'Previous period', 'Change'].forEach((label, column) =>
+    KPI_COLUMN_KEYS.forEach((key, column) =>
       text(
-        label,
+        t(key),
         KPI_COLUMNS[column] ?? MARGIN,
         FONTS.strong,
         COLORS.muted,
@@ -96,10 +105,10 @@ export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Ca
     }
   }
 
-  const series = seriesViews(snapshot);
+  const series = seriesViews(snapshot, reader);
   if (series.length > 0) {
     advance(48);
-    text('Daily series', MARGIN, FONTS.heading);
+    text(t('snapshotSeries'), MARGIN, FONTS.heading);
     for (const line of series) {
       advance(SPARKLINE.height + 8);
       text(line.label, MARGIN, FONTS.body);
@@ -111,16 +120,16 @@ export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Ca
     }
   }
 
-  const findings = findingViews(snapshot);
+  const findings = findingViews(snapshot, reader);
   if (findings.length > 0) {
     advance(48);
-    text('Findings', MARGIN, FONTS.heading);
+    text(t('panelFindings'), MARGIN, FONTS.heading);
     for (const finding of findings.slice(0, MAX_FINDINGS)) {
       advance(28);
       const color = finding.severity === 'critical' ? COLORS.critical : COLORS.text;
       text(
         ellipsis(
-          `${capitalise(finding.severity)}: ${finding.subject}`,
+          t('snapshotFindingHeading', t(keyFor('severity', finding.severity)), finding.subject),
           FONTS.strong,
           WIDTH - 2 * MARGIN,
           measure,
@@ -129,10 +138,8 @@ export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Ca
         FONTS.strong,
         color,
       );
-      for (const part of wrap(finding.sentence, FONTS.body, WIDTH - 2 * MARGIN, measure).slice(
-        0,
-        3,
-      )) {
+      const lines = wrap(finding.sentence, FONTS.body, WIDTH - 2 * MARGIN, measure);
+      for (const part of lines.slice(0, 3)) {
         advance(22);
         text(part, MARGIN, FONTS.body);
       }
@@ -140,7 +147,7 @@ export function layoutSnapshotCard(snapshot: Snapshot, measure: MeasureText): Ca
     if (findings.length > MAX_FINDINGS) {
       advance(28);
       text(
-        `and ${findings.length - MAX_FINDINGS} more in the snapshot`,
+        t('snapshotMoreFindings', findings.length - MAX_FINDINGS),
         MARGIN,
         FONTS.body,
         COLORS.muted,
@@ -192,19 +199,27 @@ export function paintCard(context: CardContext, card: Card): void {
   }
 }
 
+/** A Chinese or Japanese character with the punctuation after it, or a word with its spaces. */
+const BREAKABLE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\p{P}*\s*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+\s*|\s+/gu;
+
+/**
+ * Lines of at most `width`, broken where the language allows: at spaces, and between the
+ * characters of Chinese, which puts no spaces between its words (never before punctuation).
+ */
 function wrap(text: string, font: string, width: number, measure: MeasureText): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && measure(candidate, font) > width) {
-      lines.push(line);
-      line = word;
+  for (const unit of text.replace(/\s+/g, ' ').trim().match(BREAKABLE) ?? []) {
+    const candidate = line + unit;
+    if (line && measure(candidate.trimEnd(), font) > width) {
+      lines.push(line.trimEnd());
+      line = unit;
     } else {
       line = candidate;
     }
   }
-  if (line) lines.push(line);
+  if (line.trim()) lines.push(line.trimEnd());
   return lines.map((part) => ellipsis(part, font, width, measure));
 }
 
@@ -214,8 +229,4 @@ function ellipsis(text: string, font: string, width: number, measure: MeasureTex
   let kept = text;
   while (kept.length > 0 && measure(`${kept}…`, font) > width) kept = kept.slice(0, -1);
   return `${kept}…`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

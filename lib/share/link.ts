@@ -11,7 +11,7 @@ import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
   sameBytes,
-  passphraseProblem,
+  isStrongPassphrase,
 } from '@/lib/util/passphrase';
 import type { Snapshot } from './schema';
 
@@ -39,9 +39,10 @@ export async function createShareLink(
   viewerUrl: string,
   passphrase?: string,
 ): Promise<string> {
-  const weak = passphrase ? passphraseProblem(passphrase) : null;
   // A link travels (chat, mail) and can be attacked offline: a weak passphrase protects nothing.
-  if (weak !== null) throw new SnapshotError('weak-passphrase', weak);
+  if (passphrase && !isStrongPassphrase(passphrase)) {
+    throw new SnapshotError('weak-passphrase', 'errorWeakPassphrase');
+  }
   const text = JSON.stringify(await snapshotEnvelope(snapshot));
   const compressed = await deflateRaw(new TextEncoder().encode(text));
   const payload = passphrase
@@ -57,13 +58,13 @@ export async function createShareLink(
 export function readShareLink(input: string): ShareLink {
   const trimmed = input.trim();
   if (trimmed.length > LINK_MAX_CHARS) {
-    throw new SnapshotError('too-large', 'The link is longer than any snapshot link Adlens makes.');
+    throw new SnapshotError('too-large', 'snapshotErrorLinkTooLong');
   }
   const marker = trimmed.indexOf(`#${FRAGMENT_KEY}`);
   const payload = marker >= 0 ? trimmed.slice(marker + 1 + FRAGMENT_KEY.length) : trimmed;
   if (payload.startsWith(`${PLAIN}.`)) return { payload, encrypted: false };
   if (payload.startsWith(`${ENCRYPTED}.`)) return { payload, encrypted: true };
-  throw new SnapshotError('corrupt-link', 'This is not an Adlens snapshot link.');
+  throw new SnapshotError('corrupt-link', 'snapshotErrorNotLink');
 }
 
 /** Opens a link; fails only with a SnapshotError, telling a wrong passphrase from damage. */
@@ -95,14 +96,11 @@ async function decryptPayload(
 ): Promise<Uint8Array> {
   const header = parseEncryptedPayload(payload);
   if (!passphrase) {
-    throw new SnapshotError('passphrase-required', 'This link is protected: enter its passphrase.');
+    throw new SnapshotError('passphrase-required', 'snapshotErrorPassphraseRequired');
   }
   const { key, check } = await derivePassphraseKey(passphrase, header.salt, header.iterations);
   if (!sameBytes(check, header.check)) {
-    throw new SnapshotError(
-      'wrong-passphrase',
-      'That passphrase is not the one this link was made with.',
-    );
+    throw new SnapshotError('wrong-passphrase', 'snapshotErrorWrongPassphrase');
   }
   try {
     return new Uint8Array(
@@ -113,7 +111,7 @@ async function decryptPayload(
       ),
     );
   } catch {
-    throw new SnapshotError('corrupt-link', 'The link is damaged: it was cut short or changed.');
+    throw new SnapshotError('corrupt-link', 'snapshotErrorLinkDamaged');
   }
 }
 
@@ -132,7 +130,7 @@ function parseEncryptedPayload(payload: string) {
     ciphertext !== undefined &&
     ciphertext.length > 16;
   if (!wellFormed) {
-    throw new SnapshotError('corrupt-link', 'The link is damaged: its header is not valid.');
+    throw new SnapshotError('corrupt-link', 'snapshotErrorLinkHeader');
   }
   return { iterations, salt, iv, check, ciphertext };
 }
@@ -140,7 +138,7 @@ function parseEncryptedPayload(payload: string) {
 function decodePart(text: string): Uint8Array {
   const bytes = base64UrlToBytes(text);
   if (!bytes || bytes.length === 0) {
-    throw new SnapshotError('corrupt-link', 'The link is damaged: it was cut short or changed.');
+    throw new SnapshotError('corrupt-link', 'snapshotErrorLinkDamaged');
   }
   return bytes;
 }

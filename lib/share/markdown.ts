@@ -1,39 +1,45 @@
+import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { redactionSummary } from './preview';
 import type { Snapshot } from './schema';
-import { findingViews, kpiRows, periodText, subjectName } from './view';
+import { findingViews, KPI_COLUMN_KEYS, kpiRows, periodText, subjectName } from './view';
 
 /**
- * A summary to paste into a chat. Names and sentences are someone's text: Markdown syntax in them
- * is escaped and line breaks flattened, so they cannot restyle the message or add links.
+ * A summary to paste into a chat, in the reader's language. Names and sentences are someone's
+ * text: Markdown syntax in them is escaped and line breaks flattened, so they cannot restyle the
+ * message or add links.
  */
-export function snapshotMarkdown(snapshot: Snapshot): string {
+export function snapshotMarkdown(snapshot: Snapshot, reader: Reader): string {
+  const { t, locale } = reader;
   const lines = [
-    `**Adlens snapshot: ${escapeMarkdown(subjectName(snapshot))}**`,
-    periodText(snapshot),
-    `_${redactionSummary(snapshot)}_`,
+    `**${escapeMarkdown(t('snapshotTitle', subjectName(snapshot)))}**`,
+    periodText(snapshot, reader),
+    `_${redactionSummary(snapshot, reader)}_`,
   ];
-  const rows = kpiRows(snapshot);
+  const rows = kpiRows(snapshot, reader);
   if (rows.length > 0) {
     lines.push(
       '',
-      '| Metric | This period | Previous period | Change |',
+      `| ${KPI_COLUMN_KEYS.map((key) => t(key)).join(' | ')} |`,
       '| --- | ---: | ---: | ---: |',
     );
     for (const row of rows) {
       lines.push(`| ${row.label} | ${row.current} | ${row.previous} | ${row.change} |`);
     }
   }
-  const findings = findingViews(snapshot);
+  const findings = findingViews(snapshot, reader);
   if (findings.length > 0) {
-    lines.push('', '**Findings**');
+    lines.push('', `**${t('panelFindings')}**`);
     for (const finding of findings) {
-      const next = finding.nextStep ? ` Next: ${escapeMarkdown(finding.nextStep)}` : '';
+      const severity = t(keyFor('severity', finding.severity)).toLocaleUpperCase(locale);
+      const next = finding.nextStep
+        ? ` ${t('findingNextStep', escapeMarkdown(finding.nextStep))}`
+        : '';
       lines.push(
-        `- ${finding.severity.toUpperCase()}, ${escapeMarkdown(finding.subject)}: ${escapeMarkdown(finding.sentence)}${next}`,
+        `- ${severity}, ${escapeMarkdown(finding.subject)}: ${escapeMarkdown(finding.sentence)}${next}`,
       );
       const explanation = finding.explanation;
       if (explanation) {
-        lines.push(`  - Explain: ${escapeMarkdown(explanation.sentence)}`);
+        lines.push(`  - ${t('explainButton')}: ${escapeMarkdown(explanation.sentence)}`);
         for (const bar of explanation.bars) {
           const values = bar.values ? `; ${explanation.valueLabel} ${bar.values}` : '';
           lines.push(

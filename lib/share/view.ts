@@ -1,9 +1,13 @@
-import { LEVEL_LABELS } from './aliases';
-import { previousPeriod } from '@/lib/util/dates';
-import { formatChange, formatMetric, METRIC_LABELS, metricHeading } from './format';
+import { formatDay, previousPeriod } from '@/lib/util/dates';
+import { keyFor, type Reader } from '@/lib/util/message-keys';
+import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
 import type { Explanation, Metric, Severity, Snapshot } from './schema';
 
-/** A snapshot as display text: what the viewer, the Markdown summary and the image all show. */
+/**
+ * A snapshot as display text in its reader's language: what the viewer, the Markdown summary and
+ * the image all show. Names and finding sentences are the snapshot's own text, as its sender wrote
+ * them.
+ */
 
 export interface KpiRowView {
   readonly metric: Metric;
@@ -48,36 +52,50 @@ export interface SeriesView {
   readonly latest: string;
 }
 
-export function kpiRows(snapshot: Snapshot): KpiRowView[] {
+/** The KPI table's column headings, as the insight panel has them. */
+export const KPI_COLUMN_KEYS = [
+  'kpiColumnMetric',
+  'kpiColumnCurrent',
+  'kpiColumnPrevious',
+  'kpiColumnChange',
+] as const;
+
+export function kpiRows(snapshot: Snapshot, reader: Reader): KpiRowView[] {
+  const { currency } = snapshot;
   return snapshot.kpis.map(({ metric, current, previous }) => ({
     metric,
-    label: metricHeading(metric, snapshot.currency),
-    current: formatMetric(metric, current, snapshot.currency),
-    previous: formatMetric(metric, previous, snapshot.currency),
-    change: formatChange(current, previous),
+    label: metricHeading(metric, currency, reader),
+    current: formatMetric(metric, current, currency, reader.locale),
+    previous: formatMetric(metric, previous, currency, reader.locale),
+    change: formatChange(current, previous, reader.locale),
   }));
 }
 
-export function findingViews(snapshot: Snapshot): FindingView[] {
+export function findingViews(snapshot: Snapshot, reader: Reader): FindingView[] {
   return snapshot.findings.map((finding) => ({
     severity: finding.severity,
     subject: snapshot.entities[finding.entity]?.name ?? '',
     sentence: finding.sentence,
     nextStep: finding.nextStep,
     ...(finding.explanation
-      ? { explanation: explanationView(finding.explanation, snapshot.currency) }
+      ? { explanation: explanationView(finding.explanation, snapshot.currency, reader) }
       : {}),
   }));
 }
 
 const share = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
-function explanationView(explanation: Explanation, currency: string): ExplanationView {
-  const value = (amount: number | null) => formatMetric(explanation.metric, amount, currency);
+function explanationView(
+  explanation: Explanation,
+  currency: string,
+  reader: Reader,
+): ExplanationView {
+  const value = (amount: number | null) =>
+    formatMetric(explanation.metric, amount, currency, reader.locale);
   return {
     sentence: explanation.sentence,
     measure: explanation.measure,
-    valueLabel: metricHeading(explanation.metric, currency),
+    valueLabel: metricHeading(explanation.metric, currency, reader),
     bars: explanation.segments.map(({ label, before, after, named, values }) => ({
       label,
       before,
@@ -89,12 +107,12 @@ function explanationView(explanation: Explanation, currency: string): Explanatio
   };
 }
 
-export function seriesViews(snapshot: Snapshot): SeriesView[] {
+export function seriesViews(snapshot: Snapshot, reader: Reader): SeriesView[] {
   return snapshot.series.map(({ metric, values }) => ({
     metric,
-    label: metricHeading(metric, snapshot.currency),
+    label: metricHeading(metric, snapshot.currency, reader),
     values,
-    latest: formatMetric(metric, values.at(-1) ?? null, snapshot.currency),
+    latest: formatMetric(metric, values.at(-1) ?? null, snapshot.currency, reader.locale),
   }));
 }
 
@@ -104,10 +122,10 @@ export interface EntityView {
   readonly parent: number | null;
 }
 
-export function entityViews(snapshot: Snapshot): EntityView[] {
+export function entityViews(snapshot: Snapshot, { t }: Reader): EntityView[] {
   return snapshot.entities.map((entity) => ({
     name: entity.name,
-    levelLabel: LEVEL_LABELS[entity.level],
+    levelLabel: t(keyFor('levelLabel', entity.level)),
     parent: entity.parent,
   }));
 }
@@ -116,12 +134,27 @@ export function subjectName(snapshot: Snapshot): string {
   return snapshot.entities[snapshot.subject]?.name ?? '';
 }
 
-/** "2024-05-01 to 2024-05-28, against 2024-04-03 to 2024-04-30". */
-export function periodText(snapshot: Snapshot): string {
+/** "May 1, 2024 – May 28, 2024, against Apr 3, 2024 – Apr 30, 2024", as the insight panel says it. */
+export function periodText(snapshot: Snapshot, { t, locale }: Reader): string {
   const before = previousPeriod(snapshot.range);
-  return `${snapshot.range.since} to ${snapshot.range.until}, against ${before.since} to ${before.until}`;
+  const day = (date: string) => formatDay(date, locale);
+  return t(
+    'panelPeriod',
+    day(snapshot.range.since),
+    day(snapshot.range.until),
+    day(before.since),
+    day(before.until),
+  );
 }
 
-export function metricList(metrics: readonly Metric[]): string {
-  return metrics.map((metric) => METRIC_LABELS[metric]).join(', ');
+/** "Amount spent, Impressions and Purchases": a list as the reader's language writes one. */
+export function metricList(metrics: readonly Metric[], { t, locale }: Reader): string {
+  return listText(
+    metrics.map((metric) => metricLabel(metric, t)),
+    locale,
+  );
+}
+
+export function listText(items: readonly string[], locale: string | undefined): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 }

@@ -331,7 +331,7 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
   let state = await readSyncState(accountId);
   try {
     const account = await getAccount(accountId);
-    if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+    if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
     if (!resumable(state.run, startedAt)) state = await startRun(deps, state, accountId);
     const ids = { known: await loadKnownIds(accountId), unknown: emptyIds() };
     const current = (await getAccount(accountId)) ?? account;

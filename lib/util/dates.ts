@@ -60,3 +60,25 @@ export function dateInTimeZone(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const readerFormats = new Map<string, Intl.DateTimeFormat>();
+
+function readerFormat(locale: string | undefined, timeZone: string | undefined) {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = readerFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+    readerFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A calendar day (`YYYY-MM-DD`) as its reader writes it: "May 3, 2026", "03.05.2026", "2026年5月3日". */
+export function formatDay(date: string, locale: string | undefined): string {
+  return readerFormat(locale, 'UTC').format(epochDayOf(date) * MS_PER_DAY);
+}
+
+/** The date of a moment (when a snapshot was saved) in the reader's own time zone and language. */
+export function formatDateOf(ms: number, locale: string | undefined): string {
+  return readerFormat(locale, undefined).format(ms);
+}

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { formatMessage, type Substitution } from './message-format';
-import type { MessageKey } from './message-keys';
+import type { MessageKey, Reader } from './message-keys';
 
-export { keyFor, type MessageKey, type Translate } from './message-keys';
+export { keyFor, type MessageKey, type Reader, type Translate } from './message-keys';
 
 /** WXT types getMessage as one overload per key; this is the one call underneath. */
 type I18n = { getMessage(key: string, substitutions: string[]): string };
@@ -26,4 +26,9 @@ export function uiLocale(): string | undefined {
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
   const template = (browser.i18n as unknown as I18n).getMessage(key, PLACEHOLDERS);
   return formatMessage(template, substitutions, uiLocale());
+}
+
+/** The reader of an extension page: the browser's language for words, numbers and dates. */
+export function uiReader(): Reader {
+  return { t, locale: uiLocale() };
 }

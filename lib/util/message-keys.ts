@@ -15,6 +15,12 @@ export type MessageKey = keyof typeof catalogue;
  */
 export type Translate = (key: MessageKey, ...substitutions: Substitution[]) => string;
 
+/** Who reads a text: the catalogue in their language, and their locale for numbers and dates. */
+export interface Reader {
+  readonly t: Translate;
+  readonly locale: string | undefined;
+}
+
 /**
  * The key of a vocabulary word's message: `keyFor('kpi', 'link_clicks')` is `kpiLinkClicks`,
  * `keyFor('error', 'rate-limited')` is `errorRateLimited`. Deriving keys, rather than mapping each

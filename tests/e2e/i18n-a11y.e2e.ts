@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_MESSAGE_KEYS } from '@/lib/schema/finding-message';
+import { previousPeriod } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
 import { seriousViolations, tabWalk } from './harness/axe';
 import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, OptionsPage } from './harness/pages';
+import { EXTENSION_ORIGIN } from './harness/browser';
 import { SnapshotViewer } from './harness/snapshot-viewer';
 import { SyncSection } from './harness/sync';
 
@@ -17,7 +19,8 @@ import { SyncSection } from './harness/sync';
  * finds no serious or critical violation on the options page, popup, snapshot viewer, the corner
  * panel, the badges and the open insight panel, light and dark; each surface is walked with the
  * keyboard alone. An Ads Manager page in Chinese gets the overlay in Chinese, whatever the browser's
- * language. Screenshots of the panel in both languages go to demo-output/ for the README.
+ * language. Screenshots of the panel in both languages, and of the German viewer's facts, go to
+ * demo-output/ for the README.
  */
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
@@ -75,6 +78,51 @@ async function bodyText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
+/** "03.05.2026": an account day as a German reader writes it, formatted here, not by Adlens. */
+const GERMAN_DAY = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' });
+const germanDay = (date: string) => GERMAN_DAY.format(new Date(`${date}T00:00:00Z`));
+/** Intl puts no-break spaces between a number and its unit; the expectations use spaces. */
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** Creates a snapshot of the whole account in the options page; the viewer tab it opens. */
+async function createSnapshot(): Promise<{ viewer: SnapshotViewer; since: string; until: string }> {
+  const page = options.page;
+  await page.bringToFront();
+  // The form offers the days the account has synced: read afresh, now that it has.
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const accountId = `act_${account.accountId}`;
+  await page.waitForSelector(`[data-testid="snapshot-account"] option[value="${accountId}"]`);
+  await page.select('[data-testid="snapshot-account"]', accountId);
+  await page.waitForSelector('[data-testid="snapshot-subject"] option[value=""]');
+  await page.select('[data-testid="snapshot-subject"]', '');
+  await page.waitForFunction(() =>
+    ['snapshot-since', 'snapshot-until'].every(
+      (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
+    ),
+  );
+  const value = (testId: string) =>
+    page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
+  const [since, until] = [await value('snapshot-since'), await value('snapshot-until')];
+  const opened = chromium.browser.waitForTarget((target) =>
+    target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
+  );
+  await page.locator('[data-testid="snapshot-create"]').click();
+  const viewer = new SnapshotViewer((await (await opened).page())!);
+  await viewer.page.waitForSelector('[data-testid="snapshot-facts"]');
+  return { viewer, since, until };
+}
+
+/** The label and value of each line of a fact list, as the page shows them. */
+async function factsOf(page: Page, testId: string): Promise<Record<string, string>> {
+  const pairs = await page.$$eval(`[data-testid="${testId}"] > div`, (lines) =>
+    lines.map((line) => [
+      line.querySelector('dt')?.textContent ?? '',
+      line.querySelector('dd')?.textContent ?? '',
+    ]),
+  );
+  return Object.fromEntries(pairs.map(([label = '', value = '']) => [label, spaced(value)]));
+}
+
 describe('extension pages in the browser’s language', () => {
   it('the options page is German, its numbers too', async () => {
     const text = await bodyText(options.page);
@@ -87,6 +135,81 @@ describe('extension pages in the browser’s language', () => {
     );
     // "Synchronisiert vor 1 Minute · 12.345 Zeilen.": German words and thousands separators.
     expect(synced).toMatch(/^Synchronisiert .+ · [\d.]+ Zeilen\.$/);
+  });
+
+  it('the snapshot viewer is German: its facts, dates, numbers, plurals, errors and exports', async () => {
+    const { viewer, since, until } = await createSnapshot();
+    const before = previousPeriod({ since, until });
+    const days = (Date.parse(until) - Date.parse(since)) / 86_400_000 + 1;
+    const facts = await factsOf(viewer.page, 'snapshot-facts');
+    expect(Object.keys(facts)).toEqual([
+      'Zeitraum',
+      'Betrifft',
+      'Objekte',
+      'Namen',
+      'IDs',
+      'Geldbeträge',
+      'KPIs',
+      'Tägliche Verläufe',
+      'Befunde',
+      'Sonst nichts',
+    ]);
+    expect(facts['Zeitraum']).toBe(
+      `${germanDay(since)} – ${germanDay(until)}, im Vergleich zu ${germanDay(before.since)} – ${germanDay(before.until)} (je ${days} Tage)`,
+    );
+    expect(facts['Betrifft']).toBe(account.name);
+    // The account and its campaigns, each count with its German plural.
+    expect(facts['Objekte']).toMatch(/^1 Werbekonto und (1 Kampagne|\d+ Kampagnen)$/);
+    expect(facts['Geldbeträge']).toBe('Beträge in EUR');
+    expect(facts['KPIs']).toMatch(
+      /^Ausgegebener Betrag, Impressionen, .+ dieser und der vorherige Zeitraum$/,
+    );
+    expect(facts['Befunde']).toMatch(/^(Keine|1 Befund|\d+ Befunde) ?/);
+    expect(await viewer.text('snapshot-period')).toBe(
+      `${germanDay(since)} – ${germanDay(until)}, im Vergleich zu ${germanDay(before.since)} – ${germanDay(before.until)}`,
+    );
+    await (await viewer.page.$('[data-testid="snapshot-facts"]'))!.screenshot({
+      path: path.join(SHOTS, 'snapshot-facts-de.png'),
+    });
+    const spend = await viewer.page.$eval(
+      '[data-testid="snapshot-kpi"][data-metric="spend"] td',
+      (cell) => cell.textContent ?? '',
+    );
+    expect(spaced(spend)).toMatch(/^[\d.]+,\d\d €$/);
+
+    // Saved until a date written the German way, never ISO; the saved list says it too.
+    await viewer.page.locator('[data-testid="snapshot-save"]').click();
+    await viewer.page.waitForSelector('[data-testid="saved-snapshot"]');
+    expect(await viewer.text('snapshot-status')).toMatch(
+      /^In diesem Browser gespeichert bis \d{2}\.\d{2}\.\d{4}\.$/,
+    );
+    expect(await viewer.text('saved-snapshot')).toMatch(
+      /Gespeichert am \d{2}\.\d{2}\.\d{4}, aufbewahrt bis \d{2}\.\d{2}\.\d{4}\./,
+    );
+
+    // The Markdown summary is written in German, money German too.
+    await viewer.page.locator('[data-testid="export-markdown"]').click();
+    const markdown = spaced(
+      await viewer.page.$eval(
+        '[data-testid="share-output"]',
+        (output) => (output as HTMLTextAreaElement).value,
+      ),
+    );
+    expect(markdown).toMatch(/^\*\*Adlens-Snapshot: /);
+    expect(markdown).toContain(
+      '| Kennzahl | Dieser Zeitraum | Vorheriger Zeitraum | Veränderung |',
+    );
+    expect(markdown).toMatch(/\n\| Ausgegebener Betrag \(Index\) \| [\d.]+,\d \| 100,0 \| /);
+
+    // A weak passphrase is refused with the rule in German; a bad link in German too.
+    await viewer.page.locator('[data-testid="share-passphrase-input"]').fill('abc');
+    await viewer.page.locator('[data-testid="export-link"]').click();
+    expect(await viewer.text('share-link-error')).toBe(
+      'Verwende eine Passphrase mit mindestens 12 Zeichen, davon mindestens 6 verschiedene, zum Beispiel vier Wörter ohne Zusammenhang.',
+    );
+    await viewer.pasteLink('https://example.com/not-a-snapshot');
+    expect(await viewer.errorText()).toBe('Das ist kein Adlens-Snapshot-Link.');
+    await viewer.page.close();
   });
 
   it('options, popup and snapshot viewer have no serious or critical axe violation, light or dark', async () => {

@@ -99,26 +99,29 @@ async function createFromOptions(page: Page, subjectId: string) {
  * English reader sees them: euros with cents, whole counts with thousands commas. The test formats
  * them itself; the product's formatting code is not used to compute what it must show.
  */
-const KPI_LABELS = ['Spend', 'Impressions', 'Conversions', 'Conversion value'] as const;
+const KPI_LABELS = ['Amount spent', 'Impressions', 'Purchases', 'Purchase value'] as const;
 const EUROS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' });
 const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+/** "May 3, 2026": an account day as an English reader sees it. */
+const englishDay = (date: string) => DAY.format(new Date(`${date}T00:00:00Z`));
 
 function worldKpi(label: (typeof KPI_LABELS)[number], stats: RangeStats | undefined): string {
   switch (label) {
-    case 'Spend':
+    case 'Amount spent':
       return EUROS.format((stats?.spendMinor ?? 0) / 100);
     case 'Impressions':
       return WHOLE.format(stats?.impressions ?? 0);
-    case 'Conversions':
+    case 'Purchases':
       return WHOLE.format(stats?.purchases ?? 0);
-    case 'Conversion value':
+    case 'Purchase value':
       return EUROS.format((stats?.purchaseValueMinor ?? 0) / 100);
   }
 }
 
 /**
- * A redacted copy's KPI rows against the sender's own: money rows become an index ("Spend
- * (index)"; previous period "100.0"; this period the same ratio, to one decimal; the same change),
+ * A redacted copy's KPI rows against the sender's own: money rows become an index ("Amount
+ * spent (index)"; previous period "100.0"; this period the same ratio, to one decimal; the same change),
  * and every other row, counts and ratios, stays exactly as the sender saw it.
  */
 function expectRedactedRows(rows: readonly string[][], sender: readonly string[][]): void {
@@ -241,7 +244,9 @@ describe('creating and sharing a snapshot', () => {
     const png = await viewer.download('export-png', path.join(work, 'png'));
     expect(png.subarray(0, 8)).toEqual(Buffer.from('89504e470d0a1a0a', 'hex'));
     const csv = (await viewer.download('export-csv', path.join(work, 'csv'))).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('date,Spend (index),Impressions,Link clicks,Conversions');
+    expect(csv.split('\r\n')[0]).toBe(
+      'date,Amount spent (index),Impressions,Link clicks,Purchases',
+    );
     expect(csv.split('\r\n')).toHaveLength(30);
     await viewer.page.locator('[data-testid="export-markdown"]').click();
     markdown = await viewer.page.$eval(
@@ -308,7 +313,7 @@ describe('creating and sharing a snapshot', () => {
     const rows = await viewer.kpiRows();
     expect(await viewer.text('snapshot-subject')).toBe(account.name);
     const spend = worldTotals(sim.world, account.accountId, 'campaign', since, until).spend;
-    expect(rows.find(([label]) => label === 'Spend')?.[1]).toBe(EUROS.format(spend / 100));
+    expect(rows.find(([label]) => label === 'Amount spent')?.[1]).toBe(EUROS.format(spend / 100));
     await viewer.page.close();
   });
 
@@ -330,9 +335,11 @@ describe('creating and sharing a snapshot', () => {
     );
     const rows = await viewer.kpiRows();
     expect(await viewer.text('snapshot-subject')).toBe(campaign.name);
-    expect(await viewer.text('snapshot-period')).toMatch(new RegExp(`^${since} to ${until},`));
-    expect(rows.find(([label]) => label === 'Spend')?.[1]).toBe(
-      worldKpi('Spend', sim.world.totals(campaign.id, since, until)),
+    expect(await viewer.text('snapshot-period')).toMatch(
+      new RegExp(`^${englishDay(since)} – ${englishDay(until)}, against `),
+    );
+    expect(rows.find(([label]) => label === 'Amount spent')?.[1]).toBe(
+      worldKpi('Amount spent', sim.world.totals(campaign.id, since, until)),
     );
     await viewer.page.close();
     await tab.page.close();
@@ -377,11 +384,14 @@ describe('creating and sharing a snapshot', () => {
       await viewer.uploadFile(file);
       const rows = await viewer.kpiRows();
       expectRedactedRows(rows, senderRows);
-      expect(rows.map(([label]) => label).slice(0, 2)).toEqual(['Spend (index)', 'Impressions']);
+      expect(rows.map(([label]) => label).slice(0, 2)).toEqual([
+        'Amount spent (index)',
+        'Impressions',
+      ]);
       // Counts and ratios are untouched by redaction: the same as the sender saw them.
       const unchanged = rows.filter(([label]) => !label?.endsWith('(index)'));
       expect(unchanged.map(([label]) => label)).toEqual(
-        expect.arrayContaining(['Impressions', 'Conversions', 'CTR', 'ROAS']),
+        expect.arrayContaining(['Impressions', 'Purchases', 'CTR (link)', 'ROAS']),
       );
       expect(unchanged).toEqual(senderRows.filter((row) => unchanged.some(([l]) => l === row[0])));
       expect(await viewer.text('snapshot-facts')).toMatch(
@@ -396,7 +406,10 @@ describe('creating and sharing a snapshot', () => {
 
       await viewer.page.locator('[data-testid="snapshot-save"]').click();
       await viewer.page.waitForSelector('[data-testid="saved-snapshot"]');
-      expect(await viewer.text('snapshot-status')).toMatch(/^Saved in this browser until \d{4}-/);
+      // A date as the reader writes it ("Jan 6, 2027"), not ISO.
+      expect(await viewer.text('snapshot-status')).toMatch(
+        /^Saved in this browser until [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/,
+      );
       expect(await storedSnapshots(teammate.browser)).toContain('"Campaign A"');
 
       // Still there after a reload, until deleted.

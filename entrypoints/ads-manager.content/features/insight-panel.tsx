@@ -31,7 +31,7 @@ import type { AccountSummary } from '@/lib/schema/account';
 import { AppError } from '@/lib/schema/errors';
 import type { InsightChange, InsightGetResponse } from '@/lib/schema/insight';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
-import { dateInTimeZone } from '@/lib/util/dates';
+import { dateInTimeZone, formatDay } from '@/lib/util/dates';
 import { findingText } from '@/lib/util/finding-text';
 import { keyFor } from '@/lib/util/i18n';
 import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
@@ -86,8 +86,7 @@ function describeChange(change: InsightChange, currency: string): string {
 
 function toView(answer: InsightGetResponse): InsightView {
   const formats = { locale: locale(), currency: answer.currency };
-  const dates = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (date: string) => dates.format(new Date(`${date}T00:00:00Z`));
+  const day = (date: string) => formatDay(date, locale());
   const { range, previous } = answer;
   return {
     subject: answer.subject.name,

@@ -108,7 +108,7 @@ export const insightGet: Handler<'insight.get'> = async (request, context) => {
   await requireToken();
   const { accountId, level, entityId } = request;
   const account = await getAccount(accountId);
-  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
   const state = await readSyncState(accountId);
   let refreshStarted = false;
   if (request.refresh === true) refreshStarted = await syncIfQuiet(accountId, state, Date.now());

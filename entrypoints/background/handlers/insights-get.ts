@@ -39,7 +39,7 @@ export const insightsGet: Handler<'insights.get'> = async (request, context) => 
   await requireToken();
   const { accountId, level, entityIds, since, until } = request;
   const account = await getAccount(accountId);
-  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
   if (context.senderClass === 'content-script') {
     // The page asks about the rows it shows; it may not list an account's biggest spenders.
     if (!entityIds) throw new AppError('invalid-request', 'Ads Manager asks for named entities.');

@@ -31,7 +31,7 @@ const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clic
 export async function buildSnapshot(request: SnapshotRequest): Promise<Snapshot> {
   const { accountId, subject, since, until } = request;
   const account = await getAccount(accountId);
-  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
   const range = { since, until };
   const [entities, measures, findings] = await Promise.all([
     readTree(request),
@@ -59,7 +59,7 @@ async function readTree({ accountId, subject }: SnapshotRequest) {
   const entities = chosenTree(subject, records);
   if (!entities) {
     throw new AppError(
-      'invalid-request',
+      'not-synced',
       'Adlens has not synced this campaign, ad set or ad yet. Sync the account, then try again.',
     );
   }
@@ -77,7 +77,7 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
   const window = comparisonWindow({ since, until });
   if (!covers(coverage, window.range)) {
     throw new AppError(
-      'invalid-request',
+      'not-synced',
       coverage
         ? `Adlens has synced ${coverage.since} to ${coverage.until} of this account. Choose days in between.`
         : 'Adlens has not synced this account yet. Sync it, then try again.',

@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import type { Snapshot } from '@/lib/share/schema';
-import { kpiRows } from '@/lib/share/view';
 import { EXTENSION_ORIGIN } from './browser';
 
 /** The viewer page as a user drives it, through its test ids. */
@@ -112,9 +110,4 @@ export class SnapshotViewer {
     );
     return (await handle.jsonValue()) as string;
   }
-}
-
-/** The text of a KPI row as the viewer lays it out: label, this period, previous, change. */
-export function expectedRows(snapshot: Snapshot): string[][] {
-  return kpiRows(snapshot).map((row) => [row.label, row.current, row.previous, row.change]);
 }

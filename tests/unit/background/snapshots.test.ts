@@ -181,7 +181,7 @@ describe('snapshots.prepare', () => {
         englishText('findingSpendSpikeNext'),
       ],
     ]);
-    await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened/);
+    await expect(takeSnapshot(handoffId)).rejects.toMatchObject({ code: 'handoff-gone' });
   });
 
   it('carries the conversions of a snapshot as unknown once Adlens no longer reads them', async () => {
@@ -212,7 +212,7 @@ describe('snapshots.prepare', () => {
       ...campaignRequest,
       since: addDays(SYNCED_SINCE, -1),
     });
-    expect(early).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(early).toMatchObject({ ok: false, error: { code: 'not-synced' } });
     expect(JSON.stringify(early)).toContain(`Adlens has synced ${SYNCED_SINCE} to ${SYNCED_UNTIL}`);
     const unknown = await call('snapshots.prepare', {
       ...campaignRequest,
@@ -235,7 +235,7 @@ describe('disconnecting', () => {
     const reply = await call('snapshots.prepare', campaignRequest);
     const { handoffId } = (reply as { data: { handoffId: string } }).data;
     expect(await call('auth.disconnect', {})).toMatchObject({ ok: true });
-    await expect(takeSnapshot(handoffId)).rejects.toThrow(/already opened or has expired/);
+    await expect(takeSnapshot(handoffId)).rejects.toMatchObject({ code: 'handoff-gone' });
   });
 });
 

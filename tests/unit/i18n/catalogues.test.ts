@@ -6,9 +6,11 @@ import { ERROR_CODES } from '@/lib/schema/errors';
 import { FindingSeveritySchema } from '@/lib/schema/row-findings';
 import { SYNC_PROBLEMS } from '@/lib/schema/sync';
 import { SPARKLINE_METRICS } from '@/lib/settings/overlay';
+import { ENTITY_LEVELS, METRICS, SEVERITIES } from '@/lib/share/schema';
 import { keyFor } from '@/lib/util/i18n';
 import { CATALOGUE_LOCALES } from '@/lib/util/locales';
 import { formatMessage, placeholdersOf, pluralCases } from '@/lib/util/message-format';
+import { PASSPHRASE_MIN_DISTINCT, PASSPHRASE_MIN_LENGTH } from '@/lib/util/passphrase';
 
 /**
  * Every language's catalogue against English and the code: no key missing or left unused, the
@@ -35,13 +37,27 @@ function sourceFiles(dir: string): string[] {
 const DERIVED: Record<string, readonly string[]> = {
   error: ERROR_CODES,
   syncProblem: SYNC_PROBLEMS,
-  kpi: KPI_METRICS,
+  kpi: [...new Set([...KPI_METRICS, ...METRICS])],
   sparkline: SPARKLINE_METRICS,
   severity: FindingSeveritySchema.options,
   badgeLabel: FindingSeveritySchema.options,
   levelLabel: INSIGHT_SUBJECT_LEVELS,
   changeField: InsightChangeSchema.shape.field.options,
+  snapshotCount: ENTITY_LEVELS,
+  snapshotSeverityCount: SEVERITIES,
 };
+
+/** Each plural block of a message: its selector and its cases. */
+function pluralBlocks(message: string): { selector: string; cases: Record<string, string> }[] {
+  return [...message.matchAll(/\{\$(\d), plural,((?:[^{}]|\{[^{}]*\})*)\}/g)].map((match) => ({
+    selector: match[1]!,
+    cases: pluralCases(match[2]!),
+  }));
+}
+
+/** What is left of a message once its plural blocks are taken out. */
+const withoutPlurals = (message: string) =>
+  message.replace(/\{\$\d, plural,(?:[^{}]|\{[^{}]*\})*\}/g, '#');
 
 /**
  * The keys the code asks for: those in `t('…')` calls, any other string literal that names a key
@@ -144,6 +160,51 @@ describe('the catalogues', () => {
     });
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });
+
+  it('glues no count to a plural noun in English: a count before a noun is a plural block', () => {
+    // A placeholder followed by a plural noun reads "1 days" when the count is one.
+    const glued = Object.entries(english).filter(([, { message }]) =>
+      /\$\d\s+(?:(?!of\b|to\b|from\b|in\b)[a-z]+\s+){0,2}(?:days|rows|records|calls|clicks|conversions|campaigns|minutes|hours|findings|accounts|ads|entities|weeks)\b/i.test(
+        withoutPlurals(message),
+      ),
+    );
+    expect(glued.map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(TRANSLATIONS)(
+    '%s tells one from many wherever English does and the language has a singular',
+    (locale) => {
+      const catalogue = read(locale);
+      const categories = new Intl.PluralRules(locale.replace('_', '-')).resolvedOptions()
+        .pluralCategories;
+      const missing = Object.entries(english).flatMap(([key, { message }]) => {
+        const translated = pluralBlocks(catalogue[key]?.message ?? '');
+        return pluralBlocks(message)
+          .filter(({ cases }) => 'one' in cases || '=1' in cases)
+          .filter(({ selector }) => {
+            const block = translated.find((candidate) => candidate.selector === selector);
+            return (
+              categories.includes('one') &&
+              block !== undefined &&
+              !('one' in block.cases) &&
+              !('=1' in block.cases)
+            );
+          })
+          .map(({ selector }) => `${key} $${selector}`);
+      });
+      expect(missing).toEqual([]);
+    },
+  );
+
+  it.each(CATALOGUE_LOCALES)(
+    '%s states the passphrase rule with the numbers the code enforces',
+    (locale) => {
+      const rule = read(locale).errorWeakPassphrase!.message;
+      const numbers = new Intl.NumberFormat(locale.replace('_', '-'));
+      expect(rule).toContain(numbers.format(PASSPHRASE_MIN_LENGTH));
+      expect(rule).toContain(numbers.format(PASSPHRASE_MIN_DISTINCT));
+    },
+  );
 
   it.each(CATALOGUE_LOCALES)('%s formats every message without leftover syntax', (locale) => {
     const catalogue = read(locale);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshotBytes } from '@/lib/share/decode';
-import { SnapshotError } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
 import { openShareLink, readShareLink } from '@/lib/share/link';
 import { hostileCorpus, type CorpusCase } from './corpus';
+import { readerFor } from '../i18n/reader';
 import { HOSTILE_NAME } from './fixtures';
 
 async function open(entry: CorpusCase) {
@@ -29,6 +30,34 @@ describe('the hostile corpus', () => {
     },
     20_000,
   );
+
+  it('tells each of its errors in the reader’s language, with the values it names', async () => {
+    const [english, german, chinese] = (['en', 'de', 'zh_CN'] as const).map(readerFor);
+    const said = new Map<string, string[]>();
+    for (const entry of corpus.filter((candidate) => candidate.expected !== 'accepted')) {
+      const error = (await open(entry).catch((reason: unknown) => reason)) as SnapshotError;
+      said.set(
+        entry.name,
+        [english, german, chinese].map((reader) => snapshotErrorText(error, reader!.t)),
+      );
+    }
+    for (const [name, [en, de, zh]] of said) {
+      expect(de, name).not.toBe(en);
+      expect(zh, name).not.toBe(en);
+      expect(zh, name).toMatch(/\p{Script=Han}/u);
+    }
+    expect(said.get('proto-key.adlens.json')).toEqual([
+      'The snapshot contains the forbidden key "__proto__".',
+      'Der Snapshot enthält den verbotenen Schlüssel „__proto__“.',
+      '快照包含禁止使用的键“__proto__”。',
+    ]);
+    expect(said.get('wrong-version.adlens.json')?.[1]).toBe(
+      'Dieser Snapshot stammt von einem neueren Adlens (Formatversion 2). Aktualisiere Adlens, um ihn zu öffnen.',
+    );
+    expect(said.get('oversized.adlens.json')?.[2]).toBe(
+      '快照大于 2048 KB，超过了 Adlens 会写入的大小。',
+    );
+  });
 
   it('accepts script payloads in names as plain data', async () => {
     const entry = corpus.find((candidate) => candidate.name === 'script-names.adlens.json');

@@ -3,11 +3,13 @@ import { canonicalJson } from '@/lib/share/canonical';
 import { createSnapshot } from '@/lib/share/create';
 import { decodeSnapshotBytes, decodeSnapshotText, FILE_MAX_BYTES } from '@/lib/share/decode';
 import { snapshotDigest } from '@/lib/share/digest';
-import { SnapshotError } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
 import { encodeSnapshotFile, snapshotFileName } from '@/lib/share/file';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
+import { readerFor } from '../i18n/reader';
 import { CREATED_AT, sampleSource } from './fixtures';
 
+const english = readerFor('en');
 const snapshot = redactSnapshot(createSnapshot(sampleSource(), CREATED_AT), DEFAULT_REDACTION);
 
 async function failure(promise: Promise<unknown>): Promise<SnapshotError> {
@@ -41,7 +43,9 @@ describe('snapshot files', () => {
   it('are refused by size before being decoded', async () => {
     const error = await failure(decodeSnapshotBytes(new Uint8Array(FILE_MAX_BYTES + 1)));
     expect(error.code).toBe('too-large');
-    expect(error.message).toMatch(/2048 KB/);
+    expect(snapshotErrorText(error, english.t)).toBe(
+      'The snapshot is larger than 2048 KB, more than Adlens ever writes.',
+    );
   });
 
   it('must be UTF-8 text', async () => {
@@ -57,7 +61,7 @@ describe('snapshot files', () => {
     file.snapshot.entities[2]!.name = 'x'.repeat(600);
     const error = await failure(decodeSnapshotText(JSON.stringify(file)));
     expect(error.code).toBe('invalid');
-    expect(error.message).toBe(
+    expect(snapshotErrorText(error, english.t)).toBe(
       'The snapshot is not valid: text of length at most 512 at entities.2.name.',
     );
   });
@@ -65,6 +69,6 @@ describe('snapshot files', () => {
   it('reject extra keys next to the snapshot', async () => {
     const file = JSON.parse(await encodeSnapshotFile(snapshot)) as Record<string, unknown>;
     const error = await failure(decodeSnapshotText(JSON.stringify({ ...file, settings: {} })));
-    expect(error.message).toMatch(/unknown key "settings"/);
+    expect(snapshotErrorText(error, english.t)).toMatch(/unknown key "settings"/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSnapshot, type SourceExplanation } from '@/lib/share/create';
 import { decodeSnapshotText } from '@/lib/share/decode';
-import { SnapshotError } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
 import { encodeSnapshotFile } from '@/lib/share/file';
 import { createShareLink, openShareLink, readShareLink } from '@/lib/share/link';
 import { snapshotMarkdown } from '@/lib/share/markdown';
@@ -9,7 +9,10 @@ import { describeSnapshot } from '@/lib/share/preview';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
 import type { Snapshot } from '@/lib/share/schema';
 import { findingViews } from '@/lib/share/view';
+import { readerFor } from '../i18n/reader';
 import { CREATED_AT, sampleSource } from './fixtures';
+
+const english = readerFor('en');
 
 /**
  * A snapshot may carry Explain's answer for a finding (issue #18): the sentence in the sender's
@@ -172,7 +175,9 @@ describe('an explanation in a snapshot', () => {
   });
 
   it('is shown as the viewer and the Markdown summary read it', () => {
-    const [regionView, cpmView] = findingViews(full).map((finding) => finding.explanation!);
+    const [regionView, cpmView] = findingViews(full, english).map(
+      (finding) => finding.explanation!,
+    );
     expect(cpmView!.bars[0]).toMatchObject({
       label: 'Instagram Stories',
       shares: '40 % → 45 %',
@@ -181,16 +186,16 @@ describe('an explanation in a snapshot', () => {
     });
     expect(regionView!.bars[0]!.values).toBeUndefined();
 
-    const markdown = snapshotMarkdown(full);
+    const markdown = snapshotMarkdown(full, english);
     expect(markdown).toContain(`  - Explain: ${CPM_EXPLANATION.sentence}`);
     expect(markdown).toContain(
       '  - Instagram Stories: Share of impressions 40 % → 45 %; CPM €3.12 → €12.70',
     );
-    const shared = snapshotMarkdown(redacted);
+    const shared = snapshotMarkdown(redacted, english);
     expect(shared).toContain('  - Instagram Stories: Share of impressions 40 % → 45 %\n');
     expect(shared).not.toMatch(/€|Bavaria/);
 
-    const findings = describeSnapshot(redacted).find((line) => line.label === 'Findings');
+    const findings = describeSnapshot(redacted, english).find((line) => line.label === 'Findings');
     expect(findings?.value).toMatch(/2 with Explain's answer/);
   });
 
@@ -234,8 +239,9 @@ describe('an explanation in a snapshot', () => {
     file.snapshot.findings[1]!.explanation = edit(file.snapshot.findings[1]!.explanation!);
     const error = await refusal(JSON.stringify(file));
     expect(error.code).toBe('invalid');
-    if (typeof message === 'string') expect(error.message).toBe(message);
-    else expect(error.message).toMatch(message);
+    const said = snapshotErrorText(error, english.t);
+    if (typeof message === 'string') expect(said).toBe(message);
+    else expect(said).toMatch(message);
   });
 
   it('is refused when it claims a redaction it does not hold', async () => {
@@ -244,14 +250,14 @@ describe('an explanation in a snapshot', () => {
     const [first] = explanation.segments as object[];
     explanation.segments = [{ ...first, values: { before: 3.12, after: 12.7 } }];
     const amounts = await refusal(JSON.stringify(file));
-    expect(amounts.message).toBe(
+    expect(snapshotErrorText(amounts, english.t)).toBe(
       'The snapshot is not valid: with money as an index no explanation may carry amounts.',
     );
 
     const regions = await fileOf(redacted);
     const region = regions.snapshot.findings[0]!.explanation!;
     region.segments = [{ ...(region.segments as object[])[0], label: 'Bavaria' }];
-    expect((await refusal(JSON.stringify(regions))).message).toBe(
+    expect(snapshotErrorText(await refusal(JSON.stringify(regions)), english.t)).toBe(
       'The snapshot is not valid: with names aliased every region an explanation names must be an alias.',
     );
   });

@@ -18,7 +18,7 @@ describe('the hand-off from the background to the viewer', () => {
     expect(await stashSnapshot(snapshot)).not.toBe(id);
     expect(handoffIdOf(handoffFragment(id))).toBe(id);
     await expect(takeSnapshot(id)).resolves.toEqual(snapshot);
-    await expect(takeSnapshot(id)).rejects.toThrow(/already opened or has expired/);
+    await expect(takeSnapshot(id)).rejects.toMatchObject({ code: 'handoff-gone' });
   });
 
   it('lives in session storage only, never local or sync', async () => {

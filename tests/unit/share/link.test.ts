@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSnapshot } from '@/lib/share/create';
-import { SnapshotError } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
 import { createShareLink, openShareLink, readShareLink } from '@/lib/share/link';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/share/redact';
+import { readerFor } from '../i18n/reader';
 import { CREATED_AT, sampleSource } from './fixtures';
 
 const VIEWER = 'chrome-extension://eibaopbhdkahbcljelfmdmpldbnhnngm/snapshot-viewer.html';
@@ -32,7 +33,9 @@ describe('share links', () => {
         (reason: unknown) => reason,
       );
       expect(error, weak).toMatchObject({ code: 'weak-passphrase' });
-      expect((error as Error).message).toContain('at least 12 characters');
+      expect(snapshotErrorText(error as SnapshotError, readerFor('en').t)).toContain(
+        'at least 12 characters',
+      );
     }
   });
 
@@ -63,7 +66,7 @@ describe('share links', () => {
 
   it('are recognised only with the Adlens prefix', () => {
     expect(() => readShareLink('https://example.com/#s=hello')).toThrow(
-      /not an Adlens snapshot link/,
+      expect.objectContaining({ code: 'corrupt-link', key: 'snapshotErrorNotLink' }),
     );
   });
 });
