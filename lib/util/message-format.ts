@@ -20,15 +20,25 @@ export function formatMessage(
 ): string {
   return template.replace(TOKEN, (_, selector?: string, cases?: string, index?: string) => {
     if (index) return index === '$' ? '$' : String(substitutions[Number(index) - 1] ?? '');
-    const count = Number(substitutions[Number(selector) - 1]);
+    const selected = substitutions[Number(selector) - 1];
+    const count =
+      typeof selected === 'number' || /^-?\d+(\.\d+)?$/.test(selected ?? '')
+        ? Number(selected)
+        : Number.NaN;
     const byCase = pluralCases(cases!);
-    const chosen =
-      byCase[`=${count}`] ?? byCase[new Intl.PluralRules(locale).select(count)] ?? byCase.other;
+    // A count already written out (a finding stored before its sentence took a plural) reads in
+    // the general form with its own digits, never as "NaN".
+    const chosen = Number.isFinite(count)
+      ? (byCase[`=${count}`] ?? byCase[new Intl.PluralRules(locale).select(count)] ?? byCase.other)
+      : byCase.other;
+    const shown = Number.isFinite(count)
+      ? new Intl.NumberFormat(locale).format(count)
+      : String(selected ?? '');
     // `#` is the count; split first, so a `#` in substituted text stays as it is.
     return (chosen ?? '')
       .split('#')
       .map((part) => formatMessage(part, substitutions, locale))
-      .join(new Intl.NumberFormat(locale).format(count));
+      .join(shown);
   });
 }
 

@@ -27,6 +27,12 @@ describe('formatMessage', () => {
     expect(formatMessage('{$2, plural, other {$1: #}}', ['#1 sale', 4], 'en')).toBe('#1 sale: 4');
   });
 
+  it('reads a count stored already written out ("1,130") in the general form, never as NaN', () => {
+    const template = 'while $1 bought {$2, plural, one {# click} other {# clicks}}';
+    expect(formatMessage(template, ['$9', '1,130'], 'en')).toBe('while $9 bought 1,130 clicks');
+    expect(formatMessage(template, ['$9', '1'], 'en')).toBe('while $9 bought 1 click');
+  });
+
   it('lists the placeholders a message uses', () => {
     expect(placeholdersOf('$2 of $1, $$3, {$1, plural, other {#}}')).toEqual([1, 2]);
   });
