@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies, type AccountInput, type Finding, type FindingKind } from '@/lib/anomaly';
 import { formatterFor, message } from '@/lib/anomaly/format';
@@ -6,9 +5,8 @@ import { FindingMessageSchema, type FindingMessage } from '@/lib/schema/finding-
 import { META_CURRENCY_OFFSETS } from '@/lib/util/currency';
 import { findingText } from '@/lib/util/finding-text';
 import { CATALOGUE_LOCALES } from '@/lib/util/locales';
-import { formatMessage, type Substitution } from '@/lib/util/message-format';
-import type { MessageKey } from '@/lib/util/message-keys';
 import { englishFinding } from '../components/catalogue';
+import { readerFor } from '../i18n/reader';
 import {
   AS_OF,
   TYPICAL,
@@ -21,15 +19,7 @@ import {
 } from './fixtures';
 
 /** Each language's catalogue, read as the overlay reads the page's (`i18n.catalogue`). */
-const LANGUAGES = CATALOGUE_LOCALES.map((folder) => {
-  const messages = JSON.parse(
-    readFileSync(`public/_locales/${folder}/messages.json`, 'utf8'),
-  ) as Record<string, { message: string }>;
-  const locale = folder.replace('_', '-');
-  const t = (key: MessageKey, ...substitutions: Substitution[]) =>
-    formatMessage(messages[key]?.message ?? `MISSING ${key}`, substitutions, locale);
-  return { folder, locale, t };
-});
+const LANGUAGES = CATALOGUE_LOCALES.map(readerFor);
 
 const say = (finding: FindingMessage, locale: string): string => {
   const language = LANGUAGES.find((entry) => entry.locale === locale)!;
@@ -251,7 +241,7 @@ describe('every finding kind in every language', () => {
         // What the cache keeps is the language-neutral form, valid by its schema.
         expect(FindingMessageSchema.parse(part)).toEqual(part);
         const english = say(part, 'en');
-        for (const { locale } of LANGUAGES) {
+        for (const { locale = 'en' } of LANGUAGES) {
           const text = say(part, locale);
           expect(text, `${kind} ${locale}`).not.toMatch(/MISSING|[{}#]/);
           if (locale !== 'en') expect(text, `${kind} ${locale}`).not.toBe(english);

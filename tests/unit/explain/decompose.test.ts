@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildExplanation, decomposeDimension, type SegmentPair } from '@/lib/explain';
-import type { SegmentTotals } from '@/lib/explain/measures';
+import { buildExplanation, decomposeDimension } from '@/lib/explain';
+import { pair, totals } from './fixtures';
 import { englishFinding } from '../components/english-finding';
-
-const totals = (spend: number, impressions: number, purchases = 0): SegmentTotals => ({
-  spend,
-  impressions,
-  reach: impressions,
-  clicks: impressions / 100,
-  inlineLinkClicks: impressions / 100,
-  purchases,
-  purchaseValue: purchases * 5000,
-});
-
-const pair = (
-  value: string,
-  before: SegmentTotals,
-  after: SegmentTotals,
-  dimension: SegmentPair['dimension'] = 'platform_position',
-): SegmentPair => ({ dimension, value, before, after });
 
 const periods = {
   baseline: { since: '2026-11-01', until: '2026-11-14' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildExplanation, type SegmentPair } from '@/lib/explain';
-import type { SegmentTotals } from '@/lib/explain/measures';
+import { pair, totals } from './fixtures';
 import { explainView } from '@/lib/explain/view';
 import { segmentLabel } from '@/lib/explain/words';
 import { ExplainResponseSchema, type ExplainMessage, type Explanation } from '@/lib/schema/explain';
@@ -30,23 +30,6 @@ const LANGUAGES = CATALOGUE_LOCALES.map((folder) => {
   };
 });
 const english = LANGUAGES.find((language) => language.folder === 'en')!;
-
-const totals = (spend: number, impressions: number, purchases = 0): SegmentTotals => ({
-  spend,
-  impressions,
-  reach: impressions,
-  clicks: impressions / 100,
-  inlineLinkClicks: impressions / 100,
-  purchases,
-  purchaseValue: purchases * 5000,
-});
-
-const pair = (
-  value: string,
-  before: SegmentTotals,
-  after: SegmentTotals,
-  dimension: SegmentPair['dimension'] = 'platform_position',
-): SegmentPair => ({ dimension, value, before, after });
 
 const explain = (
   metric: Explanation['metric'],
