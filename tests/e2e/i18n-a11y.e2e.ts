@@ -10,7 +10,7 @@ import { seriousViolations, tabWalk } from './harness/axe';
 import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, OptionsPage } from './harness/pages';
 import { EXTENSION_ORIGIN } from './harness/browser';
-import { SnapshotViewer } from './harness/snapshot-viewer';
+import { chooseSnapshotSubject, SnapshotViewer } from './harness/snapshot-viewer';
 import { SyncSection } from './harness/sync';
 
 /**
@@ -91,18 +91,7 @@ async function createSnapshot(): Promise<{ viewer: SnapshotViewer; since: string
   // The form offers the days the account has synced: read afresh, now that it has.
   await page.reload({ waitUntil: 'domcontentloaded' });
   const accountId = `act_${account.accountId}`;
-  await page.waitForSelector(`[data-testid="snapshot-account"] option[value="${accountId}"]`);
-  await page.select('[data-testid="snapshot-account"]', accountId);
-  await page.waitForSelector('[data-testid="snapshot-subject"] option[value=""]');
-  await page.select('[data-testid="snapshot-subject"]', '');
-  await page.waitForFunction(() =>
-    ['snapshot-since', 'snapshot-until'].every(
-      (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
-    ),
-  );
-  const value = (testId: string) =>
-    page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
-  const [since, until] = [await value('snapshot-since'), await value('snapshot-until')];
+  const { since, until } = await chooseSnapshotSubject(page, accountId, '');
   const opened = chromium.browser.waitForTarget((target) =>
     target.url().startsWith(`${EXTENSION_ORIGIN}/snapshot-viewer.html`),
   );

@@ -14,7 +14,7 @@ import type { RangeStats, SimAccount, SimEntity } from '../sim/world/types';
 import { hostileCorpus, PASSPHRASE } from '../unit/share/corpus';
 import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
-import { SnapshotViewer } from './harness/snapshot-viewer';
+import { chooseSnapshotSubject, SnapshotViewer } from './harness/snapshot-viewer';
 import { SyncSection } from './harness/sync';
 import { worldTotals } from './harness/world-totals';
 import { englishFinding } from '../unit/components/english-finding';
@@ -75,19 +75,7 @@ async function viewerOpenedBy(action: () => Promise<void>) {
 async function createFromOptions(page: Page, subjectId: string) {
   await page.reload({ waitUntil: 'domcontentloaded' });
   const accountId = `act_${account.accountId}`;
-  await page.waitForSelector(`[data-testid="snapshot-account"] option[value="${accountId}"]`);
-  await page.select('[data-testid="snapshot-account"]', accountId);
-  await page.waitForSelector(`[data-testid="snapshot-subject"] option[value="${subjectId}"]`);
-  await page.select('[data-testid="snapshot-subject"]', subjectId);
-  // The days appear once the account's synced days have loaded.
-  await page.waitForFunction(() =>
-    ['snapshot-since', 'snapshot-until'].every(
-      (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
-    ),
-  );
-  const value = (testId: string) =>
-    page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
-  const [since, until] = [await value('snapshot-since'), await value('snapshot-until')];
+  const { since, until } = await chooseSnapshotSubject(page, accountId, subjectId);
   const { viewer, address } = await viewerOpenedBy(() =>
     page.locator('[data-testid="snapshot-create"]').click(),
   );

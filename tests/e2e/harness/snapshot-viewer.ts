@@ -3,6 +3,30 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { EXTENSION_ORIGIN } from './browser';
 
+/**
+ * On the options page's snapshot form: picks the account and the subject ('' for the whole
+ * account), waits for the synced days to fill the range, and returns the range offered.
+ */
+export async function chooseSnapshotSubject(
+  page: Page,
+  accountId: string,
+  subjectId: string,
+): Promise<{ since: string; until: string }> {
+  await page.waitForSelector(`[data-testid="snapshot-account"] option[value="${accountId}"]`);
+  await page.select('[data-testid="snapshot-account"]', accountId);
+  await page.waitForSelector(`[data-testid="snapshot-subject"] option[value="${subjectId}"]`);
+  await page.select('[data-testid="snapshot-subject"]', subjectId);
+  // The days appear once the account's synced days have loaded.
+  await page.waitForFunction(() =>
+    ['snapshot-since', 'snapshot-until'].every(
+      (testId) => document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.value,
+    ),
+  );
+  const value = (testId: string) =>
+    page.$eval(`[data-testid="${testId}"]`, (input) => (input as HTMLInputElement).value);
+  return { since: await value('snapshot-since'), until: await value('snapshot-until') };
+}
+
 /** The viewer page as a user drives it, through its test ids. */
 export class SnapshotViewer {
   constructor(readonly page: Page) {}
