@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ExplainSection, type ExplainAnswer } from '@/components/ExplainSection';
 import { send } from '@/lib/messaging/page-client';
-import { AppError } from '@/lib/schema/errors';
+import { errorText } from '@/components/error-text';
 import { formatKpi, kpiLabel } from '@/lib/insight/format';
 import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
 import { findingText } from '@/lib/util/finding-text';
@@ -74,7 +74,7 @@ export function ExplainPanel({
         setAnswer({
           kind: 'error',
           key,
-          message: reason instanceof AppError ? reason.message : pageT('explainFailed'),
+          message: errorText(pageT, reason, pageT('explainFailed')),
         }),
       );
   }

@@ -152,6 +152,7 @@ export function graphErrorToAppError(error: unknown): AppError | undefined {
         'graph.facebook.com could not be reached or failed for a moment. Try again shortly.',
       );
     default:
-      return new AppError('graph-error', `The Graph API answered with an error: ${error.message}`);
+      // Meta's own words only: each surface says "Meta answered with an error: …" in its language.
+      return new AppError('graph-error', error.message);
   }
 }

@@ -30,25 +30,16 @@ function kindOf(error: unknown): SyncProblemKind {
   }
 }
 
-const MESSAGES: Readonly<Record<SyncProblemKind, string>> = {
-  reconnect:
-    'Meta no longer accepts the access token (it expired or was revoked). Reconnect Adlens.',
-  permission:
-    'The token lacks a permission Adlens needs: grant ads_read (and business_management for business-owned accounts), then reconnect.',
-  'rate-limited': 'Meta is limiting requests for this account. Adlens carries on when it allows.',
-  unavailable:
-    'Meta’s API failed or could not be reached, even after retries. Adlens will try again.',
-  error: 'The sync stopped on an unexpected answer from Meta.',
-};
-
-/** The problem to show; Meta's own words are appended, without any token. */
+/**
+ * The problem to show. Its sentence is the reader's, picked by `kind` from the catalogue
+ * (`syncProblemPermission`…); `message` is only Meta's own words, in parentheses, without any
+ * token, which no catalogue can translate.
+ */
 export function syncProblemOf(error: unknown, at: number): SyncProblem {
-  const kind = kindOf(error);
-  const detail = error instanceof GraphError || error instanceof AppError ? error.message : '';
-  const message = detail ? `${MESSAGES[kind]} (${redactSecrets(detail)})` : MESSAGES[kind];
+  const detail = error instanceof GraphError ? error.message : '';
   return {
-    kind,
-    message: message.slice(0, 500),
+    kind: kindOf(error),
+    message: detail ? `(${redactSecrets(detail)})`.slice(0, 500) : '',
     until: error instanceof GraphError && error.retryAt !== undefined ? error.retryAt : null,
     at,
   };

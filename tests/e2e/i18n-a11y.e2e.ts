@@ -263,6 +263,49 @@ describe('the overlay in the page’s language', () => {
     );
   });
 
+  it('a badge is reached with Tab alone, Enter opens its insight panel, Escape returns to it', async () => {
+    const { page } = tab;
+    await page.waitForSelector(`${BADGE_HOST} >>> [data-testid="adlens-badge"]`, {
+      timeout: 30_000,
+    });
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    const onBadge = () =>
+      page.evaluate((host) => document.activeElement?.tagName.toLowerCase() === host, BADGE_HOST);
+    let reached = false;
+    for (let step = 0; step < 400 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      reached = await onBadge();
+    }
+    expect(reached, 'no badge is reached with Tab').toBe(true);
+    const label = await page.evaluate(
+      () => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? '',
+    );
+    expect(label).toMatch(/^Adlens: \d+ Befunde?/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (host) => {
+        const panel = document
+          .querySelector(host)
+          ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
+        const state = panel?.getAttribute('data-state');
+        return Boolean(state) && state !== 'loading';
+      },
+      { timeout: 30_000 },
+      PANEL_HOST,
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      (host) =>
+        !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="insight-panel"]'),
+      {},
+      PANEL_HOST,
+    );
+    expect(await onBadge()).toBe(true);
+  });
+
   it('the open insight panel is German, money and numbers German, and passes axe', async () => {
     await tab.openInsightPanel();
     const text = await tab.panelText('insight-panel', 'Ausgegebener Betrag');
