@@ -17,7 +17,7 @@ export function SavedSnapshots({ saved, onOpen, onDelete }: SavedSnapshotsProps)
   return (
     <ul class="saved">
       {saved.map((entry) => {
-        const name = subjectName(entry.snapshot);
+        const name = subjectName(entry.snapshot, reader);
         return (
           <li key={entry.digest} data-testid="saved-snapshot">
             <div>

@@ -27,7 +27,7 @@ export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {
   return (
     <article class="report" aria-labelledby="report-heading">
       <h3 id="report-heading" data-testid="snapshot-subject">
-        {subjectName(snapshot)}
+        {subjectName(snapshot, reader)}
       </h3>
       <p class="muted" data-testid="snapshot-period">
         {periodText(snapshot, reader)}

@@ -68,7 +68,12 @@ export function layoutSnapshotCard(snapshot: Snapshot, reader: Reader, measure: 
 
   advance(28);
   text(
-    ellipsis(t('snapshotTitle', subjectName(snapshot)), FONTS.title, WIDTH - 2 * MARGIN, measure),
+    ellipsis(
+      t('snapshotTitle', subjectName(snapshot, reader)),
+      FONTS.title,
+      WIDTH - 2 * MARGIN,
+      measure,
+    ),
     MARGIN,
     FONTS.title,
   );

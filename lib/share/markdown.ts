@@ -11,7 +11,7 @@ import { findingViews, KPI_COLUMN_KEYS, kpiRows, periodText, subjectName } from 
 export function snapshotMarkdown(snapshot: Snapshot, reader: Reader): string {
   const { t, locale } = reader;
   const lines = [
-    `**${escapeMarkdown(t('snapshotTitle', subjectName(snapshot)))}**`,
+    `**${escapeMarkdown(t('snapshotTitle', subjectName(snapshot, reader)))}**`,
     periodText(snapshot, reader),
     `_${redactionSummary(snapshot, reader)}_`,
   ];

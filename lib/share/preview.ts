@@ -2,7 +2,7 @@ import { daysInRange } from '@/lib/util/dates';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { aliasNames } from './aliases';
 import { ENTITY_LEVELS, SEVERITIES, type Snapshot } from './schema';
-import { listText, metricList, periodText, subjectName } from './view';
+import { aliasShown, listText, metricList, periodText, subjectName } from './view';
 
 /** One line of "what this snapshot holds", shown before anything is exported or saved. */
 export interface PreviewLine {
@@ -23,7 +23,7 @@ export function describeSnapshot(snapshot: Snapshot, reader: Reader): PreviewLin
       label: t('snapshotFactPeriod'),
       value: t('snapshotFactPeriodValue', periodText(snapshot, reader), days),
     },
-    { label: t('snapshotFactAbout'), value: subjectName(snapshot) },
+    { label: t('snapshotFactAbout'), value: subjectName(snapshot, reader) },
     { label: t('snapshotFactEntities'), value: entityCounts(snapshot, reader) },
     { label: t('snapshotFactNames'), value: namesText(snapshot, reader) },
     {
@@ -89,9 +89,13 @@ function entityCounts({ entities }: Snapshot, { t, locale }: Reader): string {
   );
 }
 
-function namesText(snapshot: Snapshot, { t, locale }: Reader): string {
+function namesText(snapshot: Snapshot, reader: Reader): string {
+  const { t, locale } = reader;
   if (snapshot.redaction.names === 'kept') return t('snapshotNamesKept');
-  return t('snapshotNamesAliased', listText(aliasNames(snapshot.entities).slice(0, 3), locale));
+  const aliases = aliasNames(snapshot.entities)
+    .slice(0, 3)
+    .map((name, index) => aliasShown({ name, level: snapshot.entities[index]!.level }, reader));
+  return t('snapshotNamesAliased', listText(aliases, locale));
 }
 
 /**

@@ -1,7 +1,15 @@
 import { formatDay, previousPeriod } from '@/lib/util/dates';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
-import type { Explanation, Metric, Severity, Snapshot } from './schema';
+import { LEVEL_LABELS } from './aliases';
+import {
+  ALIAS_PATTERN,
+  type EntityLevel,
+  type Explanation,
+  type Metric,
+  type Severity,
+  type Snapshot,
+} from './schema';
 
 /**
  * A snapshot as display text in its reader's language: what the viewer, the Markdown summary and
@@ -74,7 +82,7 @@ export function kpiRows(snapshot: Snapshot, reader: Reader): KpiRowView[] {
 export function findingViews(snapshot: Snapshot, reader: Reader): FindingView[] {
   return snapshot.findings.map((finding) => ({
     severity: finding.severity,
-    subject: snapshot.entities[finding.entity]?.name ?? '',
+    subject: nameShown(snapshot, finding.entity, reader),
     sentence: finding.sentence,
     nextStep: finding.nextStep,
     ...(finding.explanation
@@ -122,16 +130,39 @@ export interface EntityView {
   readonly parent: number | null;
 }
 
-export function entityViews(snapshot: Snapshot, { t }: Reader): EntityView[] {
-  return snapshot.entities.map((entity) => ({
-    name: entity.name,
-    levelLabel: t(keyFor('levelLabel', entity.level)),
+export function entityViews(snapshot: Snapshot, reader: Reader): EntityView[] {
+  return snapshot.entities.map((entity, index) => ({
+    name: nameShown(snapshot, index, reader),
+    levelLabel: reader.t(keyFor('levelLabel', entity.level)),
     parent: entity.parent,
   }));
 }
 
-export function subjectName(snapshot: Snapshot): string {
-  return snapshot.entities[snapshot.subject]?.name ?? '';
+export function subjectName(snapshot: Snapshot, reader: Reader): string {
+  return nameShown(snapshot, snapshot.subject, reader);
+}
+
+/**
+ * An entity's name as the reader sees it. Stand-in names are part of the file format and English
+ * ("Campaign A.1"); a redacted snapshot shows them with the reader's word for the level
+ * ("Kampagne A.1"). A real name is shown as it is.
+ */
+export function nameShown(snapshot: Snapshot, index: number, reader: Reader): string {
+  const entity = snapshot.entities[index];
+  if (!entity) return '';
+  return snapshot.redaction.names === 'kept' ? entity.name : aliasShown(entity, reader);
+}
+
+/** "Campaign A.1" with the reader's word for the level; anything else as it is. */
+export function aliasShown(
+  { name, level }: { readonly name: string; readonly level: EntityLevel },
+  { t }: Reader,
+): string {
+  const english = LEVEL_LABELS[level];
+  if (!ALIAS_PATTERN.test(name) || !name.startsWith(english)) return name;
+  const path = name.slice(english.length).trim();
+  const word = t(keyFor('levelLabel', level));
+  return path ? `${word} ${path}` : word;
 }
 
 /** "May 1, 2024 – May 28, 2024, against Apr 3, 2024 – Apr 30, 2024", as the insight panel says it. */

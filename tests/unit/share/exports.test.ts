@@ -37,7 +37,7 @@ describe('describeSnapshot', () => {
       Period: 'May 1, 2024 – May 14, 2024, against Apr 17, 2024 – Apr 30, 2024 (14 days each)',
       About: 'Campaign A',
       Entities: '1 account, 1 campaign, 2 ad sets, and 1 ad',
-      Names: 'Replaced with aliases (Account, Campaign A, and Ad set A.1)',
+      Names: 'Replaced with aliases (Ad account, Campaign A, and Ad set A.1)',
       Ids: 'Removed',
       KPIs: 'Amount spent, Impressions, CTR (link), Cost per purchase, and ROAS, this period and the one before',
       'Daily series': 'Amount spent, Impressions, and Cost per purchase, one value per day',
@@ -56,9 +56,9 @@ describe('describeSnapshot', () => {
   it('in German: German words, dates and plural forms', () => {
     expect(facts(redacted, german)).toEqual([
       ['Zeitraum', '01.05.2024 – 14.05.2024, im Vergleich zu 17.04.2024 – 30.04.2024 (je 14 Tage)'],
-      ['Betrifft', 'Campaign A'],
+      ['Betrifft', 'Kampagne A'],
       ['Objekte', '1 Werbekonto, 1 Kampagne, 2 Anzeigengruppen und 1 Anzeige'],
-      ['Namen', 'Durch Aliasnamen ersetzt (Account, Campaign A und Ad set A.1)'],
+      ['Namen', 'Durch Aliasnamen ersetzt (Werbekonto, Kampagne A und Anzeigengruppe A.1)'],
       ['IDs', 'Entfernt'],
       [
         'Geldbeträge',
@@ -185,7 +185,8 @@ describe('snapshotMarkdown', () => {
       'Nächster Schritt: Check the budget',
     );
     const zh = snapshotMarkdown(redacted, chinese);
-    expect(zh).toContain('**Adlens 快照：Campaign A**');
+    // Stand-in names take the reader's word for the level.
+    expect(zh).toContain('**Adlens 快照：广告系列 A**');
     expect(zh).toContain('_名称已替换为别名，编号已移除，金额以指数表示_');
     expect(zh).toContain('| 指标 | 本期 | 上一期 | 变化 |');
   });

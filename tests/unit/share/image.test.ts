@@ -66,11 +66,11 @@ describe('the PNG card', () => {
     );
     expect(texts(redacted, readerFor('zh_CN'))).toEqual(
       expect.arrayContaining([
-        'Adlens 快照：Campaign A',
+        'Adlens 快照：广告系列 A',
         '2024年5月1日 – 2024年5月14日，对比 2024年4月17日 – 2024年4月30日',
         '名称已替换为别名，编号已移除，金额以指数表示',
         '花费金额（指数）',
-        '严重：Ad set A.1',
+        '严重：广告组 A.1',
       ]),
     );
   });
