@@ -4,6 +4,7 @@ import { formatChange, formatMetric, metricHeading, metricLabel } from './format
 import { LEVEL_LABELS } from './aliases';
 import {
   ALIAS_PATTERN,
+  REGION_ALIAS_PATTERN,
   type EntityLevel,
   type Explanation,
   type Metric,
@@ -104,8 +105,8 @@ function explanationView(
     sentence: explanation.sentence,
     measure: explanation.measure,
     valueLabel: metricHeading(explanation.metric, currency, reader),
-    bars: explanation.segments.map(({ label, before, after, named, values }) => ({
-      label,
+    bars: explanation.segments.map(({ dimension, label, before, after, named, values }) => ({
+      label: dimension === 'region' ? regionShown(label, reader) : label,
       before,
       after,
       named,
@@ -151,6 +152,13 @@ export function nameShown(snapshot: Snapshot, index: number, reader: Reader): st
   const entity = snapshot.entities[index];
   if (!entity) return '';
   return snapshot.redaction.names === 'kept' ? entity.name : aliasShown(entity, reader);
+}
+
+/** A region's stand-in name ("Region 2") in the reader's words; a real region name as it is. */
+function regionShown(label: string, { t }: Reader): string {
+  return REGION_ALIAS_PATTERN.test(label)
+    ? t('snapshotRegionAlias', Number(label.slice(label.indexOf(' ') + 1)))
+    : label;
 }
 
 /** "Campaign A.1" with the reader's word for the level; anything else as it is. */

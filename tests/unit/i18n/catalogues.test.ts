@@ -86,7 +86,7 @@ const SHARED_TERMS =
 
 /** Words a language writes exactly as English does (German "Name"), checked by a person. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
-  de: ['columnName', 'rememberPassphraseLabel', 'shareLink'],
+  de: ['columnName', 'rememberPassphraseLabel', 'shareLink', 'snapshotRegionAlias'],
   pt_BR: ['changeFieldStatus', 'kpiCtr', 'kpiCpc', 'shareLink'],
   // Meta's Chinese Ads Manager keeps these placements' English names.
   zh_CN: [

@@ -174,6 +174,14 @@ describe('an explanation in a snapshot', () => {
     expect(again.findings[0]!.explanation!.segments[0]!.label).toBe('Region 1');
   });
 
+  it('shows a redacted region in the reader’s words, a named one as Meta names it', () => {
+    const bars = (snapshot: Snapshot, folder: 'es' | 'zh_CN') =>
+      findingViews(snapshot, readerFor(folder))[0]!.explanation!.bars.map((bar) => bar.label);
+    expect(bars(redacted, 'es')).toEqual(['Región 1', 'Región 2']);
+    expect(bars(redacted, 'zh_CN')).toEqual(['地区 1', '地区 2']);
+    expect(bars(full, 'es')[0]).toBe('Bavaria');
+  });
+
   it('is shown as the viewer and the Markdown summary read it', () => {
     const [regionView, cpmView] = findingViews(full, english).map(
       (finding) => finding.explanation!,
