@@ -1,4 +1,6 @@
 import type { Translate } from './translate';
+import { documentLocale } from './locale';
+import { percent } from '@/lib/util/finding-text';
 
 /**
  * Explain in the insight panel (issue #18): a button per explainable finding and per KPI, and the
@@ -45,7 +47,8 @@ interface ExplainSectionProps {
   readonly onExplain: (key: string) => void;
 }
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** A bar's length: a CSS percentage, which takes no space before the sign. */
+const barWidth = (share: number) => `${Math.round(share * 100)}%`;
 
 function Choices(props: {
   readonly t: Translate;
@@ -101,11 +104,11 @@ export function ExplainChart({
           <tr key={bar.label} data-testid="explain-bar" data-named={bar.named}>
             <th scope="row">{bar.label}</th>
             <td>
-              <span class="explain-bar before" style={{ width: percent(bar.before) }} />
-              <span class="explain-bar after" style={{ width: percent(bar.after) }} />
+              <span class="explain-bar before" style={{ width: barWidth(bar.before) }} />
+              <span class="explain-bar after" style={{ width: barWidth(bar.after) }} />
             </td>
             <td class="explain-shares">
-              {percent(bar.before)} → {percent(bar.after)}
+              {percent(bar.before, documentLocale())} → {percent(bar.after, documentLocale())}
             </td>
             {withValues && (
               <td class="explain-values" data-testid="explain-values">

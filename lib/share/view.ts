@@ -1,4 +1,5 @@
 import { formatDay, previousPeriod } from '@/lib/util/dates';
+import { percent } from '@/lib/util/finding-text';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
 import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
 import { LEVEL_LABELS } from './aliases';
@@ -92,8 +93,6 @@ export function findingViews(snapshot: Snapshot, reader: Reader): FindingView[] 
   }));
 }
 
-const share = (fraction: number) => `${Math.round(fraction * 100)} %`;
-
 function explanationView(
   explanation: Explanation,
   currency: string,
@@ -110,7 +109,7 @@ function explanationView(
       before,
       after,
       named,
-      shares: `${share(before)} → ${share(after)}`,
+      shares: `${percent(before, reader.locale)} → ${percent(after, reader.locale)}`,
       ...(values ? { values: `${value(values.before)} → ${value(values.after)}` } : {}),
     })),
   };

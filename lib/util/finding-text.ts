@@ -61,7 +61,7 @@ function smallShareDigits(fraction: number): number {
 }
 
 /** English keeps the sentences' house style "38 %"; other languages write percent their way. */
-function percent(fraction: number, locale: string | undefined, digits: number): string {
+export function percent(fraction: number, locale: string | undefined, digits = 0): string {
   if (locale?.toLowerCase().startsWith('en')) return `${(fraction * 100).toFixed(digits)} %`;
   return numberFormat(locale, digits, digits, 'percent').format(fraction);
 }

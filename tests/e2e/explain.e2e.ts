@@ -125,7 +125,14 @@ interface ExplainShown {
   readonly sentence: string;
   readonly note: string;
   readonly caption: string;
-  readonly bars: readonly { label: string; named: boolean; shares: string; values: string }[];
+  readonly bars: readonly {
+    label: string;
+    named: boolean;
+    shares: string;
+    values: string;
+    /** The drawn bars' widths, before and after, as a share of their cell. */
+    drawn: readonly [number, number];
+  }[];
 }
 
 /** Presses Explain (a real click) and waits for the answer the panel shows. */
@@ -164,6 +171,11 @@ async function explain(page: Page, button: ElementHandle<Element>): Promise<Expl
         named: bar.getAttribute('data-named') === 'true',
         shares: text(bar.querySelector('.explain-shares')),
         values: text(bar.querySelector('[data-testid="explain-values"]')),
+        drawn: [...bar.querySelectorAll('.explain-bar')].map(
+          (drawn) =>
+            drawn.getBoundingClientRect().width /
+            (drawn.parentElement?.getBoundingClientRect().width || 1),
+        ) as unknown as readonly [number, number],
       })),
     };
   });
@@ -345,9 +357,13 @@ describe('Explain a finding by the segment that moved', () => {
       expect(bar.values, bar.label).toBe(
         `${yen(cpm(before.get(value!)!))} → ${yen(cpm(after.get(value!)!))}`,
       );
+      // The bars are drawn as long as the shares they stand for.
+      const [drawnBefore, drawnAfter] = bar.drawn;
+      expect(drawnBefore, bar.label).toBeCloseTo(share(before, wholeBefore, value!), 1);
+      expect(drawnAfter, bar.label).toBeCloseTo(share(after, wholeAfter, value!), 1);
     }
     // The planted placement as the user reads it (the seeded world, the finding's days).
-    expect(shown.bars[0]).toEqual({
+    expect(shown.bars[0]).toMatchObject({
       label: 'Instagram Stories',
       named: true,
       shares: '6 % → 45 %',
