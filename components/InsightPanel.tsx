@@ -77,16 +77,6 @@ function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void
 }
 
 /**
- * The focused element inside shadow roots too: the badge's button that opened the panel lives in
- * another shadow root than the panel, and the document only sees that root's host.
- */
-function deepActiveElement(document: Document | undefined): Element | null {
-  let active = document?.activeElement ?? null;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/**
  * A dialog beside Ads Manager's table: focus moves in when it opens and goes back where it was
  * when it closes. Every name and sentence is text, never markup.
  */
@@ -96,7 +86,8 @@ export function InsightPanel(props: InsightPanelProps) {
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const opener = deepActiveElement(dialog.current?.ownerDocument);
+    const root = dialog.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const opener = root?.activeElement;
     closeButton.current?.focus();
     return () => {
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
