@@ -67,10 +67,11 @@ export function detectCpmSurge(
       learningWithin(entity, test.from, last) ? MIN_RISE_WHILE_LEARNING : MIN_RISE,
       evidence,
     );
+  const marketMove = marketMoves(entity, view);
   const candidates = scanLogRatioShift(series, limits)
     .filter(
       (test) =>
-        test.ratio >= minRise(test) * marketMove(entity, view, test.from) &&
+        test.ratio >= minRise(test) * marketMove(test.from) &&
         sumOver(entity.series.impressions, test.from, last) >= MIN_WINDOW_IMPRESSIONS &&
         everyRecentDayUp(
           series,
@@ -107,23 +108,29 @@ function zNeeded(entity: EntityView, view: AccountView, test: ShiftTest): number
  * 1: an auction that got dearer for everyone (Q4, Black Friday) is the account's finding, and a
  * campaign's own surge is what it adds on top.
  */
-function marketMove(entity: EntityView, view: AccountView, from: number): number {
-  if (entity.level === 'account') return 1;
+function marketMoves(entity: EntityView, view: AccountView): (from: number) => number {
+  if (entity.level === 'account') return () => 1;
   let campaign = entity;
   while (campaign.parent && campaign.level !== 'campaign') campaign = campaign.parent;
-  const account = view.account;
+  // The rest of the account, day by day, read once for every window tested.
+  const accountExposure = cpmExposure(view.account, view);
+  const campaignExposure = cpmExposure(campaign, view);
+  const spend = view.account.series.spend.map(
+    (value, day) => value - (campaign.series.spend[day] ?? 0),
+  );
+  const exposure = accountExposure.map((value, day) => value - (campaignExposure[day] ?? 0));
   const last = view.asOfIndex;
-  const baseFrom = Math.max(0, from - BASELINE_DAYS);
-  const peers = (series: (e: EntityView) => ArrayLike<number>, a: number, b: number): number =>
-    sumOver(series(account), a, b) - sumOver(series(campaign), a, b);
-  const spend = (e: EntityView): ArrayLike<number> => e.series.spend;
-  const exposure = (e: EntityView): ArrayLike<number> => cpmExposure(e, view);
-  const windowExposure = peers(exposure, from, last);
-  const baseExposure = peers(exposure, baseFrom, from - 1);
-  if (windowExposure < MIN_BASELINE_THOUSANDS || baseExposure < MIN_BASELINE_THOUSANDS) return 1;
-  const move =
-    peers(spend, from, last) / windowExposure / (peers(spend, baseFrom, from - 1) / baseExposure);
-  return Number.isFinite(move) ? Math.max(1, move) : 1;
+  return (from) => {
+    const baseFrom = Math.max(0, from - BASELINE_DAYS);
+    const windowExposure = sumOver(exposure, from, last);
+    const baseExposure = sumOver(exposure, baseFrom, from - 1);
+    if (windowExposure < MIN_BASELINE_THOUSANDS || baseExposure < MIN_BASELINE_THOUSANDS) return 1;
+    const move =
+      sumOver(spend, from, last) /
+      windowExposure /
+      (sumOver(spend, baseFrom, from - 1) / baseExposure);
+    return Number.isFinite(move) ? Math.max(1, move) : 1;
+  };
 }
 
 /**
