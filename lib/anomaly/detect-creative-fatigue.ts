@@ -82,7 +82,8 @@ function wearOut(entity: EntityView, view: AccountView, evidence: Evidence): Can
     const recentShare =
       sumOver(series.observed, recentFrom, last) /
       (sumOver(series.exposure, recentFrom, last) * test.baselineRate);
-    if (recentShare > needEffect(STILL_DOWN, evidence)) continue;
+    // Without recent impressions there is no CTR to judge (the share is 0/0): a stop is not wear-out.
+    if (!(recentShare <= needEffect(STILL_DOWN, evidence))) continue;
     if (!mixExplains(entity, test, { last, maxShare, minZ }, seriesOf)) best = test;
   }
   return best && describeWearOut(entity, view, best);

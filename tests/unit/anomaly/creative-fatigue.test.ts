@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishFinding } from '../components/catalogue';
-import { detectAnomalies, type DailyRow } from '@/lib/anomaly';
+import { detectAnomalies, type DailyRow, type Finding } from '@/lib/anomaly';
 import { AS_OF, TYPICAL, campaignOf, recent, rowsFor, withControl } from './fixtures';
 
 /** An ad whose CTR decays 6 % a day for `days` days while its frequency climbs 10 % a day. */
@@ -45,6 +45,21 @@ describe('creative fatigue', () => {
       /^CTR fell \d+ % in \d+ days \(.+ → .+\) at steady frequency — the creative is wearing out\.$/,
     );
     expect(englishFinding(wearOut?.nextStep)).toMatch(/^Test a new creative/);
+  });
+
+  it('does not call an ad worn out when it stopped delivering after its CTR fell', () => {
+    const rows = rowsFor('stopped', (day) =>
+      day > recent(3) ? undefined : day >= recent(9) ? { ctr: TYPICAL.ctr * 0.5 } : {},
+    );
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    const all = (list: readonly Finding[]): Finding[] =>
+      list.flatMap((finding) => [finding, ...all(finding.related)]);
+    expect(all(findings).map((finding) => finding.kind)).not.toContain('creative_fatigue');
+    for (const finding of all(findings)) {
+      expect(englishFinding(finding.summary)).not.toContain('NaN');
+    }
   });
 
   it('says nothing when CTR dips for two days and recovers', () => {
