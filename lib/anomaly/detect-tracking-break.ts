@@ -16,6 +16,11 @@ import { countLowerTail } from './statistics';
 /** "About zero": at most a tenth of what the traffic should have converted. */
 const NEAR_ZERO_SHARE = 0.1;
 /**
+ * A day inside a silent run may keep a fifth of its conversions: what a broken pixel still sends
+ * (one stray conversion on a campaign of five a day) must not cut the run in two.
+ */
+const SILENT_DAY_SHARE = 0.2;
+/**
  * Chance of so few conversions without a break: about 10 expected conversions seen as none, more
  * when the usual rate rests on few conversions.
  */
@@ -105,8 +110,7 @@ export function telltaleSilence(series: ScanSeries, last: number): number | unde
   const from = silentRunStart(series, last);
   if (from === undefined || from === last) return undefined;
   const rate = rateBefore(series, last - PROVISIONAL_GAP);
-  const expected = rate * sumOver(series.exposure, from, last);
-  return expected >= MIN_SILENT_RUN_EXPECTED ? from : undefined;
+  return looksBroken(series, from, last, rate) ? from : undefined;
 }
 
 /**
@@ -120,18 +124,23 @@ export function latestSilentRunEnd(
 ): number | undefined {
   const rate = rateBefore(series, last - lookback);
   for (let end = last; end > last - lookback; end--) {
-    let expected = 0;
     let from = end;
-    while (from >= 0 && isSilent(series, from, rate))
-      expected += rate * (series.exposure[from--] ?? 0);
-    if (end - from >= 2 && expected >= MIN_SILENT_RUN_EXPECTED) return end;
+    while (from >= 0 && isSilent(series, from, rate)) from--;
+    if (end - from >= 2 && looksBroken(series, from + 1, end, rate)) return end;
   }
   return undefined;
 }
 
-/** "About zero": at most a tenth of what the day's traffic should have converted. */
+/** A run of days that should have brought a few conversions and brought about none. */
+function looksBroken(series: ScanSeries, from: number, to: number, rate: number): boolean {
+  const expected = rate * sumOver(series.exposure, from, to);
+  const observed = sumOver(series.observed, from, to);
+  return expected >= MIN_SILENT_RUN_EXPECTED && observed <= NEAR_ZERO_SHARE * expected;
+}
+
+/** About zero for one day: the run as a whole must still be at most a tenth of the expected. */
 function isSilent(series: ScanSeries, day: number, rate: number): boolean {
-  const allowed = Math.floor(NEAR_ZERO_SHARE * rate * (series.exposure[day] ?? 0));
+  const allowed = Math.floor(SILENT_DAY_SHARE * rate * (series.exposure[day] ?? 0));
   return (series.observed[day] ?? 0) <= allowed;
 }
 

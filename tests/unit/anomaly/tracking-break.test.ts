@@ -46,6 +46,26 @@ describe('conversion-tracking break', () => {
     expect(finding?.startDate).toBe(dateOf(recent(4)));
   });
 
+  it('keeps one break from its first silent day when a stray conversion comes through', () => {
+    // About six conversions a day, then none for a week but a single one four days ago.
+    const rows = rowsFor('stray', (day) =>
+      day >= recent(6) ? { spend: 20_000, cvr: 0 } : { spend: 20_000 },
+    ).map((row) => (row.date === dateOf(recent(3)) ? { ...row, conversions: 1 } : row));
+    const [finding, ...others] = detectAnomalies(
+      accountOf(campaignOf('c1', [{ id: 's1', rows }])),
+      { asOf: AS_OF },
+    );
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      kind: 'tracking_break',
+      severity: 'critical',
+      startDate: dateOf(recent(6)),
+    });
+    expect(englishFinding(finding?.summary)).toMatch(
+      /^Only 1 conversion in 7 days .+ tracking likely broke/,
+    );
+  });
+
   it("does not read yesterday's not-yet-restated conversions as a break", () => {
     // Yesterday's conversions arrive at 80 % at first (late pixel and CAPI events).
     const rows = rowsFor('restated', (day) => (day === recent(0) ? { cvr: 0.03 * 0.8 } : {}));
