@@ -64,7 +64,9 @@ export function detectCpmSurge(
   };
   const minRise = (test: ShiftTest): number =>
     needEffect(
-      learningWithin(entity, test.from, last) ? MIN_RISE_WHILE_LEARNING : MIN_RISE,
+      learningWithin(entity, test.from, last) && !witnessedOutsideLearning(entity, view, test)
+        ? MIN_RISE_WHILE_LEARNING
+        : MIN_RISE,
       evidence,
     );
   const marketMove = marketMoves(entity, view);
@@ -101,6 +103,17 @@ function zNeeded(entity: EntityView, view: AccountView, test: ShiftTest): number
   if (entity.level !== 'account') return MIN_Z;
   const breadth = accountBreadth(entity, view, test);
   return breadth.broad && breadth.risen >= WITNESS_CAMPAIGNS ? MIN_Z_WITNESSED : MIN_Z;
+}
+
+/**
+ * An account counts as learning when most of its spend is, yet campaigns out of learning that rose
+ * over the same days show the auction moved, not the learning phase.
+ */
+function witnessedOutsideLearning(entity: EntityView, view: AccountView, test: ShiftTest): boolean {
+  return (
+    entity.level === 'account' &&
+    accountBreadth(entity, view, test).risenSteady >= WITNESS_CAMPAIGNS
+  );
 }
 
 /**
@@ -162,6 +175,8 @@ function everyRecentDayUp(series: ScanSeries, test: ShiftTest, last: number, min
 interface Breadth {
   readonly broad: boolean;
   readonly risen: number;
+  /** Of the campaigns that rose, those not learning over the window. */
+  readonly risenSteady: number;
   readonly campaigns: number;
 }
 
@@ -170,6 +185,7 @@ function accountBreadth(account: EntityView, view: AccountView, test: ShiftTest)
   const last = view.asOfIndex;
   let campaigns = 0;
   let risen = 0;
+  let risenSteady = 0;
   let risenSpend = 0;
   let totalSpend = 0;
   for (const campaign of account.children) {
@@ -186,12 +202,13 @@ function accountBreadth(account: EntityView, view: AccountView, test: ShiftTest)
     if (rate / baseRate >= CAMPAIGN_RISE_FOR_BREADTH) {
       risen++;
       risenSpend += spend;
+      if (!learningWithin(campaign, test.from, last)) risenSteady++;
     }
   }
   const broad =
     campaigns < ACCOUNT_MIN_CAMPAIGNS ||
     (risen >= ACCOUNT_MIN_CAMPAIGNS && risenSpend >= ACCOUNT_MIN_SPEND_SHARE * totalSpend);
-  return { broad, risen, campaigns };
+  return { broad, risen, risenSteady, campaigns };
 }
 
 function describe(

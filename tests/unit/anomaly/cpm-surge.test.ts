@@ -73,6 +73,36 @@ describe('CPM surge', () => {
     expect(englishFinding(findings[0]?.nextStep)).toContain("don't restructure campaigns");
   });
 
+  it('makes the account finding on the second dear day though most of its spend is learning', () => {
+    const surge = (day: number) => ({ cpm: rhythm(day) * (day >= recent(1) ? 1.6 : 1) });
+    const steady = ['c1', 'c2', 'c3'].map((id) =>
+      campaignOf(id, [{ id: `${id}-s`, rows: rowsFor(id, surge) }]),
+    );
+    // Two large campaigns whose budgets were raised four days ago are back in learning.
+    const raised = ['c4', 'c5'].map((id) =>
+      campaignOf(id, [
+        {
+          id: `${id}-s`,
+          rows: rowsFor(id, (day) => ({
+            ...surge(day),
+            spend: day >= recent(4) ? 400_000 : 200_000,
+          })),
+          node: {
+            dailyBudgetMinor: 440_000,
+            budgetHistory: [
+              { from: '2024-06-01', dailyBudgetMinor: 220_000 },
+              { from: dateOf(recent(4)), dailyBudgetMinor: 440_000 },
+            ],
+          },
+        },
+      ]),
+    );
+    const findings = detectAnomalies(accountOf(...steady, ...raised), { asOf: AS_OF });
+    expect(findings.map((finding) => [finding.kind, finding.level])).toEqual([
+      ['cpm_surge', 'account'],
+    ]);
+  });
+
   it('says nothing of a single dear day: a surge is still there the next day', () => {
     const rows = rowsFor('blip', (day) => ({ cpm: rhythm(day) * (day === recent(0) ? 2.2 : 1) }));
     const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
