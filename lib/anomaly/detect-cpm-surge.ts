@@ -79,7 +79,8 @@ export function detectCpmSurge(
           series,
           test,
           last,
-          dailyRiseNeeded(test, last, minRise(test), evidence),
+          dailyRiseNeeded(test, last, minRise(test), evidence) *
+            marketMove(Math.max(test.from, last - 2), test.from),
         ) &&
         test.z >= needZ(zNeeded(entity, view, test), evidence),
     )
@@ -117,11 +118,15 @@ function witnessedOutsideLearning(entity: EntityView, view: AccountView, test: S
 }
 
 /**
- * How far CPM rose over the same days in the rest of the account (every other campaign), at least
- * 1: an auction that got dearer for everyone (Q4, Black Friday) is the account's finding, and a
- * campaign's own surge is what it adds on top.
+ * How far CPM rose from `from` to the last day in the rest of the account (every other campaign),
+ * against the weeks before `baselineEnd` (by default `from`), at least 1: an auction that got dearer
+ * for everyone (Q4, Black Friday) is the account's finding, and a campaign's own surge is what it
+ * adds on top, over the whole window and on its last days.
  */
-function marketMoves(entity: EntityView, view: AccountView): (from: number) => number {
+function marketMoves(
+  entity: EntityView,
+  view: AccountView,
+): (from: number, baselineEnd?: number) => number {
   if (entity.level === 'account') return () => 1;
   let campaign = entity;
   while (campaign.parent && campaign.level !== 'campaign') campaign = campaign.parent;
@@ -133,15 +138,15 @@ function marketMoves(entity: EntityView, view: AccountView): (from: number) => n
   );
   const exposure = accountExposure.map((value, day) => value - (campaignExposure[day] ?? 0));
   const last = view.asOfIndex;
-  return (from) => {
-    const baseFrom = Math.max(0, from - BASELINE_DAYS);
+  return (from, baselineEnd = from) => {
+    const baseFrom = Math.max(0, baselineEnd - BASELINE_DAYS);
     const windowExposure = sumOver(exposure, from, last);
-    const baseExposure = sumOver(exposure, baseFrom, from - 1);
+    const baseExposure = sumOver(exposure, baseFrom, baselineEnd - 1);
     if (windowExposure < MIN_BASELINE_THOUSANDS || baseExposure < MIN_BASELINE_THOUSANDS) return 1;
     const move =
       sumOver(spend, from, last) /
       windowExposure /
-      (sumOver(spend, baseFrom, from - 1) / baseExposure);
+      (sumOver(spend, baseFrom, baselineEnd - 1) / baseExposure);
     return Number.isFinite(move) ? Math.max(1, move) : 1;
   };
 }

@@ -103,6 +103,22 @@ describe('CPM surge', () => {
     ]);
   });
 
+  it('lets a campaign surge end when its last days only rise with the season, like the rest', () => {
+    // The whole account's CPM creeps up 1 % a day for a month (Q4); c1 also doubled for nine days.
+    const season = (day: number) => rhythm(day) * (1 + 0.01 * Math.max(0, day - recent(30)));
+    const ended = (day: number) => day >= recent(12) && day < recent(3);
+    const trees = ['c1', 'c2', 'c3', 'c4'].map((id) =>
+      campaignOf(id, [
+        {
+          id: `${id}-s`,
+          rows: rowsFor(id, (day) => ({ cpm: season(day) * (id === 'c1' && ended(day) ? 2 : 1) })),
+        },
+      ]),
+    );
+    const findings = detectAnomalies(accountOf(...trees), { asOf: AS_OF });
+    expect(findings.map((finding) => finding.kind)).not.toContain('cpm_surge');
+  });
+
   it('says nothing of a single dear day: a surge is still there the next day', () => {
     const rows = rowsFor('blip', (day) => ({ cpm: rhythm(day) * (day === recent(0) ? 2.2 : 1) }));
     const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
