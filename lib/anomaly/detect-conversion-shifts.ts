@@ -14,7 +14,7 @@ import { mixAdjusted } from './mix';
 import { latestSilentRunEnd, telltaleSilence } from './detect-tracking-break';
 import {
   scanCountShift,
-  scanLogRatioShift,
+  scanValuePerEventShift,
   zFor,
   type ScanSeries,
   type ShiftTest,
@@ -102,7 +102,7 @@ export function detectRoasShift(
     excluded: e.learningDays,
   });
   const series = seriesOf(entity);
-  const tests = scanLogRatioShift(series, {
+  const tests = scanValuePerEventShift(series, {
     last,
     minDays: 2,
     maxDays: MAX_DAYS,

@@ -1,3 +1,4 @@
+import { sumOver } from './exposure';
 import { robustScale } from './robust';
 
 /**
@@ -18,6 +19,8 @@ const MIN_BASELINE_DAYS = 10;
 const LEVEL_DRIFT = 0.05;
 /** The floor of a log-ratio test's observed share: zero would have no logarithm. */
 const MIN_LOG_RATIO_SHARE = 1e-3;
+/** Orders never all cost the same: at least this spread of one order's log value. */
+const MIN_VALUE_SPREAD = 0.1;
 /** Trimmed mean of χ²(1) without its top tenth, to rescale a trimmed dispersion estimate. */
 const TRIMMED_CHI_SQUARE_MEAN = 0.624;
 
@@ -41,7 +44,10 @@ export interface ShiftTest {
   readonly z: number;
   /** observed / expected. */
   readonly ratio: number;
-  /** Baseline events per unit of exposure, and how many events (days, for log-ratio scans) it rests on. */
+  /**
+   * Baseline events per unit of exposure, and how many events it rests on (days, for the log-ratio
+   * scan of a price).
+   */
   readonly baselineRate: number;
   readonly baselineEvents: number;
   /** Quasi-Poisson dispersion of the baseline (1 for log-ratio scans). */
@@ -165,6 +171,66 @@ export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): Shift
     });
   }
   return tests;
+}
+
+/**
+ * One test per window length of value per event (value per conversion), judged on the log scale
+ * with its volume: the spread of one order's value is measured on the baseline (each day's
+ * deviation weighted by the root of its orders), and a window's mean rests on its own orders, so
+ * five orders at half the usual value say more than one, and fifty more than five.
+ */
+export function scanValuePerEventShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
+  const tests: ShiftTest[] = [];
+  for (let days = limits.minDays; days <= limits.maxDays; days++) {
+    const from = limits.last - days + 1;
+    const baseline = baselineDaysBefore(from, series);
+    if (!baseline) break;
+    let baselineValue = 0;
+    let baselineEvents = 0;
+    for (const day of baseline) {
+      baselineValue += series.observed[day] ?? 0;
+      baselineEvents += series.exposure[day] ?? 0;
+    }
+    if (!enoughBaseline(baselineValue, baselineEvents, limits)) continue;
+    const rate = baselineValue / baselineEvents;
+    const spread = Math.max(MIN_VALUE_SPREAD, perEventSpread(series, baseline, rate));
+    const value = sumOver(series.observed, from, limits.last);
+    const events = sumOver(series.exposure, from, limits.last);
+    if (events <= 0) continue;
+    // A value that vanished entirely (a broken value parameter) is as far down as it gets.
+    const logRatio = Math.log(Math.max(MIN_LOG_RATIO_SHARE, value / events / rate));
+    const sd = Math.sqrt(
+      (spread * spread) / events + (spread * spread) / baselineEvents + LEVEL_DRIFT ** 2,
+    );
+    const expected = rate * events;
+    tests.push({
+      from,
+      observed: value,
+      expected,
+      variance: (sd * expected) ** 2,
+      z: logRatio / sd,
+      ratio: value / expected,
+      baselineRate: rate,
+      baselineEvents,
+      dispersion: 1,
+      scale: 'log',
+    });
+  }
+  return tests;
+}
+
+/** The spread of one event's log value: each day's log deviation times the root of its events. */
+function perEventSpread(series: ScanSeries, days: readonly number[], rate: number): number {
+  const residuals = new Float64Array(days.length);
+  let count = 0;
+  for (const day of days) {
+    const value = series.observed[day] ?? 0;
+    const events = series.exposure[day] ?? 0;
+    if (value > 0 && events > 0) {
+      residuals[count++] = Math.log(value / events / rate) * Math.sqrt(events);
+    }
+  }
+  return robustScale(residuals.subarray(0, count), residuals);
 }
 
 function enoughBaseline(events: number, exposure: number, limits: ScanLimits): boolean {

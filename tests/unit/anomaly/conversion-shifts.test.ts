@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishFinding } from '../components/catalogue';
-import { detectAnomalies } from '@/lib/anomaly';
+import { detectAnomalies, type DailyRow, type Finding } from '@/lib/anomaly';
+import { createRandom } from '@/tests/bench/anomaly/random';
 import { AS_OF, TYPICAL, campaignOf, recent, rowsFor, withControl } from './fixtures';
 
 describe('CPA and ROAS shifts', () => {
@@ -53,6 +54,20 @@ describe('CPA and ROAS shifts', () => {
     );
   });
 
+  it('does not read fewer orders of widely varying baskets as a ROAS shift', () => {
+    // Sixty campaigns whose orders fall fivefold (16 a day to 3) for the last six days, each
+    // order's value log-normal (spread 1) around an unchanged mean: a few orders' mean wanders
+    // far more than many orders' did, and that is not a change of value per conversion.
+    const alarmed = Array.from({ length: 60 }, (_, i) => `fewer-orders-${i}`).filter((seed) => {
+      const rows = withBaskets(seed, (day) => (day >= recent(5) ? 10_000 : 50_000), 1);
+      const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+        asOf: AS_OF,
+      });
+      return everyFinding(findings).some((finding) => finding.kind === 'roas_shift');
+    });
+    expect(alarmed).toEqual([]);
+  });
+
   it('is critical when conversions arrive without their value', () => {
     const rows = rowsFor('no-value', (day) => (day >= recent(2) ? { aov: 0 } : {}));
     const [finding] = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
@@ -69,3 +84,19 @@ describe('CPA and ROAS shifts', () => {
     ).toEqual([]);
   });
 });
+
+/** Rows whose value is the sum of each order's own value, log-normal around the usual basket. */
+function withBaskets(seed: string, spendOn: (day: number) => number, spread: number): DailyRow[] {
+  const random = createRandom(2, seed);
+  return rowsFor(seed, (day) => ({ spend: spendOn(day) })).map((row) => {
+    let value = 0;
+    for (let order = 0; order < row.conversions; order++) {
+      value += TYPICAL.aov * random.logNormal(spread) * Math.exp(-(spread ** 2) / 2);
+    }
+    return { ...row, conversionValueMinor: Math.round(value) };
+  });
+}
+
+function everyFinding(findings: readonly Finding[]): Finding[] {
+  return findings.flatMap((finding) => [finding, ...everyFinding(finding.related)]);
+}
