@@ -177,7 +177,12 @@ function createAccount(
   const campaigns: Campaign[] = [];
   const count = random.int(9, 14);
   for (let c = 0; c < count; c++) {
-    const campaign = createCampaign(random, `${accountId.slice(4)}${c}`, scale);
+    // Two digits, so campaign 10's ids cannot be campaign 1's ad set and ad ("910310").
+    const campaign = createCampaign(
+      random,
+      `${accountId.slice(4)}${String(c).padStart(2, '0')}`,
+      scale,
+    );
     campaigns.push(campaign);
     const planted = campaign.planted ?? campaign.ads.find((ad) => ad.planted)?.planted;
     if (!planted) continue;
