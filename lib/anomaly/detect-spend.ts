@@ -27,8 +27,9 @@ const RECENT_DAYS = 3;
 export function detectSpendSpike(entity: EntityView, view: AccountView): Candidate | undefined {
   if (!entity.ownsBudget) return undefined;
   const last = view.asOfIndex;
-  for (let day = Math.max(0, last - RECENT_DAYS + 1); day <= last; day++) {
-    const limit = spikeLimit(entity, day);
+  const firstJudged = Math.max(0, last - RECENT_DAYS + 1);
+  for (let day = firstJudged; day <= last; day++) {
+    const limit = spikeLimit(entity, day, firstJudged);
     if (limit && (entity.series.spend[day] ?? 0) > limit.threshold) {
       return describeSpike(entity, view, day, limit);
     }
@@ -42,18 +43,34 @@ interface SpikeLimit {
   readonly budget: number | undefined;
 }
 
-function spikeLimit(entity: EntityView, day: number): SpikeLimit | undefined {
+/**
+ * The spend on `day` that makes a spike. Its history ends before the days being judged (the first
+ * day of a two-day spike must not excuse the second), and with a known budget history each past day
+ * counts at today's budget, so a budget cut cannot look like a spike nor a spike hide behind the
+ * days before a cut.
+ */
+function spikeLimit(entity: EntityView, day: number, historyEnd: number): SpikeLimit | undefined {
   const from = Math.max(0, entity.startIndex, day - HISTORY_DAYS);
   if (day - from < 7) return undefined;
+  const budget = entity.dailyBudgetOn(day);
   let historyMax = 0;
-  for (let d = from; d < day; d++) historyMax = Math.max(historyMax, entity.series.spend[d] ?? 0);
+  for (let d = from; d < Math.min(day, historyEnd); d++) {
+    historyMax = Math.max(historyMax, atBudgetOf(entity, d, budget));
+  }
   const typical = medianOf(entity.series.spend, from, day);
   if (!(typical > 0)) return undefined;
-  const budget = entity.dailyBudgetOn(day);
   const byBudget = budget
     ? DAILY_ALLOWANCE * ALLOWANCE_MARGIN * budget
     : typical * ABOVE_TYPICAL_WITHOUT_BUDGET;
   return { threshold: Math.max(byBudget, ABOVE_HISTORY_MAX * historyMax), typical, budget };
+}
+
+/** A past day's spend as if it had run under `budget`, when the budget history says what it had. */
+function atBudgetOf(entity: EntityView, day: number, budget: number | undefined): number {
+  const spend = entity.series.spend[day] ?? 0;
+  const then = entity.dailyBudgetOn(day);
+  if (!entity.budgetHistoryKnown || !budget || !then) return spend;
+  return (spend * budget) / then;
 }
 
 function describeSpike(

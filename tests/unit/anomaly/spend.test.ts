@@ -25,6 +25,38 @@ describe('spend against the budget', () => {
     );
   });
 
+  it('catches a two-day spike on its second day though its first stayed under the line', () => {
+    const rows = rowsFor('ramp', (day) =>
+      day === recent(1)
+        ? { spend: 1.7 * BUDGET }
+        : day === recent(0)
+          ? { spend: 2.4 * BUDGET }
+          : {},
+    );
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    expect(findings.map((finding) => finding.kind)).toEqual(['spend_spike']);
+  });
+
+  it('holds a spike after a logged budget cut to the new budget, not to the spend before the cut', () => {
+    // The budget was halved ten days ago; the weeks before it spent twice today's budget.
+    const rows = rowsFor('after-cut', (day) =>
+      day < recent(9) ? { spend: 2 * 50_000 } : day === recent(0) ? { spend: 2.6 * BUDGET } : {},
+    );
+    const node = {
+      dailyBudgetMinor: BUDGET,
+      budgetHistory: [
+        { from: '2024-06-01', dailyBudgetMinor: 2 * BUDGET },
+        { from: dateOf(recent(9)), dailyBudgetMinor: BUDGET },
+      ],
+    };
+    const findings = detectAnomalies(withControl(campaignOf('c1', [{ id: 's1', rows, node }])), {
+      asOf: AS_OF,
+    });
+    expect(findings.map((finding) => finding.kind)).toEqual(['spend_spike']);
+  });
+
   it('accepts a day at 150 % of budget: a daily budget is an average', () => {
     const rows = rowsFor('busy-day', (day) => (day === recent(1) ? { spend: 1.5 * BUDGET } : {}));
     expect(
