@@ -15,11 +15,8 @@ import { countLowerTail } from './statistics';
 
 /** "About zero": at most a tenth of what the traffic should have converted. */
 const NEAR_ZERO_SHARE = 0.1;
-/**
- * A day inside a silent run may keep a fifth of its conversions: what a broken pixel still sends
- * (one stray conversion on a campaign of five a day) must not cut the run in two.
- */
-const SILENT_DAY_SHARE = 0.2;
+/** A day inside a silent run may keep up to half its conversions; the run as a whole a tenth. */
+const DAY_SHARE_IN_RUN = 0.5;
 /**
  * Chance of so few conversions without a break: about 10 expected conversions seen as none, more
  * when the usual rate rests on few conversions.
@@ -96,10 +93,7 @@ function breakEndingOn(
 
 /** First day of the trailing run of days with about no conversions; undefined without one. */
 export function silentRunStart(series: ScanSeries, last: number): number | undefined {
-  const rate = rateBefore(series, last - PROVISIONAL_GAP);
-  let from = last + 1;
-  while (from > 0 && isSilent(series, from - 1, rate)) from--;
-  return from <= last ? from : undefined;
+  return silentRunEndingOn(series, last, rateBefore(series, last - PROVISIONAL_GAP));
 }
 
 /**
@@ -124,11 +118,30 @@ export function latestSilentRunEnd(
 ): number | undefined {
   const rate = rateBefore(series, last - lookback);
   for (let end = last; end > last - lookback; end--) {
-    let from = end;
-    while (from >= 0 && isSilent(series, from, rate)) from--;
-    if (end - from >= 2 && looksBroken(series, from + 1, end, rate)) return end;
+    const from = silentRunEndingOn(series, end, rate);
+    if (from !== undefined && end - from >= 1 && looksBroken(series, from, end, rate)) return end;
   }
   return undefined;
+}
+
+/**
+ * The earliest start of a run ending on `end` whose conversions are at most a tenth of what its
+ * traffic should have brought. A day in it may keep up to half its own (what a broken pixel still
+ * sends: a stray conversion or two must not cut a break in two), a fuller day ends it.
+ */
+function silentRunEndingOn(series: ScanSeries, end: number, rate: number): number | undefined {
+  let observed = 0;
+  let expected = 0;
+  let start: number | undefined;
+  for (let day = end; day >= 0; day--) {
+    const dayExpected = rate * (series.exposure[day] ?? 0);
+    const dayObserved = series.observed[day] ?? 0;
+    if (dayObserved > Math.floor(DAY_SHARE_IN_RUN * dayExpected)) break;
+    observed += dayObserved;
+    expected += dayExpected;
+    if (observed <= NEAR_ZERO_SHARE * expected) start = day;
+  }
+  return start;
 }
 
 /** A run of days that should have brought a few conversions and brought about none. */
@@ -136,12 +149,6 @@ function looksBroken(series: ScanSeries, from: number, to: number, rate: number)
   const expected = rate * sumOver(series.exposure, from, to);
   const observed = sumOver(series.observed, from, to);
   return expected >= MIN_SILENT_RUN_EXPECTED && observed <= NEAR_ZERO_SHARE * expected;
-}
-
-/** About zero for one day: the run as a whole must still be at most a tenth of the expected. */
-function isSilent(series: ScanSeries, day: number, rate: number): boolean {
-  const allowed = Math.floor(SILENT_DAY_SHARE * rate * (series.exposure[day] ?? 0));
-  return (series.observed[day] ?? 0) <= allowed;
 }
 
 /** Conversions per unit of exposure over the baseline before `day` (0 without one). */

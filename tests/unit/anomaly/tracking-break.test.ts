@@ -66,6 +66,22 @@ describe('conversion-tracking break', () => {
     );
   });
 
+  it('does not say conversions came back when yesterday brought two of the usual six', () => {
+    const rows = rowsFor('stray-yesterday', (day) =>
+      day >= recent(7) ? { spend: 20_000, cvr: 0 } : { spend: 20_000 },
+    ).map((row) => (row.date === dateOf(recent(0)) ? { ...row, conversions: 2 } : row));
+    const [finding] = detectAnomalies(accountOf(campaignOf('c1', [{ id: 's1', rows }])), {
+      asOf: AS_OF,
+    });
+    expect(finding).toMatchObject({
+      kind: 'tracking_break',
+      severity: 'critical',
+      startDate: dateOf(recent(7)),
+      latestDate: AS_OF,
+    });
+    expect(englishFinding(finding?.summary)).toMatch(/tracking likely broke/);
+  });
+
   it("does not read yesterday's not-yet-restated conversions as a break", () => {
     // Yesterday's conversions arrive at 80 % at first (late pixel and CAPI events).
     const rows = rowsFor('restated', (day) => (day === recent(0) ? { cvr: 0.03 * 0.8 } : {}));
