@@ -93,7 +93,12 @@ function breakEndingOn(
 
 /** First day of the trailing run of days with about no conversions; undefined without one. */
 export function silentRunStart(series: ScanSeries, last: number): number | undefined {
-  return silentRunEndingOn(series, last, rateBefore(series, last - PROVISIONAL_GAP));
+  return silentRunEndingOn(
+    series,
+    last,
+    rateBefore(series, last - PROVISIONAL_GAP),
+    DAY_SHARE_IN_RUN,
+  );
 }
 
 /**
@@ -101,9 +106,9 @@ export function silentRunStart(series: ScanSeries, last: number): number | undef
  * tracking question ({@link MIN_SILENT_RUN_EXPECTED}); two quiet days of a small campaign are not.
  */
 export function telltaleSilence(series: ScanSeries, last: number): number | undefined {
-  const from = silentRunStart(series, last);
-  if (from === undefined || from === last) return undefined;
   const rate = rateBefore(series, last - PROVISIONAL_GAP);
+  const from = silentRunEndingOn(series, last, rate, NEAR_ZERO_SHARE);
+  if (from === undefined || from === last) return undefined;
   return looksBroken(series, from, last, rate) ? from : undefined;
 }
 
@@ -118,7 +123,7 @@ export function latestSilentRunEnd(
 ): number | undefined {
   const rate = rateBefore(series, last - lookback);
   for (let end = last; end > last - lookback; end--) {
-    const from = silentRunEndingOn(series, end, rate);
+    const from = silentRunEndingOn(series, end, rate, NEAR_ZERO_SHARE);
     if (from !== undefined && end - from >= 1 && looksBroken(series, from, end, rate)) return end;
   }
   return undefined;
@@ -126,17 +131,24 @@ export function latestSilentRunEnd(
 
 /**
  * The earliest start of a run ending on `end` whose conversions are at most a tenth of what its
- * traffic should have brought. A day in it may keep up to half its own (what a broken pixel still
- * sends: a stray conversion or two must not cut a break in two), a fuller day ends it.
+ * traffic should have brought, each day keeping at most `dayShare` of its own. Telling a break
+ * allows half (what a broken pixel still sends: a stray conversion or two must not cut a break in
+ * two); deciding that a CPA shift is a break's business instead asks every day to be about zero,
+ * as a conversion rate down to a third has quiet days too.
  */
-function silentRunEndingOn(series: ScanSeries, end: number, rate: number): number | undefined {
+function silentRunEndingOn(
+  series: ScanSeries,
+  end: number,
+  rate: number,
+  dayShare: number,
+): number | undefined {
   let observed = 0;
   let expected = 0;
   let start: number | undefined;
   for (let day = end; day >= 0; day--) {
     const dayExpected = rate * (series.exposure[day] ?? 0);
     const dayObserved = series.observed[day] ?? 0;
-    if (dayObserved > Math.floor(DAY_SHARE_IN_RUN * dayExpected)) break;
+    if (dayObserved > Math.floor(dayShare * dayExpected)) break;
     observed += dayObserved;
     expected += dayExpected;
     if (observed <= NEAR_ZERO_SHARE * expected) start = day;
