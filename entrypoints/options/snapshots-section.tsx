@@ -22,7 +22,8 @@ const DEFAULT_DAYS = 28;
 
 /**
  * Where snapshots are made and opened: "Create snapshot" builds one from the synced data and opens
- * it in the viewer, which previews the redacted copy before anything is shared.
+ * it in the viewer, which previews the redacted copy before anything is shared. Its accounts are
+ * offered with their status, the ones with problems first, and searched once there are many.
  */
 export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryClient }) {
   // Shared with the Connection section, which refreshes it on connect and disconnect.
@@ -88,9 +89,9 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
     setQuery(query: string) {
       list.setQuery(query);
       // Typing a name picks the first account that matches, as a combo box would.
-      const first = matching(query)[0];
-      if (first && !matching(query).some((account) => account.accountId === accountId)) {
-        setAccountId(first.accountId);
+      const found = matching(query);
+      if (found.length > 0 && !found.some((account) => account.accountId === accountId)) {
+        setAccountId(found[0]!.accountId);
         setCampaignId('');
       }
     },
