@@ -4,7 +4,7 @@ import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { StoredFinding } from '@/lib/cache/findings';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { seriousViolations } from './harness/axe';
+import { seriousViolations, tabWalk } from './harness/axe';
 import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
 import { OptionsPage } from './harness/pages';
 import { SyncSection } from './harness/sync';
@@ -139,6 +139,9 @@ describe('eight client accounts', () => {
       cells.map((cell) => cell.getAttribute('data-state')),
     );
     expect(states.every((state) => state === 'synced')).toBe(true);
+    // The search box and the order are reached with Tab alone, like every other control.
+    const walk = await tabWalk(popup);
+    expect(walk.missed).toEqual([]);
 
     const name = sim.world.accounts[2]!.name;
     const client = name.split(' – ')[0]!;
