@@ -131,7 +131,6 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
             <tr>
               <th scope="col">{t('columnAccount')}</th>
               <th scope="col">{t('columnStored')}</th>
-              <th scope="col">{t('columnState')}</th>
               <th scope="col">{t('columnActions')}</th>
             </tr>
           </thead>
@@ -143,10 +142,11 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
                 data-account-id={account.accountId}
               >
                 <th scope="row">{names.get(account.accountId) ?? account.accountId}</th>
-                <td data-testid="stored-rows" data-rows={account.insightRows}>
-                  {describe(account)}
-                </td>
                 <td>
+                  <span data-testid="stored-rows" data-rows={account.insightRows}>
+                    {describe(account)}
+                  </span>
+                  <br />
                   <AccountStatus
                     summary={view.statusOf.get(account.accountId)}
                     findings={view.findingsOf.get(account.accountId)}
