@@ -1,17 +1,21 @@
 import type { Translate } from '@/components/translate';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
+import type { FindingCounts } from '@/lib/schema/findings-counts';
 import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
+import { findingsText } from './AccountStatus';
 import { relative } from './ConnectionDetails';
 import { documentLocale } from './locale';
 
 /**
  * Each ad account's sync: its state in words (syncing with progress, synced with when and how many
- * rows, or the problem and what to do), the next run, and a Sync now button. Names from Meta are
- * rendered as text.
+ * rows, or the problem and what to do), its findings when known, the next run, and a Sync now
+ * button, in the order given. Names from Meta are rendered as text.
  */
 export interface SyncStatusTableProps {
   readonly accounts: readonly AccountSummary[];
   readonly status: readonly AccountSyncSummary[];
+  /** Each account's stored findings by severity; without it, no Findings column. */
+  readonly findings?: ReadonlyMap<AccountId, FindingCounts>;
   readonly now: number;
   readonly onSyncNow: (accountId?: AccountId) => void;
   readonly t: Translate;
@@ -54,7 +58,14 @@ function syncStateText(summary: AccountSyncSummary, now: number, t: Translate): 
   }
 }
 
-export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncStatusTableProps) {
+export function SyncStatusTable({
+  accounts,
+  status,
+  findings,
+  now,
+  onSyncNow,
+  t,
+}: SyncStatusTableProps) {
   const names = new Map(accounts.map((account) => [account.accountId, account.name]));
   return (
     <>
@@ -64,6 +75,7 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncSta
           <tr>
             <th scope="col">{t('columnAccount')}</th>
             <th scope="col">{t('columnState')}</th>
+            {findings && <th scope="col">{t('columnFindings')}</th>}
             <th scope="col">{t('columnNextRun')}</th>
             <th scope="col" aria-label={t('columnAction')} />
           </tr>
@@ -82,6 +94,13 @@ export function SyncStatusTable({ accounts, status, now, onSyncNow, t }: SyncSta
               >
                 {syncStateText(summary, now, t)}
               </td>
+              {findings && (
+                <td data-testid="finding-count" data-account-id={summary.accountId}>
+                  {findings.has(summary.accountId)
+                    ? findingsText(findings.get(summary.accountId)!, t)
+                    : ''}
+                </td>
+              )}
               <td>{summary.nextRunAt === null ? t('nextRunOff') : time(summary.nextRunAt)}</td>
               <td>
                 <button

@@ -1,11 +1,15 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { useState } from 'preact/hooks';
+import { AccountListTools, useAccountListState } from '@/components/AccountListTools';
+import { AccountStatus } from '@/components/AccountStatus';
 import { ConfirmAction } from '@/components/ConfirmAction';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
+import { useSyncView } from '@/lib/query/sync';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
 import type { StoredAccount } from '@/lib/schema/privacy';
+import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
 import { documentLocale } from '@/components/locale';
@@ -22,7 +26,8 @@ function today(): string {
 }
 
 /**
- * "Your data in this browser": what is cached per account, clearing one account or all (after an
+ * "Your data in this browser": what is cached per account with its status (the accounts with
+ * problems first, and a search once there are many), clearing one account or all (after an
  * in-page confirmation that says what will go), and exporting it all as JSON or an account's
  * daily insights as CSV.
  */
@@ -35,6 +40,8 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
     queryKey: queryKeys.accounts(),
     queryFn: async () => (await send('accounts.list', {})).accounts,
   });
+  const view = useSyncView(queryClient);
+  const list = useAccountListState();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +90,9 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
   const totalRecords = (data?.accounts ?? []).reduce((sum, account) => sum + account.records, 0);
   const describe = (account: StoredAccount) =>
     t('accountStored', account.insightRows, account.records);
+  const storedAccounts = data?.accounts ?? [];
+  const shown = view.arrange(storedAccounts, (account) => account.accountId, list);
+  const now = Date.now();
 
   return (
     <section class="card" aria-labelledby="data-heading" data-testid="data-section">
@@ -105,7 +115,16 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
           {notice}
         </p>
       )}
-      {data && data.accounts.length > 0 && (
+      {storedAccounts.length >= ACCOUNT_LIST_TOOLS_FROM && (
+        <AccountListTools
+          state={list}
+          idPrefix="data"
+          shown={shown.length}
+          total={storedAccounts.length}
+          t={t}
+        />
+      )}
+      {storedAccounts.length > 0 && (
         <table class="accounts">
           <caption>{t('storedPerAccount')}</caption>
           <thead>
@@ -116,15 +135,24 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
             </tr>
           </thead>
           <tbody>
-            {data.accounts.map((account) => (
+            {shown.map((account) => (
               <tr
                 key={account.accountId}
                 data-testid="stored-row"
                 data-account-id={account.accountId}
               >
                 <th scope="row">{names.get(account.accountId) ?? account.accountId}</th>
-                <td data-testid="stored-rows" data-rows={account.insightRows}>
-                  {describe(account)}
+                <td>
+                  <span data-testid="stored-rows" data-rows={account.insightRows}>
+                    {describe(account)}
+                  </span>
+                  <br />
+                  <AccountStatus
+                    summary={view.statusOf.get(account.accountId)}
+                    findings={view.findingsOf.get(account.accountId)}
+                    now={now}
+                    t={t}
+                  />
                 </td>
                 <td class="row-actions">
                   <button

@@ -1,13 +1,17 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { useEffect, useState } from 'preact/hooks';
+import { AccountListTools, useAccountListState } from '@/components/AccountListTools';
+import { AccountStatus } from '@/components/AccountStatus';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
+import { useSyncView } from '@/lib/query/sync';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId } from '@/lib/schema/account';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/schema/privacy';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
 import { METRIC_GROUP_NAMES, type MetricGroup, type SyncSettings } from '@/lib/schema/sync';
 import { readSyncSettings, updateSyncSettings } from '@/lib/settings/client';
+import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { t, type MessageKey } from '@/lib/util/i18n';
 
 const LEVEL_LABELS: Readonly<Record<EntityLevel, MessageKey>> = {
@@ -44,6 +48,8 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
     queryKey: queryKeys.accounts(),
     queryFn: async () => (await send('accounts.list', {})).accounts,
   });
+  const view = useSyncView(queryClient);
+  const list = useAccountListState();
   useEffect(() => {
     void readSyncSettings().then((read) => {
       setSettings(read);
@@ -99,6 +105,9 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
   }
 
   if (!settings) return null;
+  const allAccounts = accounts.data ?? [];
+  const shownAccounts = view.arrange(allAccounts, (account) => account.accountId, list);
+  const now = Date.now();
   return (
     <section class="card" aria-labelledby="fetch-heading" data-testid="fetch-section">
       <h2 id="fetch-heading">{t('fetchHeading')}</h2>
@@ -113,20 +122,41 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
           {notice}
         </p>
       )}
-      {accounts.data && accounts.data.length > 0 && (
-        <fieldset>
+      {allAccounts.length > 0 && (
+        <fieldset data-testid="sync-accounts">
           <legend>{t('accountsToSync')}</legend>
-          {accounts.data.map((account) => (
-            <label class="check" key={account.accountId}>
-              <input
-                type="checkbox"
-                data-testid="sync-account"
-                data-account-id={account.accountId}
-                checked={!settings.disabledAccounts.includes(account.accountId)}
-                onChange={(event) => toggleAccount(account.accountId, event.currentTarget.checked)}
+          {allAccounts.length >= ACCOUNT_LIST_TOOLS_FROM && (
+            <AccountListTools
+              state={list}
+              idPrefix="fetch"
+              shown={shownAccounts.length}
+              total={allAccounts.length}
+              t={t}
+            />
+          )}
+          {shownAccounts.map((account) => (
+            <div class="check-row" key={account.accountId} data-account-id={account.accountId}>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  data-testid="sync-account"
+                  data-account-id={account.accountId}
+                  checked={!settings.disabledAccounts.includes(account.accountId)}
+                  aria-describedby={`fetch-status-${account.accountId}`}
+                  onChange={(event) =>
+                    toggleAccount(account.accountId, event.currentTarget.checked)
+                  }
+                />
+                {account.name} <code>{account.accountId}</code>
+              </label>{' '}
+              <AccountStatus
+                id={`fetch-status-${account.accountId}`}
+                summary={view.statusOf.get(account.accountId)}
+                findings={view.findingsOf.get(account.accountId)}
+                now={now}
+                t={t}
               />
-              {account.name} <code>{account.accountId}</code>
-            </label>
+            </div>
           ))}
         </fieldset>
       )}

@@ -1,10 +1,14 @@
 import { browser } from '#imports';
 import type { QueryClient } from '@tanstack/query-core';
 import { useEffect, useState } from 'preact/hooks';
+import { AccountListTools, useAccountListState } from '@/components/AccountListTools';
+import { accountStatusText } from '@/components/AccountStatus';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
+import { useSyncView } from '@/lib/query/sync';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountId, AccountSummary } from '@/lib/schema/account';
+import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { addDays } from '@/lib/util/dates';
 import { t } from '@/lib/util/i18n';
 import { handoffFragment } from '@/lib/share/handoff';
@@ -18,7 +22,8 @@ const DEFAULT_DAYS = 28;
 
 /**
  * Where snapshots are made and opened: "Create snapshot" builds one from the synced data and opens
- * it in the viewer, which previews the redacted copy before anything is shared.
+ * it in the viewer, which previews the redacted copy before anything is shared. Its accounts are
+ * offered with their status, the ones with problems first, and searched once there are many.
  */
 export function SnapshotsSection({ queryClient }: { readonly queryClient: QueryClient }) {
   // Shared with the Connection section, which refreshes it on connect and disconnect.
@@ -70,6 +75,28 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
     retry: false,
   });
   const latestDay = subjects.data?.latestDay ?? null;
+  const view = useSyncView(queryClient);
+  const list = useAccountListState();
+  const matching = (query: string) =>
+    view.arrange(accounts, (account) => account.accountId, { query, order: list.order });
+  const matches = matching(list.query);
+  // The chosen account stays listed while the search leaves it out, so the choice never changes unseen.
+  const listed = matches.some((account) => account.accountId === accountId)
+    ? matches
+    : [...accounts.filter((account) => account.accountId === accountId), ...matches];
+  const search = {
+    ...list,
+    setQuery(query: string) {
+      list.setQuery(query);
+      // Typing a name picks the first account that matches, as a combo box would.
+      const found = matching(query);
+      if (found.length > 0 && !found.some((account) => account.accountId === accountId)) {
+        setAccountId(found[0]!.accountId);
+        setCampaignId('');
+      }
+    },
+  };
+  const now = Date.now();
 
   useEffect(() => {
     // Today is never final, so the default period ends the day before the latest synced day.
@@ -111,6 +138,15 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
           {error}
         </p>
       )}
+      {accounts.length >= ACCOUNT_LIST_TOOLS_FROM && (
+        <AccountListTools
+          state={search}
+          idPrefix="snapshot"
+          shown={matches.length}
+          total={accounts.length}
+          t={t}
+        />
+      )}
       <label class="field">
         {t('snapshotAccount')}{' '}
         <select
@@ -121,9 +157,18 @@ function CreateSnapshotForm({ queryClient, accounts }: CreateSnapshotFormProps) 
             setCampaignId('');
           }}
         >
-          {accounts.map((account) => (
+          {listed.map((account) => (
             <option key={account.accountId} value={account.accountId}>
-              {account.name}
+              {t(
+                'snapshotAccountOption',
+                account.name,
+                accountStatusText(
+                  view.statusOf.get(account.accountId),
+                  view.findingsOf.get(account.accountId),
+                  now,
+                  t,
+                ),
+              )}
             </option>
           ))}
         </select>

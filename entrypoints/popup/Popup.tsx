@@ -1,29 +1,25 @@
 import { browser } from '#imports';
 import type { QueryClient } from '@tanstack/query-core';
+import { AccountListTools, useAccountListState } from '@/components/AccountListTools';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { ADS_MANAGER_ORIGINS } from '@/lib/config/hosts';
-import { send } from '@/lib/messaging/client';
-import { queryKeys } from '@/lib/query/keys';
 import { useSyncView } from '@/lib/query/sync';
-import { useQuery } from '@/lib/query/use-query';
+import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { t } from '@/lib/util/i18n';
 import { errorText } from '@/components/error-text';
 
 const ADS_MANAGER_URL = `${ADS_MANAGER_ORIGINS[0]}/adsmanager/manage/campaigns`;
 
 /**
- * The toolbar popup: connected or not, each account's sync with Sync now, and the ways to Ads
- * Manager, the options page and the snapshot viewer.
+ * The toolbar popup: connected or not, each account's sync and findings with Sync now (the
+ * accounts with problems first, and a search once there are many), and the ways to Ads Manager,
+ * the options page and the snapshot viewer.
  */
 export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
   const view = useSyncView(queryClient);
-  const findings = useQuery(queryClient, {
-    queryKey: [...queryKeys.findingCounts(), view.status.map((account) => account.lastSyncAt)],
-    queryFn: async () => (await send('findings.counts', {})).accounts,
-    enabled: view.status.length > 0,
-  });
-  const names = new Map(view.accounts.map((account) => [account.accountId, account.name]));
+  const list = useAccountListState();
+  const shown = view.arrange(view.status, (summary) => summary.accountId, list);
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
@@ -33,28 +29,24 @@ export function Popup({ queryClient }: { readonly queryClient: QueryClient }) {
           {errorText(t, view.error, t('panelSyncFailed'))}
         </p>
       )}
+      {view.status.length >= ACCOUNT_LIST_TOOLS_FROM && (
+        <AccountListTools
+          state={list}
+          idPrefix="popup"
+          shown={shown.length}
+          total={view.status.length}
+          t={t}
+        />
+      )}
       {view.status.length > 0 && (
         <SyncStatusTable
           accounts={view.accounts}
-          status={view.status}
+          status={shown}
+          findings={view.findingsOf}
           now={Date.now()}
           onSyncNow={(accountId) => view.syncNow(accountId)}
           t={t}
         />
-      )}
-      {findings.data && findings.data.length > 0 && (
-        <ul class="finding-counts" aria-label={t('findingsHeading')}>
-          {findings.data.map((counts) => (
-            <li
-              key={counts.accountId}
-              data-testid="finding-count"
-              data-account-id={counts.accountId}
-            >
-              {names.get(counts.accountId) ?? counts.accountId}:{' '}
-              {t('findingsCount', counts.info + counts.warning + counts.critical, counts.critical)}
-            </li>
-          ))}
-        </ul>
       )}
       <nav class="popup-links" aria-label={t('extName')}>
         <a href={ADS_MANAGER_URL} target="_blank" rel="noreferrer" data-testid="open-ads-manager">

@@ -25,6 +25,7 @@ import { AppError } from '@/lib/schema/errors';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
 import type { SyncSettings } from '@/lib/schema/sync';
 import { dateInTimeZone, epochDayOf } from '@/lib/util/dates';
+import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE } from './limits';
 import { toEntityRecord } from './objects';
 import { planRanges, planUnits, type UnitPolicy } from './planner';
 import { syncProblemOf } from './problems';
@@ -57,8 +58,6 @@ export interface SyncDeps {
   readonly reportRuns?: ReportRunPolicy;
 }
 
-export const INSIGHTS_PAGE_SIZE = 1000;
-export const OBJECTS_PAGE_SIZE = 500;
 /** A run older than this is planned again rather than resumed. */
 export const MAX_RUN_AGE_MS = 24 * 3_600_000;
 /** Objects are read in full this often; in between, only those updated since. */

@@ -13,6 +13,7 @@ import { GraphError } from '@/lib/graph/errors';
 import type { AccountId } from '@/lib/schema/account';
 import type { AccountSyncSummary, SyncSettings } from '@/lib/schema/sync';
 import { epochDayOf } from '@/lib/util/dates';
+import { SYNC_POOL_SIZE } from './limits';
 import { syncProblemOf, stopsAllAccounts } from './problems';
 import { syncAccount, type SyncDeps } from './runner';
 import { nextFailure, retryAt } from './triggers';
@@ -50,12 +51,6 @@ export interface SchedulerDeps {
 
 /** A worker stopped mid-sync is woken this long after the last sign of life. */
 export const WATCHDOG_MS = 60_000;
-/**
- * Accounts synced side by side. Each holds at most one unit in memory (planner.ts), so the pool
- * bounds the worker's heap; four keeps a 2-core machine busy while answers are on the way without
- * the browser's six connections per host queueing behind one another.
- */
-export const SYNC_POOL_SIZE = 4;
 
 export interface SyncRequestOptions {
   /** Ahead of every account waiting: the one the user is looking at in Ads Manager. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { TargetType, type Browser, type CDPSession } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
-import { OBJECTS_PAGE_SIZE, INSIGHTS_PAGE_SIZE } from '@/lib/sync/runner';
+import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE } from '@/lib/sync/limits';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../../sim/start';
 import { launchAdlensBrowser, serviceWorker } from '../../e2e/harness/browser';
