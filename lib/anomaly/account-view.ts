@@ -128,6 +128,7 @@ export function* accountViewSteps(
   for (const view of [...entities].reverse()) {
     requireDeliverableChild(view);
     if (learningThroughChildren(view)) view.learningNow = true;
+    yield;
   }
 
   return {

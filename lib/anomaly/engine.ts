@@ -84,7 +84,7 @@ export async function detectAnomaliesInSlices(
   }
 }
 
-/** The engine's work, yielding after each entity's share of it. */
+/** The engine's work, yielding after each detector on each entity. */
 function* detectionSteps(input: AccountInput, options: DetectOptions): Generator<void, Finding[]> {
   const view = yield* accountViewSteps(input, options);
   const shown = shownBefore(options, view);
@@ -94,8 +94,10 @@ function* detectionSteps(input: AccountInput, options: DetectOptions): Generator
       const key = findingKey(kind, entity.id);
       const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
       if (candidate) candidates.push(weighedBySpend(candidate, view));
+      // One detector at a time: on the account of a large account, all of them together took
+      // longer than a slice.
+      yield;
     }
-    yield;
   }
   return groupByRootCause(candidates, view, shown);
 }

@@ -99,10 +99,11 @@ export function groupByRootCause(
   view: AccountView,
   shown: Shown,
 ): Finding[] {
+  const all = indexByEntity(candidates);
   const kept = candidates.filter(
     (candidate) =>
       shown.roots.has(findingKey(candidate.kind, candidate.entity.id)) ||
-      !sharedByOneChildOnly(candidate, candidates),
+      !sharedByOneChildOnly(candidate, all),
   );
   const rootOf = rootsOf(kept, shown.roots);
   const findRoot = (candidate: Candidate): Candidate => rootOf.get(candidate) ?? candidate;
@@ -127,16 +128,55 @@ export function groupByRootCause(
     );
 }
 
-function sharedByOneChildOnly(candidate: Candidate, all: readonly Candidate[]): boolean {
+/**
+ * Candidates by entity, and the entities with a candidate at or below them: every relation between
+ * two findings runs along one line of the tree, so each is compared only with its own line (an
+ * account-wide break on a large account has thousands of candidates).
+ */
+interface CandidateIndex {
+  readonly on: ReadonlyMap<EntityView, readonly Candidate[]>;
+  readonly below: ReadonlySet<EntityView>;
+  /** Each candidate's place in the engine's order, which settles ties as before. */
+  readonly order: ReadonlyMap<Candidate, number>;
+}
+
+function indexByEntity(candidates: readonly Candidate[]): CandidateIndex {
+  const on = new Map<EntityView, Candidate[]>();
+  const below = new Set<EntityView>();
+  const order = new Map(candidates.map((candidate, place) => [candidate, place]));
+  for (const candidate of candidates) {
+    const list = on.get(candidate.entity) ?? [];
+    list.push(candidate);
+    on.set(candidate.entity, list);
+    for (let e: EntityView | undefined = candidate.entity; e && !below.has(e); e = e.parent) {
+      below.add(e);
+    }
+  }
+  return { on, below, order };
+}
+
+/** The candidates on `entity`, its ancestors and its descendants. */
+function lineOf(entity: EntityView, index: CandidateIndex): Candidate[] {
+  const line: Candidate[] = [];
+  for (let e = entity.parent; e; e = e.parent) line.push(...(index.on.get(e) ?? []));
+  const stack = [entity];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    line.push(...(index.on.get(e) ?? []));
+    for (const child of e.children) if (index.below.has(child)) stack.push(child);
+  }
+  return line.sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
+}
+
+function sharedByOneChildOnly(candidate: Candidate, index: CandidateIndex): boolean {
   const entity = candidate.entity;
   const delivering = entity.children.filter((child) =>
     deliveredBefore(child, candidate.from),
   ).length;
   if (delivering < 2) return false;
-  const sharing = all.filter(
-    (other) =>
-      other.kind === candidate.kind && other.entity.parent === entity && overlaps(other, candidate),
-  );
+  const sharing = entity.children
+    .flatMap((child) => index.on.get(child) ?? [])
+    .filter((other) => other.kind === candidate.kind && overlaps(other, candidate))
+    .sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
   const [child] = sharing;
   return (
     sharing.length === 1 && child !== undefined && size(child) >= CHILD_SHARE * size(candidate)
@@ -167,9 +207,10 @@ function rootsOf(
   candidates: readonly Candidate[],
   shownRoots: ReadonlySet<string>,
 ): Map<Candidate, Candidate> {
+  const index = indexByEntity(candidates);
   const explainer = new Map<Candidate, Candidate>();
   for (const candidate of candidates) {
-    const top = topExplainer(candidate, candidates, shownRoots);
+    const top = topExplainer(candidate, lineOf(candidate.entity, index), shownRoots);
     if (top) explainer.set(candidate, top);
   }
   breakCircles(candidates, explainer);
@@ -226,14 +267,17 @@ function isBetterRoot(a: Candidate, b: Candidate): boolean {
   );
 }
 
-/** The explaining finding highest in the tree (then most fundamental kind), if any. */
+/**
+ * The explaining finding highest in the tree (then most fundamental kind), if any, among the
+ * candidates on the candidate's own line of the tree (nothing else can explain it).
+ */
 function topExplainer(
   candidate: Candidate,
-  all: readonly Candidate[],
+  line: readonly Candidate[],
   shownRoots: ReadonlySet<string>,
 ): Candidate | undefined {
   let best: Candidate | undefined;
-  for (const other of all) {
+  for (const other of line) {
     if (other === candidate || !explains(other, candidate, shownRoots)) continue;
     if (!best || LEVEL_DEPTH[other.entity.level] < LEVEL_DEPTH[best.entity.level]) best = other;
   }

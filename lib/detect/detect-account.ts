@@ -4,9 +4,7 @@ import { findingTrees, readAccountFindings, replaceAccountFindings } from '@/lib
 import type { AccountRecord } from '@/lib/schema/account';
 import { addDays } from '@/lib/util/dates';
 import { readAccountInput } from './account-input';
-
-/** Messages wait at most about this long for the engine (a frame or three). */
-const SLICE_MS = 50;
+import { SLICE_MS } from './slice';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -10,6 +10,7 @@ import {
 } from './independent-set';
 import { nabTable } from './nab';
 import { scoreReplay, type KindScore, type Score, type Shown } from './score';
+import { measureSlices } from './slices';
 import { measureThroughput } from './throughput';
 import { DAYS, EVAL_DAYS, EVAL_FROM } from './world-types';
 
@@ -179,6 +180,13 @@ if (!args.includes('--only-independent')) {
       `${Math.round((throughput.series / throughput.milliseconds) * 1000).toLocaleString('en-US')} series/s ` +
       `(median of 5 passes, fastest ${throughput.fastest.toFixed(0)} ms, slowest ` +
       `${throughput.slowest.toFixed(0)} ms; target: under 1,000 ms).`,
+  );
+  const slices = await measureSlices();
+  console.log(
+    `Engine in slices, ${slices.ads.toLocaleString('en-US')}-ad account on the day its pixel breaks ` +
+      `and CPM doubles everywhere: ${slices.findings.toLocaleString('en-US')} findings in ` +
+      `${slices.milliseconds.toFixed(0)} ms, longest stretch without a pause ` +
+      `${slices.longestSliceMs.toFixed(0)} ms (target: none over 100 ms).`,
   );
 }
 
