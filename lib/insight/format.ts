@@ -1,6 +1,6 @@
-import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
+import { METRIC_UNITS, metricLabelKey, type Metric } from '@/lib/schema/vocabulary';
 import { formatMinorMoney } from '@/lib/util/currency';
-import { keyFor, type Translate } from '@/lib/util/message-keys';
+import type { Translate } from '@/lib/util/message-keys';
 
 /**
  * The insight panel's numbers as text, in the browser's locale and the account's currency. Money
@@ -8,9 +8,9 @@ import { keyFor, type Translate } from '@/lib/util/message-keys';
  * only here, at the last step, so a total is exact until Intl rounds it for display.
  */
 
-/** Each KPI's name in the catalogues (`kpiLinkClicks`); the trade's abbreviations stay as they are. */
-export function kpiLabel(metric: KpiMetric, t: Translate): string {
-  return t(keyFor('kpi', metric));
+/** A metric's name in the reader's language, as Meta names it ("Amount spent", "CPM"). */
+export function metricLabel(metric: Metric, t: Translate): string {
+  return t(metricLabelKey(metric));
 }
 
 const MISSING = '—';
@@ -25,9 +25,9 @@ export function formatMoney(minor: number, { locale, currency }: NumberFormats):
   return formatMinorMoney(minor, currency, { locale });
 }
 
-export function formatKpi(metric: KpiMetric, value: number | null, formats: NumberFormats): string {
+export function formatKpi(metric: Metric, value: number | null, formats: NumberFormats): string {
   if (value === null) return MISSING;
-  switch (KPI_UNITS[metric]) {
+  switch (METRIC_UNITS[metric]) {
     case 'money':
       return formatMoney(value, formats);
     case 'count':

@@ -1,6 +1,6 @@
-import { formatChange as changeText } from '@/lib/insight/format';
+import { formatChange as changeText, metricLabel } from '@/lib/insight/format';
 import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
-import { keyFor, type Reader, type Translate } from '@/lib/util/message-keys';
+import type { Reader } from '@/lib/util/message-keys';
 import { METRIC_UNITS, type Metric } from './schema';
 
 /**
@@ -8,9 +8,6 @@ import { METRIC_UNITS, type Metric } from './schema';
  * (`1.234,50 €` in German), money with the decimals Meta keeps for the currency. Metrics are named
  * as the insight panel names them (`kpiSpend`, Meta's own words in each language).
  */
-export function metricLabel(metric: Metric, t: Translate): string {
-  return t(keyFor('kpi', metric));
-}
 
 const MISSING = '—';
 

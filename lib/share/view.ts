@@ -1,7 +1,8 @@
 import { formatDay, previousPeriod } from '@/lib/util/dates';
 import { percent } from '@/lib/util/finding-text';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
-import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
+import { metricLabel } from '@/lib/insight/format';
+import { formatChange, formatMetric, metricHeading } from './format';
 import { LEVEL_LABELS } from './aliases';
 import {
   ALIAS_PATTERN,

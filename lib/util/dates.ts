@@ -13,8 +13,18 @@ export interface DateRange {
 
 /** Days since 1970-01-01; throws on anything but a `YYYY-MM-DD` date. */
 export function epochDayOf(date: string): number {
+  const day = epochDayOrNaN(date);
+  if (Number.isNaN(day)) throw new RangeError(`Not a date: ${date.slice(0, 20)}`);
+  return day;
+}
+
+/**
+ * Days since 1970-01-01, or NaN when the text is not a `YYYY-MM-DD` date: for a date that may be
+ * absent (an entity's start or end), where NaN makes every comparison false.
+ */
+export function epochDayOrNaN(date: string): number {
   const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Not a date: ${date.slice(0, 20)}`);
+  if (!match) return Number.NaN;
   const [, year, month, day] = match;
   return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY);
 }

@@ -12,7 +12,7 @@ import {
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
 import { SyncProgressLine } from '@/entrypoints/ads-manager.content/sync-progress';
-import { formatAge, formatChange, formatKpi, formatMoney, kpiLabel } from '@/lib/insight/format';
+import { formatAge, formatChange, formatKpi, formatMoney, metricLabel } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
 import { send } from '@/lib/messaging/page-client';
@@ -100,7 +100,7 @@ function toView(answer: InsightGetResponse): InsightView {
     ),
     kpis: answer.kpis.map(({ metric, current, previous: before }) => ({
       key: metric,
-      label: kpiLabel(metric, t),
+      label: metricLabel(metric, t),
       current: formatKpi(metric, current, formats),
       previous: formatKpi(metric, before, formats),
       change: formatChange(changeOf(current, before), locale()),
@@ -110,7 +110,7 @@ function toView(answer: InsightGetResponse): InsightView {
       const latest = days.at(-1)?.value ?? null;
       return {
         key: metric,
-        label: kpiLabel(metric, t),
+        label: metricLabel(metric, t),
         summary:
           outside > TREND_SUMMARY_LIMIT
             ? t('trendOutsideMany', formatKpi(metric, latest, formats), TREND_SUMMARY_LIMIT)

@@ -1,5 +1,5 @@
 import { withAccessToken } from '@/lib/auth/session';
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { apiCallRecord, appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
 import { readExplanation, saveExplanation } from '@/lib/cache/explanations';
 import { readAccountFindings } from '@/lib/cache/findings';
@@ -94,8 +94,7 @@ async function readAndKeep(accountId: AccountId, currency: string, target: Targe
 }
 
 export const findingsExplain: Handler<'findings.explain'> = async (request) => {
-  const account = await getAccount(request.accountId);
-  if (!account) throw new AppError('invalid-request', 'This ad account is not connected.');
+  const account = await requireAccount(request.accountId, 'invalid-request');
   const target = await targetOf(request);
   const kept = await readExplanation(request.accountId, target.key);
   if (kept) return explainView(kept);

@@ -5,12 +5,8 @@ import {
   type StoredFinding as CachedFinding,
 } from '@/lib/cache/findings';
 import type { Handler } from '@/lib/messaging/server';
-import {
-  type FindingSeverity,
-  type RowFindings,
-  type RowRollUp,
-  type TableLevel,
-} from '@/lib/schema/row-findings';
+import { mostSevereFirst } from '@/lib/schema/vocabulary';
+import { type RowFindings, type RowRollUp, type TableLevel } from '@/lib/schema/row-findings';
 
 /** What a badge needs of one stored finding. */
 export type StoredFinding = Pick<CachedFinding, 'entityId' | 'severity' | 'score' | 'summary'>;
@@ -22,18 +18,12 @@ export interface FindingBelow extends Pick<StoredFinding, 'entityId' | 'severity
   readonly parents: readonly (string | null)[];
 }
 
-const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = {
-  info: 0,
-  warning: 1,
-  critical: 2,
-};
 const MAX_COUNT = 999;
 
 type Ranked = Pick<StoredFinding, 'severity' | 'score'>;
 
 function outranks(a: Ranked, b: Ranked): boolean {
-  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-  return bySeverity === 0 ? a.score > b.score : bySeverity > 0;
+  return mostSevereFirst(a, b) < 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { requireToken } from '@/lib/auth/require-token';
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { readChanges, type EntityChange } from '@/lib/cache/changes';
 import { listEntities } from '@/lib/cache/entities';
 import { readAccountFindings, readEntityFindings, type StoredFinding } from '@/lib/cache/findings';
@@ -11,7 +11,6 @@ import { needsUnread, sumDaily, type KpiMetric } from '@/lib/insight/kpis';
 import { trendOf } from '@/lib/insight/trend';
 import type { Handler } from '@/lib/messaging/server';
 import type { AccountId } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import {
   MAX_PANEL_CHANGES,
   MAX_PANEL_FINDINGS,
@@ -21,6 +20,7 @@ import {
 } from '@/lib/schema/insight';
 import type { EntityLevel } from '@/lib/schema/insights';
 import { unfetchedMetrics } from '@/lib/schema/sync';
+import { mostSevereFirst } from '@/lib/schema/vocabulary';
 import { readSyncSettings } from '@/lib/settings/sync';
 import { refreshIfStale, syncScheduler } from '@/lib/sync/service';
 import { pageMaySync } from '@/lib/sync/triggers';
@@ -30,7 +30,6 @@ import { daysInRange } from '@/lib/util/dates';
 const TREND_METRICS: readonly KpiMetric[] = ['spend', 'cpm', 'ctr', 'cpa'];
 /** Days before the range the band is fitted on, so a short range still gets its weekly rhythm. */
 const BASELINE_DAYS = 28;
-const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
  * Sync now as Ads Manager may ask for it: this one account, and not again within a few minutes of
@@ -67,9 +66,7 @@ async function readFindings(request: InsightGetRequest): Promise<StoredFinding[]
           (finding) => finding.parentId === null,
         )
       : await readEntityFindings(request.accountId, request.level, request.entityId);
-  return findings
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.score - a.score)
-    .slice(0, MAX_PANEL_FINDINGS);
+  return findings.sort(mostSevereFirst).slice(0, MAX_PANEL_FINDINGS);
 }
 
 async function readKpisAndTrends(request: InsightGetRequest, level: EntityLevel, state: SyncState) {
@@ -107,8 +104,7 @@ function toChange(change: EntityChange, names: ReadonlyMap<string, string>): Ins
 export const insightGet: Handler<'insight.get'> = async (request, context) => {
   await requireToken();
   const { accountId, level, entityId } = request;
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+  const account = await requireAccount(accountId);
   const state = await readSyncState(accountId);
   let refreshStarted = false;
   if (request.refresh === true) refreshStarted = await syncIfQuiet(accountId, state, Date.now());

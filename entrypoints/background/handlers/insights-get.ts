@@ -1,5 +1,5 @@
 import { requireToken } from '@/lib/auth/require-token';
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { readSeries, type EntitySeries } from '@/lib/cache/series';
 import { readSyncState, type DateRange } from '@/lib/cache/sync-state';
 import type { Handler } from '@/lib/messaging/server';
@@ -38,8 +38,7 @@ function overlap(covered: DateRange | null, since: string, until: string): DateR
 export const insightsGet: Handler<'insights.get'> = async (request, context) => {
   await requireToken();
   const { accountId, level, entityIds, since, until } = request;
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+  const account = await requireAccount(accountId);
   if (context.senderClass === 'content-script') {
     // The page asks about the rows it shows; it may not list an account's biggest spenders.
     if (!entityIds) throw new AppError('invalid-request', 'Ads Manager asks for named entities.');

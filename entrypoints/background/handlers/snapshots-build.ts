@@ -1,4 +1,4 @@
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { listEntities } from '@/lib/cache/entities';
 import { readExplanation } from '@/lib/cache/explanations';
 import { readAccountFindings } from '@/lib/cache/findings';
@@ -30,8 +30,7 @@ const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clic
  */
 export async function buildSnapshot(request: SnapshotRequest): Promise<Snapshot> {
   const { accountId, subject, since, until } = request;
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+  const account = await requireAccount(accountId);
   const range = { since, until };
   const [entities, measures, findings] = await Promise.all([
     readTree(request),
