@@ -1,6 +1,7 @@
 import { METRIC_UNITS, metricLabelKey, type Metric } from '@/lib/schema/vocabulary';
 import { formatMinorMoney } from '@/lib/util/currency';
 import type { Translate } from '@/lib/util/message-keys';
+import { numberFormat, relativeTimeFormat } from '@/lib/util/intl';
 
 /**
  * The insight panel's numbers as text, in the browser's locale and the account's currency. Money
@@ -31,15 +32,15 @@ export function formatKpi(metric: Metric, value: number | null, formats: NumberF
     case 'money':
       return formatMoney(value, formats);
     case 'count':
-      return new Intl.NumberFormat(formats.locale, { maximumFractionDigits: 0 }).format(value);
+      return numberFormat(formats.locale, { maximumFractionDigits: 0 }).format(value);
     case 'fraction':
-      return new Intl.NumberFormat(formats.locale, {
+      return numberFormat(formats.locale, {
         style: 'percent',
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }).format(value);
     case 'ratio':
-      return new Intl.NumberFormat(formats.locale, {
+      return numberFormat(formats.locale, {
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }).format(value);
@@ -49,7 +50,7 @@ export function formatKpi(metric: Metric, value: number | null, formats: NumberF
 /** "+12.5%", "−3.0%", or "—" when there is nothing to compare with. */
 export function formatChange(change: number | null, locale: string | undefined): string {
   if (change === null) return MISSING;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     signDisplay: 'exceptZero',
     minimumFractionDigits: 1,
@@ -66,7 +67,7 @@ const AGES: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 /** "12 minutes ago", "yesterday", "just now". */
 export function formatAge(ms: number, now: number, locale: string | undefined): string {
   const elapsed = Math.max(0, now - ms);
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = relativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of AGES) {
     if (elapsed >= size) return relative.format(-Math.floor(elapsed / size), unit);
   }

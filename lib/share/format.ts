@@ -2,6 +2,7 @@ import { formatChange as changeText, metricLabel } from '@/lib/insight/format';
 import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
 import type { Reader } from '@/lib/util/message-keys';
 import { METRIC_UNITS, type Metric } from './schema';
+import { numberFormat } from '@/lib/util/intl';
 
 /**
  * Numbers as the viewer, the Markdown summary and the image show them: in the reader's language
@@ -57,7 +58,7 @@ function decimals(
   maximumFractionDigits = digits,
   style: 'decimal' | 'percent' = 'decimal',
 ): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style,
     minimumFractionDigits: digits,
     maximumFractionDigits,

@@ -13,6 +13,7 @@ import {
   type Severity,
   type Snapshot,
 } from './schema';
+import { listFormat } from '@/lib/util/intl';
 
 /**
  * A snapshot as display text in its reader's language: what the viewer, the Markdown summary and
@@ -195,5 +196,5 @@ export function metricList(metrics: readonly Metric[], { t, locale }: Reader): s
 }
 
 export function listText(items: readonly string[], locale: string | undefined): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return listFormat(locale, { type: 'conjunction' }).format(items);
 }

@@ -37,6 +37,7 @@ import { keyFor } from '@/lib/util/i18n';
 import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
 import explainChartCss from '@/components/explain-chart.css?inline';
 import panelCss from './insight-panel.css?inline';
+import { dateTimeFormat } from '@/lib/util/intl';
 
 /**
  * Adlens in Ads Manager's corner: the account it sees and an Insights button, which opens the
@@ -127,7 +128,7 @@ function toView(answer: InsightGetResponse): InsightView {
     changes: answer.changes.map((change, index) => ({
       key: `${change.time}-${index}`,
       text: describeChange(change, answer.currency),
-      when: new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      when: dateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
         change.time,
       ),
     })),
