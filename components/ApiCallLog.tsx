@@ -1,5 +1,6 @@
 import type { ApiCall } from '@/lib/schema/privacy';
 import { documentLocale } from './locale';
+import { dateTimeFormat } from '@/lib/util/intl';
 
 interface ApiCallLogProps {
   readonly calls: readonly ApiCall[];
@@ -8,7 +9,7 @@ interface ApiCallLogProps {
 }
 
 const time = (ms: number) =>
-  new Intl.DateTimeFormat(documentLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+  dateTimeFormat(documentLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
 
 /** The newest Graph calls: when, what (method and path), and how it ended. */
 export function ApiCallLog({ calls, caption, headings }: ApiCallLogProps) {

@@ -1,6 +1,7 @@
 import type { Translate } from '@/components/translate';
 import type { ConnectionInfo, Expiry, TokenType } from '@/lib/schema/connection';
 import type { MessageKey } from '@/lib/util/i18n';
+import { dateTimeFormat, relativeTimeFormat } from '@/lib/util/intl';
 import { documentLocale } from './locale';
 
 /** What each permission lets Adlens do, in the words of the options page. */
@@ -27,7 +28,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 export function relative(ms: number, now: number): string {
   const delta = ms - now;
   const [unit, size] = UNITS.find(([, length]) => Math.abs(delta) >= length) ?? UNITS[2]!;
-  const relativeTime = new Intl.RelativeTimeFormat(documentLocale(), { numeric: 'auto' });
+  const relativeTime = relativeTimeFormat(documentLocale(), { numeric: 'auto' });
   return relativeTime.format(Math.round(delta / size), unit);
 }
 
@@ -35,7 +36,7 @@ export function expiryText(expiry: Expiry, now: number, t: Translate): string {
   if (expiry === null) return t('expiryNotReported');
   if (expiry === 'never') return t('expiryNever');
   const ms = expiry * 1000;
-  const dateTime = new Intl.DateTimeFormat(documentLocale(), {
+  const dateTime = dateTimeFormat(documentLocale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

@@ -5,6 +5,7 @@ import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
 import { findingsText } from './AccountStatus';
 import { relative } from './ConnectionDetails';
 import { documentLocale } from './locale';
+import { dateTimeFormat } from '@/lib/util/intl';
 
 /**
  * Each ad account's sync: its state in words (syncing with progress, synced with when and how many
@@ -21,8 +22,7 @@ export interface SyncStatusTableProps {
   readonly t: Translate;
 }
 
-const time = (ms: number) =>
-  new Intl.DateTimeFormat(documentLocale(), { timeStyle: 'short' }).format(ms);
+const time = (ms: number) => dateTimeFormat(documentLocale(), { timeStyle: 'short' }).format(ms);
 
 function problemText(summary: AccountSyncSummary, t: Translate): string {
   const problem = summary.problem!;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ExplainSection, type ExplainAnswer } from '@/components/ExplainSection';
 import { send } from '@/lib/messaging/page-client';
 import { errorText } from '@/components/error-text';
-import { formatKpi, kpiLabel } from '@/lib/insight/format';
+import { formatKpi, metricLabel } from '@/lib/insight/format';
 import { pageLocale, pageT } from '@/entrypoints/ads-manager.content/page-language';
 import { findingText } from '@/lib/util/finding-text';
 import type { ExplainMetric, ExplainView } from '@/lib/schema/explain';
@@ -35,7 +35,7 @@ function shownAnswer(key: string, view: ExplainView, currency: string): ExplainA
     key,
     sentence: say(view.sentence),
     measure: say(view.measure),
-    valueLabel: kpiLabel(view.metric, pageT),
+    valueLabel: metricLabel(view.metric, pageT),
     note: say(view.note),
     bars: view.bars.map(({ label, before, after, named, valueBefore, valueAfter }) => ({
       label: say(label),
@@ -90,7 +90,10 @@ export function ExplainPanel({
           findingText(finding.sentence, pageT, pageLocale()),
         ),
       }))}
-      kpis={KPI_CHOICES.map((metric) => ({ key: `kpi:${metric}`, label: kpiLabel(metric, pageT) }))}
+      kpis={KPI_CHOICES.map((metric) => ({
+        key: `kpi:${metric}`,
+        label: metricLabel(metric, pageT),
+      }))}
       answer={answer}
       onExplain={explain}
     />

@@ -1,4 +1,4 @@
-import { dateOfEpochDay, epochDayOf, epochDayParser, weekdayOfEpochDay } from './dates';
+import { dateOfEpochDay, epochDayOrNaN, epochDayParser, weekdayOfEpochDay } from './dates';
 import { formatterFor, type Formatter } from './format';
 import {
   DEFAULT_CONVERSION_COMPLETENESS,
@@ -94,7 +94,7 @@ export function* accountViewSteps(
   input: AccountInput,
   options: DetectOptions,
 ): Generator<void, AccountView> {
-  const asOfDay = epochDayOf(options.asOf);
+  const asOfDay = epochDayOrNaN(options.asOf);
   if (!Number.isFinite(asOfDay)) throw new RangeError(`asOf must be YYYY-MM-DD: ${options.asOf}`);
   const dayOf = epochDayParser();
   const earliest = earliestRowDay(input, asOfDay, dayOf);
@@ -278,8 +278,8 @@ function requireDeliverableChild(view: MutableView): void {
 
 /** Active under active parents, started (not merely scheduled) and not past its end date. */
 function deliversOn(node: EntityNode, asOfDay: number, parent: EntityView | undefined): boolean {
-  const scheduled = epochDayOf(node.startDate ?? '') > asOfDay;
-  const ended = epochDayOf(node.endDate ?? '') < asOfDay;
+  const scheduled = epochDayOrNaN(node.startDate ?? '') > asOfDay;
+  const ended = epochDayOrNaN(node.endDate ?? '') < asOfDay;
   return (
     node.effectiveStatus === 'ACTIVE' &&
     (parent?.expectedToDeliver ?? false) &&
@@ -299,7 +299,7 @@ function hasBudget(node: EntityNode): boolean {
 /** The daily budget on each day: the latest known change on or before it, else today's budget. */
 function budgetLookup(node: EntityNode, frame: Frame): (index: number) => number | undefined {
   const changes = [...(node.budgetHistory ?? [])]
-    .map((change) => ({ day: epochDayOf(change.from), change }))
+    .map((change) => ({ day: epochDayOrNaN(change.from), change }))
     .filter((entry) => Number.isFinite(entry.day))
     .sort((a, b) => a.day - b.day);
   const byIndex = new Float64Array(frame.length).fill(Number.NaN);
@@ -321,7 +321,7 @@ function budgetLookup(node: EntityNode, frame: Frame): (index: number) => number
  * the history (an entity already delivering on day 0 predates the history).
  */
 function startIndexOf(view: MutableView, frame: Frame): number {
-  const start = epochDayOf(view.node?.startDate ?? '');
+  const start = epochDayOrNaN(view.node?.startDate ?? '');
   if (Number.isFinite(start)) return start - frame.firstDay;
   const firstDelivery = view.series.impressions.findIndex((value) => value > 0);
   return firstDelivery > 0 ? firstDelivery : -LEARNING_DAYS;

@@ -1,24 +1,25 @@
-import type { FindingMessage } from '@/lib/schema/finding-message';
 import type { EntityView } from './account-view';
-import type { FindingKind, Metric, Severity } from './types';
+import type { Finding } from './types';
 
 /** A finding before root-cause grouping, still tied to its entity in the tree. */
-export interface Candidate {
-  readonly kind: FindingKind;
+export interface Candidate extends Pick<
+  Finding,
+  | 'kind'
+  | 'metric'
+  | 'severity'
+  | 'direction'
+  | 'actual'
+  | 'expected'
+  | 'lower'
+  | 'upper'
+  | 'score'
+  | 'summary'
+  | 'nextStep'
+> {
   readonly entity: EntityView;
-  readonly metric: Metric;
-  readonly severity: Severity;
-  readonly direction: 'up' | 'down';
   /** First and last affected day indices. */
   readonly from: number;
   readonly to: number;
-  readonly actual: number;
-  readonly expected: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly score: number;
-  readonly summary: FindingMessage;
-  readonly nextStep: FindingMessage;
   /** Money at stake per day (minor units), to rank findings of equal severity. */
   readonly stake: number;
   /** Conversions missing against expectation, for findings about conversion counts. */

@@ -1,24 +1,12 @@
 import type { AccountView, EntityView } from './account-view';
-import {
-  RAISE,
-  evidenceScore,
-  learningWithin,
-  needEffect,
-  needZ,
-  type Candidate,
-  type Evidence,
-} from './candidate';
+import type { Candidate, Evidence } from './candidate';
+import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from './candidate';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { message } from './format';
 import { mixAdjusted } from './mix';
 import { latestSilentRunEnd, telltaleSilence } from './detect-tracking-break';
-import {
-  scanCountShift,
-  scanValuePerEventShift,
-  zFor,
-  type ScanSeries,
-  type ShiftTest,
-} from './shift-scan';
+import type { ScanSeries, ShiftTest } from './shift-scan';
+import { scanCountShift, scanValuePerEventShift, zFor } from './shift-scan';
 
 /**
  * CPA and ROAS shifts, each tied to its own cause so one root cause makes one finding:

@@ -1,15 +1,8 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { clause, message } from './format';
 import type { AccountView, EntityView } from './account-view';
-import {
-  RAISE,
-  evidenceScore,
-  learningWithin,
-  needEffect,
-  needZ,
-  type Candidate,
-  type Evidence,
-} from './candidate';
+import type { Candidate, Evidence } from './candidate';
+import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from './candidate';
 import { cpmExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
 import { BASELINE_DAYS, scanLogRatioShift, type ScanSeries, type ShiftTest } from './shift-scan';

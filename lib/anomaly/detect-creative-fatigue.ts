@@ -1,23 +1,11 @@
 import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
-import {
-  RAISE,
-  evidenceScore,
-  needEffect,
-  needZ,
-  type Candidate,
-  type Evidence,
-} from './candidate';
+import type { Candidate, Evidence } from './candidate';
+import { RAISE, evidenceScore, needEffect, needZ } from './candidate';
 import { clickExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
-import {
-  BASELINE_DAYS,
-  scanCountShift,
-  scanLogRatioShift,
-  zFor,
-  type ScanSeries,
-  type ShiftTest,
-} from './shift-scan';
+import type { ScanSeries, ShiftTest } from './shift-scan';
+import { BASELINE_DAYS, scanCountShift, scanLogRatioShift, zFor } from './shift-scan';
 
 /**
  * A tiring creative or audience (ads-domain.md), in either of the two ways buyers meet it:

@@ -1,13 +1,7 @@
 import { message } from './format';
 import type { AccountView, EntityView } from './account-view';
-import {
-  RAISE,
-  evidenceScore,
-  needEffect,
-  needZ,
-  type Candidate,
-  type Evidence,
-} from './candidate';
+import type { Candidate, Evidence } from './candidate';
+import { RAISE, evidenceScore, needEffect, needZ } from './candidate';
 import { MAD_TO_SD, medianOf } from './robust';
 import { weeklyCeilingReached } from './detect-spend';
 

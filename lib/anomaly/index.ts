@@ -9,7 +9,6 @@ export {
   DEFAULT_CONVERSION_COMPLETENESS,
   FINDING_KINDS,
   METRICS,
-  METRIC_UNIT,
   SEVERITIES,
   type AccountInput,
   type BudgetChange,

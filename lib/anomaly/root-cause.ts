@@ -1,6 +1,7 @@
 import type { AccountView, EntityView } from './account-view';
 import type { Candidate } from './candidate';
-import type { Finding, FindingKind, Severity } from './types';
+import { severityRank } from '@/lib/schema/vocabulary';
+import type { Finding, FindingKind } from './types';
 import { sumOver } from './exposure';
 
 /**
@@ -72,7 +73,6 @@ const OVERLAP_SLACK = 2;
 /** Days before the finding a child must have delivered in to count as a delivering sibling. */
 const SIBLING_LOOKBACK = 28;
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 const LEVEL_DEPTH: Readonly<Record<Finding['level'], number>> = {
   account: 0,
   campaign: 1,
@@ -354,7 +354,7 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 
 function byImportance(a: Candidate, b: Candidate): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    severityRank(b.severity) - severityRank(a.severity) ||
     b.stake - a.stake ||
     a.entity.id.localeCompare(b.entity.id)
   );

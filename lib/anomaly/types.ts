@@ -1,4 +1,14 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
+import {
+  FINDING_KINDS,
+  SEVERITIES,
+  type EffectiveStatus,
+  type EntityLevel,
+  type FindingKind,
+  type Metric as VocabularyMetric,
+  type Severity,
+  type SubjectLevel,
+} from '@/lib/schema/vocabulary';
 
 /**
  * The anomaly engine's contract: what the sync engine hands in (one ad account's entity tree and
@@ -11,27 +21,8 @@ import type { FindingMessage } from '@/lib/schema/finding-message';
 /** A calendar day `YYYY-MM-DD` in the ad account's time zone (Meta's reporting days). */
 export type IsoDate = string;
 
-export type EntityLevel = 'campaign' | 'adset' | 'ad';
-export type FindingLevel = 'account' | EntityLevel;
-
-/**
- * Graph `effective_status` of campaigns, ad sets and ads. Only `ACTIVE` is expected to deliver:
- * every other status (paused, archived, deleted, in review, rejected, with issues, billing) explains
- * silence, so a silent entity with such a status is never a delivery stop.
- */
-export type EffectiveStatus =
-  | 'ACTIVE'
-  | 'PAUSED'
-  | 'DELETED'
-  | 'ARCHIVED'
-  | 'IN_PROCESS'
-  | 'WITH_ISSUES'
-  | 'CAMPAIGN_PAUSED'
-  | 'ADSET_PAUSED'
-  | 'DISAPPROVED'
-  | 'PENDING_REVIEW'
-  | 'PREAPPROVED'
-  | 'PENDING_BILLING_INFO';
+export type FindingLevel = SubjectLevel;
+export type { EffectiveStatus, EntityLevel };
 
 /** A budget in effect from a day on (inclusive) until the next change. Minor units. */
 export interface BudgetChange {
@@ -132,32 +123,9 @@ export interface DetectOptions {
 /** A typical restatement curve for 7-day-click attribution; days older than the list are final. */
 export const DEFAULT_CONVERSION_COMPLETENESS: readonly number[] = [0.85, 0.93, 0.97, 0.99];
 
-/** The kinds of finding the engine raises; the stored findings' schema validates against this list. */
-export const FINDING_KINDS = [
-  /** Conversions fall to about zero while spend and clicks carry on. */
-  'tracking_break',
-  /** An active entity with budget stops delivering. */
-  'delivery_stop',
-  /** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
-  'spend_spike',
-  /** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
-  'overspend',
-  /** Spending well below the daily budget for days, after having spent it. */
-  'under_delivery',
-  /** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
-  'cpm_surge',
-  /** CTR decaying over days while frequency climbs. */
-  'creative_fatigue',
-  /** CPA moved because the conversion rate moved at steady traffic. */
-  'cpa_shift',
-  /** ROAS moved because the value per conversion moved. */
-  'roas_shift',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+export { FINDING_KINDS, SEVERITIES, type FindingKind, type Severity };
 
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
+/** The metrics a finding can be about. */
 export const METRICS = [
   'spend',
   'impressions',
@@ -168,27 +136,8 @@ export const METRICS = [
   'cpa',
   'roas',
   'frequency',
-] as const;
+] as const satisfies readonly VocabularyMetric[];
 export type Metric = (typeof METRICS)[number];
-
-/**
- * The unit of a finding's numbers by metric: `minor` money in minor units (CPM is per thousand
- * impressions), `count` events, `fraction` a share (0.012 = 1.2 %), `multiple` value per unit of
- * spend, `per_person` impressions per person reached.
- */
-export const METRIC_UNIT: Readonly<
-  Record<Metric, 'minor' | 'count' | 'fraction' | 'multiple' | 'per_person'>
-> = {
-  spend: 'minor',
-  impressions: 'count',
-  cpm: 'minor',
-  ctr: 'fraction',
-  cpc: 'minor',
-  conversions: 'count',
-  cpa: 'minor',
-  roas: 'multiple',
-  frequency: 'per_person',
-};
 
 export interface Finding {
   /**
@@ -207,10 +156,11 @@ export interface Finding {
   /** Last day that still showed it; equal to `asOf` while it goes on. */
   readonly latestDate: IsoDate;
   /**
-   * Meta's number for the affected days, in the metric's unit: a rate over the days for rates (CPM,
-   * CTR, CPA, ROAS), the total for conversions, and for spend a day's spend (average per affected
-   * day; the peak day for a spike) except for overspend, which compares the week's total with its
-   * ceiling (then `upper`).
+   * Meta's number for the affected days, in the metric's unit (METRIC_UNITS in
+   * lib/schema/vocabulary; money in minor units, CPM per thousand impressions): a rate over the
+   * days for rates (CPM, CTR, CPA, ROAS), the total for conversions, and for spend a day's spend
+   * (average per affected day; the peak day for a spike) except for overspend, which compares the
+   * week's total with its ceiling (then `upper`).
    */
   readonly actual: number;
   /** What the entity's own history (and its budget) predicts for the same. */

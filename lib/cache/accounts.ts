@@ -1,4 +1,5 @@
 import { AccountRecordSchema, type AccountId, type AccountRecord } from '@/lib/schema/account';
+import { AppError, type ErrorCode } from '@/lib/schema/errors';
 import { cacheDb } from './db';
 
 /** Cached ad accounts; a record that no longer matches the schema is treated as absent. */
@@ -14,4 +15,17 @@ export async function listAccounts(): Promise<AccountRecord[]> {
 
 export async function getAccount(accountId: AccountId): Promise<AccountRecord | undefined> {
   return validAccount(await cacheDb().accounts.get(accountId));
+}
+
+/**
+ * The connected ad account a command is about, or the one error every command gives for an account
+ * Adlens does not hold. Explain has always answered `invalid-request` here, and keeps doing so.
+ */
+export async function requireAccount(
+  accountId: AccountId,
+  code: Extract<ErrorCode, 'unknown-account' | 'invalid-request'> = 'unknown-account',
+): Promise<AccountRecord> {
+  const account = await getAccount(accountId);
+  if (!account) throw new AppError(code, 'This ad account is not connected.');
+  return account;
 }

@@ -1,4 +1,4 @@
-import type { EffectiveStatus } from '@/lib/anomaly';
+import type { EffectiveStatus } from '@/lib/schema/vocabulary';
 import type { AccountId } from '@/lib/schema/account';
 import { GraphAdAccountSchema, graphPageSchema, type GraphAdAccount } from '@/lib/schema/graph';
 import { GraphAdObjectSchema, type GraphAdObject } from '@/lib/schema/graph-ads';

@@ -88,12 +88,15 @@ function halves(slice: InsightsSlice): [InsightsSlice, InsightsSlice] {
 
 const isSingleDay = (slice: InsightsSlice) => slice.since === slice.until;
 
-async function fetchSync(
+/** One way of reading a slice of an account's insights into `sink`. */
+type SliceRead = (
   graph: GraphClient,
   slice: InsightsSlice,
   options: InsightsFetchOptions,
   sink: RowSink,
-): Promise<void> {
+) => Promise<void>;
+
+const fetchSync: SliceRead = async (graph, slice, options, sink) => {
   const query = jobQuery(slice);
   const pages = graph.pages(
     `/${slice.accountId}/insights`,
@@ -105,14 +108,9 @@ async function fetchSync(
     },
   );
   for await (const rows of pages) await sink(rows);
-}
+};
 
-async function fetchAsync(
-  graph: GraphClient,
-  slice: InsightsSlice,
-  options: InsightsFetchOptions,
-  sink: RowSink,
-): Promise<void> {
+const fetchAsync: SliceRead = async (graph, slice, options, sink) => {
   try {
     const pages = reportRunRows(
       graph,
@@ -131,29 +129,19 @@ async function fetchAsync(
     if (!isGraphError(error, 'report-failed') || isSingleDay(slice)) throw error;
     for (const half of halves(slice)) await fetchAsync(graph, half, options, sink);
   }
-}
+};
 
 /** A synchronous read that falls back to an async report when Meta still wants less data. */
-async function fetchSyncOrAsync(
-  graph: GraphClient,
-  slice: InsightsSlice,
-  options: InsightsFetchOptions,
-  sink: RowSink,
-): Promise<void> {
+const fetchSyncOrAsync: SliceRead = async (graph, slice, options, sink) => {
   try {
     await fetchSync(graph, slice, options, sink);
   } catch (error) {
     if (!isGraphError(error, 'reduce-data')) throw error;
     await fetchAsync(graph, slice, options, sink);
   }
-}
+};
 
-export async function fetchDailyInsights(
-  graph: GraphClient,
-  slice: InsightsSlice,
-  options: InsightsFetchOptions,
-  sink: RowSink,
-): Promise<void> {
+export const fetchDailyInsights: SliceRead = async (graph, slice, options, sink) => {
   if (options.async) {
     await fetchAsync(graph, slice, options, sink);
     return;
@@ -168,4 +156,4 @@ export async function fetchDailyInsights(
     }
     for (const half of halves(slice)) await fetchSyncOrAsync(graph, half, options, sink);
   }
-}
+};

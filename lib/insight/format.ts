@@ -1,6 +1,7 @@
-import { KPI_UNITS, type KpiMetric } from '@/lib/schema/insight';
+import { METRIC_UNITS, metricLabelKey, type Metric } from '@/lib/schema/vocabulary';
 import { formatMinorMoney } from '@/lib/util/currency';
-import { keyFor, type Translate } from '@/lib/util/message-keys';
+import type { Translate } from '@/lib/util/message-keys';
+import { numberFormat, relativeTimeFormat } from '@/lib/util/intl';
 
 /**
  * The insight panel's numbers as text, in the browser's locale and the account's currency. Money
@@ -8,9 +9,9 @@ import { keyFor, type Translate } from '@/lib/util/message-keys';
  * only here, at the last step, so a total is exact until Intl rounds it for display.
  */
 
-/** Each KPI's name in the catalogues (`kpiLinkClicks`); the trade's abbreviations stay as they are. */
-export function kpiLabel(metric: KpiMetric, t: Translate): string {
-  return t(keyFor('kpi', metric));
+/** A metric's name in the reader's language, as Meta names it ("Amount spent", "CPM"). */
+export function metricLabel(metric: Metric, t: Translate): string {
+  return t(metricLabelKey(metric));
 }
 
 const MISSING = '—';
@@ -25,21 +26,21 @@ export function formatMoney(minor: number, { locale, currency }: NumberFormats):
   return formatMinorMoney(minor, currency, { locale });
 }
 
-export function formatKpi(metric: KpiMetric, value: number | null, formats: NumberFormats): string {
+export function formatKpi(metric: Metric, value: number | null, formats: NumberFormats): string {
   if (value === null) return MISSING;
-  switch (KPI_UNITS[metric]) {
+  switch (METRIC_UNITS[metric]) {
     case 'money':
       return formatMoney(value, formats);
     case 'count':
-      return new Intl.NumberFormat(formats.locale, { maximumFractionDigits: 0 }).format(value);
+      return numberFormat(formats.locale, { maximumFractionDigits: 0 }).format(value);
     case 'fraction':
-      return new Intl.NumberFormat(formats.locale, {
+      return numberFormat(formats.locale, {
         style: 'percent',
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }).format(value);
     case 'ratio':
-      return new Intl.NumberFormat(formats.locale, {
+      return numberFormat(formats.locale, {
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }).format(value);
@@ -49,7 +50,7 @@ export function formatKpi(metric: KpiMetric, value: number | null, formats: Numb
 /** "+12.5%", "−3.0%", or "—" when there is nothing to compare with. */
 export function formatChange(change: number | null, locale: string | undefined): string {
   if (change === null) return MISSING;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     signDisplay: 'exceptZero',
     minimumFractionDigits: 1,
@@ -66,7 +67,7 @@ const AGES: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 /** "12 minutes ago", "yesterday", "just now". */
 export function formatAge(ms: number, now: number, locale: string | undefined): string {
   const elapsed = Math.max(0, now - ms);
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = relativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of AGES) {
     if (elapsed >= size) return relative.format(-Math.floor(elapsed / size), unit);
   }

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { Dexie } from 'dexie';
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { cacheDb } from '@/lib/cache/db';
 import { listEntities } from '@/lib/cache/entities';
 import { CHUNK_DAYS, validChunk, type SeriesChunk } from '@/lib/cache/series';
@@ -109,8 +109,7 @@ function formatMetric(metric: InsightMetric, value: number, currency: string): s
 
 /** One account's daily insights, a row per entity and day, money in the account currency. */
 export async function exportAccountCsv(accountId: AccountId): Promise<string> {
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'That ad account is not connected.');
+  const account = await requireAccount(accountId);
   const { currency } = account;
   const names = new Map<string, string>();
   for (const level of ENTITY_LEVELS) {

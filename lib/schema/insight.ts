@@ -6,6 +6,7 @@ import { FindingMessageSchema } from './finding-message';
 import { IsoDateSchema } from './insights';
 import { FindingSeveritySchema } from './row-findings';
 import { SYNC_PROBLEMS } from './sync';
+import { SUBJECT_LEVELS, type Metric } from './vocabulary';
 
 /**
  * `insight.get`: what the insight panel in Ads Manager shows of one campaign, ad set or ad, or of
@@ -14,7 +15,7 @@ import { SYNC_PROBLEMS } from './sync';
  * from the cache; nothing in it is a secret, and its size is bounded.
  */
 
-export const INSIGHT_SUBJECT_LEVELS = ['account', 'campaign', 'adset', 'ad'] as const;
+export const INSIGHT_SUBJECT_LEVELS = SUBJECT_LEVELS;
 export const InsightSubjectLevelSchema = z.enum(INSIGHT_SUBJECT_LEVELS);
 export type InsightSubjectLevel = z.infer<typeof InsightSubjectLevelSchema>;
 
@@ -31,25 +32,9 @@ export const KPI_METRICS = [
   'conversion_value',
   'roas',
   'frequency',
-] as const;
+] as const satisfies readonly Metric[];
 export const InsightKpiMetricSchema = z.enum(KPI_METRICS);
 export type KpiMetric = z.infer<typeof InsightKpiMetricSchema>;
-
-/** How a KPI reads: money in minor units of the account currency, a count, a share (0.012 = 1.2 %) or a multiple. */
-export type KpiUnit = 'money' | 'count' | 'fraction' | 'ratio';
-export const KPI_UNITS: Readonly<Record<KpiMetric, KpiUnit>> = {
-  spend: 'money',
-  impressions: 'count',
-  cpm: 'money',
-  link_clicks: 'count',
-  ctr: 'fraction',
-  cpc: 'money',
-  conversions: 'count',
-  cpa: 'money',
-  conversion_value: 'money',
-  roas: 'ratio',
-  frequency: 'ratio',
-};
 
 export const MAX_INSIGHT_RANGE_DAYS = 400;
 export const MAX_PANEL_FINDINGS = 20;

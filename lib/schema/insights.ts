@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
+import { ENTITY_LEVELS, type EntityLevel } from './vocabulary';
 
 /**
  * The levels Adlens keeps daily insights for, and the metrics it keeps. Money is in minor units
  * of the account currency, ratios in millionths, counts as they are: every value an exact integer.
  */
-export const ENTITY_LEVELS = ['campaign', 'adset', 'ad'] as const;
+export { ENTITY_LEVELS, type EntityLevel };
 export const EntityLevelSchema = z.enum(ENTITY_LEVELS);
-export type EntityLevel = z.infer<typeof EntityLevelSchema>;
 
 export const INSIGHT_METRICS = [
   /** Minor units. */

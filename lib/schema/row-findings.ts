@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountIdSchema } from './account';
 import { FindingMessageSchema } from './finding-message';
+import { ENTITY_LEVELS, SEVERITIES } from './vocabulary';
 
 /**
  * `findings.forRows`: what the Ads Manager overlay may learn about the rows on screen — per entity
@@ -10,9 +11,9 @@ import { FindingMessageSchema } from './finding-message';
 /** Rows asked about in one message: a screenful and its overscan, with room to spare. */
 export const MAX_ROW_ENTITY_IDS = 200;
 
-export const TableLevelSchema = z.enum(['campaign', 'adset', 'ad']);
+export const TableLevelSchema = z.enum(ENTITY_LEVELS);
 export type TableLevel = z.infer<typeof TableLevelSchema>;
-export const FindingSeveritySchema = z.enum(['info', 'warning', 'critical']);
+export const FindingSeveritySchema = z.enum(SEVERITIES);
 export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
 
 const EntityIdSchema = z.string().check(z.regex(/^\d{1,25}$/));

@@ -89,6 +89,7 @@ export const InsightsGetRequestSchema = z
       `since must be on or before until, at most ${MAX_INSIGHT_DAYS} days apart`,
     ),
   );
+export type InsightsGetRequest = z.infer<typeof InsightsGetRequestSchema>;
 
 const column = z.array(z.number()).check(z.maxLength(MAX_INSIGHT_DAYS));
 const MetricColumnsSchema = z.strictObject(

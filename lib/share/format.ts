@@ -1,16 +1,14 @@
-import { formatChange as changeText } from '@/lib/insight/format';
+import { formatChange as changeText, metricLabel } from '@/lib/insight/format';
 import { formatMinorMoney, minorUnitsPerMajor } from '@/lib/util/currency';
-import { keyFor, type Reader, type Translate } from '@/lib/util/message-keys';
+import type { Reader } from '@/lib/util/message-keys';
 import { METRIC_UNITS, type Metric } from './schema';
+import { numberFormat } from '@/lib/util/intl';
 
 /**
  * Numbers as the viewer, the Markdown summary and the image show them: in the reader's language
  * (`1.234,50 €` in German), money with the decimals Meta keeps for the currency. Metrics are named
  * as the insight panel names them (`kpiSpend`, Meta's own words in each language).
  */
-export function metricLabel(metric: Metric, t: Translate): string {
-  return t(keyFor('kpi', metric));
-}
 
 const MISSING = '—';
 
@@ -60,7 +58,7 @@ function decimals(
   maximumFractionDigits = digits,
   style: 'decimal' | 'percent' = 'decimal',
 ): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style,
     minimumFractionDigits: digits,
     maximumFractionDigits,

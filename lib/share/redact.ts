@@ -8,6 +8,7 @@ import {
   type Series,
   type Snapshot,
 } from './schema';
+import { numberFormat } from '@/lib/util/intl';
 
 /** What to take out of a snapshot before it leaves the browser. Each `true` removes something. */
 export interface RedactionChoice {
@@ -176,7 +177,7 @@ function amountPattern(currency: string): RegExp {
   const symbols = new Set(
     (['symbol', 'narrowSymbol', 'code'] as const).map(
       (currencyDisplay) =>
-        new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay })
+        numberFormat('en-US', { style: 'currency', currency, currencyDisplay })
           .formatToParts(1)
           .find((part) => part.type === 'currency')?.value ?? currency,
     ),

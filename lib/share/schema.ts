@@ -22,6 +22,11 @@ export const SEGMENT_LABEL_MAX_LENGTH = 200;
 /** Beyond any real spend or impression count, so a value this large is corruption. */
 const MAX_METRIC_VALUE = 1e15;
 
+/*
+ * The format's vocabulary is a frozen copy of lib/schema/vocabulary on purpose: a file written
+ * today must read the same in every later version, so the app's words may grow without the format
+ * changing. tests/unit/schema/vocabulary.test.ts says where the two differ.
+ */
 export const METRICS = [
   'spend',
   'impressions',

@@ -1,5 +1,6 @@
 import type { SourceEntity, SourceFinding } from './create';
-import { MAX_ENTITIES, MAX_FINDINGS, SEVERITIES, type Severity } from './schema';
+import { mostSevereFirst, type FindingKind } from '@/lib/schema/vocabulary';
+import { FINDING_KINDS, MAX_ENTITIES, MAX_FINDINGS, type Finding } from './schema';
 
 /**
  * The parts of a snapshot source that come from the synced cache as it is, chosen for the subject:
@@ -14,7 +15,9 @@ export interface TreeRecord {
   readonly adsetId: string | null;
 }
 
-export interface FindingRecord extends Omit<SourceFinding, 'sentence'> {
+export interface FindingRecord extends Omit<SourceFinding, 'sentence' | 'kind'> {
+  /** Any kind the engine raises; the snapshot format names only the kinds it was frozen with. */
+  readonly kind: FindingKind;
   /** The engine's sentence with the numbers. */
   readonly summary: string;
   /** Strength of the evidence, 0..1: orders findings of one severity. */
@@ -73,14 +76,18 @@ function parentOf(record: TreeRecord): string | null {
   return null;
 }
 
-/** The findings on the chosen entities, most severe and strongest first, within the format's cap. */
+/**
+ * The findings on the chosen entities, most severe and strongest first, within the format's cap.
+ * A kind newer than the snapshot format is left out: a viewer of this version could not read it.
+ */
 export function chosenFindings(
   findings: readonly FindingRecord[],
   entityIds: ReadonlySet<string>,
 ): SourceFinding[] {
   return findings
+    .filter(inFormat)
     .filter((finding) => entityIds.has(finding.entityId))
-    .sort((a, b) => rank(b.severity) - rank(a.severity) || b.score - a.score)
+    .sort(mostSevereFirst)
     .slice(0, MAX_FINDINGS)
     .map(({ kind, severity, entityId, summary, nextStep, explanation }) => ({
       kind,
@@ -92,6 +99,8 @@ export function chosenFindings(
     }));
 }
 
-function rank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
+function inFormat<T extends { kind: FindingKind }>(
+  finding: T,
+): finding is T & { kind: Finding['kind'] } {
+  return (FINDING_KINDS as readonly string[]).includes(finding.kind);
 }

@@ -1,7 +1,8 @@
 import { formatDay, previousPeriod } from '@/lib/util/dates';
 import { percent } from '@/lib/util/finding-text';
 import { keyFor, type Reader } from '@/lib/util/message-keys';
-import { formatChange, formatMetric, metricHeading, metricLabel } from './format';
+import { metricLabel } from '@/lib/insight/format';
+import { formatChange, formatMetric, metricHeading } from './format';
 import { LEVEL_LABELS } from './aliases';
 import {
   ALIAS_PATTERN,
@@ -12,6 +13,7 @@ import {
   type Severity,
   type Snapshot,
 } from './schema';
+import { listFormat } from '@/lib/util/intl';
 
 /**
  * A snapshot as display text in its reader's language: what the viewer, the Markdown summary and
@@ -194,5 +196,5 @@ export function metricList(metrics: readonly Metric[], { t, locale }: Reader): s
 }
 
 export function listText(items: readonly string[], locale: string | undefined): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return listFormat(locale, { type: 'conjunction' }).format(items);
 }

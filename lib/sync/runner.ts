@@ -1,4 +1,4 @@
-import { getAccount } from '@/lib/cache/accounts';
+import { getAccount, requireAccount } from '@/lib/cache/accounts';
 import { appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
 import { cacheDb } from '@/lib/cache/db';
 import { knownEntityIds, markEntitiesGone, putEntities } from '@/lib/cache/entities';
@@ -21,7 +21,6 @@ import { toAccountRecord } from '@/lib/graph/me';
 import type { ReportRunPolicy } from '@/lib/graph/report-runs';
 import { deleteInsightsBefore } from '@/lib/privacy/retention';
 import type { AccountId, AccountRecord } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
 import { ENTITY_LEVELS, type EntityLevel } from '@/lib/schema/insights';
 import type { SyncSettings } from '@/lib/schema/sync';
 import { dateInTimeZone, epochDayOf } from '@/lib/util/dates';
@@ -329,8 +328,7 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
   const startedAt = deps.now();
   let state = await readSyncState(accountId);
   try {
-    const account = await getAccount(accountId);
-    if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+    const account = await requireAccount(accountId);
     if (!resumable(state.run, startedAt)) state = await startRun(deps, state, accountId);
     const ids = { known: await loadKnownIds(accountId), unknown: emptyIds() };
     const current = (await getAccount(accountId)) ?? account;

@@ -1,3 +1,5 @@
+import { numberFormat } from './intl';
+
 /**
  * Meta's currency offsets (meta-graph-api.md §5, Marketing API "Currency codes"): budgets and the
  * cache's money are in minor units, and a minor unit is a hundredth of the currency (offset 100)
@@ -121,7 +123,7 @@ function createMoneyFormat(
   digits: number,
 ): (major: number) => string {
   try {
-    const intl = new Intl.NumberFormat(locale, {
+    const intl = numberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
@@ -130,7 +132,7 @@ function createMoneyFormat(
     return (major) => intl.format(major);
   } catch {
     // A malformed code still gets a readable amount rather than an exception.
-    const plain = new Intl.NumberFormat(locale, {
+    const plain = numberFormat(locale, {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });

@@ -2,6 +2,8 @@
  * Calendar days as `YYYY-MM-DD` in an ad account's time zone (Graph interprets `time_range` there),
  * with arithmetic on UTC epoch days so no time zone or daylight-saving change can shift a day.
  */
+import { dateTimeFormat } from './intl';
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,8 +15,18 @@ export interface DateRange {
 
 /** Days since 1970-01-01; throws on anything but a `YYYY-MM-DD` date. */
 export function epochDayOf(date: string): number {
+  const day = epochDayOrNaN(date);
+  if (Number.isNaN(day)) throw new RangeError(`Not a date: ${date.slice(0, 20)}`);
+  return day;
+}
+
+/**
+ * Days since 1970-01-01, or NaN when the text is not a `YYYY-MM-DD` date: for a date that may be
+ * absent (an entity's start or end), where NaN makes every comparison false.
+ */
+export function epochDayOrNaN(date: string): number {
   const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Not a date: ${date.slice(0, 20)}`);
+  if (!match) return Number.NaN;
   const [, year, month, day] = match;
   return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY);
 }
@@ -43,34 +55,20 @@ export function listDays(range: DateRange): string[] {
   return Array.from({ length }, (_, offset) => addDays(range.since, offset));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date at `ms` in an IANA time zone, e.g. the account's "today". */
 export function dateInTimeZone(ms: number, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
+  const format = dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-const readerFormats = new Map<string, Intl.DateTimeFormat>();
-
 function readerFormat(locale: string | undefined, timeZone: string | undefined) {
-  const key = `${locale ?? ''}|${timeZone ?? ''}`;
-  let format = readerFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-    readerFormats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone });
 }
 
 /** A calendar day (`YYYY-MM-DD`) as its reader writes it: "May 3, 2026", "03.05.2026", "2026年5月3日". */

@@ -2,6 +2,7 @@ import type { FindingValue } from '@/lib/schema/finding-message';
 import { formatMinorMoney } from './currency';
 import type { Substitution } from './message-format';
 import type { MessageKey, Translate } from './message-keys';
+import { dateTimeFormat, numberFormat } from './intl';
 
 /**
  * A message as the cache keeps it: a finding's sentence (lib/schema/finding-message) or an
@@ -42,9 +43,9 @@ function substitution(arg: MessageArg, t: Translate, locale: string | undefined)
     case 'plural':
       return arg.value;
     case 'count':
-      return numberFormat(locale, 0).format(arg.value);
+      return decimals(locale, 0).format(arg.value);
     case 'decimal':
-      return numberFormat(locale, 1, 1).format(arg.value);
+      return decimals(locale, 1, 1).format(arg.value);
     case 'percent':
       return percent(arg.value, locale, smallShareDigits(arg.value));
     case 'change':
@@ -63,38 +64,20 @@ function smallShareDigits(fraction: number): number {
 /** English keeps the sentences' house style "38 %"; other languages write percent their way. */
 export function percent(fraction: number, locale: string | undefined, digits = 0): string {
   if (locale?.toLowerCase().startsWith('en')) return `${(fraction * 100).toFixed(digits)} %`;
-  return numberFormat(locale, digits, digits, 'percent').format(fraction);
+  return decimals(locale, digits, digits, 'percent').format(fraction);
 }
 
-/** Building formats is slow and a screenful of badges asks for the same few. */
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function numberFormat(
+/** Digits as the sentences write them, through the shared formatters (lib/util/intl). */
+function decimals(
   locale: string | undefined,
   maximumFractionDigits: number,
   minimumFractionDigits = 0,
   style: 'decimal' | 'percent' = 'decimal',
 ): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${minimumFractionDigits}|${maximumFractionDigits}|${style}`;
-  let format = formats.get(key) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      style,
-      minimumFractionDigits,
-      maximumFractionDigits,
-    });
-    formats.set(key, format);
-  }
-  return format;
+  return numberFormat(locale, { style, minimumFractionDigits, maximumFractionDigits });
 }
 
 /** "May 3", "3. Mai", "5月3日": an account day, free of time zones. */
 function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|date`;
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-    formats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }

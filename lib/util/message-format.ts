@@ -1,3 +1,5 @@
+import { numberFormat, pluralRules } from './intl';
+
 /**
  * One message format for every surface: the `_locales/<lang>/messages.json` text the browser's
  * i18n reads (`$1`…`$9` take the substitutions, `$$` is `$`), plus ICU-style plurals whose selector
@@ -29,10 +31,10 @@ export function formatMessage(
     // A count already written out (a finding stored before its sentence took a plural) reads in
     // the general form with its own digits, never as "NaN".
     const chosen = Number.isFinite(count)
-      ? (byCase[`=${count}`] ?? byCase[new Intl.PluralRules(locale).select(count)] ?? byCase.other)
+      ? (byCase[`=${count}`] ?? byCase[pluralRules(locale).select(count)] ?? byCase.other)
       : byCase.other;
     const shown = Number.isFinite(count)
-      ? new Intl.NumberFormat(locale).format(count)
+      ? numberFormat(locale).format(count)
       : String(selected ?? '');
     // `#` is the count; split first, so a `#` in substituted text stays as it is.
     return (chosen ?? '')

@@ -12,7 +12,7 @@ import {
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
 import { SyncProgressLine } from '@/entrypoints/ads-manager.content/sync-progress';
-import { formatAge, formatChange, formatKpi, formatMoney, kpiLabel } from '@/lib/insight/format';
+import { formatAge, formatChange, formatKpi, formatMoney, metricLabel } from '@/lib/insight/format';
 import { changeOf } from '@/lib/insight/kpis';
 import { selectedSubject } from '@/lib/insight/subject';
 import { send } from '@/lib/messaging/page-client';
@@ -37,6 +37,7 @@ import { keyFor } from '@/lib/util/i18n';
 import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
 import explainChartCss from '@/components/explain-chart.css?inline';
 import panelCss from './insight-panel.css?inline';
+import { dateTimeFormat } from '@/lib/util/intl';
 
 /**
  * Adlens in Ads Manager's corner: the account it sees and an Insights button, which opens the
@@ -100,7 +101,7 @@ function toView(answer: InsightGetResponse): InsightView {
     ),
     kpis: answer.kpis.map(({ metric, current, previous: before }) => ({
       key: metric,
-      label: kpiLabel(metric, t),
+      label: metricLabel(metric, t),
       current: formatKpi(metric, current, formats),
       previous: formatKpi(metric, before, formats),
       change: formatChange(changeOf(current, before), locale()),
@@ -110,7 +111,7 @@ function toView(answer: InsightGetResponse): InsightView {
       const latest = days.at(-1)?.value ?? null;
       return {
         key: metric,
-        label: kpiLabel(metric, t),
+        label: metricLabel(metric, t),
         summary:
           outside > TREND_SUMMARY_LIMIT
             ? t('trendOutsideMany', formatKpi(metric, latest, formats), TREND_SUMMARY_LIMIT)
@@ -127,7 +128,7 @@ function toView(answer: InsightGetResponse): InsightView {
     changes: answer.changes.map((change, index) => ({
       key: `${change.time}-${index}`,
       text: describeChange(change, answer.currency),
-      when: new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      when: dateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
         change.time,
       ),
     })),

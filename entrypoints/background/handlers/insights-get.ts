@@ -1,65 +1,23 @@
 import { requireToken } from '@/lib/auth/require-token';
-import { getAccount } from '@/lib/cache/accounts';
-import { readSeries, type EntitySeries } from '@/lib/cache/series';
-import { readSyncState, type DateRange } from '@/lib/cache/sync-state';
+import { requireAccount } from '@/lib/cache/accounts';
 import type { Handler } from '@/lib/messaging/server';
+import { seriesOf } from '@/lib/readers/series';
 import { AppError } from '@/lib/schema/errors';
-import { INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
-import { MAX_INSIGHT_SERIES, type InsightSeries } from '@/lib/schema/sync';
 import { refreshIfStale } from '@/lib/sync/service';
-import { epochDayOf } from '@/lib/util/dates';
-
-const SPEND = INSIGHT_METRICS.indexOf('spend');
-
-function totalSpend(series: EntitySeries): number {
-  return series.values[SPEND]?.reduce((sum, value) => sum + value, 0) ?? 0;
-}
-
-function toMessage(series: EntitySeries): InsightSeries {
-  const metrics = Object.fromEntries(
-    INSIGHT_METRICS.map((metric, index) => [metric, Array.from(series.values[index] ?? [])]),
-  ) as Record<InsightMetric, number[]>;
-  return { entityId: series.entityId, hasRow: Array.from(series.rows, Boolean), metrics };
-}
-
-function overlap(covered: DateRange | null, since: string, until: string): DateRange | null {
-  if (!covered || covered.until < since || covered.since > until) return null;
-  return {
-    since: covered.since > since ? covered.since : since,
-    until: covered.until < until ? covered.until : until,
-  };
-}
 
 /**
- * Daily series from the cache for the overlay: the entities asked for, or the biggest spenders of
- * the level, bounded in number and days. Asked from Ads Manager about a stale account, it also
- * starts a background refresh of that account (and nothing else).
+ * Daily series for the overlay. Asked from Ads Manager about a stale account, it also starts a
+ * background refresh of that account (and nothing else).
  */
 export const insightsGet: Handler<'insights.get'> = async (request, context) => {
   await requireToken();
-  const { accountId, level, entityIds, since, until } = request;
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+  const account = await requireAccount(request.accountId);
   if (context.senderClass === 'content-script') {
     // The page asks about the rows it shows; it may not list an account's biggest spenders.
-    if (!entityIds) throw new AppError('invalid-request', 'Ads Manager asks for named entities.');
-    await refreshIfStale(accountId);
+    if (!request.entityIds) {
+      throw new AppError('invalid-request', 'Ads Manager asks for named entities.');
+    }
+    await refreshIfStale(request.accountId);
   }
-
-  const [state, all] = await Promise.all([
-    readSyncState(accountId),
-    readSeries(accountId, level, epochDayOf(since), epochDayOf(until), entityIds),
-  ]);
-  const ranked = entityIds ? all : all.sort((a, b) => totalSpend(b) - totalSpend(a));
-  return {
-    accountId,
-    level,
-    currency: account.currency,
-    since,
-    until,
-    coverage: overlap(state.coverage[level], since, until),
-    today: state.coverage[level]?.until ?? null,
-    series: ranked.slice(0, MAX_INSIGHT_SERIES).map(toMessage),
-    truncated: ranked.length > MAX_INSIGHT_SERIES,
-  };
+  return seriesOf(request, account);
 };

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import type { Handler } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
 import { handoffFragment, stashSnapshot } from '@/lib/share/handoff';
-import { buildSnapshot } from './snapshots-build';
+import { buildSnapshot } from '@/lib/readers/snapshot';
 
 /** A page could ask again and again; one viewer tab at a time is all a person needs. */
 const MIN_INTERVAL_MS = 2000;

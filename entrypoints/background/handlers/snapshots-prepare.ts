@@ -1,6 +1,6 @@
 import type { Handler } from '@/lib/messaging/server';
 import { stashSnapshot } from '@/lib/share/handoff';
-import { buildSnapshot } from './snapshots-build';
+import { buildSnapshot } from '@/lib/readers/snapshot';
 
 /** Creates a snapshot for the options page and leaves it for the viewer tab it opens next. */
 export const snapshotsPrepare: Handler<'snapshots.prepare'> = async (request) => ({

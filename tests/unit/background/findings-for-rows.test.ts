@@ -9,7 +9,7 @@ import {
   summarizeRollUps,
   summarizeRowFindings,
   type StoredFinding,
-} from '@/entrypoints/background/handlers/findings-for-rows';
+} from '@/lib/readers/row-findings';
 import {
   FindingsForRowsRequestSchema,
   FindingsForRowsResponseSchema,

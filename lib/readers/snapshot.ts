@@ -1,28 +1,20 @@
-import { getAccount } from '@/lib/cache/accounts';
+import { requireAccount } from '@/lib/cache/accounts';
 import { listEntities } from '@/lib/cache/entities';
 import { readExplanation } from '@/lib/cache/explanations';
 import { readAccountFindings } from '@/lib/cache/findings';
-import { readSeries } from '@/lib/cache/series';
 import { readSyncState } from '@/lib/cache/sync-state';
 import { explainView } from '@/lib/explain/view';
-import { compareKpis, comparisonWindow } from '@/lib/insight/comparison';
-import { dailyKpi, needsUnread, sumDaily } from '@/lib/insight/kpis';
 import { covers } from '@/lib/insight/periods';
 import { AppError } from '@/lib/schema/errors';
 import type { AccountId } from '@/lib/schema/account';
 import type { ExplainView, Explanation } from '@/lib/schema/explain';
-import type { KpiMetric } from '@/lib/schema/insight';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
-import { unfetchedMetrics } from '@/lib/schema/sync';
-import { readSyncSettings } from '@/lib/settings/sync';
 import { findingText } from '@/lib/util/finding-text';
 import { t, uiLocale } from '@/lib/util/i18n';
 import { createSnapshot, type SourceExplanation } from '@/lib/share/create';
 import type { Snapshot } from '@/lib/share/schema';
 import { chosenFindings, chosenTree } from '@/lib/share/source';
-
-/** The daily lines a snapshot carries; the KPIs carry the rest. */
-const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clicks', 'conversions'];
+import { snapshotMeasures } from './measures';
 
 /**
  * A full-fidelity snapshot of what the cache holds for {account, subject, range}; redaction is the
@@ -30,8 +22,7 @@ const SERIES_METRICS: readonly KpiMetric[] = ['spend', 'impressions', 'link_clic
  */
 export async function buildSnapshot(request: SnapshotRequest): Promise<Snapshot> {
   const { accountId, subject, since, until } = request;
-  const account = await getAccount(accountId);
-  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
+  const account = await requireAccount(accountId);
   const range = { since, until };
   const [entities, measures, findings] = await Promise.all([
     readTree(request),
@@ -74,8 +65,7 @@ async function readTree({ accountId, subject }: SnapshotRequest) {
 async function readMeasures({ accountId, subject, since, until }: SnapshotRequest) {
   const level = subject?.level ?? 'campaign';
   const coverage = (await readSyncState(accountId)).coverage[level];
-  const window = comparisonWindow({ since, until });
-  if (!covers(coverage, window.range)) {
+  if (!covers(coverage, { since, until })) {
     throw new AppError(
       'not-synced',
       coverage
@@ -83,24 +73,8 @@ async function readMeasures({ accountId, subject, since, until }: SnapshotReques
         : 'Adlens has not synced this account yet. Sync it, then try again.',
     );
   }
-  const days = window.lastDay - window.firstDay + 1;
-  const series = await readSeries(
-    accountId,
-    level,
-    window.firstDay,
-    window.lastDay,
-    subject ? [subject.entityId] : undefined,
-  );
-  const daily = sumDaily(series, days);
-  const rangeStart = days / 2;
-  const unread = unfetchedMetrics((await readSyncSettings()).metricGroups);
-  return {
-    kpis: compareKpis(daily, window, coverage, unread).kpis,
-    series: SERIES_METRICS.map((metric) => {
-      const values = dailyKpi(daily, metric).slice(rangeStart);
-      return { metric, values: needsUnread(metric, unread) ? values.map(() => null) : values };
-    }),
-  };
+  const measured = { accountId, level, entityId: subject?.entityId ?? null };
+  return snapshotMeasures(measured, { since, until }, coverage);
 }
 
 /**
