@@ -1,5 +1,5 @@
 import { AccountRecordSchema, type AccountId, type AccountRecord } from '@/lib/schema/account';
-import { AppError, type ErrorCode } from '@/lib/schema/errors';
+import { AppError } from '@/lib/schema/errors';
 import { cacheDb } from './db';
 
 /** Cached ad accounts; a record that no longer matches the schema is treated as absent. */
@@ -17,15 +17,9 @@ export async function getAccount(accountId: AccountId): Promise<AccountRecord | 
   return validAccount(await cacheDb().accounts.get(accountId));
 }
 
-/**
- * The connected ad account a command is about, or the one error every command gives for an account
- * Adlens does not hold. Explain has always answered `invalid-request` here, and keeps doing so.
- */
-export async function requireAccount(
-  accountId: AccountId,
-  code: Extract<ErrorCode, 'unknown-account' | 'invalid-request'> = 'unknown-account',
-): Promise<AccountRecord> {
+/** The connected ad account a command is about, or the one error every command gives without it. */
+export async function requireAccount(accountId: AccountId): Promise<AccountRecord> {
   const account = await getAccount(accountId);
-  if (!account) throw new AppError(code, 'This ad account is not connected.');
+  if (!account) throw new AppError('unknown-account', 'This ad account is not connected.');
   return account;
 }

@@ -7,4 +7,4 @@ import { explanationFor } from '@/lib/readers/explanation';
  * read from Meta only when the user asks and kept, so asking again costs nothing.
  */
 export const findingsExplain: Handler<'findings.explain'> = async (request) =>
-  explanationFor(request, await requireAccount(request.accountId, 'invalid-request'));
+  explanationFor(request, await requireAccount(request.accountId));

@@ -125,6 +125,16 @@ describe('auth.status and accounts', () => {
     });
   });
 
+  it("answers Explain for an account it does not hold as 'not connected', not as a bad request", async () => {
+    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    await call('auth.connectWithToken', { token: GOOD });
+    const explain = { accountId: 'act_999', findingId: 'cpm_surge:1:2026-11-01' };
+    expect(await call('findings.explain', explain, adsManager)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-account' },
+    });
+  });
+
   it('survives a worker restart: the token is re-read from session storage', async () => {
     vi.stubGlobal('fetch', new FakeGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
