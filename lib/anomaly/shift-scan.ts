@@ -1,4 +1,3 @@
-import { sumOver } from './exposure';
 import { robustScale } from './robust';
 
 /**
@@ -19,6 +18,8 @@ const MIN_BASELINE_DAYS = 10;
 const LEVEL_DRIFT = 0.05;
 /** The floor of a log-ratio test's observed share: zero would have no logarithm. */
 const MIN_LOG_RATIO_SHARE = 1e-3;
+/** Prices never hold perfectly still from day to day: at least this spread of a day's log price. */
+const MIN_PRICE_SPREAD = 0.02;
 /** Orders never all cost the same: at least this spread of one order's log value. */
 const MIN_VALUE_SPREAD = 0.1;
 /** Trimmed mean of χ²(1) without its top tenth, to rescale a trimmed dispersion estimate. */
@@ -45,8 +46,8 @@ export interface ShiftTest {
   /** observed / expected. */
   readonly ratio: number;
   /**
-   * Baseline events per unit of exposure, and how many events it rests on (days, for the log-ratio
-   * scan of a price).
+   * Baseline events per unit of exposure, and how many draws it rests on: events, or days for the
+   * log-ratio scan of a price.
    */
   readonly baselineRate: number;
   readonly baselineEvents: number;
@@ -125,9 +126,26 @@ export function scanCountShift(series: ScanSeries, limits: ScanLimits): ShiftTes
 
 /**
  * One test per window length on a ratio judged on the log scale (CPM: spend per impression), with
- * the day-to-day spread measured on the baseline.
+ * the day-to-day spread measured on the baseline: each day is one draw.
  */
 export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
+  return scanLogShift(series, limits, 'days');
+}
+
+/**
+ * One test per window length of value per event (value per conversion), judged on the log scale
+ * with its volume: the spread of one order's value is measured on the baseline (each day's
+ * deviation weighted by the root of its orders), and a window's mean rests on its own orders, so
+ * five orders at half the usual value say more than one, and fifty more than five.
+ */
+export function scanValuePerEventShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
+  return scanLogShift(series, limits, 'events');
+}
+
+/** What one independent draw of the ratio is: a day (a price), or an event (an order's value). */
+type Draw = 'days' | 'events';
+
+function scanLogShift(series: ScanSeries, limits: ScanLimits, draw: Draw): ShiftTest[] {
   const tests: ShiftTest[] = [];
   for (let days = limits.minDays; days <= limits.maxDays; days++) {
     const from = limits.last - days + 1;
@@ -141,7 +159,10 @@ export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): Shift
     }
     if (!enoughBaseline(baselineValue, baselineExposure, limits)) continue;
     const rate = baselineValue / baselineExposure;
-    const spread = Math.max(0.02, logSpread(series, baseline, rate));
+    const spread =
+      draw === 'days'
+        ? Math.max(MIN_PRICE_SPREAD, logSpread(series, baseline, rate))
+        : Math.max(MIN_VALUE_SPREAD, perEventSpread(series, baseline, rate));
     let value = 0;
     let exposure = 0;
     let activeDays = 0;
@@ -151,10 +172,12 @@ export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): Shift
       if ((series.exposure[day] ?? 0) > 0) activeDays++;
     }
     if (exposure <= 0) continue;
+    const windowDraws = draw === 'days' ? activeDays : exposure;
+    const baselineDraws = draw === 'days' ? baseline.length : baselineExposure;
     // A value that vanished entirely (a broken value parameter) is as far down as it gets.
     const logRatio = Math.log(Math.max(MIN_LOG_RATIO_SHARE, value / exposure / rate));
     const sd = Math.sqrt(
-      (spread * spread) / activeDays + (spread * spread) / baseline.length + LEVEL_DRIFT ** 2,
+      (spread * spread) / windowDraws + (spread * spread) / baselineDraws + LEVEL_DRIFT ** 2,
     );
     const expected = rate * exposure;
     tests.push({
@@ -165,53 +188,7 @@ export function scanLogRatioShift(series: ScanSeries, limits: ScanLimits): Shift
       z: logRatio / sd,
       ratio: value / expected,
       baselineRate: rate,
-      baselineEvents: baseline.length,
-      dispersion: 1,
-      scale: 'log',
-    });
-  }
-  return tests;
-}
-
-/**
- * One test per window length of value per event (value per conversion), judged on the log scale
- * with its volume: the spread of one order's value is measured on the baseline (each day's
- * deviation weighted by the root of its orders), and a window's mean rests on its own orders, so
- * five orders at half the usual value say more than one, and fifty more than five.
- */
-export function scanValuePerEventShift(series: ScanSeries, limits: ScanLimits): ShiftTest[] {
-  const tests: ShiftTest[] = [];
-  for (let days = limits.minDays; days <= limits.maxDays; days++) {
-    const from = limits.last - days + 1;
-    const baseline = baselineDaysBefore(from, series);
-    if (!baseline) break;
-    let baselineValue = 0;
-    let baselineEvents = 0;
-    for (const day of baseline) {
-      baselineValue += series.observed[day] ?? 0;
-      baselineEvents += series.exposure[day] ?? 0;
-    }
-    if (!enoughBaseline(baselineValue, baselineEvents, limits)) continue;
-    const rate = baselineValue / baselineEvents;
-    const spread = Math.max(MIN_VALUE_SPREAD, perEventSpread(series, baseline, rate));
-    const value = sumOver(series.observed, from, limits.last);
-    const events = sumOver(series.exposure, from, limits.last);
-    if (events <= 0) continue;
-    // A value that vanished entirely (a broken value parameter) is as far down as it gets.
-    const logRatio = Math.log(Math.max(MIN_LOG_RATIO_SHARE, value / events / rate));
-    const sd = Math.sqrt(
-      (spread * spread) / events + (spread * spread) / baselineEvents + LEVEL_DRIFT ** 2,
-    );
-    const expected = rate * events;
-    tests.push({
-      from,
-      observed: value,
-      expected,
-      variance: (sd * expected) ** 2,
-      z: logRatio / sd,
-      ratio: value / expected,
-      baselineRate: rate,
-      baselineEvents,
+      baselineEvents: baselineDraws,
       dispersion: 1,
       scale: 'log',
     });
