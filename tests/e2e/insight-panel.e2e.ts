@@ -262,10 +262,7 @@ describe('keyboard', () => {
         const dialog = root?.querySelector('[role="dialog"]');
         return Boolean(dialog && root?.activeElement && dialog.contains(root.activeElement));
       });
-    const opener = await tab.page.waitForSelector(`${PANEL} [data-testid="open-insights"]`);
-    await opener!.focus();
-    await tab.page.keyboard.press('Enter');
-    await tab.page.waitForSelector(`${PANEL} [data-testid="insight-panel"][data-state="ready"]`);
+    await tab.openInsightPanelByKeyboard();
     expect(await activeTestId()).toBe('insight-close');
     for (let press = 0; press < 6; press++) {
       await tab.page.keyboard.press('Tab');

@@ -239,6 +239,28 @@ export class AdsManagerTab {
   async openInsightPanel(): Promise<void> {
     // A user's click through the browser's input, not one the page synthesises.
     await this.page.locator('adlens-panel >>> [data-testid="open-insights"]').click();
+    await this.insightPanelReady();
+  }
+
+  /** Opens the insight panel with the keyboard alone: focus on the Insights button, then Enter. */
+  async openInsightPanelByKeyboard(): Promise<void> {
+    const opener = await this.page.waitForSelector(
+      'adlens-panel >>> [data-testid="open-insights"]',
+    );
+    await opener?.focus();
+    // Enter goes to whatever has focus: wait until it is the button, not the page around it.
+    await this.page.waitForFunction(
+      () =>
+        document
+          .querySelector('adlens-panel')
+          ?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'open-insights',
+    );
+    await this.page.keyboard.press('Enter');
+    await this.insightPanelReady();
+  }
+
+  /** Waits for the open insight panel's data; fails with what the panel says when that is not data. */
+  private async insightPanelReady(): Promise<void> {
     const state = await this.page.waitForFunction(
       () => {
         const panel = document
