@@ -6,7 +6,7 @@ import { message } from './format';
 import { mixAdjusted } from './mix';
 import { latestSilentRunEnd, telltaleSilence } from './detect-tracking-break';
 import type { ScanSeries, ShiftTest } from './shift-scan';
-import { scanCountShift, scanValuePerEventShift, zFor } from './shift-scan';
+import { scanCountShift, scanSeriesOf, scanValuePerEventShift, zFor } from './shift-scan';
 
 /**
  * CPA and ROAS shifts, each tied to its own cause so one root cause makes one finding:
@@ -47,11 +47,10 @@ export function detectCpaShift(
   evidence: Evidence = RAISE,
 ): Candidate | undefined {
   const last = view.asOfIndex;
-  const seriesOf = (e: EntityView): ScanSeries => ({
-    observed: e.series.conversions,
-    exposure: conversionExposure(e, view),
-    excluded: e.learningDays,
-  });
+  const seriesOf = scanSeriesOf(
+    (e) => e.series.conversions,
+    (e) => conversionExposure(e, view),
+  );
   const series = seriesOf(entity);
   // Days of about zero conversions that should have brought several are the tracking-break
   // detector's question, not a CPA shift: while they last, and as the start of any window (a
@@ -84,11 +83,10 @@ export function detectRoasShift(
   evidence: Evidence = RAISE,
 ): Candidate | undefined {
   const last = view.asOfIndex;
-  const seriesOf = (e: EntityView): ScanSeries => ({
-    observed: e.series.value,
-    exposure: e.series.conversions,
-    excluded: e.learningDays,
-  });
+  const seriesOf = scanSeriesOf(
+    (e) => e.series.value,
+    (e) => e.series.conversions,
+  );
   const series = seriesOf(entity);
   const tests = scanValuePerEventShift(series, {
     last,

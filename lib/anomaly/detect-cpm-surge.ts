@@ -5,7 +5,13 @@ import type { Candidate, Evidence } from './candidate';
 import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from './candidate';
 import { cpmExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
-import { BASELINE_DAYS, scanLogRatioShift, type ScanSeries, type ShiftTest } from './shift-scan';
+import {
+  BASELINE_DAYS,
+  scanLogRatioShift,
+  scanSeriesOf,
+  type ScanSeries,
+  type ShiftTest,
+} from './shift-scan';
 
 /**
  * CPM surge: the price of a thousand impressions up sharply against the entity's weekday-adjusted
@@ -42,11 +48,10 @@ export function detectCpmSurge(
   evidence: Evidence = RAISE,
 ): Candidate | undefined {
   const last = view.asOfIndex;
-  const seriesOf = (e: EntityView): ScanSeries => ({
-    observed: e.series.spend,
-    exposure: cpmExposure(e, view),
-    excluded: e.learningDays,
-  });
+  const seriesOf = scanSeriesOf(
+    (e) => e.series.spend,
+    (e) => cpmExposure(e, view),
+  );
   const series = seriesOf(entity);
   const limits = {
     last,

@@ -5,7 +5,7 @@ import { RAISE, evidenceScore, needEffect, needZ } from './candidate';
 import { clickExposure, sumOver } from './exposure';
 import { mixAdjusted } from './mix';
 import type { ScanSeries, ShiftTest } from './shift-scan';
-import { BASELINE_DAYS, scanCountShift, scanLogRatioShift, zFor } from './shift-scan';
+import { BASELINE_DAYS, scanCountShift, scanLogRatioShift, scanSeriesOf, zFor } from './shift-scan';
 
 /**
  * A tiring creative or audience (ads-domain.md), in either of the two ways buyers meet it:
@@ -49,11 +49,10 @@ function wearOut(entity: EntityView, view: AccountView, evidence: Evidence): Can
   const maxShare = needEffect(MAX_SHARE_OF_USUAL, evidence);
   const minZ = needZ(MIN_Z, evidence);
   const last = view.asOfIndex;
-  const seriesOf = (e: EntityView): ScanSeries => ({
-    observed: e.series.clicks,
-    exposure: clickExposure(e, view),
-    excluded: e.learningDays,
-  });
+  const seriesOf = scanSeriesOf(
+    (e) => e.series.clicks,
+    (e) => clickExposure(e, view),
+  );
   const series = seriesOf(entity);
   const tests = scanCountShift(series, {
     last,

@@ -3,7 +3,7 @@ import type { AccountView, EntityView } from './account-view';
 import { RAISE, chanceScore, needChance, type Candidate, type Evidence } from './candidate';
 import { conversionExposure, sumOver, trafficOf } from './exposure';
 import { mixAdjusted } from './mix';
-import { scanCountShift, type ScanSeries, type ShiftTest } from './shift-scan';
+import { scanCountShift, scanSeriesOf, type ScanSeries, type ShiftTest } from './shift-scan';
 import { countLowerTail } from './statistics';
 
 /**
@@ -35,11 +35,10 @@ export function detectTrackingBreak(
   view: AccountView,
   evidence: Evidence = RAISE,
 ): Candidate | undefined {
-  const seriesOf = (e: EntityView): ScanSeries => ({
-    observed: e.series.conversions,
-    exposure: conversionExposure(e, view),
-    excluded: e.learningDays,
-  });
+  const seriesOf = scanSeriesOf(
+    (e) => e.series.conversions,
+    (e) => conversionExposure(e, view),
+  );
   const traffic = trafficOf(entity);
   // Days without traffic (a schedule's weekend) neither end a break nor show it is over.
   const withTraffic: number[] = [];

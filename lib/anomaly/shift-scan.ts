@@ -1,3 +1,4 @@
+import type { EntityView } from './account-view';
 import { robustScale } from './robust';
 
 /**
@@ -24,6 +25,21 @@ const MIN_PRICE_SPREAD = 0.02;
 const MIN_VALUE_SPREAD = 0.1;
 /** Trimmed mean of χ²(1) without its top tenth, to rescale a trimmed dispersion estimate. */
 const TRIMMED_CHI_SQUARE_MEAN = 0.624;
+
+/**
+ * How a detector reads an entity for a scan: its events and their exposure, with its learning days
+ * kept out of baselines.
+ */
+export function scanSeriesOf(
+  observed: (entity: EntityView) => Float64Array,
+  exposure: (entity: EntityView) => Float64Array,
+): (entity: EntityView) => ScanSeries {
+  return (entity) => ({
+    observed: observed(entity),
+    exposure: exposure(entity),
+    excluded: entity.learningDays,
+  });
+}
 
 export interface ScanSeries {
   /** Events per day. */
