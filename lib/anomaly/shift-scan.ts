@@ -175,10 +175,6 @@ function scanLogShift(series: ScanSeries, limits: ScanLimits, draw: Draw): Shift
     }
     if (!enoughBaseline(baselineValue, baselineExposure, limits)) continue;
     const rate = baselineValue / baselineExposure;
-    const spread =
-      draw === 'days'
-        ? Math.max(MIN_PRICE_SPREAD, logSpread(series, baseline, rate))
-        : Math.max(MIN_VALUE_SPREAD, perEventSpread(series, baseline, rate));
     let value = 0;
     let exposure = 0;
     let activeDays = 0;
@@ -188,13 +184,23 @@ function scanLogShift(series: ScanSeries, limits: ScanLimits, draw: Draw): Shift
       if ((series.exposure[day] ?? 0) > 0) activeDays++;
     }
     if (exposure <= 0) continue;
-    const windowDraws = draw === 'days' ? activeDays : exposure;
-    const baselineDraws = draw === 'days' ? baseline.length : baselineExposure;
     // A value that vanished entirely (a broken value parameter) is as far down as it gets.
     const logRatio = Math.log(Math.max(MIN_LOG_RATIO_SHARE, value / exposure / rate));
-    const sd = Math.sqrt(
-      (spread * spread) / windowDraws + (spread * spread) / baselineDraws + LEVEL_DRIFT ** 2,
-    );
+    const dayToDay = Math.max(MIN_PRICE_SPREAD, logSpread(series, baseline, rate));
+    const byDays = logSd(dayToDay, activeDays, baseline.length);
+    // Order values wander with each order and with the day (a promotion, a big client): whichever
+    // says less is known counts.
+    const sd =
+      draw === 'days'
+        ? byDays
+        : Math.max(
+            byDays,
+            logSd(
+              Math.max(MIN_VALUE_SPREAD, perEventSpread(series, baseline, rate)),
+              exposure,
+              baselineExposure,
+            ),
+          );
     const expected = rate * exposure;
     tests.push({
       from,
@@ -204,12 +210,19 @@ function scanLogShift(series: ScanSeries, limits: ScanLimits, draw: Draw): Shift
       z: logRatio / sd,
       ratio: value / expected,
       baselineRate: rate,
-      baselineEvents: baselineDraws,
+      baselineEvents: draw === 'days' ? baseline.length : baselineExposure,
       dispersion: 1,
       scale: 'log',
     });
   }
   return tests;
+}
+
+/** The standard deviation of a window's log ratio against its baseline's. */
+function logSd(spread: number, windowDraws: number, baselineDraws: number): number {
+  return Math.sqrt(
+    (spread * spread) / windowDraws + (spread * spread) / baselineDraws + LEVEL_DRIFT ** 2,
+  );
 }
 
 /** The spread of one event's log value: each day's log deviation times the root of its events. */
