@@ -60,9 +60,10 @@ export function detectCpmSurge(
     minBaselineEvents: 1,
     minBaselineExposure: MIN_BASELINE_THOUSANDS,
   };
+  const breadthOf = entity.level === 'account' ? accountBreadths(entity, view) : undefined;
   const minRise = (test: ShiftTest): number =>
     needEffect(
-      learningWithin(entity, test.from, last) && !witnessedOutsideLearning(entity, view, test)
+      learningWithin(entity, test.from, last) && !witnessedOutsideLearning(breadthOf?.(test.from))
         ? MIN_RISE_WHILE_LEARNING
         : MIN_RISE,
       evidence,
@@ -80,7 +81,7 @@ export function detectCpmSurge(
           dailyRiseNeeded(test, last, minRise(test), evidence) *
             marketMove(Math.max(test.from, last - 2), test.from),
         ) &&
-        test.z >= needZ(zNeeded(entity, view, test), evidence),
+        test.z >= needZ(zNeeded(breadthOf?.(test.from)), evidence),
     )
     .sort((a, b) => b.z - a.z);
   const best = candidates.find((test) => {
@@ -88,7 +89,7 @@ export function detectCpmSurge(
     return mixed !== undefined && mixed.observed >= minRise(test) * mixed.expected;
   });
   if (!best) return undefined;
-  const breadth = entity.level === 'account' ? accountBreadth(entity, view, best) : undefined;
+  const breadth = breadthOf?.(best.from);
   if (breadth && !breadth.broad) return undefined;
   return describe(entity, view, best, breadth);
 }
@@ -98,21 +99,16 @@ export function detectCpmSurge(
  * that rose together over the same days are independent witnesses, and with enough of them less
  * evidence from the total is needed.
  */
-function zNeeded(entity: EntityView, view: AccountView, test: ShiftTest): number {
-  if (entity.level !== 'account') return MIN_Z;
-  const breadth = accountBreadth(entity, view, test);
-  return breadth.broad && breadth.risen >= WITNESS_CAMPAIGNS ? MIN_Z_WITNESSED : MIN_Z;
+function zNeeded(breadth: Breadth | undefined): number {
+  return breadth?.broad && breadth.risen >= WITNESS_CAMPAIGNS ? MIN_Z_WITNESSED : MIN_Z;
 }
 
 /**
  * An account counts as learning when most of its spend is, yet campaigns out of learning that rose
  * over the same days show the auction moved, not the learning phase.
  */
-function witnessedOutsideLearning(entity: EntityView, view: AccountView, test: ShiftTest): boolean {
-  return (
-    entity.level === 'account' &&
-    accountBreadth(entity, view, test).risenSteady >= WITNESS_CAMPAIGNS
-  );
+function witnessedOutsideLearning(breadth: Breadth | undefined): boolean {
+  return breadth !== undefined && breadth.risenSteady >= WITNESS_CAMPAIGNS;
 }
 
 /**
@@ -183,35 +179,56 @@ interface Breadth {
   readonly campaigns: number;
 }
 
-/** How many delivering campaigns saw CPM rise over the same days, and their share of the spend. */
-function accountBreadth(account: EntityView, view: AccountView, test: ShiftTest): Breadth {
+/**
+ * How many delivering campaigns saw CPM rise from a window's first day on, and their share of the
+ * spend: each campaign's exposure is read once, and each window's answer once, as every test of
+ * the account asks it several times.
+ */
+function accountBreadths(account: EntityView, view: AccountView): (from: number) => Breadth {
   const last = view.asOfIndex;
-  let campaigns = 0;
+  const campaigns = account.children.map((campaign) => ({
+    campaign,
+    exposure: cpmExposure(campaign, view),
+  }));
+  const known = new Map<number, Breadth>();
+  return (from) => {
+    const cached = known.get(from);
+    if (cached) return cached;
+    const breadth = breadthFrom(campaigns, from, last);
+    known.set(from, breadth);
+    return breadth;
+  };
+}
+
+function breadthFrom(
+  campaigns: readonly { campaign: EntityView; exposure: Float64Array }[],
+  from: number,
+  last: number,
+): Breadth {
+  let delivering = 0;
   let risen = 0;
   let risenSteady = 0;
   let risenSpend = 0;
   let totalSpend = 0;
-  for (const campaign of account.children) {
-    const exposure = cpmExposure(campaign, view);
-    const spend = sumOver(campaign.series.spend, test.from, last);
-    const baseFrom = Math.max(0, test.from - 28);
+  for (const { campaign, exposure } of campaigns) {
+    const spend = sumOver(campaign.series.spend, from, last);
+    const baseFrom = Math.max(0, from - BASELINE_DAYS);
     const baseRate =
-      sumOver(campaign.series.spend, baseFrom, test.from - 1) /
-      sumOver(exposure, baseFrom, test.from - 1);
-    const rate = spend / sumOver(exposure, test.from, last);
+      sumOver(campaign.series.spend, baseFrom, from - 1) / sumOver(exposure, baseFrom, from - 1);
+    const rate = spend / sumOver(exposure, from, last);
     if (!(spend > 0 && baseRate > 0)) continue;
-    campaigns++;
+    delivering++;
     totalSpend += spend;
     if (rate / baseRate >= CAMPAIGN_RISE_FOR_BREADTH) {
       risen++;
       risenSpend += spend;
-      if (!learningWithin(campaign, test.from, last)) risenSteady++;
+      if (!learningWithin(campaign, from, last)) risenSteady++;
     }
   }
   const broad =
-    campaigns < ACCOUNT_MIN_CAMPAIGNS ||
+    delivering < ACCOUNT_MIN_CAMPAIGNS ||
     (risen >= ACCOUNT_MIN_CAMPAIGNS && risenSpend >= ACCOUNT_MIN_SPEND_SHARE * totalSpend);
-  return { broad, risen, risenSteady, campaigns };
+  return { broad, risen, risenSteady, campaigns: delivering };
 }
 
 function describe(
