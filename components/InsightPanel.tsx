@@ -51,7 +51,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"
 
 /**
  * Keeps Tab and Shift+Tab inside the dialog and closes it on Escape. Keys stop at the shadow root
- * (lib/meta/shadow-ui.ts), so none of them reaches Ads Manager's shortcuts; keys outside the panel
+ * (lib/ads-manager/shadow-ui.ts), so none of them reaches Ads Manager's shortcuts; keys outside the panel
  * are never looked at.
  */
 function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void): void {

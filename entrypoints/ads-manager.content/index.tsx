@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { ADS_MANAGER_MATCHES } from '@/lib/config/hosts';
-import { createFeatureRunner } from '@/lib/meta/feature-runner';
+import { createFeatureRunner } from '@/lib/ads-manager/feature-runner';
 import { features } from './features';
 import { loadPageLanguage } from './page-language';
 

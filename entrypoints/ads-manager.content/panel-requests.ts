@@ -1,4 +1,4 @@
-import type { AdsManagerLevel } from '@/lib/meta/page-detect';
+import type { AdsManagerLevel } from '@/lib/ads-manager/page-detect';
 
 /**
  * What the insight panel should show: one campaign, ad set or ad, or the whole account when

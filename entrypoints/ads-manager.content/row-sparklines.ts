@@ -1,6 +1,6 @@
 import { send } from '@/lib/messaging/page-client';
-import { readPageDateRange, type PageDateRange } from '@/lib/meta/date-range';
-import type { AdsManagerPage } from '@/lib/meta/page-detect';
+import { readPageDateRange, type PageDateRange } from '@/lib/ads-manager/date-range';
+import type { AdsManagerPage } from '@/lib/ads-manager/page-detect';
 import { queryKeys } from '@/lib/query/keys';
 import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
 import type { SparklineMetric } from '@/lib/settings/overlay';

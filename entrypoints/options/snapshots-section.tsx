@@ -11,8 +11,8 @@ import type { AccountId, AccountSummary } from '@/lib/schema/account';
 import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { addDays } from '@/lib/util/dates';
 import { t } from '@/lib/util/i18n';
-import { handoffFragment } from '@/lib/share/handoff';
-import { SNAPSHOT_RETENTION_DAYS } from '@/lib/share/snapshot-store';
+import { handoffFragment } from '@/lib/snapshots/transport/handoff';
+import { SNAPSHOT_RETENTION_DAYS } from '@/lib/snapshots/store';
 import { errorText } from '@/components/error-text';
 import { slot, withElements } from '@/components/with-elements';
 

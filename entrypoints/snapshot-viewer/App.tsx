@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FactList } from '@/components/FactList';
-import { assertSnapshotSize, decodeSnapshotBytes } from '@/lib/share/decode';
-import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
-import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
-import { openShareLink, readShareLink, type ShareLink } from '@/lib/share/link';
-import { describeSnapshot } from '@/lib/share/preview';
-import type { Snapshot } from '@/lib/share/schema';
+import { assertSnapshotSize, decodeSnapshotBytes } from '@/lib/snapshots/transport/decode';
+import { SnapshotError, snapshotErrorText } from '@/lib/snapshots/format/errors';
+import { handoffIdOf, takeSnapshot } from '@/lib/snapshots/transport/handoff';
+import { openShareLink, readShareLink, type ShareLink } from '@/lib/snapshots/transport/link';
+import { describeSnapshot } from '@/lib/snapshots/render/preview';
+import type { Snapshot } from '@/lib/snapshots/format/schema';
 import {
   deleteSavedSnapshot,
   listSavedSnapshots,
   saveSnapshot,
   SNAPSHOT_RETENTION_DAYS,
   type SavedSnapshot,
-} from '@/lib/share/snapshot-store';
+} from '@/lib/snapshots/store';
 import { formatDateOf } from '@/lib/util/dates';
 import { t, uiLocale, uiReader, type MessageKey } from '@/lib/util/i18n';
 import { OpenSnapshot } from './OpenSnapshot';

@@ -1,5 +1,5 @@
-import type { SavedSnapshot } from '@/lib/share/snapshot-store';
-import { periodText, subjectName } from '@/lib/share/view';
+import type { SavedSnapshot } from '@/lib/snapshots/store';
+import { periodText, subjectName } from '@/lib/snapshots/render/view';
 import { formatDateOf } from '@/lib/util/dates';
 import { uiReader } from '@/lib/util/i18n';
 

@@ -1,15 +1,23 @@
 import { useMemo, useState } from 'preact/hooks';
 import { FactList } from '@/components/FactList';
-import { snapshotCsv } from '@/lib/share/csv';
-import { encodeSnapshotFile, SNAPSHOT_FILE_TYPE, snapshotFileName } from '@/lib/share/file';
-import { createShareLink } from '@/lib/share/link';
-import { snapshotMarkdown } from '@/lib/share/markdown';
-import { describeSnapshot } from '@/lib/share/preview';
-import { DEFAULT_REDACTION, redactSnapshot, type RedactionChoice } from '@/lib/share/redact';
-import type { Snapshot } from '@/lib/share/schema';
+import { snapshotCsv } from '@/lib/snapshots/render/csv';
+import {
+  encodeSnapshotFile,
+  SNAPSHOT_FILE_TYPE,
+  snapshotFileName,
+} from '@/lib/snapshots/transport/file';
+import { createShareLink } from '@/lib/snapshots/transport/link';
+import { snapshotMarkdown } from '@/lib/snapshots/render/markdown';
+import { describeSnapshot } from '@/lib/snapshots/render/preview';
+import {
+  DEFAULT_REDACTION,
+  redactSnapshot,
+  type RedactionChoice,
+} from '@/lib/snapshots/build/redact';
+import type { Snapshot } from '@/lib/snapshots/format/schema';
 import { downloadFile } from '@/lib/util/download';
 import { snapshotPng } from './png';
-import { SnapshotError, snapshotErrorText } from '@/lib/share/errors';
+import { SnapshotError, snapshotErrorText } from '@/lib/snapshots/format/errors';
 import { t, uiReader, type MessageKey } from '@/lib/util/i18n';
 
 interface ShareSnapshotProps {

@@ -3,7 +3,7 @@ import { ExplainChart } from '@/components/ExplainSection';
 import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline } from '@/components/Sparkline';
-import type { Snapshot } from '@/lib/share/schema';
+import type { Snapshot } from '@/lib/snapshots/format/schema';
 import { uiReader } from '@/lib/util/i18n';
 import {
   entityViews,
@@ -12,7 +12,7 @@ import {
   periodText,
   seriesViews,
   subjectName,
-} from '@/lib/share/view';
+} from '@/lib/snapshots/render/view';
 
 /** A snapshot, read-only: every name and sentence in it is someone else's text, shown as text. */
 export function SnapshotReport({ snapshot }: { readonly snapshot: Snapshot }) {

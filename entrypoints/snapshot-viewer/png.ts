@@ -1,5 +1,5 @@
-import { layoutSnapshotCard, paintCard } from '@/lib/share/image';
-import type { Snapshot } from '@/lib/share/schema';
+import { layoutSnapshotCard, paintCard } from '@/lib/snapshots/render/image';
+import type { Snapshot } from '@/lib/snapshots/format/schema';
 import type { Reader } from '@/lib/util/i18n';
 
 /** The snapshot card drawn on an OffscreenCanvas, as PNG bytes; nothing is added to the page. */

@@ -1,4 +1,4 @@
-import type { AdsManagerLevel, AdsManagerPage } from '@/lib/meta/page-detect';
+import type { AdsManagerLevel, AdsManagerPage } from '@/lib/ads-manager/page-detect';
 
 export type InsightSubject =
   | { readonly level: AdsManagerLevel; readonly entityId: string }

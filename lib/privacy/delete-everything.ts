@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { wipeCache } from '@/lib/cache/wipe';
 import { clearOwnedSettings } from '@/lib/settings/owned';
-import { deleteSavedSnapshot, listSavedSnapshots } from '@/lib/share/snapshot-store';
+import { deleteSavedSnapshot, listSavedSnapshots } from '@/lib/snapshots/store';
 import { syncsStopped } from '@/lib/sync/service';
 
 /**

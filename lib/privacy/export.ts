@@ -9,7 +9,7 @@ import { AppError } from '@/lib/schema/errors';
 import { MAX_EXPORT_CHARS } from '@/lib/schema/privacy';
 import { ENTITY_LEVELS, INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
 import { exportOwnedSettings } from '@/lib/settings/owned';
-import { listSavedSnapshots } from '@/lib/share/snapshot-store';
+import { listSavedSnapshots } from '@/lib/snapshots/store';
 import { minorUnitDigits, minorUnitsPerMajor } from '@/lib/util/currency';
 import { dateOfEpochDay } from '@/lib/util/dates';
 

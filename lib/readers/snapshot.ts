@@ -11,9 +11,9 @@ import type { ExplainView, Explanation } from '@/lib/schema/explain';
 import type { SnapshotRequest } from '@/lib/schema/snapshots';
 import { findingText } from '@/lib/util/finding-text';
 import { t, uiLocale } from '@/lib/util/i18n';
-import { createSnapshot, type SourceExplanation } from '@/lib/share/create';
-import type { Snapshot } from '@/lib/share/schema';
-import { chosenFindings, chosenTree } from '@/lib/share/source';
+import { createSnapshot, type SourceExplanation } from '@/lib/snapshots/build/create';
+import type { Snapshot } from '@/lib/snapshots/format/schema';
+import { chosenFindings, chosenTree } from '@/lib/snapshots/build/source';
 import { snapshotMeasures } from './measures';
 
 /**

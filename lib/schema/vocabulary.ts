@@ -5,7 +5,7 @@ import { keyFor, type MessageKey } from '@/lib/util/message-keys';
  * the kinds of finding with their one severity order, and the metrics with their units and labels.
  * Every module names these words from here; a list elsewhere is a choice among them (the panel's
  * trends, what Explain decomposes), typed against them. The snapshot format keeps its own frozen
- * copy on purpose (lib/share/schema.ts; tests/unit/schema/vocabulary.test.ts says where it differs).
+ * copy on purpose (lib/snapshots/format/schema.ts; tests/unit/schema/vocabulary.test.ts says where it differs).
  */
 
 /** The levels of an ad account's tree Adlens keeps entities and series for. */

@@ -13,7 +13,7 @@ import {
   type SyncState,
   type SyncUnit,
 } from '@/lib/cache/sync-state';
-import { detectAccount, type Detection } from '@/lib/detect/detect-account';
+import { detectAccount, type Detection } from '@/lib/sync/refresh-findings';
 import { fetchAccountObjects, fetchObjectsById } from '@/lib/graph/ad-objects';
 import type { GraphClient } from '@/lib/graph/client';
 import { fetchDailyInsights, INSIGHT_ID_FIELD } from '@/lib/graph/insights';

@@ -5,7 +5,7 @@ import type { Browser, CDPSession, Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
-import { SNAPSHOT_DATABASE } from '@/lib/share/snapshot-store';
+import { SNAPSHOT_DATABASE } from '@/lib/snapshots/store';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';

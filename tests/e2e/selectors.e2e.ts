@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as selectors from '../../lib/meta/selectors';
-import type { SelectorFixture } from '../../lib/meta/selectors';
+import * as selectors from '../../lib/ads-manager/selectors';
+import type { SelectorFixture } from '../../lib/ads-manager/selectors';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
 import { AdsManagerTab } from './harness/pages';
 
 /**
- * Every selector of lib/meta/selectors.ts against the simulator's Ads Manager page in Chromium: on
+ * Every selector of lib/ads-manager/selectors.ts against the simulator's Ads Manager page in Chromium: on
  * each page its fixtures name, in two builds (all class names differ between them). A failure names
  * the selector, the page and the build, so a change in Meta's markup points at one line.
  */

@@ -1,4 +1,4 @@
-import type { Feature } from '@/lib/meta/feature-runner';
+import type { Feature } from '@/lib/ads-manager/feature-runner';
 import { insightPanel } from './insight-panel';
 import { rowBadges } from './row-badges';
 

@@ -2,12 +2,16 @@ import { render } from 'preact';
 import { Badge } from '@/components/Badge';
 import { StatusChip } from '@/components/StatusChip';
 import { send } from '@/lib/messaging/page-client';
-import type { Feature } from '@/lib/meta/feature-runner';
-import { normalizeName } from '@/lib/meta/name-match';
-import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/meta/page-detect';
-import { frameBatch } from '@/lib/meta/observe';
-import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/meta/rows';
-import { ensureInlineShadowUi, mountShadowUi, removeInlineShadowUi } from '@/lib/meta/shadow-ui';
+import type { Feature } from '@/lib/ads-manager/feature-runner';
+import { normalizeName } from '@/lib/ads-manager/name-match';
+import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/ads-manager/page-detect';
+import { frameBatch } from '@/lib/ads-manager/observe';
+import { trackRows, type RowTrackerStatus, type TrackedRow } from '@/lib/ads-manager/rows';
+import {
+  ensureInlineShadowUi,
+  mountShadowUi,
+  removeInlineShadowUi,
+} from '@/lib/ads-manager/shadow-ui';
 import { queryKeys } from '@/lib/query/keys';
 import { MAX_ROW_ENTITY_IDS, type RowFindings, type RowRollUp } from '@/lib/schema/row-findings';
 import {
@@ -36,7 +40,7 @@ import { findingText } from '@/lib/util/finding-text';
  * A badge on each visible table row whose entity has findings: severity colour, count, and the top
  * finding's sentence as tooltip and accessible description; a click (or Enter) opens the insight
  * panel on the row's entity. Rows without findings get nothing. Badges
- * follow the virtualized table (lib/meta/rows.ts) and never move it. Rows are identified by their
+ * follow the virtualized table (lib/ads-manager/rows.ts) and never move it. Rows are identified by their
  * `data-surface` id, or else by their visible name, which the background matches against the
  * cached entities. When rows cannot be found or identified, a status chip beside the panel says so.
  *

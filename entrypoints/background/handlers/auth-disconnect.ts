@@ -5,7 +5,7 @@ import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
 import type { Handler } from '@/lib/messaging/server';
-import { forgetPendingSnapshots } from '@/lib/share/handoff';
+import { forgetPendingSnapshots } from '@/lib/snapshots/transport/handoff';
 import { syncsStopped } from '@/lib/sync/service';
 import { forgetThrottleRecords } from '@/lib/sync/throttle-store';
 

@@ -1,10 +1,10 @@
 import { listEntities } from '@/lib/cache/entities';
 import type { Handler } from '@/lib/messaging/server';
-import { buildNameIndex, matchName } from '@/lib/meta/name-match';
+import { buildNameIndex, matchName } from '@/lib/ads-manager/name-match';
 
 /**
  * Which cached entity each visible row name belongs to, for Ads Manager pages without
- * `data-surface` ids. A name several entities share matches none of them (lib/meta/name-match).
+ * `data-surface` ids. A name several entities share matches none of them (lib/ads-manager/name-match).
  */
 export const identifyByName: Handler<'rows.identifyByName'> = async ({
   accountId,

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import type { Handler } from '@/lib/messaging/server';
 import { AppError } from '@/lib/schema/errors';
-import { handoffFragment, stashSnapshot } from '@/lib/share/handoff';
+import { handoffFragment, stashSnapshot } from '@/lib/snapshots/transport/handoff';
 import { buildSnapshot } from '@/lib/readers/snapshot';
 
 /** A page could ask again and again; one viewer tab at a time is all a person needs. */

@@ -1,5 +1,5 @@
 import type { Handler } from '@/lib/messaging/server';
-import { stashSnapshot } from '@/lib/share/handoff';
+import { stashSnapshot } from '@/lib/snapshots/transport/handoff';
 import { buildSnapshot } from '@/lib/readers/snapshot';
 
 /** Creates a snapshot for the options page and leaves it for the viewer tab it opens next. */

@@ -4,7 +4,7 @@ import {
   type DailyRow,
   type EntityNode,
 } from '@/lib/anomaly';
-import { SLICE_MS } from '@/lib/detect/slice';
+import { SLICE_MS } from '@/lib/sync/slice';
 import { createRandom } from './random';
 
 /**

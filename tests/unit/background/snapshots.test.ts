@@ -14,7 +14,7 @@ import { entityRecord } from '../fixtures/entity';
 import { createMessageRouter } from '@/lib/messaging/server';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
-import { handoffIdOf, takeSnapshot } from '@/lib/share/handoff';
+import { handoffIdOf, takeSnapshot } from '@/lib/snapshots/transport/handoff';
 import { addDays, epochDayOf } from '@/lib/util/dates';
 import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 

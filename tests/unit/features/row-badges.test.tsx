@@ -13,7 +13,7 @@ import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import type { RowFindings } from '@/lib/schema/row-findings';
 import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
 import { updateSparkline } from '@/lib/settings/overlay';
-import { createFixtureTable } from '../meta/table-fixture';
+import { createFixtureTable } from '../ads-manager/table-fixture';
 import { englishFinding, useEnglishCatalogue } from '@/tests/unit/components/catalogue';
 
 beforeEach(useEnglishCatalogue);

@@ -6,7 +6,7 @@ import { ERROR_CODES } from '@/lib/schema/errors';
 import { FindingSeveritySchema } from '@/lib/schema/row-findings';
 import { SYNC_PROBLEMS } from '@/lib/schema/sync';
 import { SPARKLINE_METRICS } from '@/lib/settings/overlay';
-import { ENTITY_LEVELS, METRICS, SEVERITIES } from '@/lib/share/schema';
+import { ENTITY_LEVELS, METRICS, SEVERITIES } from '@/lib/snapshots/format/schema';
 import { keyFor } from '@/lib/util/i18n';
 import { CATALOGUE_LOCALES } from '@/lib/util/locales';
 import { formatMessage, placeholdersOf, pluralCases } from '@/lib/util/message-format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectedSubject } from '@/lib/insight/subject';
-import { pageDateRange, parseDateRangeLabel } from '@/lib/meta/date-range';
+import { pageDateRange, parseDateRangeLabel } from '@/lib/ads-manager/date-range';
 
 const none = { campaign: [], adset: [], ad: [] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as snapshotFormat from '@/lib/share/schema';
-import { chosenFindings, type FindingRecord } from '@/lib/share/source';
+import * as snapshotFormat from '@/lib/snapshots/format/schema';
+import { chosenFindings, type FindingRecord } from '@/lib/snapshots/build/source';
 import {
   ENTITY_LEVELS,
   FINDING_KINDS,
@@ -13,7 +13,7 @@ import {
 } from '@/lib/schema/vocabulary';
 
 /**
- * The snapshot format (lib/share/schema.ts) keeps a frozen copy of the vocabulary on purpose, so a
+ * The snapshot format (lib/snapshots/format/schema.ts) keeps a frozen copy of the vocabulary on purpose, so a
  * file written today reads the same later. These are the places the two may differ, and how.
  */
 describe('the snapshot format against the vocabulary', () => {

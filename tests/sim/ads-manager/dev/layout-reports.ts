@@ -1,5 +1,5 @@
 /**
- * Writes the layout reports of the simulator's evidence-based pages into tests/unit/meta/layout-reports
+ * Writes the layout reports of the simulator's evidence-based pages into tests/unit/ads-manager/layout-reports
  * (each becomes a recognition test): `npx tsx tests/sim/ads-manager/dev/layout-reports.ts`.
  */
 import puppeteer from 'puppeteer';
@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { startSimulator } from '../../start';
 const bundled = await build({
-  entryPoints: ['lib/meta/layout-report.ts'],
+  entryPoints: ['lib/ads-manager/layout-report.ts'],
   bundle: true,
   write: false,
   format: 'iife',
@@ -49,7 +49,7 @@ for (const [variant, tab, locale] of [
     ),
   );
   writeFileSync(
-    `tests/unit/meta/layout-reports/simulator-${variant}-${tab}-${locale}.txt`,
+    `tests/unit/ads-manager/layout-reports/simulator-${variant}-${tab}-${locale}.txt`,
     report + '\n',
   );
   await page.close();
