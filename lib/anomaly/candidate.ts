@@ -1,5 +1,5 @@
-import type { EntityView } from './account-view';
-import type { Finding } from './types';
+import type { AccountView, EntityView } from './account-view';
+import type { Finding, FindingKind } from './types';
 
 /** A finding before root-cause grouping, still tied to its entity in the tree. */
 export interface Candidate extends Pick<
@@ -37,6 +37,27 @@ export interface Evidence {
 }
 
 export const RAISE: Evidence = { sustaining: false };
+
+/** Looks for one kind of problem on one entity. */
+export type Detect = (
+  entity: EntityView,
+  view: AccountView,
+  evidence: Evidence,
+) => Candidate | undefined;
+
+/**
+ * A kind of finding, as the engine knows it: how it is detected, and which kinds it explains when
+ * both are seen at once (root-cause grouping lists those under it, ads-domain.md: one finding per
+ * root cause). Each detector file declares its kinds; `detectors/index.ts` lists them.
+ */
+export interface DetectorDefinition<Kind extends string = FindingKind> {
+  readonly kind: Kind;
+  readonly detect: Detect;
+  /** Kinds this one causes on the same entity or below it. */
+  readonly explains: readonly FindingKind[];
+  /** Kinds this one causes on the entities above it as well (a tiring ad raises its ad set's CPM). */
+  readonly explainsAbove?: readonly FindingKind[];
+}
 
 /** Share of the evidence (in z, or of the effect's distance from 1) that keeps a finding alive. */
 const SUSTAIN = 0.6;

@@ -1,34 +1,10 @@
-import { accountViewSteps, type AccountView, type EntityView } from './account-view';
-import type { Candidate, Evidence } from './candidate';
-import { detectCpaShift, detectRoasShift } from '@/lib/anomaly/detectors/conversion-shifts';
-import { detectCpmSurge } from '@/lib/anomaly/detectors/cpm-surge';
-import { detectCreativeFatigue } from '@/lib/anomaly/detectors/creative-fatigue';
-import { detectDeliveryStop } from '@/lib/anomaly/detectors/delivery-stop';
-import { detectOverspend, detectSpendSpike } from '@/lib/anomaly/detectors/spend';
-import { detectTrackingBreak } from '@/lib/anomaly/detectors/tracking-break';
-import { detectUnderDelivery } from '@/lib/anomaly/detectors/under-delivery';
+import { accountViewSteps, type AccountView } from './account-view';
+import type { Candidate } from './candidate';
+import { DETECTORS } from './detectors';
 import { medianOf } from './robust';
 import { findingKey, groupByRootCause, type Shown } from './root-cause';
 import { BASELINE_DAYS } from './shift-scan';
-import type { AccountInput, DetectOptions, Finding, FindingKind } from './types';
-
-type Detector = (
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence,
-) => Candidate | undefined;
-
-const DETECTORS: readonly (readonly [FindingKind, Detector])[] = [
-  ['tracking_break', detectTrackingBreak],
-  ['delivery_stop', detectDeliveryStop],
-  ['spend_spike', detectSpendSpike],
-  ['overspend', detectOverspend],
-  ['under_delivery', detectUnderDelivery],
-  ['cpm_surge', detectCpmSurge],
-  ['creative_fatigue', detectCreativeFatigue],
-  ['cpa_shift', detectCpaShift],
-  ['roas_shift', detectRoasShift],
-];
+import type { AccountInput, DetectOptions, Finding } from './types';
 
 /** Below this share of the account's daily spend, an entity's problems weigh one severity less. */
 const MINOR_SPEND_SHARE = 0.01;
@@ -90,7 +66,7 @@ function* detectionSteps(input: AccountInput, options: DetectOptions): Generator
   const shown = shownBefore(options, view);
   const candidates: Candidate[] = [];
   for (const entity of view.entities) {
-    for (const [kind, detect] of DETECTORS) {
+    for (const { kind, detect } of DETECTORS) {
       const key = findingKey(kind, entity.id);
       const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
       if (candidate) candidates.push(weighedBySpend(candidate, view));

@@ -5,9 +5,9 @@
  */
 export { detectSeries, type SeriesDetection } from './detect-series';
 export { detectAnomalies, detectAnomaliesInSlices, type Slicing } from './engine';
+export { FINDING_KINDS } from './detectors';
 export {
   DEFAULT_CONVERSION_COMPLETENESS,
-  FINDING_KINDS,
   METRICS,
   SEVERITIES,
   type AccountInput,

@@ -1,5 +1,6 @@
 import type { AccountView, EntityView } from './account-view';
 import type { Candidate } from './candidate';
+import { DETECTORS, FINDING_KINDS } from './detectors';
 import { severityRank } from '@/lib/schema/vocabulary';
 import type { Finding, FindingKind } from './types';
 import { sumOver } from './exposure';
@@ -13,53 +14,26 @@ import { sumOver } from './exposure';
  *    dropped.
  * 2. A finding is explained by another that overlaps it in time when it is of the same kind on a
  *    descendant, a consequence of the other's kind on the same entity or a descendant
- *    ({@link CONSEQUENCES}), a consequence passed upwards ({@link UPWARD_CONSEQUENCES}), or a loss
+ *    (its definition's `explains`), a consequence passed upwards (`explainsAbove`), or a loss
  *    of conversions the other accounts for most of. It is listed as related under the topmost
  *    finding of its chain of explanations.
  */
 
-const CONSEQUENCES: Readonly<Record<FindingKind, readonly FindingKind[]>> = {
-  // Nothing delivers, so nothing else about it can be the cause.
-  delivery_stop: [
-    'under_delivery',
-    'tracking_break',
-    'spend_spike',
-    'overspend',
-    'cpm_surge',
-    'creative_fatigue',
-    'cpa_shift',
-    'roas_shift',
-  ],
-  // With no conversions recorded, CPA and ROAS are wrong, not shifted.
-  tracking_break: ['cpa_shift', 'roas_shift'],
-  // A spike is what pushed the week over its ceiling.
-  spend_spike: ['overspend'],
-  // Fatigue raises CPM as relevance falls.
-  creative_fatigue: ['cpm_surge'],
-  overspend: [],
-  under_delivery: [],
-  cpm_surge: [],
-  cpa_shift: [],
-  roas_shift: [],
-};
+/** Each kind's definition, by kind. */
+const DEFINITIONS = new Map(DETECTORS.map((definition) => [definition.kind, definition]));
 
 /** Kinds from the most fundamental cause (0) to the most derived effect, to settle circles. */
-const CAUSE_RANK: Readonly<Record<FindingKind, number>> = {
-  delivery_stop: 0,
-  tracking_break: 1,
-  spend_spike: 2,
-  overspend: 3,
-  under_delivery: 4,
-  creative_fatigue: 5,
-  cpm_surge: 6,
-  cpa_shift: 7,
-  roas_shift: 8,
-};
+function causeRank(kind: FindingKind): number {
+  return FINDING_KINDS.indexOf(kind);
+}
 
-/** Causes that also explain effects on the entities above them: a tiring ad raises its CPM. */
-const UPWARD_CONSEQUENCES: Readonly<Partial<Record<FindingKind, readonly FindingKind[]>>> = {
-  creative_fatigue: ['cpm_surge'],
-};
+function consequencesOf(kind: FindingKind): readonly FindingKind[] {
+  return DEFINITIONS.get(kind)?.explains ?? [];
+}
+
+function upwardConsequencesOf(kind: FindingKind): readonly FindingKind[] {
+  return DEFINITIONS.get(kind)?.explainsAbove ?? [];
+}
 
 /**
  * The share of a parent's effect one flagged child must carry for the parent's copy to be dropped:
@@ -260,7 +234,7 @@ function breakCircles(
 /** A circle's root: the most fundamental kind, then the highest in the tree, then the largest. */
 function isBetterRoot(a: Candidate, b: Candidate): boolean {
   return (
-    (CAUSE_RANK[a.kind] - CAUSE_RANK[b.kind] ||
+    (causeRank(a.kind) - causeRank(b.kind) ||
       LEVEL_DEPTH[a.entity.level] - LEVEL_DEPTH[b.entity.level] ||
       size(b) - size(a) ||
       a.entity.id.localeCompare(b.entity.id)) < 0
@@ -317,9 +291,9 @@ function explains(cause: Candidate, effect: Candidate, shownRoots: ReadonlySet<s
   const related =
     cause.kind === effect.kind
       ? sameProblemAbove(cause, effect, shownRoots)
-      : (CONSEQUENCES[cause.kind].includes(effect.kind) &&
+      : (consequencesOf(cause.kind).includes(effect.kind) &&
           (cause.entity === effect.entity || isAncestor(cause.entity, effect.entity))) ||
-        ((UPWARD_CONSEQUENCES[cause.kind] ?? []).includes(effect.kind) &&
+        (upwardConsequencesOf(cause.kind).includes(effect.kind) &&
           isAncestor(effect.entity, cause.entity) &&
           carriesSpendOf(cause, effect)) ||
         conversionLossExplains(cause, effect);

@@ -1,10 +1,9 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
+import type { FindingKind } from './detectors';
 import {
-  FINDING_KINDS,
   SEVERITIES,
   type EffectiveStatus,
   type EntityLevel,
-  type FindingKind,
   type Metric as VocabularyMetric,
   type Severity,
   type SubjectLevel,
@@ -123,7 +122,7 @@ export interface DetectOptions {
 /** A typical restatement curve for 7-day-click attribution; days older than the list are final. */
 export const DEFAULT_CONVERSION_COMPLETENESS: readonly number[] = [0.85, 0.93, 0.97, 0.99];
 
-export { FINDING_KINDS, SEVERITIES, type FindingKind, type Severity };
+export { SEVERITIES, type FindingKind, type Severity };
 
 /** The metrics a finding can be about. */
 export const METRICS = [

@@ -2,10 +2,11 @@ import { keyFor, type MessageKey } from '@/lib/util/message-keys';
 
 /**
  * Adlens' vocabulary, declared once: the levels of Meta's entity tree, Meta's delivery statuses,
- * the kinds of finding with their one severity order, and the metrics with their units and labels.
- * Every module names these words from here; a list elsewhere is a choice among them (the panel's
- * trends, what Explain decomposes), typed against them. The snapshot format keeps its own frozen
- * copy on purpose (lib/snapshots/format/schema.ts; tests/unit/schema/vocabulary.test.ts says where it differs).
+ * severities with their one order, and the metrics with their units and labels. Every module names
+ * these words from here; a list elsewhere is a choice among them (the panel's trends, what Explain
+ * decomposes), typed against them. The kinds of finding are declared where their detectors are
+ * listed (lib/anomaly/detectors/index.ts). The snapshot format keeps its own frozen copy on purpose
+ * (lib/snapshots/format/schema.ts; tests/unit/schema/vocabulary.test.ts says where it differs).
  */
 
 /** The levels of an ad account's tree Adlens keeps entities and series for. */
@@ -34,29 +35,6 @@ export type EffectiveStatus =
   | 'PENDING_REVIEW'
   | 'PREAPPROVED'
   | 'PENDING_BILLING_INFO';
-
-/** The kinds of finding the engine raises; one detector each (lib/anomaly/detect-*.ts). */
-export const FINDING_KINDS = [
-  /** Conversions fall to about zero while spend and clicks carry on. */
-  'tracking_break',
-  /** An active entity with budget stops delivering. */
-  'delivery_stop',
-  /** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
-  'spend_spike',
-  /** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
-  'overspend',
-  /** Spending well below the daily budget for days, after having spent it. */
-  'under_delivery',
-  /** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
-  'cpm_surge',
-  /** CTR decaying over days while frequency climbs. */
-  'creative_fatigue',
-  /** CPA moved because the conversion rate moved at steady traffic. */
-  'cpa_shift',
-  /** ROAS moved because the value per conversion moved. */
-  'roas_shift',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** Severities from the mildest to the most severe: the one order every list of findings uses. */
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;

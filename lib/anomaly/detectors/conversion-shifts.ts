@@ -1,5 +1,5 @@
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
 import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { message } from '@/lib/anomaly/format';
@@ -46,6 +46,13 @@ const RISE_SHARE_WHILE_LEARNING = 2.5;
 const VALUE_SHIFT_WHILE_LEARNING = 0.5;
 const RECENT_DAYS = 3;
 
+/** CPA moved because the conversion rate moved at steady traffic. */
+export const cpaShift: DetectorDefinition<'cpa_shift'> = {
+  kind: 'cpa_shift',
+  detect: detectCpaShift,
+  explains: [],
+};
+
 export function detectCpaShift(
   entity: EntityView,
   view: AccountView,
@@ -81,6 +88,13 @@ export function detectCpaShift(
   ]);
   return best && describeCpa(entity, view, best);
 }
+
+/** ROAS moved because the value per conversion moved. */
+export const roasShift: DetectorDefinition<'roas_shift'> = {
+  kind: 'roas_shift',
+  detect: detectRoasShift,
+  explains: [],
+};
 
 export function detectRoasShift(
   entity: EntityView,

@@ -1,7 +1,7 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
 import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from '@/lib/anomaly/candidate';
 import { cpmExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -41,6 +41,13 @@ const CAMPAIGN_RISE_FOR_BREADTH = 1.15;
 /** Campaigns rising together that let an account rise count on less evidence of its own. */
 const WITNESS_CAMPAIGNS = 3;
 const MIN_Z_WITNESSED = 3;
+
+/** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
+export const cpmSurge: DetectorDefinition<'cpm_surge'> = {
+  kind: 'cpm_surge',
+  detect: detectCpmSurge,
+  explains: [],
+};
 
 export function detectCpmSurge(
   entity: EntityView,

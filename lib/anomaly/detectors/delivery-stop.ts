@@ -7,6 +7,7 @@ import {
   needChance,
   type Candidate,
   type Evidence,
+  type DetectorDefinition,
 } from '@/lib/anomaly/candidate';
 import { medianOf, robustScale } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
@@ -26,6 +27,23 @@ const MAX_CHANCE = 0.005;
 const MIN_TYPICAL_IMPRESSIONS = 50;
 /** A lifetime budget spent down to this share has simply run out. */
 const LIFETIME_SPENT = 0.97;
+
+/** An active entity with budget stops delivering. */
+export const deliveryStop: DetectorDefinition<'delivery_stop'> = {
+  kind: 'delivery_stop',
+  detect: detectDeliveryStop,
+  // Nothing delivers, so nothing else about it can be the cause.
+  explains: [
+    'under_delivery',
+    'tracking_break',
+    'spend_spike',
+    'overspend',
+    'cpm_surge',
+    'creative_fatigue',
+    'cpa_shift',
+    'roas_shift',
+  ],
+};
 
 export function detectDeliveryStop(
   entity: EntityView,

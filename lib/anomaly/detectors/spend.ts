@@ -1,6 +1,6 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import { evidenceScore, type Candidate } from '@/lib/anomaly/candidate';
+import { evidenceScore, type Candidate, type DetectorDefinition } from '@/lib/anomaly/candidate';
 import { medianOf } from '@/lib/anomaly/robust';
 import { sumOver } from '@/lib/anomaly/exposure';
 
@@ -23,6 +23,14 @@ const ABOVE_HISTORY_MAX = 1.5;
 const ABOVE_TYPICAL_WITHOUT_BUDGET = 3;
 /** Days a spike stays on the list after it happened. */
 const RECENT_DAYS = 3;
+
+/** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
+export const spendSpike: DetectorDefinition<'spend_spike'> = {
+  kind: 'spend_spike',
+  detect: detectSpendSpike,
+  // A spike is what pushed the week over its ceiling.
+  explains: ['overspend'],
+};
 
 export function detectSpendSpike(entity: EntityView, view: AccountView): Candidate | undefined {
   if (!entity.ownsBudget) return undefined;
@@ -144,6 +152,13 @@ export function weeklyCeilingReached(owner: EntityView, view: AccountView, day: 
   const spent = sumOver(owner.series.spend, day - view.weekday(day), day - 1);
   return spent >= WEEKLY_CEILING_REACHED * WEEKLY_MULTIPLE * budget;
 }
+
+/** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
+export const overspend: DetectorDefinition<'overspend'> = {
+  kind: 'overspend',
+  detect: detectOverspend,
+  explains: [],
+};
 
 /**
  * The calendar week containing the last day, and on Sunday and Monday also the week just ended,

@@ -6,6 +6,7 @@ import {
   needChance,
   type Candidate,
   type Evidence,
+  type DetectorDefinition,
 } from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -40,6 +41,14 @@ const PROVISIONAL_GAP = 14;
 const MIN_SILENT_RUN_EXPECTED = 5;
 /** Days a break stays listed after conversions came back. */
 const SHOWN_AFTER_RECOVERY = 3;
+
+/** Conversions fall to about zero while spend and clicks carry on. */
+export const trackingBreak: DetectorDefinition<'tracking_break'> = {
+  kind: 'tracking_break',
+  detect: detectTrackingBreak,
+  // With no conversions recorded, CPA and ROAS are wrong, not shifted.
+  explains: ['cpa_shift', 'roas_shift'],
+};
 
 export function detectTrackingBreak(
   entity: EntityView,

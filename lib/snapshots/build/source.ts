@@ -1,5 +1,6 @@
 import type { SourceEntity, SourceFinding } from './create';
-import { mostSevereFirst, type FindingKind } from '@/lib/schema/vocabulary';
+import type { FindingKind } from '@/lib/anomaly';
+import { mostSevereFirst } from '@/lib/schema/vocabulary';
 import {
   FINDING_KINDS,
   MAX_ENTITIES,

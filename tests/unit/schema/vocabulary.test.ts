@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as snapshotFormat from '@/lib/snapshots/format/schema';
 import { chosenFindings, type FindingRecord } from '@/lib/snapshots/build/source';
+import { FINDING_KINDS, type FindingKind } from '@/lib/anomaly';
 import {
   ENTITY_LEVELS,
-  FINDING_KINDS,
   METRICS,
   METRIC_UNITS,
   SEVERITIES,
   SUBJECT_LEVELS,
   mostSevereFirst,
-  type FindingKind,
 } from '@/lib/schema/vocabulary';
 
 /**
