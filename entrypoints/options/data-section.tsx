@@ -46,18 +46,25 @@ export function DataSection({ queryClient }: { readonly queryClient: QueryClient
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  async function refreshStored() {
+    await queryClient.invalidateQueries({ queryKey: queryKeys.storedData() });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() });
+  }
+
+  // The notice comes with the refreshed table: "Cleared" beside the old row counts misleads.
   async function perform(action: () => Promise<string>) {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      setNotice(await action());
+      const done = await action();
+      await refreshStored();
+      setNotice(done);
     } catch (reason) {
       setError(errorText(t, reason, t('actionFailed')));
+      await refreshStored();
     } finally {
       setBusy(false);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.storedData() });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus() });
     }
   }
 
