@@ -1,5 +1,5 @@
 import type { AccountView, EntityView } from './account-view';
-import type { Finding, FindingKind } from './types';
+import type { Finding } from './types';
 
 /** A finding before root-cause grouping, still tied to its entity in the tree. */
 export interface Candidate extends Pick<
@@ -50,13 +50,30 @@ export type Detect = (
  * both are seen at once (root-cause grouping lists those under it, ads-domain.md: one finding per
  * root cause). Each detector file declares its kinds; `detectors/index.ts` lists them.
  */
-export interface DetectorDefinition<Kind extends string = FindingKind> {
+export interface DetectorDefinition<Kind extends string = string> {
   readonly kind: Kind;
   readonly detect: Detect;
-  /** Kinds this one causes on the same entity or below it. */
-  readonly explains: readonly FindingKind[];
+  /**
+   * Kinds this one causes on the same entity or below it. Plain strings: the list of kinds is made
+   * from these definitions, so it cannot type them (tests/unit/anomaly/root-cause.test.ts checks
+   * each names a kind).
+   */
+  readonly explains: readonly string[];
   /** Kinds this one causes on the entities above it as well (a tiring ad raises its ad set's CPM). */
-  readonly explainsAbove?: readonly FindingKind[];
+  readonly explainsAbove?: readonly string[];
+}
+
+export function defineDetector<Kind extends string>(
+  kind: Kind,
+  detect: Detect,
+  explained: {
+    readonly explains: readonly string[];
+    readonly explainsAbove?: readonly string[];
+  } = {
+    explains: [],
+  },
+): DetectorDefinition<Kind> {
+  return { kind, detect, ...explained };
 }
 
 /** Share of the evidence (in z, or of the effect's distance from 1) that keeps a finding alive. */

@@ -27,11 +27,11 @@ function causeRank(kind: FindingKind): number {
   return FINDING_KINDS.indexOf(kind);
 }
 
-function consequencesOf(kind: FindingKind): readonly FindingKind[] {
+function consequencesOf(kind: FindingKind): readonly string[] {
   return DEFINITIONS.get(kind)?.explains ?? [];
 }
 
-function upwardConsequencesOf(kind: FindingKind): readonly FindingKind[] {
+function upwardConsequencesOf(kind: FindingKind): readonly string[] {
   return DEFINITIONS.get(kind)?.explainsAbove ?? [];
 }
 

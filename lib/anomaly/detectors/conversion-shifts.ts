@@ -1,6 +1,13 @@
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import {
+  RAISE,
+  evidenceScore,
+  learningWithin,
+  needEffect,
+  needZ,
+  defineDetector,
+} from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { message } from '@/lib/anomaly/format';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -47,11 +54,7 @@ const VALUE_SHIFT_WHILE_LEARNING = 0.5;
 const RECENT_DAYS = 3;
 
 /** CPA moved because the conversion rate moved at steady traffic. */
-export const cpaShift: DetectorDefinition<'cpa_shift'> = {
-  kind: 'cpa_shift',
-  detect: detectCpaShift,
-  explains: [],
-};
+export const cpaShift = defineDetector('cpa_shift', detectCpaShift);
 
 export function detectCpaShift(
   entity: EntityView,
@@ -90,11 +93,7 @@ export function detectCpaShift(
 }
 
 /** ROAS moved because the value per conversion moved. */
-export const roasShift: DetectorDefinition<'roas_shift'> = {
-  kind: 'roas_shift',
-  detect: detectRoasShift,
-  explains: [],
-};
+export const roasShift = defineDetector('roas_shift', detectRoasShift);
 
 export function detectRoasShift(
   entity: EntityView,

@@ -1,8 +1,15 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, learningWithin, needEffect, needZ } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import {
+  RAISE,
+  evidenceScore,
+  learningWithin,
+  needEffect,
+  needZ,
+  defineDetector,
+} from '@/lib/anomaly/candidate';
 import { cpmExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
 import {
@@ -43,11 +50,7 @@ const WITNESS_CAMPAIGNS = 3;
 const MIN_Z_WITNESSED = 3;
 
 /** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
-export const cpmSurge: DetectorDefinition<'cpm_surge'> = {
-  kind: 'cpm_surge',
-  detect: detectCpmSurge,
-  explains: [],
-};
+export const cpmSurge = defineDetector('cpm_surge', detectCpmSurge);
 
 export function detectCpmSurge(
   entity: EntityView,

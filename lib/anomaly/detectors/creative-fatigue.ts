@@ -1,7 +1,7 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, needEffect, needZ } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
 import { clickExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
 import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
@@ -43,13 +43,11 @@ const MIN_SATURATION_DAYS = 3;
 const MIN_BASELINE_REACH = 1000;
 
 /** CTR decaying over days while frequency climbs. */
-export const creativeFatigue: DetectorDefinition<'creative_fatigue'> = {
-  kind: 'creative_fatigue',
-  detect: detectCreativeFatigue,
+export const creativeFatigue = defineDetector('creative_fatigue', detectCreativeFatigue, {
   // Fatigue raises CPM as relevance falls, on the ad and on what it belongs to.
   explains: ['cpm_surge'],
   explainsAbove: ['cpm_surge'],
-};
+});
 
 export function detectCreativeFatigue(
   entity: EntityView,

@@ -7,7 +7,7 @@ import {
   needChance,
   type Candidate,
   type Evidence,
-  type DetectorDefinition,
+  defineDetector,
 } from '@/lib/anomaly/candidate';
 import { medianOf, robustScale } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
@@ -29,9 +29,7 @@ const MIN_TYPICAL_IMPRESSIONS = 50;
 const LIFETIME_SPENT = 0.97;
 
 /** An active entity with budget stops delivering. */
-export const deliveryStop: DetectorDefinition<'delivery_stop'> = {
-  kind: 'delivery_stop',
-  detect: detectDeliveryStop,
+export const deliveryStop = defineDetector('delivery_stop', detectDeliveryStop, {
   // Nothing delivers, so nothing else about it can be the cause.
   explains: [
     'under_delivery',
@@ -43,7 +41,7 @@ export const deliveryStop: DetectorDefinition<'delivery_stop'> = {
     'cpa_shift',
     'roas_shift',
   ],
-};
+});
 
 export function detectDeliveryStop(
   entity: EntityView,

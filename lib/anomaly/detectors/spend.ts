@@ -1,6 +1,6 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import { evidenceScore, type Candidate, type DetectorDefinition } from '@/lib/anomaly/candidate';
+import { evidenceScore, type Candidate, defineDetector } from '@/lib/anomaly/candidate';
 import { medianOf } from '@/lib/anomaly/robust';
 import { sumOver } from '@/lib/anomaly/exposure';
 
@@ -25,12 +25,10 @@ const ABOVE_TYPICAL_WITHOUT_BUDGET = 3;
 const RECENT_DAYS = 3;
 
 /** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
-export const spendSpike: DetectorDefinition<'spend_spike'> = {
-  kind: 'spend_spike',
-  detect: detectSpendSpike,
+export const spendSpike = defineDetector('spend_spike', detectSpendSpike, {
   // A spike is what pushed the week over its ceiling.
   explains: ['overspend'],
-};
+});
 
 export function detectSpendSpike(entity: EntityView, view: AccountView): Candidate | undefined {
   if (!entity.ownsBudget) return undefined;
@@ -154,11 +152,7 @@ export function weeklyCeilingReached(owner: EntityView, view: AccountView, day: 
 }
 
 /** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
-export const overspend: DetectorDefinition<'overspend'> = {
-  kind: 'overspend',
-  detect: detectOverspend,
-  explains: [],
-};
+export const overspend = defineDetector('overspend', detectOverspend);
 
 /**
  * The calendar week containing the last day, and on Sunday and Monday also the week just ended,

@@ -6,7 +6,7 @@ import {
   needChance,
   type Candidate,
   type Evidence,
-  type DetectorDefinition,
+  defineDetector,
 } from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -43,12 +43,10 @@ const MIN_SILENT_RUN_EXPECTED = 5;
 const SHOWN_AFTER_RECOVERY = 3;
 
 /** Conversions fall to about zero while spend and clicks carry on. */
-export const trackingBreak: DetectorDefinition<'tracking_break'> = {
-  kind: 'tracking_break',
-  detect: detectTrackingBreak,
+export const trackingBreak = defineDetector('tracking_break', detectTrackingBreak, {
   // With no conversions recorded, CPA and ROAS are wrong, not shifted.
   explains: ['cpa_shift', 'roas_shift'],
-};
+});
 
 export function detectTrackingBreak(
   entity: EntityView,

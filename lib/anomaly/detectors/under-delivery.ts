@@ -1,7 +1,7 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence, DetectorDefinition } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, needEffect, needZ } from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
 import { MAD_TO_SD, medianOf } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
 
@@ -24,11 +24,7 @@ const MIN_BASELINE_DAYS = 14;
 const MIN_Z = 4;
 
 /** Spending well below the daily budget for days, after having spent it. */
-export const underDelivery: DetectorDefinition<'under_delivery'> = {
-  kind: 'under_delivery',
-  detect: detectUnderDelivery,
-  explains: [],
-};
+export const underDelivery = defineDetector('under_delivery', detectUnderDelivery);
 
 export function detectUnderDelivery(
   entity: EntityView,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAccountView, type EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate } from '@/lib/anomaly/candidate';
 import { groupByRootCause } from '@/lib/anomaly/root-cause';
+import { DETECTORS } from '@/lib/anomaly/detectors';
 import { FINDING_KINDS, type Finding, type FindingKind } from '@/lib/anomaly';
 import { AS_OF, accountOf, campaignOf, recent, rowsFor } from './fixtures';
 
@@ -117,4 +118,15 @@ describe('grouping by root cause', () => {
       { numRuns: 5_000, seed: 2026 },
     );
   }, 120_000);
+});
+
+describe('the detectors list', () => {
+  it('names, in what each kind explains, only kinds the engine raises, and never the kind itself', () => {
+    for (const definition of DETECTORS) {
+      const explained = [...definition.explains, ...(definition.explainsAbove ?? [])];
+      expect(FINDING_KINDS, definition.kind).toEqual(expect.arrayContaining(explained));
+      expect(explained, definition.kind).not.toContain(definition.kind);
+    }
+    expect(new Set(FINDING_KINDS).size).toBe(DETECTORS.length);
+  });
 });
