@@ -12,13 +12,12 @@ import type { StoredAccount } from '@/lib/schema/privacy';
 import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
+import { numberFormat } from '@/lib/util/intl';
 import { documentLocale } from '@/components/locale';
 import { errorText } from '@/components/error-text';
 
 function megabytes(bytes: number): string {
-  return new Intl.NumberFormat(documentLocale(), { maximumFractionDigits: 1 }).format(
-    bytes / 1_000_000,
-  );
+  return numberFormat(documentLocale(), { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 function today(): string {

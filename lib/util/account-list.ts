@@ -1,3 +1,4 @@
+import { collator } from '@/lib/util/intl';
 /*
  * How extension pages list many ad accounts (issue 17: an agency has dozens): a search over each
  * account's name and id, and an order that puts the accounts needing attention first.
@@ -55,20 +56,20 @@ export function compareByProblems(a: ListedAccount, b: ListedAccount): number {
 /**
  * The accounts that match `query`, in `order`. Accounts with the same problems keep the order
  * they came in (the background's), so a list with no problems looks as it always did; by name,
- * `collator` compares in the reader's language.
+ * `names` compares in the reader's language.
  */
 export function arrangeAccounts<Account extends ListedAccount>(
   accounts: readonly Account[],
   query: string,
   order: AccountOrder,
-  collator: Intl.Collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }),
+  names: Intl.Collator = collator(undefined, { numeric: true, sensitivity: 'base' }),
 ): Account[] {
   const shown = accounts.filter((account) => matchesAccountSearch(account, query));
   return order === 'problems'
     ? shown.sort(compareByProblems)
     : shown.sort(
         (a, b) =>
-          collator.compare(a.name, b.name) ||
+          names.compare(a.name, b.name) ||
           (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0),
       );
 }

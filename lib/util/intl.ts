@@ -37,6 +37,13 @@ export function relativeTimeFormat(
   return cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
 }
 
+export function collator(
+  locale: string | undefined,
+  options: Intl.CollatorOptions = {},
+): Intl.Collator {
+  return cached('collator', locale, options, () => new Intl.Collator(locale, options));
+}
+
 export function pluralRules(locale: string | undefined): Intl.PluralRules {
   return cached('plural', locale, {}, () => new Intl.PluralRules(locale));
 }

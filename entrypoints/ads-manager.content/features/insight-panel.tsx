@@ -1,10 +1,15 @@
-import type { QueryObserverResult } from '@tanstack/query-core';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
-import { errorText as errorTextIn } from '@/components/error-text';
-import { InsightPanel, type InsightPanelState, type InsightView } from '@/components/InsightPanel';
+import { AccountPanel } from '@/components/AccountPanel';
+import { InsightPanel, type InsightPanelState } from '@/components/InsightPanel';
 import { ExplainPanel } from '@/entrypoints/ads-manager.content/explain-panel';
+import {
+  errorText,
+  freshnessText,
+  noticeText,
+  toLauncherState,
+  toView,
+} from '@/entrypoints/ads-manager.content/insight-panel-view';
 import {
   onInsightPanelRequest,
   type InsightPanelTarget,
@@ -12,11 +17,8 @@ import {
 import { pageQueryClient } from '@/entrypoints/ads-manager.content/page-query-client';
 import { syncStatusQuery } from '@/entrypoints/ads-manager.content/sync-status';
 import { SyncProgressLine } from '@/entrypoints/ads-manager.content/sync-progress';
-import { formatAge, formatChange, formatKpi, formatMoney, metricLabel } from '@/lib/insight/format';
-import { changeOf } from '@/lib/insight/kpis';
-import { selectedSubject } from '@/lib/insight/subject';
+import { selectedSubject } from '@/lib/ads-manager/selected-subject';
 import { send } from '@/lib/messaging/page-client';
-import type { ParsedResponseOf } from '@/lib/messaging/protocol';
 import { readPageDateRange } from '@/lib/ads-manager/date-range';
 import type { Feature } from '@/lib/ads-manager/feature-runner';
 import { detectAdsManagerPage, type AdsManagerPage } from '@/lib/ads-manager/page-detect';
@@ -28,16 +30,10 @@ import { RecognitionStatus } from '@/components/RecognitionStatus';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import type { AccountSummary } from '@/lib/schema/account';
-import { AppError } from '@/lib/schema/errors';
-import type { InsightChange, InsightGetResponse } from '@/lib/schema/insight';
-import type { AccountSyncSummary } from '@/lib/schema/sync';
-import { dateInTimeZone, formatDay } from '@/lib/util/dates';
-import { findingText } from '@/lib/util/finding-text';
-import { keyFor } from '@/lib/util/i18n';
-import { pageLocale as locale, pageT as t } from '@/entrypoints/ads-manager.content/page-language';
+import { dateInTimeZone } from '@/lib/util/dates';
+import { pageT as t } from '@/entrypoints/ads-manager.content/page-language';
 import explainChartCss from '@/components/explain-chart.css?inline';
 import panelCss from './insight-panel.css?inline';
-import { dateTimeFormat } from '@/lib/util/intl';
 
 /**
  * Adlens in Ads Manager's corner: the account it sees and an Insights button, which opens the
@@ -45,125 +41,9 @@ import { dateTimeFormat } from '@/lib/util/intl';
  * panel-requests.ts. The panel shows the page's date range against the period before it, and
  * follows date, selection and account changes in the page, and finished syncs.
  */
-type AccountAnswer = ParsedResponseOf<'accounts.get'>;
-
 /** Kept across navigations (each re-runs the feature): a hidden launcher, an open panel. */
 let collapsedOnPage = false;
 let openTarget: InsightPanelTarget | null = null;
-
-const TREND_SUMMARY_LIMIT = 3;
-
-const errorText = (error: unknown, fallback: string) => errorTextIn(t, error, fallback);
-
-function toLauncherState(
-  query: QueryObserverResult<AccountAnswer, Error>,
-  accountId: string,
-): AccountPanelState {
-  if (query.isPending) return { kind: 'loading' };
-  if (query.isError) {
-    if (query.error instanceof AppError && query.error.code === 'not-connected') {
-      return { kind: 'not-connected' };
-    }
-    return { kind: 'error', message: errorText(query.error, t('panelAccountFailed')) };
-  }
-  const { account } = query.data;
-  return account ? { kind: 'ready', account } : { kind: 'unknown-account', accountId };
-}
-
-function describeChange(change: InsightChange, currency: string): string {
-  const text = (value: InsightChange['before']) => {
-    if (value === null) return t('changeValueNone');
-    if (typeof value === 'string') return value;
-    return formatMoney(value, { locale: locale(), currency });
-  };
-  return t(
-    'panelChange',
-    change.subject,
-    t(keyFor('changeField', change.field)),
-    text(change.before),
-    text(change.after),
-  );
-}
-
-function toView(answer: InsightGetResponse): InsightView {
-  const formats = { locale: locale(), currency: answer.currency };
-  const day = (date: string) => formatDay(date, locale());
-  const { range, previous } = answer;
-  return {
-    subject: answer.subject.name,
-    levelLabel: t(keyFor('levelLabel', answer.subject.level)),
-    period: t(
-      'panelPeriod',
-      day(range.since),
-      day(range.until),
-      day(previous.since),
-      day(previous.until),
-    ),
-    kpis: answer.kpis.map(({ metric, current, previous: before }) => ({
-      key: metric,
-      label: metricLabel(metric, t),
-      current: formatKpi(metric, current, formats),
-      previous: formatKpi(metric, before, formats),
-      change: formatChange(changeOf(current, before), locale()),
-    })),
-    trends: answer.trends.map(({ metric, days }) => {
-      const outside = days.filter((entry) => entry.anomalous).length;
-      const latest = days.at(-1)?.value ?? null;
-      return {
-        key: metric,
-        label: metricLabel(metric, t),
-        summary:
-          outside > TREND_SUMMARY_LIMIT
-            ? t('trendOutsideMany', formatKpi(metric, latest, formats), TREND_SUMMARY_LIMIT)
-            : t('trendOutside', formatKpi(metric, latest, formats), outside),
-        days,
-      };
-    }),
-    findings: answer.findings.map((finding) => ({
-      severity: finding.severity,
-      subject: finding.subject,
-      sentence: findingText(finding.sentence, t, locale()),
-      nextStep: findingText(finding.nextStep, t, locale()),
-    })),
-    changes: answer.changes.map((change, index) => ({
-      key: `${change.time}-${index}`,
-      text: describeChange(change, answer.currency),
-      when: dateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-        change.time,
-      ),
-    })),
-  };
-}
-
-function freshnessText(
-  status: AccountSyncSummary | undefined,
-  answer: InsightGetResponse | undefined,
-) {
-  if (status?.state === 'syncing' || answer?.freshness.syncing) return t('panelSyncing');
-  const lastSyncAt = status?.lastSyncAt ?? answer?.freshness.lastSyncAt ?? null;
-  return lastSyncAt === null
-    ? t('panelNotSynced')
-    : t('panelSyncedAge', formatAge(lastSyncAt, Date.now(), locale()));
-}
-
-/** Why the numbers may be older than they look: said, never hidden. */
-function noticeText(
-  insight: QueryObserverResult<InsightGetResponse, Error>,
-  status: QueryObserverResult<ParsedResponseOf<'sync.status'>, Error>,
-  syncNotice: string | null,
-): string | null {
-  const unreachable = [insight.error, status.error].some(
-    (error) => error instanceof AppError && error.code === 'background-unreachable',
-  );
-  if (unreachable && insight.data) {
-    return t('panelBackgroundGone');
-  }
-  const problem = insight.data?.freshness.problem;
-  if (problem)
-    return t('panelProblemCached', t(keyFor('syncProblem', problem.kind), problem.message));
-  if (insight.data && !insight.data.covered.current) return t('panelRangeNotSynced');
-  return syncNotice;
-}
 
 interface InsightDialogProps {
   readonly target: InsightPanelTarget;

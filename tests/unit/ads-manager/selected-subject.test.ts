@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectedSubject } from '@/lib/insight/subject';
+import { selectedSubject } from '@/lib/ads-manager/selected-subject';
 import { pageDateRange, parseDateRangeLabel } from '@/lib/ads-manager/date-range';
 
 const none = { campaign: [], adset: [], ad: [] };
