@@ -48,6 +48,7 @@ export const PROTOCOL = {
   ...PAGE_PROTOCOL,
   'accounts.list': {
     allowedSenders: ['extension-page'],
+    token: 'connected',
     request: EmptyRequestSchema,
     response: AccountsListResponseSchema,
   },
@@ -99,8 +100,10 @@ export const PROTOCOL = {
     request: SettingsUpdateSyncRequestSchema,
     response: SyncSettingsSchema,
   },
+  /** A token Meta already rejected is told at once (Reconnect) rather than queued to fail again. */
   'sync.now': {
     allowedSenders: ['extension-page'],
+    token: 'usable',
     request: SyncNowRequestSchema,
     response: SyncNowResponseSchema,
   },
