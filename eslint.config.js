@@ -19,7 +19,7 @@ const CROSS_FOLDER_RELATIVE = pattern(
 );
 const TESTS = pattern('^@/tests(/|$)', 'Production code never imports tests.');
 const BACKGROUND_ONLY = pattern(
-  '^@/(lib/(graph|auth|cache|sync|readers)|lib/settings/(owned|sync|facebook-login|health|legacy)|lib/messaging/(server|sender-policy)|entrypoints/background)(/|$)',
+  '^@/(lib/(graph|auth|cache|sync|readers)|lib/settings/(owned|sync|facebook-login|health|legacy)|lib/messaging/(server|sender-policy|handler|rules)|entrypoints/background)(/|$)',
   'Background only: content scripts and pages are treated as the page, and ask the background by message.',
 );
 const FEATURES = pattern(

@@ -22,10 +22,37 @@ import {
 /** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
 export type SenderClass = 'extension-page' | 'content-script';
 
+/**
+ * One command: who may send it, what it asks and answers, and the rules the background checks
+ * before its handler runs (lib/messaging/rules.ts, in the order listed here). A rule left out does
+ * not apply. The rules' user-facing refusals are written here, next to the rule.
+ */
 export interface CommandSpec {
   readonly allowedSenders: readonly SenderClass[];
   readonly request: z.ZodMiniType;
   readonly response: z.ZodMiniType;
+  /**
+   * 'connected': a token is needed (`not-connected` without one); 'usable': one Meta has not
+   * already rejected, too (`token-rejected`), for commands that call Meta at once.
+   */
+  readonly token?: 'connected' | 'usable';
+  /**
+   * The request's `accountId` names an account the user connected: 'connected' refuses any other
+   * (`unknown-account`) and hands the handler the account; 'if-connected' hands it the account or
+   * nothing.
+   */
+  readonly account?: 'connected' | 'if-connected';
+  /** A content script must name this field: the page asks about what it shows, not about all. */
+  readonly pageMustName?: { readonly field: string; readonly refusal: string };
+  /** At most one call every `ms`, whoever asks (`rate-limited`). */
+  readonly rateLimit?: { readonly ms: number; readonly refusal: string };
+  /**
+   * Ads Manager reading the account starts its sync when it is stale, within the back-offs of
+   * lib/sync/triggers.ts. 'when-stale-or-asked': a request with `refresh: true` is the page's own
+   * Sync now instead, started only when the account has been quiet for a few minutes; the handler
+   * learns whether it started.
+   */
+  readonly pageRefresh?: 'when-stale' | 'when-stale-or-asked';
 }
 
 /**
@@ -35,8 +62,12 @@ export interface CommandSpec {
  * read-only and reveal no secret.
  */
 export const PAGE_PROTOCOL = {
+  /** Ads Manager asks it as soon as it opens on an account, panel open or not. */
   'accounts.get': {
     allowedSenders: ['extension-page', 'content-script'],
+    token: 'connected',
+    account: 'if-connected',
+    pageRefresh: 'when-stale',
     request: AccountsGetRequestSchema,
     response: AccountsGetResponseSchema,
   },
@@ -53,6 +84,10 @@ export const PAGE_PROTOCOL = {
   /** Sync state without secrets: of every account for extension pages, of one for Ads Manager. */
   'sync.status': {
     allowedSenders: ['extension-page', 'content-script'],
+    pageMustName: {
+      field: 'accountId',
+      refusal: 'Ads Manager asks for the sync state of one account.',
+    },
     request: SyncStatusRequestSchema,
     response: SyncStatusResponseSchema,
   },
@@ -62,6 +97,10 @@ export const PAGE_PROTOCOL = {
    */
   'insights.get': {
     allowedSenders: ['extension-page', 'content-script'],
+    token: 'connected',
+    account: 'connected',
+    pageMustName: { field: 'entityIds', refusal: 'Ads Manager asks for named entities.' },
+    pageRefresh: 'when-stale',
     request: InsightsGetRequestSchema,
     response: InsightsGetResponseSchema,
   },
@@ -71,6 +110,9 @@ export const PAGE_PROTOCOL = {
    */
   'insight.get': {
     allowedSenders: ['content-script'],
+    token: 'connected',
+    account: 'connected',
+    pageRefresh: 'when-stale-or-asked',
     request: InsightGetRequestSchema,
     response: InsightGetResponseSchema,
   },
@@ -81,6 +123,7 @@ export const PAGE_PROTOCOL = {
    */
   'findings.explain': {
     allowedSenders: ['content-script'],
+    account: 'connected',
     request: ExplainRequestSchema,
     response: ExplainResponseSchema,
   },
@@ -90,9 +133,13 @@ export const PAGE_PROTOCOL = {
     request: CatalogueRequestSchema,
     response: CatalogueResponseSchema,
   },
-  /** Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. */
+  /**
+   * Ads Manager may only ask for the viewer to open on a snapshot; it gets nothing back. A page
+   * could ask again and again; one viewer tab at a time is all a person needs.
+   */
   'snapshots.open': {
     allowedSenders: ['content-script'],
+    rateLimit: { ms: 2000, refusal: 'A snapshot is already opening. Wait a moment.' },
     request: SnapshotRequestSchema,
     response: SnapshotsOpenResponseSchema,
   },

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   AccountsListResponseSchema,
   AuthStatusResponseSchema,
@@ -11,8 +11,6 @@ import {
   SetForgetTokenOnCloseRequestSchema,
   SetForgetTokenOnCloseResponseSchema,
   UnlockRequestSchema,
-  UnlockResponseSchema,
-  VerifyResponseSchema,
 } from '@/lib/schema/messages';
 import {
   ApiLogResponseSchema,
@@ -40,14 +38,17 @@ export type { CommandSpec, SenderClass } from './page-protocol';
 
 /**
  * The one protocol table: the commands content scripts may send (their own module, so the content
- * script bundles only those schemas) and the extension pages' commands. Content scripts are
+ * script bundles only those schemas) and the extension pages' commands, each with who may send it,
+ * its schemas and the rules checked before its handler runs (CommandSpec). Content scripts are
  * treated as the page, so they get read-only commands that reveal no secret; everything that
- * changes the connection is for extension pages only.
+ * changes the connection is for extension pages only. A schema that is small and used by its
+ * command alone may sit inline in the entry (a strict object, bounded like lib/schema's).
  */
 export const PROTOCOL = {
   ...PAGE_PROTOCOL,
   'accounts.list': {
     allowedSenders: ['extension-page'],
+    token: 'connected',
     request: EmptyRequestSchema,
     response: AccountsListResponseSchema,
   },
@@ -74,7 +75,8 @@ export const PROTOCOL = {
   'auth.verify': {
     allowedSenders: ['extension-page'],
     request: EmptyRequestSchema,
-    response: VerifyResponseSchema,
+    // Whether Meta accepted the token just now; `auth.status` says what follows from it.
+    response: z.strictObject({ verified: z.boolean() }),
   },
   'auth.setForgetTokenOnClose': {
     allowedSenders: ['extension-page'],
@@ -85,7 +87,7 @@ export const PROTOCOL = {
   'auth.unlock': {
     allowedSenders: ['extension-page'],
     request: UnlockRequestSchema,
-    response: UnlockResponseSchema,
+    response: z.strictObject({ unlocked: z.literal(true) }),
   },
   /** The background-owned settings (sync); pages never read or write their storage. */
   'settings.get': {
@@ -99,8 +101,10 @@ export const PROTOCOL = {
     request: SettingsUpdateSyncRequestSchema,
     response: SyncSettingsSchema,
   },
+  /** A token Meta already rejected is told at once (Reconnect) rather than queued to fail again. */
   'sync.now': {
     allowedSenders: ['extension-page'],
+    token: 'usable',
     request: SyncNowRequestSchema,
     response: SyncNowResponseSchema,
   },

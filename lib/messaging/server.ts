@@ -15,8 +15,9 @@ import { classifySender, currentExtensionIdentity, type ExtensionIdentity } from
 
 /**
  * The background's message router: sender class, then the command's allowlist, then a strict parse
- * of the payload, and only then the handler. Any failure answers with a typed error before the
- * handler runs, so a rejected message does no work at all.
+ * of the payload, and only then the handler, which checks the rest of its protocol entry's rules
+ * before its own work (lib/messaging/handler.ts). Any failure answers with a typed error before the
+ * work starts, so a rejected message does no work at all.
  */
 export interface HandlerContext {
   readonly senderClass: SenderClass;

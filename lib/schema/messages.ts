@@ -66,11 +66,6 @@ export const DisconnectResponseSchema = z.strictObject({
   revocation: z.enum(['confirmed', 'unconfirmed', 'not-requested']),
 });
 
-export const VerifyResponseSchema = z.strictObject({
-  /** Whether Meta accepted the token just now; `auth.status` says what follows from it. */
-  verified: z.boolean(),
-});
-
 /** A passphrase as typed; its strength is judged by the background, which says why it refuses one. */
 const PassphraseSchema = boundedString(1024);
 
@@ -80,7 +75,6 @@ export const SetForgetTokenOnCloseRequestSchema = z.discriminatedUnion('forget',
   z.strictObject({ forget: z.literal(false), passphrase: PassphraseSchema }),
 ]);
 export const UnlockRequestSchema = z.strictObject({ passphrase: PassphraseSchema });
-export const UnlockResponseSchema = z.strictObject({ unlocked: z.literal(true) });
 export const SetForgetTokenOnCloseResponseSchema = z.strictObject({
   forgetTokenOnClose: z.boolean(),
 });

@@ -1,10 +1,8 @@
-import { requireToken } from '@/lib/auth/require-token';
 import { listAccounts } from '@/lib/cache/accounts';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import { toAccountSummary } from '@/lib/schema/account';
 
-export const accountsList: Handler<'accounts.list'> = async () => {
-  await requireToken();
+export default defineHandler('accounts.list', async () => {
   const accounts = await listAccounts();
   return { accounts: accounts.map(toAccountSummary) };
-};
+});

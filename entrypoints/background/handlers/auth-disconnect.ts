@@ -4,7 +4,7 @@ import { forgetToken, readToken } from '@/lib/auth/vault';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import { forgetPendingSnapshots } from '@/lib/snapshots/transport/handoff';
 import { syncsStopped } from '@/lib/sync/service';
 import { forgetThrottleRecords } from '@/lib/sync/throttle-store';
@@ -37,7 +37,7 @@ async function wipeConnectionData(): Promise<void> {
  * is the default only for a token from Adlens's own login: a pasted token may belong to another
  * app (the Graph API Explorer, a business's system user), which revoking would cut off too.
  */
-export const disconnect: Handler<'auth.disconnect'> = async (request) => {
+export default defineHandler('auth.disconnect', async (request) => {
   const [token, info] = await Promise.all([readToken(), readConnectionInfo()]);
   await cancelRenewal();
   await forgetToken();
@@ -48,4 +48,4 @@ export const disconnect: Handler<'auth.disconnect'> = async (request) => {
   const wantsRevoke = request.revoke ?? info?.source === 'login';
   if (token === null || !wantsRevoke) return { revocation: 'not-requested' };
   return { revocation: await revoke(token) };
-};
+});

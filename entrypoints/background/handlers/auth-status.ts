@@ -2,7 +2,7 @@ import { readConnectionInfo } from '@/lib/auth/connection-info';
 import { readToken, tokenStorageState } from '@/lib/auth/vault';
 import { listAccounts } from '@/lib/cache/accounts';
 import { readConnection } from '@/lib/cache/connection';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { readLoginSettings } from '@/lib/settings/facebook-login';
 
@@ -16,7 +16,7 @@ function currentHealth(info: ConnectionInfo, hasToken: boolean): ConnectionInfo 
  * reconnecting is still reported, with whose it is and its accounts, so its cached data stays in
  * view next to the Reconnect prompt.
  */
-export const authStatus: Handler<'auth.status'> = async () => {
+export default defineHandler('auth.status', async () => {
   const [token, connection, info, login, tokenStorage] = await Promise.all([
     readToken(),
     readConnection(),
@@ -41,4 +41,4 @@ export const authStatus: Handler<'auth.status'> = async () => {
     connection: details,
     ...settings,
   };
-};
+});

@@ -1,8 +1,8 @@
 import { unlockToken } from '@/lib/auth/vault';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 
 /** Opens the token remembered on this computer with its passphrase, after a browser restart. */
-export const unlock: Handler<'auth.unlock'> = async ({ passphrase }) => {
+export default defineHandler('auth.unlock', async ({ passphrase }) => {
   await unlockToken(passphrase);
   return { unlocked: true };
-};
+});

@@ -1,9 +1,9 @@
 import { listAccounts } from '@/lib/cache/accounts';
 import { countAccountFindings } from '@/lib/cache/findings';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 
 /** Every connected account's findings by severity (the popup). */
-export const findingsCounts: Handler<'findings.counts'> = async () => {
+export default defineHandler('findings.counts', async () => {
   const accounts = await listAccounts();
   return {
     accounts: await Promise.all(
@@ -13,4 +13,4 @@ export const findingsCounts: Handler<'findings.counts'> = async () => {
       })),
     ),
   };
-};
+});

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import { catalogueFor, type CatalogueLocale } from '@/lib/util/locales';
 
 type Catalogue = Record<string, { message: string }>;
@@ -17,7 +17,7 @@ async function readCatalogue(locale: CatalogueLocale): Promise<string[][]> {
  * (the content script reads the browser's through browser.i18n). Read from the extension's own
  * `_locales`, so the content script carries no catalogue.
  */
-export const i18nCatalogue: Handler<'i18n.catalogue'> = async ({ language }) => {
+export default defineHandler('i18n.catalogue', async ({ language }) => {
   const locale = catalogueFor(language);
   if (!locale) return { messages: null };
   let messages = loaded.get(locale);
@@ -27,4 +27,4 @@ export const i18nCatalogue: Handler<'i18n.catalogue'> = async ({ language }) => 
     messages.catch(() => loaded.delete(locale));
   }
   return { messages: await messages };
-};
+});

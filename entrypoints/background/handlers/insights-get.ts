@@ -1,23 +1,9 @@
-import { requireToken } from '@/lib/auth/require-token';
-import { requireAccount } from '@/lib/cache/accounts';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import { seriesOf } from '@/lib/readers/series';
-import { AppError } from '@/lib/schema/errors';
-import { refreshIfStale } from '@/lib/sync/service';
 
 /**
- * Daily series for the overlay. Asked from Ads Manager about a stale account, it also starts a
- * background refresh of that account (and nothing else).
+ * Daily series for the overlay. Ads Manager must name the entities (the rows it shows: it may not
+ * list an account's biggest spenders), and asking about a stale account also starts a background
+ * refresh of that account, and nothing else (the protocol entry's rules).
  */
-export const insightsGet: Handler<'insights.get'> = async (request, context) => {
-  await requireToken();
-  const account = await requireAccount(request.accountId);
-  if (context.senderClass === 'content-script') {
-    // The page asks about the rows it shows; it may not list an account's biggest spenders.
-    if (!request.entityIds) {
-      throw new AppError('invalid-request', 'Ads Manager asks for named entities.');
-    }
-    await refreshIfStale(request.accountId);
-  }
-  return seriesOf(request, account);
-};
+export default defineHandler('insights.get', (request, { account }) => seriesOf(request, account));

@@ -1,25 +1,17 @@
 import { browser } from '#imports';
-import type { Handler } from '@/lib/messaging/server';
-import { AppError } from '@/lib/schema/errors';
+import { defineHandler } from '@/lib/messaging/handler';
 import { handoffFragment, stashSnapshot } from '@/lib/snapshots/transport/handoff';
 import { buildSnapshot } from '@/lib/readers/snapshot';
 
-/** A page could ask again and again; one viewer tab at a time is all a person needs. */
-const MIN_INTERVAL_MS = 2000;
-let lastOpenedAt = Number.NEGATIVE_INFINITY;
-
 /**
  * Ads Manager's "Share snapshot": the background creates the snapshot and opens the viewer on it
- * in a tab of its own. The page gets nothing back, so the data never passes through it.
+ * in a tab of its own. The page gets nothing back, so the data never passes through it; it may ask
+ * once every two seconds (the protocol entry's `rateLimit`).
  */
-export const snapshotsOpen: Handler<'snapshots.open'> = async (request) => {
-  if (Date.now() - lastOpenedAt < MIN_INTERVAL_MS) {
-    throw new AppError('rate-limited', 'A snapshot is already opening. Wait a moment.');
-  }
-  lastOpenedAt = Date.now();
+export default defineHandler('snapshots.open', async (request) => {
   const id = await stashSnapshot(await buildSnapshot(request));
   await browser.tabs.create({
     url: `${browser.runtime.getURL('/snapshot-viewer.html')}${handoffFragment(id)}`,
   });
   return {};
-};
+});

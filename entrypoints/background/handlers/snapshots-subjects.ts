@@ -1,10 +1,10 @@
 import { listEntities } from '@/lib/cache/entities';
 import { readSyncState } from '@/lib/cache/sync-state';
-import type { Handler } from '@/lib/messaging/server';
+import { defineHandler } from '@/lib/messaging/handler';
 import { MAX_SNAPSHOT_CAMPAIGNS } from '@/lib/schema/snapshots';
 
 /** What the options page offers to snapshot: the account's campaigns and its latest synced day. */
-export const snapshotsSubjects: Handler<'snapshots.subjects'> = async ({ accountId }) => {
+export default defineHandler('snapshots.subjects', async ({ accountId }) => {
   const [campaigns, state] = await Promise.all([
     listEntities(accountId, 'campaign'),
     readSyncState(accountId),
@@ -16,4 +16,4 @@ export const snapshotsSubjects: Handler<'snapshots.subjects'> = async ({ account
       .map(({ entityId, name }) => ({ entityId, name })),
     latestDay: state.coverage.campaign?.until ?? null,
   };
-};
+});

@@ -1,19 +1,16 @@
 import { listAccounts } from '@/lib/cache/accounts';
 import { initialSyncState, listSyncStates } from '@/lib/cache/sync-state';
-import type { Handler } from '@/lib/messaging/server';
-import { AppError } from '@/lib/schema/errors';
+import { defineHandler } from '@/lib/messaging/handler';
 import { nextScheduledSync } from '@/lib/sync/schedule';
 import { summarize } from '@/lib/sync/scheduler';
 import { syncScheduler } from '@/lib/sync/service';
 
 /**
  * The connected accounts' sync state: no secret in it. A content script gets only the account it
- * names (the one on screen), not the list of every account of the connection.
+ * names (the one on screen, the protocol entry's `pageMustName`), not the list of every account of
+ * the connection.
  */
-export const syncStatus: Handler<'sync.status'> = async ({ accountId }, context) => {
-  if (context.senderClass === 'content-script' && accountId === undefined) {
-    throw new AppError('invalid-request', 'Ads Manager asks for the sync state of one account.');
-  }
+export default defineHandler('sync.status', async ({ accountId }) => {
   const [accounts, states, next] = await Promise.all([
     listAccounts(),
     listSyncStates(),
@@ -32,4 +29,4 @@ export const syncStatus: Handler<'sync.status'> = async ({ accountId }, context)
         ),
       ),
   };
-};
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { accountsGet } from '@/entrypoints/background/handlers/accounts-get';
+import accountsGet from '@/entrypoints/background/handlers/accounts-get';
 import { cacheDb } from '@/lib/cache/db';
 import { wipeCache } from '@/lib/cache/wipe';
 

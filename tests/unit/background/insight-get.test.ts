@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { insightGet } from '@/entrypoints/background/handlers/insight-get';
+import insightGet from '@/entrypoints/background/handlers/insight-get';
 import { cacheDb } from '@/lib/cache/db';
 import { clearOwnedSettings } from '@/lib/settings/owned';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
