@@ -2,7 +2,7 @@ import { send } from '@/lib/messaging/page-client';
 import { readPageDateRange, type PageDateRange } from '@/lib/ads-manager/date-range';
 import type { AdsManagerPage } from '@/lib/ads-manager/page-detect';
 import { queryKeys } from '@/lib/query/keys';
-import { MAX_INSIGHT_SERIES, type InsightsGetResponse } from '@/lib/schema/sync';
+import { MAX_INSIGHT_SERIES, type SeriesGetResponse } from '@/lib/schema/series';
 import type { SparklineMetric } from '@/lib/settings/overlay';
 import { keyFor } from '@/lib/util/i18n';
 import { addDays, dateInTimeZone, daysInRange } from '@/lib/util/dates';
@@ -23,12 +23,12 @@ export interface RowSparklines {
 }
 
 /**
- * One metric's days for one entity of an `insights.get` answer: a day without a row had no
+ * One metric's days for one entity of an `series.get` answer: a day without a row had no
  * delivery (0), a day outside the synced coverage is unknown (null).
  */
 export function sparklineValues(
-  answer: Pick<InsightsGetResponse, 'since' | 'until' | 'coverage'>,
-  series: InsightsGetResponse['series'][number],
+  answer: Pick<SeriesGetResponse, 'since' | 'until' | 'coverage'>,
+  series: SeriesGetResponse['series'][number],
   metric: SparklineMetric,
 ): SparklineValues {
   return Array.from({ length: daysInRange(answer.since, answer.until) }, (_, index) => {
@@ -65,7 +65,7 @@ export async function rowSparklines(
     queryKey: queryKeys.rowSparklines({ ...scope, metric, since, until }),
     batchSize: MAX_INSIGHT_SERIES,
     async ask(entityIds) {
-      const answer = await send('insights.get', {
+      const answer = await send('series.get', {
         ...scope,
         entityIds: [...entityIds],
         since,

@@ -12,12 +12,8 @@ import {
   IdentifyByNameResponseSchema,
 } from '@/lib/schema/row-identity';
 import { SnapshotRequestSchema, SnapshotsOpenResponseSchema } from '@/lib/schema/snapshots';
-import {
-  InsightsGetRequestSchema,
-  InsightsGetResponseSchema,
-  SyncStatusRequestSchema,
-  SyncStatusResponseSchema,
-} from '@/lib/schema/sync';
+import { SyncStatusRequestSchema, SyncStatusResponseSchema } from '@/lib/schema/sync';
+import { SeriesGetRequestSchema, SeriesGetResponseSchema } from '@/lib/schema/series';
 
 /** Who may send a command, as lib/messaging/sender-policy.ts classifies a sender. */
 export type SenderClass = 'extension-page' | 'content-script';
@@ -95,14 +91,14 @@ export const PAGE_PROTOCOL = {
    * Cached daily series, bounded; from Ads Manager only of the entities named (the rows on screen),
    * and it may refresh a stale account, nothing more.
    */
-  'insights.get': {
+  'series.get': {
     allowedSenders: ['extension-page', 'content-script'],
     token: 'connected',
     account: 'connected',
     pageMustName: { field: 'entityIds', refusal: 'Ads Manager asks for named entities.' },
     pageRefresh: 'when-stale',
-    request: InsightsGetRequestSchema,
-    response: InsightsGetResponseSchema,
+    request: SeriesGetRequestSchema,
+    response: SeriesGetResponseSchema,
   },
   /**
    * The insight panel: KPIs, trends, findings, changes and freshness of one subject, computed from

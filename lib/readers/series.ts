@@ -2,7 +2,7 @@ import { readSeries, type EntitySeries } from '@/lib/cache/series';
 import { readSyncState, type DateRange } from '@/lib/cache/sync-state';
 import type { AccountRecord } from '@/lib/schema/account';
 import { INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
-import { MAX_INSIGHT_SERIES, type InsightSeries, type InsightsGetRequest } from '@/lib/schema/sync';
+import { MAX_INSIGHT_SERIES, type InsightSeries, type SeriesGetRequest } from '@/lib/schema/series';
 import { epochDayOf } from '@/lib/util/dates';
 
 const SPEND = INSIGHT_METRICS.indexOf('spend');
@@ -30,7 +30,7 @@ function overlap(covered: DateRange | null, since: string, until: string): DateR
  * Daily series from the cache for the overlay: the entities asked for, or the biggest spenders of
  * the level, bounded in number and days.
  */
-export async function seriesOf(request: InsightsGetRequest, account: AccountRecord) {
+export async function seriesOf(request: SeriesGetRequest, account: AccountRecord) {
   const { accountId, level, entityIds, since, until } = request;
   const [state, all] = await Promise.all([
     readSyncState(accountId),

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountIdSchema, MAX_ACCOUNTS } from './account';
 import { boundedString } from './bounded';
-import { GraphIdSchema } from './graph';
-import { EntityLevelSchema, INSIGHT_METRICS, IsoDateSchema, type InsightMetric } from './insights';
+import { EntityLevelSchema, type InsightMetric } from './insights';
 
 /**
  * Messages of the sync engine: start a sync, read every account's sync state (no secret in it,
@@ -63,68 +62,8 @@ export const SyncStatusResponseSchema = z.strictObject({
 });
 export type SyncStatus = z.infer<typeof SyncStatusResponseSchema>;
 
-/** The overlay asks for at most this many entities, over at most this many days, per request. */
-export const MAX_INSIGHT_SERIES = 200;
-export const MAX_INSIGHT_DAYS = 400;
-
-const DAY_MS = 86_400_000;
-const span = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / DAY_MS + 1;
-
 /** Extension pages ask for every account; Ads Manager must name the one it shows. */
 export const SyncStatusRequestSchema = z.strictObject({ accountId: z.optional(AccountIdSchema) });
-
-export const InsightsGetRequestSchema = z
-  .strictObject({
-    accountId: AccountIdSchema,
-    level: EntityLevelSchema,
-    entityIds: z.optional(
-      z.array(GraphIdSchema).check(z.minLength(1), z.maxLength(MAX_INSIGHT_SERIES)),
-    ),
-    since: IsoDateSchema,
-    until: IsoDateSchema,
-  })
-  .check(
-    z.refine(
-      ({ since, until }) => span(since, until) >= 1 && span(since, until) <= MAX_INSIGHT_DAYS,
-      `since must be on or before until, at most ${MAX_INSIGHT_DAYS} days apart`,
-    ),
-  );
-export type InsightsGetRequest = z.infer<typeof InsightsGetRequestSchema>;
-
-const column = z.array(z.number()).check(z.maxLength(MAX_INSIGHT_DAYS));
-const MetricColumnsSchema = z.strictObject(
-  Object.fromEntries(INSIGHT_METRICS.map((metric) => [metric, column])) as Record<
-    InsightMetric,
-    typeof column
-  >,
-);
-
-export const InsightSeriesSchema = z.strictObject({
-  entityId: GraphIdSchema,
-  /** Day by day from `since`: whether Meta reported a row (no row means no delivery). */
-  hasRow: z.array(z.boolean()).check(z.maxLength(MAX_INSIGHT_DAYS)),
-  /** Money in minor units of `currency`, frequency and ROAS in millionths. */
-  metrics: MetricColumnsSchema,
-});
-export type InsightSeries = z.infer<typeof InsightSeriesSchema>;
-
-const RangeSchema = z.strictObject({ since: IsoDateSchema, until: IsoDateSchema });
-
-export const InsightsGetResponseSchema = z.strictObject({
-  accountId: AccountIdSchema,
-  level: EntityLevelSchema,
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  since: IsoDateSchema,
-  until: IsoDateSchema,
-  /** The part of the range the cache has synced; days outside it are unknown, not zero. */
-  coverage: z.nullable(RangeSchema),
-  /** The account's today, whose numbers are never final; null before the first sync. */
-  today: z.nullable(IsoDateSchema),
-  series: z.array(InsightSeriesSchema).check(z.maxLength(MAX_INSIGHT_SERIES)),
-  /** More entities had data than fit; the biggest spenders are kept. */
-  truncated: z.boolean(),
-});
-export type InsightsGetResponse = z.infer<typeof InsightsGetResponseSchema>;
 
 /** How often the scheduled sync runs; 0 turns it off. */
 export const SYNC_INTERVALS_MINUTES = [0, 30, 60, 180, 360, 720, 1440] as const;

@@ -84,7 +84,7 @@ export interface SyncQueue {
 }
 
 /**
- * Ads Manager opened or read an account (`accounts.get`, `insight.get`, `insights.get`): queues its
+ * Ads Manager opened or read an account (`accounts.get`, `insight.get`, `series.get`): queues its
  * sync when it is stale, not already queued, and neither a failure's back-off nor the page's
  * interval runs. Returns whether a sync was queued.
  */

@@ -11,7 +11,8 @@ import {
 import { sparklineValues } from '@/entrypoints/ads-manager.content/row-sparklines';
 import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import type { RowFindings } from '@/lib/schema/row-findings';
-import type { AccountSyncSummary, InsightsGetResponse } from '@/lib/schema/sync';
+import type { AccountSyncSummary } from '@/lib/schema/sync';
+import type { SeriesGetResponse } from '@/lib/schema/series';
 import { updateSparkline } from '@/lib/settings/overlay';
 import { createFixtureTable } from '../ads-manager/table-fixture';
 import { englishFinding, useEnglishCatalogue } from '@/tests/unit/components/catalogue';
@@ -61,7 +62,7 @@ type Message = {
 /** Clicks per day for the sparkline window; day 3 had no delivery (no row). */
 const CLICKS = [5, 9, 0, 12, 7, 3, 8];
 
-function insightsAnswer(payload: Message['payload']): InsightsGetResponse {
+function insightsAnswer(payload: Message['payload']): SeriesGetResponse {
   const column = (metric: string) => (metric === 'clicks' ? CLICKS : CLICKS.map(() => 1));
   return {
     accountId: 'act_7',
@@ -75,7 +76,7 @@ function insightsAnswer(payload: Message['payload']): InsightsGetResponse {
       entityId,
       hasRow: CLICKS.map((_, index) => index !== 2),
       metrics: Object.fromEntries(INSIGHT_METRICS.map((metric) => [metric, column(metric)])),
-    })) as InsightsGetResponse['series'],
+    })) as SeriesGetResponse['series'],
     truncated: false,
   };
 }
@@ -114,7 +115,7 @@ function answerFindings(asked: string[][] = []) {
       sendResponse({ ok: true, data: { account } });
       return true;
     }
-    if (command === 'insights.get') {
+    if (command === 'series.get') {
       asked.push(['insights', ...(payload.entityIds ?? [])]);
       sendResponse({ ok: true, data: insightsAnswer(payload) });
       return true;

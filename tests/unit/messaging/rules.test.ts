@@ -74,7 +74,7 @@ describe('rules declared in the protocol table', () => {
     await defineHandler('sync.status', status)({}, fromOptions);
     expect(status).toHaveBeenCalledOnce();
 
-    const series = defineHandler('insights.get', vi.fn(answer));
+    const series = defineHandler('series.get', vi.fn(answer));
     await expect(series({ accountId: ACCOUNT, ...week }, fromPage)).rejects.toMatchObject({
       code: 'invalid-request',
       message: 'Ads Manager asks for named entities.',

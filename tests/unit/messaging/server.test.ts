@@ -39,7 +39,7 @@ function fakeHandlers() {
     'settings.updateSync': vi.fn(() => Promise.resolve(DEFAULT_SYNC_SETTINGS)),
     'sync.now': vi.fn(() => Promise.resolve({ accepted: [] })),
     'sync.status': vi.fn(() => Promise.resolve({ accounts: [] })),
-    'insights.get': vi.fn(() =>
+    'series.get': vi.fn(() =>
       Promise.resolve({
         accountId: 'act_1',
         level: 'ad' as const,

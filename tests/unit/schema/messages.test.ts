@@ -21,8 +21,8 @@ describe('protocol table', () => {
       'findings.forRows',
       'i18n.catalogue',
       'insight.get',
-      'insights.get',
       'rows.identifyByName',
+      'series.get',
       'snapshots.open',
       'sync.status',
     ]);

@@ -6,7 +6,8 @@ import { readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { graphErrorToAppError } from '@/lib/graph/errors';
 import { createMessageRouter } from '@/lib/messaging/server';
-import { InsightsGetResponseSchema, SyncStatusResponseSchema } from '@/lib/schema/sync';
+import { SyncStatusResponseSchema } from '@/lib/schema/sync';
+import { SeriesGetResponseSchema } from '@/lib/schema/series';
 import { syncScheduler } from '@/lib/sync/service';
 import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
@@ -16,7 +17,7 @@ import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit
 // Whole syncs in fake-indexeddb on a 2-core machine others share, as in the other sync tests.
 vi.setConfig({ testTimeout: 60_000 });
 
-/** sync.now, sync.status and insights.get through the router, against the simulator. */
+/** sync.now, sync.status and series.get through the router, against the simulator. */
 const route = createMessageRouter(handlers, { identity, describeError: graphErrorToAppError });
 
 let meta: SimulatedMeta;
@@ -87,20 +88,20 @@ describe('sync messages', () => {
     });
   });
 
-  it('insights.get returns the biggest spenders’ daily series, equal to the world', async () => {
+  it('series.get returns the biggest spenders’ daily series, equal to the world', async () => {
     await syncEur();
     const today = meta.world.today(digits);
     const since = addDays(today, -6);
     // Ads Manager names the rows it shows; the biggest spenders are for extension pages.
     expect(
-      await call('insights.get', { accountId, level: 'campaign', since, until: today }, adsManager),
+      await call('series.get', { accountId, level: 'campaign', since, until: today }, adsManager),
     ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     const reply = await call(
-      'insights.get',
+      'series.get',
       { accountId, level: 'campaign', since, until: today },
       optionsPage,
     );
-    const data = InsightsGetResponseSchema.parse((reply as { data: unknown }).data);
+    const data = SeriesGetResponseSchema.parse((reply as { data: unknown }).data);
     expect(data).toMatchObject({ currency: 'EUR', coverage: { since, until: today }, today });
     const spend = data.series.reduce(
       (sum, series) => sum + series.metrics.spend.reduce((a, b) => a + b, 0),
@@ -112,38 +113,35 @@ describe('sync messages', () => {
 
     const one = data.series[0]!;
     const picked = await call(
-      'insights.get',
+      'series.get',
       { accountId, level: 'campaign', entityIds: [one.entityId], since, until: today },
       adsManager,
     );
     expect((picked as { data: { series: unknown[] } }).data.series).toEqual([one]);
   });
 
-  it('insights.get is bounded', async () => {
+  it('series.get is bounded', async () => {
     for (const payload of [
       { accountId, level: 'ad', since: '2025-01-01', until: '2026-11-20' },
       { accountId, level: 'ad', since: '2026-11-20', until: '2026-11-01' },
       { accountId, level: 'ad', since: '2026-11-01', until: '2026-11-20', entityIds: [] },
       { accountId, level: 'account', since: '2026-11-01', until: '2026-11-20' },
     ]) {
-      expect(
-        await call('insights.get', payload, adsManager),
-        JSON.stringify(payload),
-      ).toMatchObject({
+      expect(await call('series.get', payload, adsManager), JSON.stringify(payload)).toMatchObject({
         ok: false,
         error: { code: 'invalid-request' },
       });
     }
   });
 
-  it('insights.get from Ads Manager refreshes a stale account in the background', async () => {
+  it('series.get from Ads Manager refreshes a stale account in the background', async () => {
     await syncEur();
     const state = await readSyncState(accountId);
     await writeSyncState({ ...state, lastSyncAt: Date.now() - 3 * 3_600_000 });
     const today = meta.world.today(digits);
     const ad = meta.world.entities(digits, 'ad')[0]!.id;
     await call(
-      'insights.get',
+      'series.get',
       { accountId, level: 'ad', entityIds: [ad], since: today, until: today },
       adsManager,
     );

@@ -6,4 +6,4 @@ import { seriesOf } from '@/lib/readers/series';
  * list an account's biggest spenders), and asking about a stale account also starts a background
  * refresh of that account, and nothing else (the protocol entry's rules).
  */
-export default defineHandler('insights.get', (request, { account }) => seriesOf(request, account));
+export default defineHandler('series.get', (request, { account }) => seriesOf(request, account));
