@@ -2,19 +2,21 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { StoredFinding } from '@/lib/cache/findings';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { seriousViolations, tabWalk } from './harness/axe';
-import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
-import { OptionsPage } from './harness/pages';
-import { SyncSection } from './harness/sync';
-import { findingRecord, putCacheRecords } from './harness/worker-cache';
+import { seriousViolations, tabWalk } from '../support/e2e/axe';
+import { openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import type { OptionsPage } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
+import { findingRecord, putCacheRecords } from '../support/e2e/worker-cache';
 
 /**
  * An agency buyer with eight client accounts (issue 17, item 4): every account list (the popup, the
  * options page's Sync, What Adlens fetches and Your data, the snapshot form) puts the account with
  * the most severe findings first, says each account's status, and finds an account by name or id.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -99,12 +101,13 @@ async function countText(page: Page, scope: string, expected: string): Promise<v
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ agency: { accounts: 8, partnerAccounts: 1, largestAds: 80 } });
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
+  adlens = await startConnectedAdlens({
+    simulator: { agency: { accounts: 8, partnerAccounts: 1, largestAds: 80 } },
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  ({ sim, chromium, options } = adlens);
   // Connecting syncs every account (and detects in each); the test starts once they are done.
   await new SyncSection(options.page).waitForIdle();
 
@@ -121,10 +124,7 @@ beforeAll(async () => {
   );
 }, 600_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 describe('eight client accounts', () => {
   it('the popup lists the account with problems first, with its findings, and finds an account by name or id', async () => {

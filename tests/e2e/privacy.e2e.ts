@@ -7,7 +7,7 @@ import { CACHE_DATABASE } from '@/lib/cache/db';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
 import { SNAPSHOT_DATABASE } from '@/lib/snapshots/store';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
 import { OWNED_SETTINGS_DATABASE } from '@/lib/settings/owned';
 import {
@@ -16,11 +16,12 @@ import {
   openExtensionPage,
   serviceWorker,
   type AdlensBrowser,
-} from './harness/browser';
-import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
-import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
-import { tokenOutsideAuthorization } from './harness/wire';
-import { putCacheRecords, spikeSentence } from './harness/worker-cache';
+} from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../support/e2e/pages';
+import { cachedTotals, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { tokenOutsideAuthorization } from '../support/e2e/wire';
+import { putCacheRecords, spikeSentence } from '../support/e2e/worker-cache';
 
 /**
  * Every privacy control of the options page, driven as a user drives it in the production build,
@@ -30,6 +31,7 @@ import { putCacheRecords, spikeSentence } from './harness/worker-cache';
  * Meta's, and the token may appear in no console and in no Graph request but its Authorization
  * header.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -248,21 +250,24 @@ async function reloadOptions(): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  // Retention counts days on the browser's clock; Meta's must show the same day.
-  sim.clock.set(Date.now());
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  await recordEveryTarget(chromium.browser);
-  downloads = mkdtempSync(path.join(os.tmpdir(), 'adlens-downloads-'));
-  const browserSession = await chromium.browser.target().createCDPSession();
-  await browserSession.send('Browser.setDownloadBehavior', {
-    behavior: 'allow',
-    downloadPath: downloads,
+  adlens = await startConnectedAdlens({
+    simulator: { withoutLargeAccount: true },
+    configure: (simulator) => {
+      // Retention counts days on the browser's clock; Meta's must show the same day.
+      simulator.clock.set(Date.now());
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+    async beforeConnect({ chromium: started }) {
+      await recordEveryTarget(started.browser);
+      downloads = mkdtempSync(path.join(os.tmpdir(), 'adlens-downloads-'));
+      const browserSession = await started.browser.target().createCDPSession();
+      await browserSession.send('Browser.setDownloadBehavior', {
+        behavior: 'allow',
+        downloadPath: downloads,
+      });
+    },
   });
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
+  ({ sim, chromium, options } = adlens);
   sync = new SyncSection(options.page);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   accountId = `act_${account.accountId}`;
@@ -271,8 +276,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(sessions.map((session) => session.detach().catch(() => undefined)));
-  await chromium?.close();
-  await sim?.close();
+  await adlens?.close();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 

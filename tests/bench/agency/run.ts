@@ -7,9 +7,9 @@ import { ENTITY_LEVELS } from '@/lib/schema/insights';
 import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE, SYNC_POOL_SIZE } from '@/lib/sync/limits';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../../sim/start';
-import { launchAdlensBrowser } from '../../e2e/harness/browser';
-import { OptionsPage } from '../../e2e/harness/pages';
-import { worldTotals } from '../../e2e/harness/world-totals';
+import { launchAdlensBrowser } from '../../support/e2e/browser';
+import { OptionsPage } from '../../support/e2e/pages';
+import { worldTotals } from '../../support/world-totals';
 
 /**
  * Agency benchmark (issue 17): the production build in Chromium syncs the simulator's agency world

@@ -5,10 +5,10 @@ import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
 import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE } from '@/lib/sync/limits';
 import { addDays } from '@/lib/util/dates';
 import { startSimulator, type RunningSimulator } from '../../sim/start';
-import { launchAdlensBrowser, serviceWorker } from '../../e2e/harness/browser';
-import { OptionsPage } from '../../e2e/harness/pages';
-import { storedSyncState, SyncSection } from '../../e2e/harness/sync';
-import { worldTotals } from '../../e2e/harness/world-totals';
+import { launchAdlensBrowser, serviceWorker } from '../../support/e2e/browser';
+import { OptionsPage } from '../../support/e2e/pages';
+import { storedSyncState, SyncSection } from '../../support/e2e/sync';
+import { worldTotals } from '../../support/world-totals';
 
 /**
  * Sync benchmark (issue 3): the production build in Chromium syncs the simulator's large account,
