@@ -88,19 +88,7 @@ async function openPanelFromBadge(tab: AdsManagerTab, entity: SimEntity): Promis
   await tab.page
     .locator(`adlens-badge[data-adlens-entity="${entity.id}"] >>> [data-testid="adlens-badge"]`)
     .click();
-  // Polled: changes inside the overlay's shadow root are not mutations of the document.
-  const opened = await tab.page.waitForFunction(
-    () => {
-      const panel = document
-        .querySelector('adlens-panel')
-        ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
-      const state = panel?.getAttribute('data-state');
-      return state && state !== 'loading' ? `${state}: ${panel?.textContent ?? ''}` : false;
-    },
-    { timeout: 30_000 },
-  );
-  const text = String(await opened.jsonValue());
-  if (!text.startsWith('ready')) throw new Error(`The panel says: ${text.slice(0, 300)}`);
+  await tab.insightPanelReady();
   expect(await tab.panelText('insight-subject', entity.name)).toBe(entity.name);
 }
 

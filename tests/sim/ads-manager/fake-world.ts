@@ -1,8 +1,13 @@
 /**
- * A small deterministic World for this page's tests and dev scripts, standing in until the shared
- * `createWorld` lands. It has what the page must cope with: USD, EUR and JPY accounts, campaign and
- * ad set budgets, paused, deleted and archived entities, entities without delivery, hostile names,
- * and optionally the large account (200 campaigns, 1,000 ad sets, 5,000 ads).
+ * A small hand-built World for this page's tests (site.test.ts, table-data.test.ts) and dev
+ * scripts. It has what the page must cope with: USD, EUR and JPY accounts, campaign and ad set
+ * budgets, paused, deleted and archived entities, entities without delivery, hostile names, and
+ * optionally the large account (200 campaigns, 1,000 ad sets, 5,000 ads).
+ *
+ * It stays beside the seeded world (`createWorld`, tests/sim/world) on purpose: those tests pin its
+ * cast by hand (account ids and names, each campaign's exact name, two ad sets under the first
+ * campaign, the accounts' first day, exactly 200/1,000/5,000 in the large account), which the
+ * seeded world draws from its seed instead.
  */
 import type {
   ConfiguredStatus,
