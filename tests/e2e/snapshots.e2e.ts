@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DATABASE } from '@/lib/cache/db';
 import { previousPeriod } from '@/lib/util/dates';
 import { openShareLink, readShareLink } from '@/lib/snapshots/transport/link';
 import type { Snapshot } from '@/lib/snapshots/format/schema';
@@ -17,6 +16,7 @@ import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixtu
 import { AdsManagerTab, BackgroundWorker, type OptionsPage } from '../support/e2e/pages';
 import { chooseSnapshotSubject, SnapshotViewer } from '../support/e2e/snapshot-viewer';
 import { SyncSection } from '../support/e2e/sync';
+import { cacheRecordsIn } from '../support/e2e/worker-cache';
 import { worldTotals } from '../support/world-totals';
 import { englishFinding } from '../support/english-finding';
 import type { FindingMessage } from '@/lib/schema/finding-message';
@@ -168,21 +168,12 @@ const CORPUS_ERRORS: Readonly<Record<string, string>> = {
 async function storedRootFindings(
   page: Page,
 ): Promise<{ entityId: string; summary: FindingMessage }[]> {
-  const dump = await page.evaluate(async (database) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(database);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    return new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction('findings').objectStore('findings').getAll();
-      request.onsuccess = () => resolve(request.result as unknown[]);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-  }, CACHE_DATABASE);
-  return (dump as { entityId: string; summary: FindingMessage; parentId: string | null }[]).filter(
-    (finding) => finding.parentId === null,
-  );
+  const findings = await cacheRecordsIn<{
+    entityId: string;
+    summary: FindingMessage;
+    parentId: string | null;
+  }>(page, 'findings');
+  return findings.filter((finding) => finding.parentId === null);
 }
 
 const REDACTIONS = ['aliasNames', 'dropIds', 'indexMoney'] as const;
