@@ -1,6 +1,5 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { StoredFinding } from '@/lib/cache/findings';
 import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
@@ -9,7 +8,7 @@ import { openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
 import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
 import type { OptionsPage } from '../support/e2e/pages';
 import { SyncSection } from '../support/e2e/sync';
-import { findingRecord, putCacheRecords } from '../support/e2e/worker-cache';
+import { cacheRecordsIn, findingRecord, putCacheRecords } from '../support/e2e/worker-cache';
 
 /**
  * An agency buyer with eight client accounts (issue 17, item 4): every account list (the popup, the
@@ -28,25 +27,13 @@ const allIds = () => sim.world.accounts.map(id).sort();
 
 /** Each account's stored critical findings, read with the browser's own IndexedDB API. */
 async function criticalCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async (database) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(database);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const findings = await new Promise<StoredFinding[]>((resolve, reject) => {
-      const request = db.transaction('findings').objectStore('findings').getAll();
-      request.onsuccess = () => resolve(request.result as StoredFinding[]);
-      request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-    });
-    db.close();
-    const counts: Record<string, number> = {};
-    for (const finding of findings) {
-      if (finding.severity === 'critical')
-        counts[finding.accountId] = (counts[finding.accountId] ?? 0) + 1;
-    }
-    return counts;
-  }, CACHE_DATABASE);
+  const findings = await cacheRecordsIn<StoredFinding>(page, 'findings');
+  const counts: Record<string, number> = {};
+  for (const finding of findings) {
+    if (finding.severity === 'critical')
+      counts[finding.accountId] = (counts[finding.accountId] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** The account ids of the elements matching `selector`, top to bottom. */

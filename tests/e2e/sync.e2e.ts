@@ -5,6 +5,7 @@ import { openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
 import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
 import { AdsManagerTab } from '../support/e2e/pages';
 import { cachedTotals, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { cacheRecordsIn } from '../support/e2e/worker-cache';
 import { worldTotals } from '../support/world-totals';
 import { currentAnomalies, FINDING_KIND } from '../sim/world/planted';
 
@@ -42,24 +43,8 @@ const today = () => sim.world.today(digits);
 
 /** An account's records of one cache table, read through the extension page (worker-proof). */
 async function accountRecords<T>(table: 'findings' | 'changes'): Promise<T[]> {
-  return sync.page.evaluate(
-    async (store, key) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('adlens');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      const all = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-      db.close();
-      return all.filter((record) => (record as { accountId: string }).accountId === key);
-    },
-    table,
-    accountId,
-  ) as Promise<T[]>;
+  const all = await cacheRecordsIn<T & { accountId: string }>(sync.page, table);
+  return all.filter((record) => record.accountId === accountId);
 }
 
 interface StoredChange {
