@@ -45,6 +45,38 @@ const COMPONENTS_SCOPE = pattern(
   'Components are presentational: props in, callbacks out.',
 );
 
+/*
+ * Test layers: tests/unit, tests/e2e (and tests/e2e-firefox), tests/bench and tests/demo share code
+ * only through tests/support and the simulator (tests/sim, a product of its own); tests/support and
+ * tests/sim import no layer. Tests name folders with '@/tests/…' or by climbing out with '../'.
+ */
+const TEST_LAYERS = ['unit', 'e2e', 'e2e-firefox', 'bench', 'demo'];
+const testFolders = (names, climb = '(\\.\\./)+') =>
+  pattern(
+    `^(@/tests/|${climb})(${names.join('|')})(/|$)`,
+    'Test layers do not import each other: what they share lives in tests/support.',
+  );
+const restrictTestImports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+const others = (layer) => TEST_LAYERS.filter((other) => other !== layer);
+const testLayerRules = [
+  ...TEST_LAYERS.map((layer) => ({
+    files: [`tests/${layer}/**`],
+    rules: restrictTestImports(testFolders(others(layer))),
+  })),
+  { files: ['tests/sim/**'], rules: restrictTestImports(testFolders(TEST_LAYERS)) },
+  // Inside tests/support, `e2e/` is its own browser harness: only tests/e2e seen from here is banned.
+  {
+    files: ['tests/support/*'],
+    rules: restrictTestImports(testFolders(others('e2e')), testFolders(['e2e'], '\\.\\./')),
+  },
+  {
+    files: ['tests/support/*/**'],
+    rules: restrictTestImports(testFolders(others('e2e')), testFolders(['e2e'], '\\.\\./\\.\\./')),
+  },
+];
+
 const restrictImports = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: [CROSS_FOLDER_RELATIVE, TESTS, ...patterns] }],
 });
@@ -156,5 +188,6 @@ export default tseslint.config(
       ],
     },
   },
+  ...testLayerRules,
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

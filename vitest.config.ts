@@ -8,6 +8,8 @@ export default defineConfig({
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/sim/**/*.test.ts',
       'tests/audit/**/*.test.ts',
+      // The benches' own generators and scores, checked beside them.
+      'tests/bench/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,

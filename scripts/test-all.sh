@@ -29,7 +29,7 @@ step "lint" npx eslint . || failed_checks=$((failed_checks + 1))
 step "format" npx prettier --check . || failed_checks=$((failed_checks + 1))
 if step "build" npm run --silent build && step "store zips" npm run --silent zip; then
   step "web-ext lint (Firefox store build)" npm run --silent lint:firefox || failed_checks=$((failed_checks + 1))
-  step "unit, simulator and audit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/unit.json" || true
+  step "unit, simulator, bench and audit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/unit.json" || true
   step "end-to-end tests (Chromium)" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e.json" || true
   step "Firefox build" npm run --silent build:firefox &&
     step "end-to-end tests (Firefox)" npx vitest run --config vitest.e2e-firefox.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e-firefox.json" || true

@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../sim/start';
-import { launchAdlensBrowser } from '../e2e/harness/browser';
-import { AdsManagerTab, OptionsPage } from '../e2e/harness/pages';
-import { SyncSection } from '../e2e/harness/sync';
+import { launchAdlensBrowser } from '../support/e2e/browser';
+import { AdsManagerTab, OptionsPage } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
 
 const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../demo-output');
 const headless = !process.env.DISPLAY;

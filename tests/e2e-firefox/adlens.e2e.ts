@@ -6,11 +6,11 @@ import { addDays } from '@/lib/util/dates';
 import { SIMULATED_HOSTS } from '../sim/certs';
 import { startSimulator, type RunningSimulator } from '../sim/start';
 import type { Level, SimAccount, SimEntity } from '../sim/world/types';
-import { FIREFOX_OWN_HOSTS, launchAdlensFirefox, type AdlensFirefox } from '../e2e/harness/firefox';
-import { seriousViolations } from '../e2e/harness/axe';
-import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../e2e/harness/pages';
-import { cachedTotals, SyncSection } from '../e2e/harness/sync';
-import { worldTotals } from '../e2e/harness/world-totals';
+import { FIREFOX_OWN_HOSTS, launchAdlensFirefox, type AdlensFirefox } from '../support/e2e/firefox';
+import { seriousViolations } from '../support/e2e/axe';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../support/e2e/pages';
+import { cachedTotals, SyncSection } from '../support/e2e/sync';
+import { worldTotals } from '../support/world-totals';
 
 /**
  * What a user does with Adlens in Firefox, on the Firefox build in Debian's firefox-esr: paste a

@@ -1,11 +1,17 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageLocale, PageVariant } from '../sim/ads-manager/control';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { Level, SimAccount } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab } from './harness/pages';
-import { entityRecord, findingRecord, putCacheRecords, waitForCache } from './harness/worker-cache';
+import type { AdlensBrowser } from '../support/e2e/browser';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab } from '../support/e2e/pages';
+import {
+  entityRecord,
+  findingRecord,
+  putCacheRecords,
+  waitForCache,
+} from '../support/e2e/worker-cache';
 
 /**
  * Badges on the simulator's page built to the evidence of the live Ads Manager
@@ -15,6 +21,7 @@ import { entityRecord, findingRecord, putCacheRecords, waitForCache } from './ha
  * row in the DOM carries a badge exactly when its entity has findings, inside its name cell,
  * through wheel scrolling, tab, date and account changes; the corner panel counts what it saw.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 const pageErrors: string[] = [];
@@ -192,16 +199,15 @@ async function open(
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens();
+  ({ sim, chromium } = adlens);
   await seedCache();
 }, 120_000);
 
 afterAll(async () => {
   sim.control.page.variant = 'evidence';
   sim.control.page.locale = 'en';
-  await chromium?.close();
-  await sim?.close();
+  await adlens?.close();
 });
 
 const VARIANTS = [

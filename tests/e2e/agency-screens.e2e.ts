@@ -1,20 +1,21 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { StoredFinding } from '@/lib/cache/findings';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { seriousViolations, tabWalk } from './harness/axe';
-import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
-import { OptionsPage } from './harness/pages';
-import { SyncSection } from './harness/sync';
-import { findingRecord, putCacheRecords } from './harness/worker-cache';
+import { seriousViolations, tabWalk } from '../support/e2e/axe';
+import { openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import type { OptionsPage } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
+import { cacheRecordsIn, findingRecord, putCacheRecords } from '../support/e2e/worker-cache';
 
 /**
  * An agency buyer with eight client accounts (issue 17, item 4): every account list (the popup, the
  * options page's Sync, What Adlens fetches and Your data, the snapshot form) puts the account with
  * the most severe findings first, says each account's status, and finds an account by name or id.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -26,25 +27,13 @@ const allIds = () => sim.world.accounts.map(id).sort();
 
 /** Each account's stored critical findings, read with the browser's own IndexedDB API. */
 async function criticalCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async (database) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(database);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const findings = await new Promise<StoredFinding[]>((resolve, reject) => {
-      const request = db.transaction('findings').objectStore('findings').getAll();
-      request.onsuccess = () => resolve(request.result as StoredFinding[]);
-      request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-    });
-    db.close();
-    const counts: Record<string, number> = {};
-    for (const finding of findings) {
-      if (finding.severity === 'critical')
-        counts[finding.accountId] = (counts[finding.accountId] ?? 0) + 1;
-    }
-    return counts;
-  }, CACHE_DATABASE);
+  const findings = await cacheRecordsIn<StoredFinding>(page, 'findings');
+  const counts: Record<string, number> = {};
+  for (const finding of findings) {
+    if (finding.severity === 'critical')
+      counts[finding.accountId] = (counts[finding.accountId] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** The account ids of the elements matching `selector`, top to bottom. */
@@ -99,12 +88,13 @@ async function countText(page: Page, scope: string, expected: string): Promise<v
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ agency: { accounts: 8, partnerAccounts: 1, largestAds: 80 } });
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
+  adlens = await startConnectedAdlens({
+    simulator: { agency: { accounts: 8, partnerAccounts: 1, largestAds: 80 } },
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  ({ sim, chromium, options } = adlens);
   // Connecting syncs every account (and detects in each); the test starts once they are done.
   await new SyncSection(options.page).waitForIdle();
 
@@ -121,10 +111,7 @@ beforeAll(async () => {
   );
 }, 600_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 describe('eight client accounts', () => {
   it('the popup lists the account with problems first, with its findings, and finds an account by name or id', async () => {

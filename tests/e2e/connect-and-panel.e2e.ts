@@ -1,31 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import {
-  launchAdlensBrowser,
-  waitForNewWorker,
-  workerStartTime,
-  type AdlensBrowser,
-} from './harness/browser';
-import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
-import { tokenOutsideAuthorization } from './harness/wire';
+import { waitForNewWorker, workerStartTime, type AdlensBrowser } from '../support/e2e/browser';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../support/e2e/pages';
+import { tokenOutsideAuthorization } from '../support/e2e/wire';
 
 /**
  * The vertical slice a user walks through: paste a token in the options page, see the accounts,
  * open Ads Manager and find the Adlens panel naming the account; then disconnect.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens();
+  ({ sim, chromium } = adlens);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 function accountOf(currency: SimAccount['currency']): SimAccount {
   const account = sim.world.accounts.find((candidate) => candidate.currency === currency);

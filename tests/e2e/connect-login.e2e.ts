@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTERED_REDIRECT_URI } from '../sim/facebook-login';
-import { startSimulator, type RunningSimulator } from '../sim/start';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { FacebookLoginDialog } from './harness/facebook-login';
-import { BackgroundWorker, OptionsPage } from './harness/pages';
+import type { RunningSimulator } from '../sim/start';
+import type { AdlensBrowser } from '../support/e2e/browser';
+import { FacebookLoginDialog } from '../support/e2e/facebook-login';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { BackgroundWorker, OptionsPage } from '../support/e2e/pages';
 
 /**
  * Facebook Login end to end: the production build calls identity.launchWebAuthFlow, Chromium opens
@@ -11,21 +12,19 @@ import { BackgroundWorker, OptionsPage } from './harness/pages';
  * https://<extension id>.chromiumapp.org/ (never resolved, never loaded). Then denial, silent
  * renewal, a renewal that needs the person, an expired token, and disconnect with revocation.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
 const USER = 'Demo Media Buyer';
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens({ simulator: { withoutLargeAccount: true } });
+  ({ sim, chromium } = adlens);
   options = await OptionsPage.open(chromium.browser);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 async function sessionToken(): Promise<unknown> {
   const worker = await BackgroundWorker.attach(chromium.browser);

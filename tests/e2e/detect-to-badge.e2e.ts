@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { PlantedAnomaly, SimAccount, SimEntity } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, OptionsPage, type AdsManagerLocation } from './harness/pages';
-import { SyncSection } from './harness/sync';
+import type { AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, type AdsManagerLocation } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
 
 /**
  * From a problem planted in the simulated Meta to the badge a media buyer sees, with nothing
@@ -17,6 +18,7 @@ import { SyncSection } from './harness/sync';
  * every other row in view was answered too: a clean row without a badge is a real "nothing
  * wrong", not a question not yet answered.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 
@@ -101,8 +103,9 @@ function cleanParent(account: SimAccount, level: 'campaign' | 'adset'): string {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await startConnectedAdlens({ simulator: { withoutLargeAccount: true } });
+  ({ sim, chromium } = adlens);
+  const { options } = adlens;
   const accounts = (['EUR', 'JPY'] as const).map((currency) =>
     sim.world.accounts.find((candidate) => candidate.currency === currency)!,
   );
@@ -115,9 +118,6 @@ beforeAll(async () => {
     new Set(['campaign', 'adset', 'ad']),
   );
 
-  const options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
   for (const drilldown of drilldowns) {
     drilldown.tab = await AdsManagerTab.open(chromium.browser, drilldown.location);
     await drilldown.tab.waitForTableRows();
@@ -127,10 +127,7 @@ beforeAll(async () => {
   for (const account of accounts) await sync.sync(`act_${account.accountId}`);
 }, 300_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 function entity(id: string): SimEntity {
   const found = sim.world.entity(id);

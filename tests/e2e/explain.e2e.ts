@@ -2,13 +2,14 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plantedSegment } from '../sim/graph/insights/breakdowns';
 import type { WireRecord } from '../sim/server';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { PlantedAnomaly, SimAccount, SimEntity } from '../sim/world/types';
 import { addDays } from '@/lib/util/dates';
-import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, OptionsPage } from './harness/pages';
-import { SyncSection } from './harness/sync';
-import { tokenOutsideAuthorization } from './harness/wire';
+import { EXTENSION_ORIGIN, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, type OptionsPage } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
+import { tokenOutsideAuthorization } from '../support/e2e/wire';
 
 /**
  * Explain as a media buyer uses it, production build in Chromium: after a real sync of the JPY
@@ -19,6 +20,7 @@ import { tokenOutsideAuthorization } from './harness/wire';
  * options page's API call log and on the wire with the token only in the Authorization header. A
  * finding with nothing planted behind it (a delivery stop) says nothing stands out.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -44,20 +46,14 @@ const PLACEMENT_NAMES: Readonly<Record<string, string>> = {
 };
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
   // English in the United States: the panel's words and numbers as the literals below write them.
-  chromium = await launchAdlensBrowser(sim.routing, { lang: 'en-US' });
+  adlens = await startConnectedAdlens({ simulator: { withoutLargeAccount: true }, lang: 'en-US' });
+  ({ sim, chromium, options } = adlens);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'JPY')!;
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
   await new SyncSection(options.page).sync(`act_${account.accountId}`);
 }, 240_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 function ongoing(kind: PlantedAnomaly['kind']): { anomaly: PlantedAnomaly; entity: SimEntity } {
   const anomaly = sim.world.anomalies.find(
@@ -92,19 +88,7 @@ async function openPanelFromBadge(tab: AdsManagerTab, entity: SimEntity): Promis
   await tab.page
     .locator(`adlens-badge[data-adlens-entity="${entity.id}"] >>> [data-testid="adlens-badge"]`)
     .click();
-  // Polled: changes inside the overlay's shadow root are not mutations of the document.
-  const opened = await tab.page.waitForFunction(
-    () => {
-      const panel = document
-        .querySelector('adlens-panel')
-        ?.shadowRoot?.querySelector('[data-testid="insight-panel"]');
-      const state = panel?.getAttribute('data-state');
-      return state && state !== 'loading' ? `${state}: ${panel?.textContent ?? ''}` : false;
-    },
-    { timeout: 30_000 },
-  );
-  const text = String(await opened.jsonValue());
-  if (!text.startsWith('ready')) throw new Error(`The panel says: ${text.slice(0, 300)}`);
+  await tab.insightPanelReady();
   expect(await tab.panelText('insight-subject', entity.name)).toBe(entity.name);
 }
 

@@ -4,14 +4,14 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_MESSAGE_KEYS } from '@/lib/schema/finding-message';
 import { previousPeriod } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
-import { seriousViolations, tabWalk } from './harness/axe';
-import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, OptionsPage } from './harness/pages';
-import { EXTENSION_ORIGIN } from './harness/browser';
-import { chooseSnapshotSubject, SnapshotViewer } from './harness/snapshot-viewer';
-import { SyncSection } from './harness/sync';
+import { seriousViolations, tabWalk } from '../support/e2e/axe';
+import { EXTENSION_ORIGIN, openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, type OptionsPage } from '../support/e2e/pages';
+import { chooseSnapshotSubject, SnapshotViewer } from '../support/e2e/snapshot-viewer';
+import { SyncSection } from '../support/e2e/sync';
 
 /**
  * Adlens in German (Chromium started with --lang=de) after a real connect and sync of the EUR
@@ -22,6 +22,7 @@ import { SyncSection } from './harness/sync';
  * language. Screenshots of the panel in both languages, and of the German viewer's facts, go to
  * demo-output/ for the README.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -32,20 +33,18 @@ const PANEL_HOST = 'adlens-panel';
 const BADGE_HOST = 'adlens-badge';
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  chromium = await launchAdlensBrowser(sim.routing, { lang: 'de' });
+  adlens = await startConnectedAdlens({
+    simulator: { withoutLargeAccount: true },
+    lang: 'de',
+    connectedStatus: 'Verbunden als Demo Media Buyer',
+  });
+  ({ sim, chromium, options } = adlens);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Verbunden als Demo Media Buyer');
   await new SyncSection(options.page).sync(`act_${account.accountId}`);
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 async function inBothThemes(page: Page, check: () => Promise<void>): Promise<void> {
   for (const value of ['light', 'dark'] as const) {

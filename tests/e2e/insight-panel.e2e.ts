@@ -2,12 +2,13 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatKpi, formatMoney } from '@/lib/insight/format';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount, SimEntity } from '../sim/world/types';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, OptionsPage } from './harness/pages';
-import { SyncSection } from './harness/sync';
-import { worldTotals } from './harness/world-totals';
+import type { AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, type OptionsPage } from '../support/e2e/pages';
+import { SyncSection } from '../support/e2e/sync';
+import { worldTotals } from '../support/world-totals';
 
 /**
  * The insight panel in the simulated Ads Manager, production build in Chromium, after a real sync
@@ -16,6 +17,7 @@ import { worldTotals } from './harness/world-totals';
  * engine's finding on the planted spike, names hostile text as text, keeps the keyboard to itself,
  * and still answers from the cache once Meta rejects the token.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -27,23 +29,21 @@ const dialogs: string[] = [];
 const PANEL = 'adlens-panel >>>';
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  // Its ranges are written as inclusive `date=` ends: the simulator's earlier page variant. The
-  // evidence-based page (exclusive ends) is covered by ads-manager-evidence.e2e.ts.
-  sim.control.page.variant = 'data-surface';
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await startConnectedAdlens({
+    simulator: { withoutLargeAccount: true },
+    // Its ranges are written as inclusive `date=` ends: the simulator's earlier page variant. The
+    // evidence-based page (exclusive ends) is covered by ads-manager-evidence.e2e.ts.
+    configure: (simulator) => {
+      simulator.control.page.variant = 'data-surface';
+    },
+  });
+  ({ sim, chromium, options } = adlens);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   today = sim.world.today(account.accountId);
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
   await new SyncSection(options.page).sync(`act_${account.accountId}`);
 }, 240_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 async function openTab(params: Record<string, string>): Promise<AdsManagerTab> {
   const { date, ...others } = params;

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DATABASE } from '@/lib/cache/db';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
 import { SNAPSHOT_DATABASE } from '@/lib/snapshots/store';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { SimAccount } from '../sim/world/types';
 import { OWNED_SETTINGS_DATABASE } from '@/lib/settings/owned';
 import {
@@ -16,11 +15,12 @@ import {
   openExtensionPage,
   serviceWorker,
   type AdlensBrowser,
-} from './harness/browser';
-import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
-import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
-import { tokenOutsideAuthorization } from './harness/wire';
-import { putCacheRecords, spikeSentence } from './harness/worker-cache';
+} from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, BackgroundWorker, OptionsPage } from '../support/e2e/pages';
+import { cachedTotals, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { tokenOutsideAuthorization } from '../support/e2e/wire';
+import { cacheRecordsIn, putCacheRecords, spikeSentence } from '../support/e2e/worker-cache';
 
 /**
  * Every privacy control of the options page, driven as a user drives it in the production build,
@@ -30,6 +30,7 @@ import { putCacheRecords, spikeSentence } from './harness/worker-cache';
  * Meta's, and the token may appear in no console and in no Graph request but its Authorization
  * header.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -134,28 +135,6 @@ async function recordEveryTarget(browser: Browser): Promise<void> {
   await Promise.all(browser.targets().map(recordRequests));
 }
 
-/** A whole table of the cache, read from an extension page with the browser's own API. */
-async function storeRecords(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    async (database, name) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(database);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      const records = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-      });
-      db.close();
-      return records as Record<string, unknown>[];
-    },
-    CACHE_DATABASE,
-    store,
-  );
-}
-
 /** The background-owned settings (lib/settings/owned), read from an extension page. */
 async function ownedSettings(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate(async (database) => {
@@ -208,7 +187,7 @@ async function evaluateInContentScript(page: Page, expression: string): Promise<
 }
 
 async function accountRecords(page: Page, store: string, id: string) {
-  return (await storeRecords(page, store)).filter((record) => record.accountId === id);
+  return (await cacheRecordsIn(page, store)).filter((record) => record.accountId === id);
 }
 
 async function insightRows(page: Page, id: string, since: string, until: string) {
@@ -248,21 +227,24 @@ async function reloadOptions(): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  // Retention counts days on the browser's clock; Meta's must show the same day.
-  sim.clock.set(Date.now());
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  await recordEveryTarget(chromium.browser);
-  downloads = mkdtempSync(path.join(os.tmpdir(), 'adlens-downloads-'));
-  const browserSession = await chromium.browser.target().createCDPSession();
-  await browserSession.send('Browser.setDownloadBehavior', {
-    behavior: 'allow',
-    downloadPath: downloads,
+  adlens = await startConnectedAdlens({
+    simulator: { withoutLargeAccount: true },
+    configure: (simulator) => {
+      // Retention counts days on the browser's clock; Meta's must show the same day.
+      simulator.clock.set(Date.now());
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+    async beforeConnect({ chromium: started }) {
+      await recordEveryTarget(started.browser);
+      downloads = mkdtempSync(path.join(os.tmpdir(), 'adlens-downloads-'));
+      const browserSession = await started.browser.target().createCDPSession();
+      await browserSession.send('Browser.setDownloadBehavior', {
+        behavior: 'allow',
+        downloadPath: downloads,
+      });
+    },
   });
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
+  ({ sim, chromium, options } = adlens);
   sync = new SyncSection(options.page);
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   accountId = `act_${account.accountId}`;
@@ -271,8 +253,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(sessions.map((session) => session.detach().catch(() => undefined)));
-  await chromium?.close();
-  await sim?.close();
+  await adlens?.close();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
@@ -284,7 +265,7 @@ describe('privacy controls', () => {
     const received = () =>
       sim.control.requests.entries.map((entry) => `${entry.method} ${entry.path}`).sort();
     const logged = async () =>
-      (await storeRecords(options.page, 'apiCalls'))
+      (await cacheRecordsIn(options.page, 'apiCalls'))
         .map((call) => `${String(call.method)} ${String(call.path)}`)
         .sort();
     const deadline = Date.now() + 30_000;
@@ -520,13 +501,13 @@ describe('privacy controls', () => {
     expect(exported.settings.syncSettings.backfillDays).toBe(7);
     expect(exported.cache.accounts.map((a) => a.accountId)).toContain(accountId);
     expect(exported.cache.entities).toHaveLength(
-      (await storeRecords(options.page, 'entities')).length,
+      (await cacheRecordsIn(options.page, 'entities')).length,
     );
     expect(exported.cache.apiCalls.length).toBeGreaterThan(0);
     const stored = await insightRows(options.page, accountId, '2000-01-01', today());
     // Connecting synced every account, so the export holds each cached account's rows.
     let everyAccount = 0;
-    for (const { accountId: id } of await storeRecords(options.page, 'accounts')) {
+    for (const { accountId: id } of await cacheRecordsIn(options.page, 'accounts')) {
       // A day past the account's today: another account's zone may be a day ahead.
       everyAccount += await insightRows(
         options.page,
@@ -582,7 +563,7 @@ describe('privacy controls', () => {
     await options.page.waitForSelector('[data-testid="api-log-clear-confirmation"]');
     await click(options.page, 'api-log-clear-confirm');
     await options.waitForText('api-log-total', /^0 calls/);
-    expect(await storeRecords(options.page, 'apiCalls')).toHaveLength(0);
+    expect(await cacheRecordsIn(options.page, 'apiCalls')).toHaveLength(0);
   });
 
   it('never sends the token to a content script, and no console of any target shows it', async () => {
@@ -635,7 +616,7 @@ describe('privacy controls', () => {
       ),
     ).toBe('0');
     // The account stays connected and listed, with nothing cached.
-    expect((await storeRecords(options.page, 'accounts')).map((a) => a.accountId)).toContain(
+    expect((await cacheRecordsIn(options.page, 'accounts')).map((a) => a.accountId)).toContain(
       accountId,
     );
 
@@ -684,13 +665,13 @@ describe('privacy controls', () => {
     const populated = async () => {
       const stores: Record<string, number> = {};
       for (const store of ['entities', 'series', 'syncState', 'findings']) {
-        stores[store] = (await storeRecords(options.page, store)).length;
+        stores[store] = (await cacheRecordsIn(options.page, store)).length;
       }
       return stores;
     };
     const before = await populated();
     expect(before.series).toBeGreaterThan(0);
-    expect((await storeRecords(options.page, 'findings')).map((f) => f.accountId)).toContain(
+    expect((await cacheRecordsIn(options.page, 'findings')).map((f) => f.accountId)).toContain(
       otherId,
     );
     await reloadOptions();
@@ -703,7 +684,7 @@ describe('privacy controls', () => {
     await click(options.page, 'clear-all-confirm');
     await options.waitForText('data-notice', /Cleared/);
     expect(await populated()).toEqual({ entities: 0, series: 0, syncState: 0, findings: 0 });
-    const accounts = (await storeRecords(options.page, 'accounts')).map((a) => a.accountId);
+    const accounts = (await cacheRecordsIn(options.page, 'accounts')).map((a) => a.accountId);
     expect(accounts).toEqual(expect.arrayContaining([accountId, otherId]));
     await options.waitForStatus('Connected as Demo Media Buyer');
   }, 240_000);

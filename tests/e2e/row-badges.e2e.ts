@@ -1,23 +1,23 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { Level, SimAccount, SimEntity } from '../sim/world/types';
 import {
-  launchAdlensBrowser,
   serviceWorker,
   waitForNewWorker,
   workerStartTime,
   type AdlensBrowser,
-} from './harness/browser';
-import { AdsManagerTab } from './harness/pages';
+} from '../support/e2e/browser';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab } from '../support/e2e/pages';
 import {
   entityRecord,
   findingRecord,
   putCacheRecords,
   spikeSentence,
   waitForCache,
-} from './harness/worker-cache';
-import { englishFinding } from '../unit/components/english-finding';
+} from '../support/e2e/worker-cache';
+import { englishFinding } from '../support/english-finding';
 import type { FindingMessage } from '@/lib/schema/finding-message';
 
 /**
@@ -26,6 +26,7 @@ import type { FindingMessage } from '@/lib/schema/finding-message';
  * way a sync will write them; the overlay reads them through `findings.forRows` as in real use.
  * Each check compares every visible row with the seeded findings: a badge on exactly those rows.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 const pageErrors: string[] = [];
@@ -243,18 +244,18 @@ async function openTab(
 }
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  // The simulator's earlier markup, kept as a variant; the page built to the evidence of the live
-  // one is covered by ads-manager-evidence.e2e.ts.
-  sim.control.page.variant = 'data-surface';
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens({
+    // The simulator's earlier markup, kept as a variant; the page built to the evidence of the live
+    // one is covered by ads-manager-evidence.e2e.ts.
+    configure: (simulator) => {
+      simulator.control.page.variant = 'data-surface';
+    },
+  });
+  ({ sim, chromium } = adlens);
   await seedCache();
 }, 120_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 describe('with data-surface row ids', () => {
   let tab: AdsManagerTab;

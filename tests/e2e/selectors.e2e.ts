@@ -1,27 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as selectors from '../../lib/ads-manager/selectors';
 import type { SelectorFixture } from '../../lib/ads-manager/selectors';
-import { startSimulator, type RunningSimulator } from '../sim/start';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab } from './harness/pages';
+import type { RunningSimulator } from '../sim/start';
+import type { AdlensBrowser } from '../support/e2e/browser';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab } from '../support/e2e/pages';
 
 /**
  * Every selector of lib/ads-manager/selectors.ts against the simulator's Ads Manager page in Chromium: on
  * each page its fixtures name, in two builds (all class names differ between them). A failure names
  * the selector, the page and the build, so a change in Meta's markup points at one line.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens();
+  ({ sim, chromium } = adlens);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 interface Case {
   readonly name: string;

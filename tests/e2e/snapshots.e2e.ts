@@ -3,21 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_DATABASE } from '@/lib/cache/db';
 import { previousPeriod } from '@/lib/util/dates';
 import { openShareLink, readShareLink } from '@/lib/snapshots/transport/link';
 import type { Snapshot } from '@/lib/snapshots/format/schema';
 import { SNAPSHOT_DATABASE } from '@/lib/snapshots/store';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { RangeStats, SimAccount, SimEntity } from '../sim/world/types';
-import { hostileCorpus, PASSPHRASE } from '../unit/snapshots/corpus';
-import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, BackgroundWorker, OptionsPage } from './harness/pages';
-import { chooseSnapshotSubject, SnapshotViewer } from './harness/snapshot-viewer';
-import { SyncSection } from './harness/sync';
-import { worldTotals } from './harness/world-totals';
-import { englishFinding } from '../unit/components/english-finding';
+import { hostileCorpus, PASSPHRASE } from '../support/snapshot-corpus';
+import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab, BackgroundWorker, type OptionsPage } from '../support/e2e/pages';
+import { chooseSnapshotSubject, SnapshotViewer } from '../support/e2e/snapshot-viewer';
+import { SyncSection } from '../support/e2e/sync';
+import { cacheRecordsIn } from '../support/e2e/worker-cache';
+import { worldTotals } from '../support/world-totals';
+import { englishFinding } from '../support/english-finding';
 import type { FindingMessage } from '@/lib/schema/finding-message';
 
 /**
@@ -26,6 +27,7 @@ import type { FindingMessage } from '@/lib/schema/finding-message';
  * viewer; a teammate opens them in a fresh browser profile and sees the same numbers; the hostile
  * corpus fails with clear errors and stores nothing.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let sender: AdlensBrowser;
 let options: OptionsPage;
@@ -34,8 +36,8 @@ let account: SimAccount;
 let campaign: SimEntity;
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  sender = await launchAdlensBrowser(sim.routing);
+  adlens = await startConnectedAdlens({ simulator: { withoutLargeAccount: true } });
+  ({ sim, chromium: sender, options } = adlens);
   work = mkdtempSync(path.join(os.tmpdir(), 'adlens-snapshots-'));
   account = sim.world.accounts.find((candidate) => candidate.currency === 'EUR')!;
   // The campaign with the account's planted tracking break, so the snapshot has something to say.
@@ -43,15 +45,11 @@ beforeAll(async () => {
     (anomaly) => anomaly.accountId === account.accountId && anomaly.kind === 'tracking_break',
   )!;
   campaign = sim.world.entity(planted.entityId)!;
-  options = await OptionsPage.open(sender.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
   await new SyncSection(options.page).sync(`act_${account.accountId}`);
 }, 240_000);
 
 afterAll(async () => {
-  await sender?.close();
-  await sim?.close();
+  await adlens?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -170,21 +168,12 @@ const CORPUS_ERRORS: Readonly<Record<string, string>> = {
 async function storedRootFindings(
   page: Page,
 ): Promise<{ entityId: string; summary: FindingMessage }[]> {
-  const dump = await page.evaluate(async (database) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(database);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    return new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction('findings').objectStore('findings').getAll();
-      request.onsuccess = () => resolve(request.result as unknown[]);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-  }, CACHE_DATABASE);
-  return (dump as { entityId: string; summary: FindingMessage; parentId: string | null }[]).filter(
-    (finding) => finding.parentId === null,
-  );
+  const findings = await cacheRecordsIn<{
+    entityId: string;
+    summary: FindingMessage;
+    parentId: string | null;
+  }>(page, 'findings');
+  return findings.filter((finding) => finding.parentId === null);
 }
 
 const REDACTIONS = ['aliasNames', 'dropIds', 'indexMoney'] as const;

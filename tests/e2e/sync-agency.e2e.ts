@@ -3,11 +3,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncState } from '@/lib/cache/sync-state';
 import { ENTITY_LEVELS } from '@/lib/schema/insights';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
-import { EXTENSION_ORIGIN, launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { OptionsPage } from './harness/pages';
-import { cachedTotals, stopWorker, storedSyncState } from './harness/sync';
-import { worldTotals } from './harness/world-totals';
+import type { RunningSimulator } from '../sim/start';
+import { EXTENSION_ORIGIN, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import type { OptionsPage } from '../support/e2e/pages';
+import { cachedTotals, stopWorker, storedSyncState } from '../support/e2e/sync';
+import { worldTotals } from '../support/world-totals';
 
 /**
  * A small agency (5 ad accounts of 50 to 1,000 ads, one reached through a partner business) synced
@@ -16,25 +17,24 @@ import { worldTotals } from './harness/world-totals';
  * worker starts and carries every one of them on, and each account ends with every row of its
  * 90 days exactly once.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
 
 beforeAll(async () => {
-  sim = await startSimulator({ agency: { accounts: 5, partnerAccounts: 1, largestAds: 1000 } });
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  // Answers take a while, as Meta's do, so the worker is stopped with syncs under way.
-  sim.control.settings.insightsAnswerMs = 150;
-  chromium = await launchAdlensBrowser(sim.routing);
-  options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
+  adlens = await startConnectedAdlens({
+    simulator: { agency: { accounts: 5, partnerAccounts: 1, largestAds: 1000 } },
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+      // Answers take a while, as Meta's do, so the worker is stopped with syncs under way.
+      simulator.control.settings.insightsAnswerMs = 150;
+    },
+  });
+  ({ sim, chromium, options } = adlens);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 const accountIds = () => sim.world.accounts.map(({ accountId }) => `act_${accountId}`);
 

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
+import type { RunningSimulator } from '../sim/start';
 import type { FaultStep } from '../sim';
-import { launchAdlensBrowser, type AdlensBrowser } from './harness/browser';
-import { OptionsPage } from './harness/pages';
-import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
-import { worldTotals, type Totals } from './harness/world-totals';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { cachedTotals, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { worldTotals, type Totals } from '../support/world-totals';
 
 /**
  * Each error class of the Client checklist, injected through the simulator's fault scripts into a
  * sync of the EUR account: the sync ends in the state the user should see, keeps everything it had
  * synced, and once the fault is gone a sync ends equal to the world again.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
-let chromium: AdlensBrowser;
 let sync: SyncSection;
 let digits: string;
 let accountId: string;
@@ -52,13 +51,14 @@ async function forgetRateLimit() {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ withoutLargeAccount: true });
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  const options = await OptionsPage.open(chromium.browser);
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
-  sync = new SyncSection(options.page);
+  adlens = await startConnectedAdlens({
+    simulator: { withoutLargeAccount: true },
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  sim = adlens.sim;
+  sync = new SyncSection(adlens.options.page);
   const eur = sim.world.accounts.find((account) => account.currency === 'EUR')!;
   digits = eur.accountId;
   accountId = `act_${digits}`;
@@ -68,10 +68,7 @@ beforeAll(async () => {
   await expectCacheEqualsWorld();
 }, 300_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 beforeEach(async () => {
   sim.control.faults.clear();

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
-import {
-  launchAdlensBrowser,
-  waitForNewWorker,
-  workerStartTime,
-  type AdlensBrowser,
-} from './harness/browser';
-import { OptionsPage } from './harness/pages';
-import { cachedTotals, stopWorker, storedSyncState, SyncSection } from './harness/sync';
-import { worldTotals } from './harness/world-totals';
+import type { RunningSimulator } from '../sim/start';
+import { waitForNewWorker, workerStartTime, type AdlensBrowser } from '../support/e2e/browser';
+import { launchAdlens, type RunningAdlens } from '../support/e2e/fixture';
+import { OptionsPage } from '../support/e2e/pages';
+import { cachedTotals, stopWorker, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { worldTotals } from '../support/world-totals';
 
 /**
  * The service worker stopped, as Chromium stops an idle one, at several points of the large
@@ -18,6 +14,7 @@ import { worldTotals } from './harness/world-totals';
  * asking for the sync state) starts a new worker, which carries on. The end result has exactly
  * the rows and sums of a clean sync: no duplicate, no gap.
  */
+let adlens: RunningAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let options: OptionsPage;
@@ -25,18 +22,18 @@ let accountId: string;
 let digits: string;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
+  adlens = await launchAdlens({
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  ({ sim, chromium } = adlens);
   options = await OptionsPage.open(chromium.browser);
   digits = sim.largeAccount.accountId;
   accountId = `act_${digits}`;
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 async function until(
   condition: () => boolean | Promise<boolean>,

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../sim/start';
-import { launchAdlensBrowser, openExtensionPage, type AdlensBrowser } from './harness/browser';
-import { AdsManagerTab, OptionsPage } from './harness/pages';
-import { cachedTotals, storedSyncState, SyncSection } from './harness/sync';
-import { worldTotals } from './harness/world-totals';
+import type { RunningSimulator } from '../sim/start';
+import { openExtensionPage, type AdlensBrowser } from '../support/e2e/browser';
+import { startConnectedAdlens, type ConnectedAdlens } from '../support/e2e/fixture';
+import { AdsManagerTab } from '../support/e2e/pages';
+import { cachedTotals, storedSyncState, SyncSection } from '../support/e2e/sync';
+import { cacheRecordsIn } from '../support/e2e/worker-cache';
+import { worldTotals } from '../support/world-totals';
 import { currentAnomalies, FINDING_KIND } from '../sim/world/planted';
 
 /**
@@ -12,6 +14,7 @@ import { currentAnomalies, FINDING_KIND } from '../sim/world/planted';
  * Chromium from the simulator: the first sync's 90 days, then an incremental sync after the
  * simulator's clock moves, with restated conversions and today's growth replacing older values.
  */
+let adlens: ConnectedAdlens | undefined;
 let sim: RunningSimulator;
 let chromium: AdlensBrowser;
 let sync: SyncSection;
@@ -22,46 +25,26 @@ let connectedAt = 0;
 const LEVELS = ['campaign', 'adset', 'ad'] as const;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  // Async report runs finish on their second status poll rather than their fifth.
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  chromium = await launchAdlensBrowser(sim.routing);
-  const options = await OptionsPage.open(chromium.browser);
-  connectedAt = sim.clock.now();
-  await options.connectWithToken(sim.control.demoToken);
-  await options.waitForStatus('Connected as Demo Media Buyer');
-  sync = new SyncSection(options.page);
+  adlens = await startConnectedAdlens({
+    // Async report runs finish on their second status poll rather than their fifth.
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  ({ sim, chromium, connectedAt } = adlens);
+  sync = new SyncSection(adlens.options.page);
   digits = sim.largeAccount.accountId;
   accountId = `act_${digits}`;
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await sim?.close();
-});
+afterAll(() => adlens?.close());
 
 const today = () => sim.world.today(digits);
 
 /** An account's records of one cache table, read through the extension page (worker-proof). */
 async function accountRecords<T>(table: 'findings' | 'changes'): Promise<T[]> {
-  return sync.page.evaluate(
-    async (store, key) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('adlens');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      const all = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-      db.close();
-      return all.filter((record) => (record as { accountId: string }).accountId === key);
-    },
-    table,
-    accountId,
-  ) as Promise<T[]>;
+  const all = await cacheRecordsIn<T & { accountId: string }>(sync.page, table);
+  return all.filter((record) => record.accountId === accountId);
 }
 
 interface StoredChange {

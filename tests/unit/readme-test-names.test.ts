@@ -17,9 +17,11 @@ const SUITES: Readonly<Record<string, { readonly folder: string; readonly suffix
   'e2e-firefox': { folder: 'tests/e2e-firefox', suffix: '.e2e.ts' },
   unit: { folder: 'tests/unit', suffix: '.test.ts' },
   audit: { folder: 'tests/audit', suffix: '.test.ts' },
+  bench: { folder: 'tests/bench', suffix: '.test.ts' },
 };
 
-const NAME = /(?<![\w/.`-])(e2e-firefox|e2e|unit|audit)\/([a-z0-9][\w/-]*[\w])(?:: "([^"]+)")?/g;
+const NAME =
+  /(?<![\w/.`-])(e2e-firefox|e2e|unit|audit|bench)\/([a-z0-9][\w/-]*[\w])(?:: "([^"]+)")?/g;
 
 interface TestName {
   readonly text: string;

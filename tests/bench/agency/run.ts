@@ -6,10 +6,9 @@ import type { SyncState } from '@/lib/cache/sync-state';
 import { ENTITY_LEVELS } from '@/lib/schema/insights';
 import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE, SYNC_POOL_SIZE } from '@/lib/sync/limits';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../../sim/start';
-import { launchAdlensBrowser } from '../../e2e/harness/browser';
-import { OptionsPage } from '../../e2e/harness/pages';
-import { worldTotals } from '../../e2e/harness/world-totals';
+import type { RunningSimulator } from '../../sim/start';
+import { startConnectedAdlens } from '../../support/e2e/fixture';
+import { worldTotals } from '../../support/world-totals';
 
 /**
  * Agency benchmark (issue 17): the production build in Chromium syncs the simulator's agency world
@@ -128,14 +127,15 @@ const load = () =>
 async function main(): Promise<void> {
   const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (built.status !== 0) throw new Error('npx wxt build failed');
-  const sim = await startSimulator({ agency: {} });
-  // Async report runs complete on their first status poll: the simulator's clock stands still.
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  const chromium = await launchAdlensBrowser(sim.routing);
+  const adlens = await startConnectedAdlens({
+    simulator: { agency: {} },
+    // Async report runs complete on their first status poll: the simulator's clock stands still.
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  const { sim, chromium, options } = adlens;
   try {
-    const options = await OptionsPage.open(chromium.browser);
-    await options.connectWithToken(sim.control.demoToken);
-    await options.waitForStatus('Connected as Demo Media Buyer');
     const target = await chromium.browser.waitForTarget(
       (candidate) => candidate.type() === TargetType.SERVICE_WORKER,
     );
@@ -210,8 +210,7 @@ async function main(): Promise<void> {
       `agency: accounts=${accounts.length} ads=${ads} insight_rows=${full.rows} requests=${requests} api_minimum=${minimum} sync_s=${(syncMs / 1000).toFixed(1)} storage_mb=${(storage / 2 ** 20).toFixed(1)} worker_heap_mb=${(peakHeap / 2 ** 20).toFixed(1)} detect_s=${(detectMs / 1000).toFixed(1)}`,
     );
   } finally {
-    await chromium.close();
-    await sim.close();
+    await adlens.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AccountInput, DailyRow, EffectiveStatus, EntityNode } from '@/lib/anomaly';
 import { buildStructure } from './build-structure';
 import { accountEffect, GENERAL_WISHES, plantLabels } from './plant-labels';
-import { createRandom } from './random';
+import { createBenchRandom } from '../../support/random';
 import { simulateDelivery } from './simulate-delivery';
 import {
   DAYS,
@@ -56,10 +56,10 @@ export function createEvalSet(seed: number): EvalSet {
 function createAccount(seed: number, index: number): EvalAccount {
   const accountId = `act_${100 + index}`;
   const currency = CURRENCIES[index % CURRENCIES.length] ?? 'USD';
-  const random = createRandom(seed, `${accountId}:structure`);
+  const random = createBenchRandom(seed, `${accountId}:structure`);
   const structure = buildStructure(random, accountId, currency);
   const wide = ACCOUNT_WIDE[index - GENERAL_ACCOUNTS];
-  const plantRandom = createRandom(seed, `${accountId}:labels`);
+  const plantRandom = createBenchRandom(seed, `${accountId}:labels`);
   const effects = wide ? [accountEffect(wide, plantRandom)] : [];
   const healthy = index >= GENERAL_ACCOUNTS + ACCOUNT_WIDE.length;
   const labels: Label[] = healthy
@@ -167,7 +167,7 @@ function restatedConversions(
   seed: number,
 ): Map<string, Restated> {
   const result = new Map<string, Restated>();
-  const random = createRandom(seed, `${account.world.accountId}:restated:${asOf}`);
+  const random = createBenchRandom(seed, `${account.world.accountId}:restated:${asOf}`);
   const add = (id: string, day: number, conversions: number, value: number): void => {
     const entry: Restated = result.get(id) ?? {
       conversions: new Map<number, number>(),

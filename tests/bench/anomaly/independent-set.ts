@@ -1,5 +1,5 @@
 import type { AccountInput, DailyRow, EntityNode, FindingKind } from '@/lib/anomaly';
-import { createRandom, type Random } from './random';
+import { createBenchRandom, type Random } from '../../support/random';
 import type { Label } from './world-types';
 
 /**
@@ -149,7 +149,7 @@ function createAccount(
   index: number,
 ): { account: IndependentAccount; accountLabels: Label[] } {
   const accountId = `act_9${100 + index}`;
-  const random = createRandom(seed, `independent:${accountId}`);
+  const random = createBenchRandom(seed, `independent:${accountId}`);
   const currency = CURRENCIES[index % CURRENCIES.length] ?? 'USD';
   const scale = currency === 'JPY' || currency === 'TWD' ? 1 : 100;
   const weekdaySpend = Array.from({ length: 7 }, () => Math.exp(0.08 * random.normal()));
@@ -560,7 +560,7 @@ export function independentInputAsOf(
   asOf: number,
   seed: number,
 ): AccountInput {
-  const random = createRandom(seed, `independent:${account.world.accountId}:as-of:${asOf}`);
+  const random = createBenchRandom(seed, `independent:${account.world.accountId}:as-of:${asOf}`);
   const today = asOf + 1;
   const daily = new Map<string, DailyRow[]>();
   const reported = new Map<string, Map<number, number>>();

@@ -1,6 +1,6 @@
 import type { FindingKind } from '@/lib/anomaly';
 import { minorPerCent } from './build-structure';
-import type { Random } from './random';
+import type { Random } from '../../support/random';
 import {
   DAYS,
   EVAL_FROM,

@@ -1,6 +1,6 @@
 import type { Finding, FindingKind } from '@/lib/anomaly';
 import { FIRST_EPOCH_DAY, type Label } from './world-types';
-import { englishFinding } from '../../unit/components/english-finding';
+import { englishFinding } from '../../support/english-finding';
 
 /**
  * Scoring a replay against the labels. A finding shown on consecutive days (gaps of up to

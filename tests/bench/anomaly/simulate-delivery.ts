@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random';
+import { createBenchRandom, type Random } from '../../support/random';
 import {
   DAYS,
   FIRST_EPOCH_DAY,
@@ -33,10 +33,10 @@ export interface DeliveryInput {
 /** Final (fully restated) columns per ad id. */
 export function simulateDelivery(input: DeliveryInput): Map<string, Columns> {
   const byAd = new Map<string, Columns>();
-  const accountRandom = createRandom(input.seed, `${input.accountKey}:market`);
+  const accountRandom = createBenchRandom(input.seed, `${input.accountKey}:market`);
   const marketCpm = driftPath(accountRandom, 0.01, 0.97);
   for (const campaign of input.campaigns) {
-    const random = createRandom(input.seed, `${input.accountKey}:${campaign.id}`);
+    const random = createBenchRandom(input.seed, `${input.accountKey}:${campaign.id}`);
     const campaignSimulator = new CampaignDelivery(input, campaign, random, marketCpm, byAd);
     for (let day = 0; day < DAYS; day++) campaignSimulator.simulateDay(day);
   }

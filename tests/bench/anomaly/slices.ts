@@ -5,7 +5,7 @@ import {
   type EntityNode,
 } from '@/lib/anomaly';
 import { SLICE_MS } from '@/lib/sync/slice';
-import { createRandom } from './random';
+import { createBenchRandom } from '../../support/random';
 
 /**
  * The engine's longest stretch without a pause on an account as large as the simulator's largest
@@ -50,7 +50,7 @@ export async function measureSlices(): Promise<SliceMeasure> {
 }
 
 function worstDayAccount(): AccountInput {
-  const random = createRandom(1, 'slices');
+  const random = createBenchRandom(1, 'slices');
   const entities: EntityNode[] = [];
   const daily = new Map<string, DailyRow[]>();
   const since = '2024-06-01';
@@ -97,7 +97,7 @@ function worstDayAccount(): AccountInput {
   return { accountId: 'act_1', currency: 'USD', entities, daily };
 }
 
-function adDays(random: ReturnType<typeof createRandom>, spend: number): DailyRow[] {
+function adDays(random: ReturnType<typeof createBenchRandom>, spend: number): DailyRow[] {
   return Array.from({ length: DAYS }, (_, day) => {
     const event = day >= DAYS - EVENT_DAYS;
     const spendMinor = Math.round(spend * random.logNormal(0.1));

@@ -1,5 +1,5 @@
 import { detectSeries } from '@/lib/anomaly';
-import { createRandom } from './random';
+import { createBenchRandom } from '../../support/random';
 
 /** detectSeries over many daily series shaped like ad metrics: weekly rhythm, noise, some shocks. */
 
@@ -15,7 +15,7 @@ export interface Throughput {
 const ROUNDS = 5;
 
 export function measureThroughput(seed: number, count = 10_000, points = 90): Throughput {
-  const random = createRandom(seed, 'throughput');
+  const random = createBenchRandom(seed, 'throughput');
   const all: number[][] = [];
   for (let s = 0; s < count; s++) {
     const level = Math.exp(random.uniform(2, 9));

@@ -7,9 +7,8 @@ import { addDays } from '@/lib/util/dates';
 import { createSimulatedMeta } from '../../sim';
 import { plantedSegment } from '../../sim/graph/insights/breakdowns';
 import type { AnomalyKind, PlantedAnomaly, SimEntity, World } from '../../sim/world/types';
-import { simFetch } from '../../unit/sync/sim-graph';
-import { fakeTiming } from '../../unit/graph/fake-graph';
-import { englishFinding } from '../../unit/components/english-finding';
+import { fakeTiming, simFetch } from '../../support/graph-stand-in';
+import { englishFinding } from '../../support/english-finding';
 
 /**
  * Explain benchmark (issue #18): explains every planted problem of the simulator's world through

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
-import { launchAdlensFirefox, type AdlensFirefox } from '../../e2e/harness/firefox';
-import { AdsManagerTab, OptionsPage } from '../../e2e/harness/pages';
-import { findingRecord, putCacheRecordsIn } from '../../e2e/harness/worker-cache';
+import { launchAdlensFirefox, type AdlensFirefox } from '../../support/e2e/firefox';
+import { AdsManagerTab, OptionsPage } from '../../support/e2e/pages';
+import { findingRecord, putCacheRecordsIn } from '../../support/e2e/worker-cache';
 import type { RunningSimulator } from '../../sim/start';
 
 /**

@@ -2,10 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer';
-import { EXTENSION_DIR, launchAdlensBrowser } from '../../e2e/harness/browser';
-import { AdsManagerTab } from '../../e2e/harness/pages';
-import { findingRecord, putCacheRecords, waitForCache } from '../../e2e/harness/worker-cache';
-import { startSimulator, type RunningSimulator } from '../../sim/start';
+import { EXTENSION_DIR } from '../../support/e2e/browser';
+import { launchAdlens } from '../../support/e2e/fixture';
+import { AdsManagerTab } from '../../support/e2e/pages';
+import { findingRecord, putCacheRecords, waitForCache } from '../../support/e2e/worker-cache';
+import type { RunningSimulator } from '../../sim/start';
 import type { Level } from '../../sim/world/types';
 import { measureFirefoxOverlay } from './firefox';
 import { analyzeTrace } from './trace';
@@ -230,8 +231,8 @@ async function badgePass(sim: RunningSimulator, browser: Browser, planted: Set<s
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimulator();
-  const chromium = await launchAdlensBrowser(sim.routing);
+  const adlens = await launchAdlens();
+  const { sim, chromium } = adlens;
   try {
     const planted = await plantFindings(sim, chromium.browser);
     const traced = await tracedPass(sim, chromium.browser);
@@ -248,8 +249,7 @@ async function main(): Promise<void> {
         `${spread(firefox.withoutMs)}`,
     );
   } finally {
-    await chromium.close();
-    await sim.close();
+    await adlens.close();
   }
 }
 

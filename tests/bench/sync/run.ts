@@ -4,11 +4,11 @@ import { CACHE_DATABASE } from '@/lib/cache/db';
 import { CHUNK_DAYS, METRIC_COUNT } from '@/lib/cache/series';
 import { INSIGHTS_PAGE_SIZE, OBJECTS_PAGE_SIZE } from '@/lib/sync/limits';
 import { addDays } from '@/lib/util/dates';
-import { startSimulator, type RunningSimulator } from '../../sim/start';
-import { launchAdlensBrowser, serviceWorker } from '../../e2e/harness/browser';
-import { OptionsPage } from '../../e2e/harness/pages';
-import { storedSyncState, SyncSection } from '../../e2e/harness/sync';
-import { worldTotals } from '../../e2e/harness/world-totals';
+import type { RunningSimulator } from '../../sim/start';
+import { serviceWorker } from '../../support/e2e/browser';
+import { startConnectedAdlens } from '../../support/e2e/fixture';
+import { storedSyncState, SyncSection } from '../../support/e2e/sync';
+import { worldTotals } from '../../support/world-totals';
 
 /**
  * Sync benchmark (issue 3): the production build in Chromium syncs the simulator's large account,
@@ -308,14 +308,14 @@ function printRun(name: string, run: Measured): void {
 
 async function main(): Promise<void> {
   build();
-  const sim = await startSimulator();
-  // Async report runs complete on their second status poll: the simulator's clock stands still.
-  sim.control.settings.reportRuns.pollsToComplete = 1;
-  const chromium = await launchAdlensBrowser(sim.routing);
+  const adlens = await startConnectedAdlens({
+    // Async report runs complete on their second status poll: the simulator's clock stands still.
+    configure: (simulator) => {
+      simulator.control.settings.reportRuns.pollsToComplete = 1;
+    },
+  });
+  const { sim, chromium, options } = adlens;
   try {
-    const options = await OptionsPage.open(chromium.browser);
-    await options.connectWithToken(sim.control.demoToken);
-    await options.waitForStatus('Connected as Demo Media Buyer');
     const section = new SyncSection(options.page);
     const target = await chromium.browser.waitForTarget(
       (candidate) => candidate.type() === TargetType.SERVICE_WORKER,
@@ -365,8 +365,7 @@ async function main(): Promise<void> {
       `  ratio                                                             ${(writes.rawMs / writes.chunkMs).toFixed(1)}× faster`,
     );
   } finally {
-    await chromium.close();
-    await sim.close();
+    await adlens.close();
   }
 }
 

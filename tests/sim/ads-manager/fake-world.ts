@@ -1,8 +1,13 @@
 /**
- * A small deterministic World for this page's tests and dev scripts, standing in until the shared
- * `createWorld` lands. It has what the page must cope with: USD, EUR and JPY accounts, campaign and
- * ad set budgets, paused, deleted and archived entities, entities without delivery, hostile names,
- * and optionally the large account (200 campaigns, 1,000 ad sets, 5,000 ads).
+ * A small hand-built World for this page's tests (site.test.ts, table-data.test.ts) and dev
+ * scripts. It has what the page must cope with: USD, EUR and JPY accounts, campaign and ad set
+ * budgets, paused, deleted and archived entities, entities without delivery, hostile names, and
+ * optionally the large account (200 campaigns, 1,000 ad sets, 5,000 ads).
+ *
+ * It stays beside the seeded world (`createWorld`, tests/sim/world) on purpose: those tests pin its
+ * cast by hand (account ids and names, each campaign's exact name, two ad sets under the first
+ * campaign, the accounts' first day, exactly 200/1,000/5,000 in the large account), which the
+ * seeded world draws from its seed instead.
  */
 import type {
   ConfiguredStatus,
@@ -16,6 +21,7 @@ import type {
   SimEntity,
   World,
 } from '../world/types';
+import { fnv1a } from '../../support/hash';
 import { addDays } from './dates';
 
 export interface FakeWorldOptions {
@@ -37,15 +43,6 @@ export const HOSTILE_NAMES = [
   '"><svg onload=window.__pwned=3>',
   'Retargeting 🔁 — très long nom de campagne qui ne tient jamais dans la colonne du tableau des publicités',
 ] as const;
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 interface Spec {
   readonly name: string;
@@ -133,7 +130,7 @@ class FakeWorld implements World {
   }
 
   private day(plan: Plan, date: string): DailyStats {
-    const h = hash(`${plan.entity.id}|${date}`);
+    const h = fnv1a(`${plan.entity.id}|${date}`);
     const impressions = Math.round((400 + (h % 4000)) * plan.scale);
     const cpmMinor = (800 + ((h >>> 8) % 900)) * plan.currencyScale;
     const clicks = Math.round(impressions * (0.006 + ((h >>> 4) % 20) / 1000));
@@ -194,7 +191,7 @@ function addEntity(
 ): { entity: SimEntity; plan: Omit<Plan, 'entity' | 'scale'> } {
   b.serial += 1;
   const id = `${ID_PREFIX[level]}${b.account.accountId.slice(-1)}${String(b.serial).padStart(13, '0')}`;
-  const h = hash(id);
+  const h = fnv1a(id);
   const created = Date.parse(`${b.today}T12:00:00Z`) / 1000 - (20 + (h % 150)) * 86_400;
   const effectiveStatus = effectiveOf(spec.status, parent?.entity.effectiveStatus, level);
   const budgetMinor = (20 + (h % 80)) * 500 * (b.account.currency === 'JPY' ? 1.5 : 1);

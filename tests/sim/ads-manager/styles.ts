@@ -4,6 +4,7 @@
  * id, so every class name changes with `control.page.buildId` and no class carries a stable meaning,
  * as on the real page. Colours are theme variables; dark values apply under prefers-color-scheme.
  */
+import { fnv1a } from '../../support/hash';
 
 type Declarations = Readonly<Record<string, string>>;
 interface RoleStyle {
@@ -453,18 +454,8 @@ function dot(color: string): RoleStyle {
 
 export type StyleRole = keyof typeof ROLES;
 
-/** FNV-1a, 32 bit: small, stable across Node and browsers. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function atomicClassName(buildId: number, atom: string): string {
-  return `x${hash(`${buildId}\u0000${atom}`).toString(36)}`;
+  return `x${fnv1a(`${buildId}\u0000${atom}`).toString(36)}`;
 }
 
 const THEME = `:root{color-scheme:light dark;--surface-background:#f0f2f5;--card-background:#fff;\

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import type { SimControl } from '../control';
 import { json, type SimHandler, type SimRequest, type SimResponse } from '../http';
-import { createRandom, hash32, type Random } from '../world/random';
+import { hash32 } from '../../support/hash';
+import { createRandom, type Random } from '../../support/random';
 import type { SimAccount, World } from '../world/types';
 import { runBatch } from './batch';
 import { RowCache, type GraphContext, type GraphNode } from './context';

@@ -1,4 +1,4 @@
-import { hash32 } from '../world/random';
+import { hash32 } from '../../support/hash';
 import { invalidParameter } from './errors';
 import type { Params } from './params';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { hash32 } from '../world/random';
+import { hash32 } from '../../support/hash';
 import { nonexistingField } from './errors';
 import type { FieldSpec } from './fields';
 import type { InsightsRow, RowSubject } from './insights/format';

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
-import { createRandom, hash32, type Random } from '../world/random';
+import { hash32 } from '../../support/hash';
+import { createRandom, type Random } from '../../support/random';
 import { invalidToken, tokenRequired, type GraphError } from './errors';
 
 /**

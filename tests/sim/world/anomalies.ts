@@ -1,5 +1,5 @@
 import { dateOfEpochDay } from './calendar';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../../support/random';
 import type { AccountPlan, PlannedEntity } from './structure';
 import type { AnomalyKind, Level, PlantedAnomaly } from './types';
 

@@ -4,7 +4,7 @@ import { plantAnomalies } from './anomalies';
 import { dateOfEpochDay } from './calendar';
 import { simulateDelivery } from './delivery';
 import { HOSTILE_KINDS, HOSTILE_NAMES } from './names';
-import { createRandom } from './random';
+import { createRandom } from '../../support/random';
 import { ObservedStats, type StatsNode } from './observed';
 import { rollUp, StatsTable } from './stats-table';
 import { planAccount, type AccountPlan, type PlannedEntity } from './structure';

@@ -1,5 +1,5 @@
 import { factorsOn, type AnomalyEffect } from './anomalies';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../../support/random';
 import {
   CLICKS,
   IMPRESSIONS,

@@ -1,7 +1,8 @@
 import { MINOR_PER_MAJOR, PER_USD, type AccountSpec } from './accounts';
 import { dateOfEpochDay, epochDay, localDate, localTimeToUnix } from './calendar';
 import { ordinaryName, vocabularyFor } from './names';
-import { createRandom, hash32, type Random } from './random';
+import { hash32 } from '../../support/hash';
+import { createRandom, type Random } from '../../support/random';
 import type { ConfiguredStatus, EffectiveStatus, Level, SimAccount } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishFinding } from '../components/catalogue';
 import { detectAnomalies, type DailyRow, type Finding } from '@/lib/anomaly';
-import { createRandom } from '@/tests/bench/anomaly/random';
+import { createBenchRandom } from '@/tests/support/random';
 import { AS_OF, TYPICAL, campaignOf, recent, rowsFor, withControl } from './fixtures';
 
 describe('CPA and ROAS shifts', () => {
@@ -87,7 +87,7 @@ describe('CPA and ROAS shifts', () => {
 
 /** Rows whose value is the sum of each order's own value, log-normal around the usual basket. */
 function withBaskets(seed: string, spendOn: (day: number) => number, spread: number): DailyRow[] {
-  const random = createRandom(2, seed);
+  const random = createBenchRandom(2, seed);
   return rowsFor(seed, (day) => ({ spend: spendOn(day) })).map((row) => {
     let value = 0;
     for (let order = 0; order < row.conversions; order++) {

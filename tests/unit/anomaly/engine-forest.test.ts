@@ -9,7 +9,7 @@ import {
   type EntityNode,
   type Finding,
 } from '@/lib/anomaly';
-import { createRandom } from '@/tests/bench/anomaly/random';
+import { createBenchRandom } from '@/tests/support/random';
 import { dateOf, HISTORY_DAYS, sumRows } from './fixtures';
 
 /**
@@ -49,7 +49,7 @@ type AccountShape = typeof accountArbitrary extends fc.Arbitrary<infer T> ? T : 
 type AdShape = AccountShape['campaigns'][number][number][number];
 
 function rowsOf(seed: number, id: string, ad: AdShape, shape: AccountShape): DailyRow[] {
-  const random = createRandom(seed, id);
+  const random = createBenchRandom(seed, id);
   const rows: DailyRow[] = [];
   for (let day = 0; day < HISTORY_DAYS + 1; day++) {
     const changes = [

@@ -1,5 +1,5 @@
 import type { AccountInput, DailyRow, EntityNode } from '@/lib/anomaly';
-import { createRandom } from '@/tests/bench/anomaly/random';
+import { createBenchRandom } from '@/tests/support/random';
 
 /**
  * Small, seeded accounts for the engine's tests: one day's numbers come from spend and rates, with
@@ -49,7 +49,7 @@ export function rowsFor(
   deliveryOn: (day: number) => Partial<Delivery> | undefined,
   days = HISTORY_DAYS,
 ): DailyRow[] {
-  const random = createRandom(1, seed);
+  const random = createBenchRandom(1, seed);
   const rows: DailyRow[] = [];
   for (let day = 0; day < days; day++) {
     const change = deliveryOn(day);

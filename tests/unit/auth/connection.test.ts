@@ -20,7 +20,7 @@ import { syncScheduler } from '@/lib/sync/service';
 import { fetchCurrentUser } from '@/lib/graph/me';
 import { createMessageRouter } from '@/lib/messaging/server';
 import type { ConnectionInfo } from '@/lib/schema/connection';
-import { ADA, FakeGraph, GOOD } from './fake-graph';
+import { ADA, GOOD, TokenGraph } from '@/tests/support/graph-stand-in';
 import { identity } from '@/tests/unit/messaging/senders';
 
 /** Connect, validation, expiry, renewal, the vault toggle and disconnect, through the router. */
@@ -34,7 +34,7 @@ const APP_ID = '1234567890123456';
 const LOGIN_TOKEN = 'EAAGtokenFromFacebookLogin0123456789';
 const NO_ADS = 'EAAGtokenWithoutAdsRead0123456789abc';
 
-let graph: FakeGraph;
+let graph: TokenGraph;
 
 /** Facebook's dialog: grants `token` for `expiresIn` seconds, or denies. */
 function facebookDialog(answer: { token: string; expiresIn?: number } | 'deny' | 'needs-ui') {
@@ -75,7 +75,7 @@ beforeEach(async () => {
   await forgetToken();
   await wipeCache();
   fakeBrowser.reset();
-  graph = new FakeGraph();
+  graph = new TokenGraph();
   vi.stubGlobal('fetch', graph.fetch);
 });
 

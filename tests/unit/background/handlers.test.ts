@@ -9,7 +9,7 @@ import { wipeCache } from '@/lib/cache/wipe';
 import { graphErrorToAppError } from '@/lib/graph/errors';
 import { createMessageRouter } from '@/lib/messaging/server';
 import { sessionThrottleStore } from '@/lib/sync/throttle-store';
-import { AD_ACCOUNT, FakeGraph, GOOD } from '../auth/fake-graph';
+import { AD_ACCOUNT, GOOD, TokenGraph } from '@/tests/support/graph-stand-in';
 import { adsManager, identity } from '@/tests/unit/messaging/senders';
 
 /** The background's commands end to end in Node: router, handlers, vault, cache, Graph client. */
@@ -32,7 +32,7 @@ afterEach(() => {
 
 describe('auth.connectWithToken', () => {
   it('validates the token with Meta, then stores it and the accounts', async () => {
-    const graph = new FakeGraph();
+    const graph = new TokenGraph();
     vi.stubGlobal('fetch', graph.fetch);
     const reply = await call('auth.connectWithToken', { token: GOOD });
     expect(reply).toEqual({
@@ -62,7 +62,7 @@ describe('auth.connectWithToken', () => {
   });
 
   it('stores nothing for a token Meta rejects, and says why', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     const reply = await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'token-rejected' } });
     expect(JSON.stringify(reply)).toContain('Invalid OAuth access token');
@@ -73,7 +73,7 @@ describe('auth.connectWithToken', () => {
   });
 
   it('keeps an existing connection when a new token is rejected', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     await call('auth.connectWithToken', { token: 'EAABbadTokenThatMetaRejects' });
     await expect(readToken()).resolves.toBe(GOOD);
@@ -102,7 +102,7 @@ describe('auth.status and accounts', () => {
   });
 
   it('answers the options page and the Ads Manager tab once connected', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     expect(await call('auth.status', {})).toMatchObject({
       ok: true,
@@ -126,7 +126,7 @@ describe('auth.status and accounts', () => {
   });
 
   it("answers Explain for an account it does not hold as 'not connected', not as a bad request", async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     const explain = { accountId: 'act_999', findingId: 'cpm_surge:1:2026-11-01' };
     expect(await call('findings.explain', explain, adsManager)).toMatchObject({
@@ -136,7 +136,7 @@ describe('auth.status and accounts', () => {
   });
 
   it('survives a worker restart: the token is re-read from session storage', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     vi.resetModules();
     const fresh = await import('@/entrypoints/background/handlers');
@@ -149,7 +149,7 @@ describe('auth.status and accounts', () => {
 
 describe('auth.disconnect', () => {
   it('wipes everything and revokes the permissions when asked', async () => {
-    const graph = new FakeGraph();
+    const graph = new TokenGraph();
     vi.stubGlobal('fetch', graph.fetch);
     await call('auth.connectWithToken', { token: GOOD });
     expect(await call('auth.disconnect', { revoke: true })).toEqual({
@@ -163,7 +163,7 @@ describe('auth.disconnect', () => {
   });
 
   it('forgets the pacing kept per ad account, whose keys are the accounts’ ids', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     const pacing = { pausedUntil: 0, percent: 80, observedAt: 1, strikes: 0 };
     await sessionThrottleStore().set('act_1001', pacing);
@@ -173,7 +173,7 @@ describe('auth.disconnect', () => {
   });
 
   it('wipes everything offline too, and says the revocation is unconfirmed', async () => {
-    const graph = new FakeGraph();
+    const graph = new TokenGraph();
     vi.stubGlobal('fetch', graph.fetch);
     await call('auth.connectWithToken', { token: GOOD });
     graph.offline = true;
@@ -187,7 +187,7 @@ describe('auth.disconnect', () => {
   });
 
   it('is refused to the Ads Manager tab', async () => {
-    vi.stubGlobal('fetch', new FakeGraph().fetch);
+    vi.stubGlobal('fetch', new TokenGraph().fetch);
     await call('auth.connectWithToken', { token: GOOD });
     expect(await call('auth.disconnect', {}, adsManager)).toMatchObject({
       error: { code: 'forbidden-sender' },

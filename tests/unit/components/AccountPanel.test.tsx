@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountPanel, type AccountPanelState } from '@/components/AccountPanel';
 import { translate } from '@/tests/unit/components/catalogue';
+import { byTestId, container, mount, unmount } from '@/tests/support/dom';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>&amp;';
 const account = { accountId: 'act_1', name: 'Shop', currency: 'EUR', timezoneName: 'Europe/Paris' };
-
-let container: HTMLElement;
 
 async function show(
   state: AccountPanelState,
@@ -16,23 +14,13 @@ async function show(
   onToggleCollapsed = () => undefined,
   onOpenInsights = () => undefined,
 ) {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() =>
-    render(
-      <AccountPanel t={translate} {...{ state, collapsed, onToggleCollapsed, onOpenInsights }} />,
-      container,
-    ),
+  await mount(
+    <AccountPanel t={translate} {...{ state, collapsed, onToggleCollapsed, onOpenInsights }} />,
   );
   return container;
 }
 
-const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+afterEach(unmount);
 
 describe('AccountPanel', () => {
   it('shows the account name and currency', async () => {

@@ -8,12 +8,11 @@ import type { FindingCounts } from '@/lib/schema/findings-counts';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { arrangeAccounts, type ListedAccount } from '@/lib/util/account-list';
 import { translate } from '@/tests/unit/components/catalogue';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { byTestId, container, mount, unmount } from '@/tests/support/dom';
 
 afterEach(unmount);
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const synced: AccountSyncSummary = {
   accountId: 'act_1',
   state: 'synced',

@@ -26,4 +26,4 @@ export function useEnglishCatalogue() {
 /** The translate function the entry points pass to components, answering in English. */
 export const translate: Translate = englishText;
 
-export { englishFinding } from './english-finding';
+export { englishFinding } from '@/tests/support/english-finding';

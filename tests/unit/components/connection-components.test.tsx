@@ -9,11 +9,10 @@ import { ConnectionStatus } from '@/components/ConnectionStatus';
 import { ConnectionTokenStorage } from '@/components/ConnectionTokenStorage';
 import type { ConnectionInfo } from '@/lib/schema/connection';
 import { translate } from '@/tests/unit/components/catalogue';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { byTestId, container, mount, unmount } from '@/tests/support/dom';
 
 afterEach(unmount);
 
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 
 const INFO: ConnectionInfo = {

@@ -6,11 +6,9 @@ import { ConnectForm } from '@/components/ConnectForm';
 import { ConnectionStatus } from '@/components/ConnectionStatus';
 import type { AuthStatus } from '@/lib/schema/messages';
 import { translate } from '@/tests/unit/components/catalogue';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { byTestId, container, mount, unmount } from '@/tests/support/dom';
 
 afterEach(unmount);
-
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe('ConnectForm', () => {
   it('labels a password field and hands over the trimmed token, then forgets it', async () => {

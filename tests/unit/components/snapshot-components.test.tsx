@@ -6,7 +6,7 @@ import { FindingList } from '@/components/FindingList';
 import { KpiTable } from '@/components/KpiTable';
 import { Sparkline, sparklineSegments } from '@/components/Sparkline';
 import { translate } from '@/tests/unit/components/catalogue';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { container, mount, unmount } from '@/tests/support/dom';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 

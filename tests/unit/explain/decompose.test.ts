@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExplanation, decomposeDimension } from '@/lib/explain';
 import { pair, totals } from './fixtures';
-import { englishFinding } from '../components/english-finding';
+import { englishFinding } from '@/tests/support/english-finding';
 
 const periods = {
   baseline: { since: '2026-11-01', until: '2026-11-14' },

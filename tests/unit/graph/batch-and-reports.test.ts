@@ -7,7 +7,12 @@ import { GraphError } from '@/lib/graph/errors';
 import { reportRunRows } from '@/lib/graph/report-runs';
 import { memoryThrottleStore, ThrottleGate } from '@/lib/graph/throttle';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
-import { fakeGraph, fakeTiming, usageHeaders, type FakeRoute } from './fake-graph';
+import {
+  fakeGraph,
+  fakeTiming,
+  usageHeaders,
+  type FakeRoute,
+} from '@/tests/support/graph-stand-in';
 
 const TOKEN = 'EAABbatchToken0123456789abcdef';
 

@@ -1,24 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { createGraphClient, followablePagingUrl, graphUrl, MAX_RETRIES } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/errors';
 import { fetchAdAccounts, fetchCurrentUser, revokeAppAuthorization } from '@/lib/graph/me';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
-import { fakeTiming } from './fake-graph';
+import { fakeGraph, fakeTiming, scripted, type FakeReply } from '@/tests/support/graph-stand-in';
 
 const TOKEN = 'EAABclientTestToken0123456789abcdef';
 
-type Reply = { status?: number; body: unknown } | Error;
+type Reply = FakeReply | Error;
 
+/** Replies in order, whatever is asked. */
 function fakeFetch(...replies: Reply[]) {
-  const queue = [...replies];
-  return vi.fn((_url: URL, _init: RequestInit): Promise<Response> => {
-    const reply = queue.shift();
-    if (!reply) return Promise.reject(new Error('unexpected request'));
-    if (reply instanceof Error) return Promise.reject(reply);
-    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    return Promise.resolve(new Response(body, { status: reply.status ?? 200 }));
-  });
+  return fakeGraph(scripted(...replies)).fetch;
 }
 
 function requestedUrls(fetch: ReturnType<typeof fakeFetch>): URL[] {

@@ -4,7 +4,7 @@ import { fetchDailyInsights } from '@/lib/graph/insights';
 import { GRAPH_API_VERSION } from '@/lib/graph/version';
 import type { GraphInsightsRow } from '@/lib/schema/graph-ads';
 import { METRIC_GROUP_NAMES } from '@/lib/schema/sync';
-import { fakeGraph, fakeTiming, graphError, type FakeRoute } from './fake-graph';
+import { fakeGraph, fakeTiming, graphError, type FakeRoute } from '@/tests/support/graph-stand-in';
 
 const TOKEN = 'EAABinsightsToken0123456789abcdef';
 const slice = {

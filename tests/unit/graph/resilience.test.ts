@@ -16,7 +16,7 @@ import {
   scripted,
   usageHeaders,
   type FakeReply,
-} from './fake-graph';
+} from '@/tests/support/graph-stand-in';
 
 const TOKEN = 'EAABresilienceToken0123456789abcdef';
 const ACCOUNT = 'act_42';

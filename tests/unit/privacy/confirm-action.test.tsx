@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallLog } from '@/components/ApiCallLog';
 import { ConfirmAction } from '@/components/ConfirmAction';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { byTestId, container, mount, unmount } from '@/tests/support/dom';
 
 async function show(onConfirm: () => void) {
   await mount(
@@ -19,8 +19,6 @@ async function show(onConfirm: () => void) {
     </ConfirmAction>,
   );
 }
-
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 afterEach(unmount);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSnapshotBytes } from '@/lib/snapshots/transport/decode';
 import { SnapshotError, snapshotErrorText } from '@/lib/snapshots/format/errors';
 import { openShareLink, readShareLink } from '@/lib/snapshots/transport/link';
-import { hostileCorpus, type CorpusCase } from './corpus';
+import { hostileCorpus, type CorpusCase } from '@/tests/support/snapshot-corpus';
 import { readerFor } from '../i18n/reader';
 import { HOSTILE_NAME } from './fixtures';
 

@@ -11,7 +11,8 @@ import { SeriesGetResponseSchema } from '@/lib/schema/series';
 import { syncScheduler } from '@/lib/sync/service';
 import { addDays } from '@/lib/util/dates';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
-import { connectCache, createSimulatedMeta, simAccount, simFetch, worldTotals } from './sim-graph';
+import { connectCache, createSimulatedMeta, simAccount, worldTotals } from './sim-graph';
+import { simFetch } from '@/tests/support/graph-stand-in';
 import { adsManager, extensionPage as optionsPage, identity } from '@/tests/unit/messaging/senders';
 
 // Whole syncs in fake-indexeddb on a 2-core machine others share, as in the other sync tests.

@@ -5,7 +5,7 @@ import { GraphError } from '@/lib/graph/errors';
 import { AppError } from '@/lib/schema/errors';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { syncProblemOf } from '@/lib/sync/problems';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { container, mount, unmount } from '@/tests/support/dom';
 import { readerFor } from '../i18n/reader';
 
 const AT = Date.parse('2026-11-20T15:00:00Z');

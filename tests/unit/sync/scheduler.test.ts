@@ -12,8 +12,8 @@ import {
 } from '@/lib/sync/scheduler';
 import { isStale } from '@/lib/sync/triggers';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
-import { fakeTiming } from '../graph/fake-graph';
-import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
+import { fakeTiming, simFetch } from '@/tests/support/graph-stand-in';
+import { connectCache, createSimulatedMeta, simAccount } from './sim-graph';
 
 // Whole syncs in fake-indexeddb, anomaly detection included, on a 2-core machine others share.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });

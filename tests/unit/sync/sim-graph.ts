@@ -1,40 +1,19 @@
+/*
+ * The sync engine's unit tests against the simulator in-process (`simFetch`): the same seeded
+ * world, error catalogue and paging as the end-to-end tests, without a browser.
+ */
 import { saveConnection } from '@/lib/cache/connection';
 import { readSeries } from '@/lib/cache/series';
-import { createGraphClient, type GraphCall, type GraphFetch } from '@/lib/graph/client';
+import { createGraphClient, type GraphCall } from '@/lib/graph/client';
 import { toAccountRecord } from '@/lib/graph/me';
 import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/schema/sync';
 import type { SyncDeps } from '@/lib/sync/runner';
 import { apiCallRecord } from '@/lib/cache/api-log';
 import { epochDayOf } from '@/lib/util/dates';
-import { worldTotals as totalsOfWorld, type Totals } from '../../e2e/harness/world-totals';
+import { fakeTiming, simFetch } from '@/tests/support/graph-stand-in';
+import { worldTotals as totalsOfWorld, type Totals } from '@/tests/support/world-totals';
 import { createSimulatedMeta, type SimulatedMeta } from '../../sim';
-import { fakeTiming } from '../graph/fake-graph';
-
-/**
- * The simulator in-process behind a fetch: the sync engine's unit tests run against the same
- * seeded world, error catalogue and paging as the end-to-end tests, without a browser.
- */
-export function simFetch(meta: SimulatedMeta): GraphFetch {
-  return async (url, init) => {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(init.headers ?? {})) {
-      headers[name.toLowerCase()] = String(value);
-    }
-    const response = await meta.graph({
-      method: init.method ?? 'GET',
-      url: new URL(url),
-      headers,
-      body: typeof init.body === 'string' ? init.body : '',
-    });
-    if (response.resetConnection) throw new TypeError('Failed to fetch');
-    const body = response.body;
-    return new Response(body instanceof Uint8Array ? new Uint8Array(body) : (body ?? null), {
-      status: response.status,
-      headers: response.headers ?? {},
-    });
-  };
-}
 
 /** The runner's dependencies on the simulator's clock: small pages and units, instant polls. */
 export function simSyncDeps(meta: SimulatedMeta, overrides: Partial<SyncDeps> = {}): SyncDeps {

@@ -5,7 +5,7 @@ import { SyncScheduleField } from '@/components/SyncScheduleField';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { translate } from '@/tests/unit/components/catalogue';
-import { container, mount, unmount } from '@/tests/unit/components/mount';
+import { container, mount, unmount } from '@/tests/support/dom';
 
 afterEach(unmount);
 

@@ -12,8 +12,8 @@ import {
   refreshFromPage,
 } from '@/lib/sync/triggers';
 import { DEFAULT_START_MS, type FaultStep, type SimulatedMeta } from '../../sim';
-import { fakeTiming } from '../graph/fake-graph';
-import { connectCache, createSimulatedMeta, simAccount, simFetch } from './sim-graph';
+import { fakeTiming, simFetch } from '@/tests/support/graph-stand-in';
+import { connectCache, createSimulatedMeta, simAccount } from './sim-graph';
 
 // Whole syncs in fake-indexeddb on a 2-core machine others share.
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,4 +1,4 @@
-import { unitHash } from '../../world/random';
+import { unitHash } from '../../../support/hash';
 import type { Currency, PlantedAnomaly, World } from '../../world/types';
 import { METRICS, type Metric, type MetricValues } from '../../world/stats-table';
 

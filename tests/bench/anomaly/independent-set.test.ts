@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_SEEDS, createIndependentSet } from '@/tests/bench/anomaly/independent-set';
+import { HELD_OUT_SEEDS, createIndependentSet } from './independent-set';
 
 describe('independent evaluation set', () => {
   it('gives every campaign, ad set and ad of an account its own id, so no data overwrites another', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisedNabScore, scoreNabFile, type NabWindow } from '@/tests/bench/anomaly/nab';
+import { normalisedNabScore, scoreNabFile, type NabWindow } from './nab';
 
 // 100 rows: rows 0–14 are the probationary period; two anomaly windows.
 const ROWS = 100;

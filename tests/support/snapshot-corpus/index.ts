@@ -9,7 +9,7 @@ import type { Snapshot } from '@/lib/snapshots/format/schema';
 /**
  * The hostile corpus: malformed and malicious snapshots, as files and as links, each with the
  * error it must give. The unit tests run it through the decoder, the end-to-end test through the
- * real viewer. Small files are committed next to this module (see write-static.ts); large ones and
+ * real viewer. Small files are committed next to this module (written by tests/unit/snapshots/write-corpus.ts); large ones and
  * links are made here.
  */
 export type Expected = SnapshotErrorCode | 'accepted';

@@ -1,4 +1,5 @@
 import type { Browser } from 'puppeteer';
+import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { StoredFinding } from '@/lib/cache/findings';
 import type { SimAccount, SimEntity } from '../../sim/world/types';
 import { serviceWorker } from './browser';
@@ -10,7 +11,6 @@ import type { FindingMessage } from '@/lib/schema/finding-message';
  * the way a sync does: for tests and benchmarks that need findings or entities before the sync
  * and anomaly engine produce them. Nothing of ours runs; the bundle has no hook for this.
  */
-const CACHE_DATABASE = 'adlens';
 
 /** Waits until the worker has created its cache (it does on the first question that reads it). */
 export async function waitForCache(browser: Browser, timeoutMs = 10_000): Promise<void> {
@@ -61,6 +61,35 @@ export async function putCacheRecordsIn(
     store,
     records,
   );
+}
+
+/**
+ * Every record of one store of the cache, read from any context of the extension's origin (an
+ * extension page reads it even while the worker is stopped).
+ */
+export async function cacheRecordsIn<T = Record<string, unknown>>(
+  context: ExtensionContext,
+  store: string,
+): Promise<T[]> {
+  const records = await context.evaluate(
+    async (name, storeName) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(storeName).objectStore(storeName).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+      });
+      db.close();
+      return all;
+    },
+    CACHE_DATABASE,
+    store,
+  );
+  return records as T[];
 }
 
 /** What a test says about a finding; the rest of the stored record is filled in plausibly. */

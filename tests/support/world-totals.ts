@@ -1,5 +1,5 @@
-import type { EntityLevel } from '../../../lib/schema/insights';
-import type { World } from '../../sim/world/types';
+import type { EntityLevel } from '../../lib/schema/insights';
+import type { World } from '../sim/world/types';
 
 /** What the simulated world reports for a level over a range, deleted objects included. */
 export interface Totals {

@@ -14,3 +14,8 @@ export function unmount() {
   render(null, container);
   container.remove();
 }
+
+/** The element a test id names in what `mount` rendered last, or null. */
+export function byTestId(id: string): HTMLElement | null {
+  return container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+}

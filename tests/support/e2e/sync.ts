@@ -6,7 +6,7 @@ import { INSIGHT_METRICS, type EntityLevel } from '@/lib/schema/insights';
 import type { AccountSyncSummary } from '@/lib/schema/sync';
 import { epochDayOf } from '@/lib/util/dates';
 import { EXTENSION_ORIGIN } from './browser';
-import type { Totals } from './world-totals';
+import type { Totals } from '../world-totals';
 
 /**
  * The sync as a user drives it (the options page's Sync section) and as a test checks it: the

@@ -259,8 +259,11 @@ export class AdsManagerTab {
     await this.insightPanelReady();
   }
 
-  /** Waits for the open insight panel's data; fails with what the panel says when that is not data. */
-  private async insightPanelReady(): Promise<void> {
+  /**
+   * Waits for the open insight panel's data (polled: changes inside the overlay's shadow root are
+   * not mutations of the document); fails with what the panel says when that is not data.
+   */
+  async insightPanelReady(): Promise<void> {
     const state = await this.page.waitForFunction(
       () => {
         const panel = document

@@ -1,6 +1,6 @@
 /**
- * Writes the static files of the hostile corpus (run with `npx tsx tests/unit/snapshots/corpus/write-static.ts`
- * after a format change). Each file is a valid export with one thing broken, so that each error
+ * Writes the static files of the hostile corpus into tests/support/snapshot-corpus (run with
+ * `npx tsx tests/unit/snapshots/write-corpus.ts` after a format change). Each file is a valid export with one thing broken, so that each error
  * is reached on its own.
  */
 import { writeFileSync } from 'node:fs';
@@ -8,13 +8,13 @@ import path from 'node:path';
 import { createSnapshot } from '@/lib/snapshots/build/create';
 import { encodeSnapshotFile } from '@/lib/snapshots/transport/file';
 import { DEFAULT_REDACTION, redactSnapshot } from '@/lib/snapshots/build/redact';
-import { CREATED_AT, HOSTILE_NAME, sampleSource } from '../fixtures';
+import { CREATED_AT, HOSTILE_NAME, sampleSource } from './fixtures';
 
 const full = createSnapshot(sampleSource(), CREATED_AT);
 const redacted = redactSnapshot(full, DEFAULT_REDACTION);
 const valid = await encodeSnapshotFile(redacted);
 const write = (name: string, text: string) =>
-  writeFileSync(path.join(import.meta.dirname, name), text);
+  writeFileSync(path.join(import.meta.dirname, '../../support/snapshot-corpus', name), text);
 const envelope = () => JSON.parse(valid) as { snapshot: Record<string, unknown>; digest: string };
 
 write('valid.adlens.json', valid);
