@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import accountsGet from '@/entrypoints/background/handlers/accounts-get';
 import { cacheDb } from '@/lib/cache/db';
 import { wipeCache } from '@/lib/cache/wipe';
+import { accountRecord } from '../fixtures/account';
 
 /** The handler against a real (fake-indexeddb) cache; the token and the sync service are stand-ins. */
 const service = vi.hoisted(() => ({ refreshIfStale: vi.fn(() => Promise.resolve()) }));
@@ -12,16 +13,7 @@ const ACCOUNT = 'act_1';
 
 beforeEach(async () => {
   service.refreshIfStale.mockClear();
-  await cacheDb().accounts.put({
-    accountId: ACCOUNT,
-    name: 'Shop',
-    currency: 'EUR',
-    timezoneName: 'Europe/Paris',
-    timezoneOffsetHoursUtc: 1,
-    status: 1,
-    businessId: null,
-    businessName: null,
-  });
+  await cacheDb().accounts.put(accountRecord({ accountId: ACCOUNT }));
 });
 
 afterEach(async () => {

@@ -11,6 +11,7 @@ import { INSIGHT_METRICS } from '@/lib/schema/insights';
 import { updateSyncSettings } from '@/lib/settings/sync';
 import { PAGE_SYNC_INTERVAL_MS } from '@/lib/sync/triggers';
 import { epochDayOf } from '@/lib/util/dates';
+import { accountRecord } from '../fixtures/account';
 
 /** The handler against a real (fake-indexeddb) cache; the token and the scheduler are stand-ins. */
 const scheduler = vi.hoisted(() => ({
@@ -40,16 +41,7 @@ function values(spend: number, impressions: number, purchases: number): number[]
 
 /** Two campaigns over 2026-11-01..14, every day: 12.34 and 0.01 of spend. */
 async function seed(lastSyncAt: number) {
-  await cacheDb().accounts.put({
-    accountId: ACCOUNT,
-    name: 'Shop',
-    currency: 'EUR',
-    timezoneName: 'Europe/Paris',
-    timezoneOffsetHoursUtc: 1,
-    status: 1,
-    businessId: null,
-    businessName: null,
-  });
+  await cacheDb().accounts.put(accountRecord({ accountId: ACCOUNT }));
   const first = epochDayOf('2026-11-01');
   const slice = new SeriesSlice(first, first + 13);
   for (let day = first; day <= first + 13; day++) {

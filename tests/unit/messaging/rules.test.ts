@@ -3,6 +3,7 @@ import { forgetToken, saveToken } from '@/lib/auth/vault';
 import { cacheDb } from '@/lib/cache/db';
 import { wipeCache } from '@/lib/cache/wipe';
 import { defineHandler } from '@/lib/messaging/handler';
+import { accountRecord } from '../fixtures/account';
 
 /**
  * The rules a protocol entry declares hold before its handler runs, with the refusals people see.
@@ -20,16 +21,7 @@ const answer = (_request?: unknown, _context?: unknown) => Promise.resolve({} as
 beforeEach(async () => {
   service.refreshIfStale.mockClear();
   await saveToken('EAABtoken');
-  await cacheDb().accounts.put({
-    accountId: ACCOUNT,
-    name: 'Shop',
-    currency: 'EUR',
-    timezoneName: 'Europe/Paris',
-    timezoneOffsetHoursUtc: 1,
-    status: 1,
-    businessId: null,
-    businessName: null,
-  });
+  await cacheDb().accounts.put(accountRecord({ accountId: ACCOUNT }));
 });
 
 afterEach(async () => {
