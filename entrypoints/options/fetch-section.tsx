@@ -58,7 +58,9 @@ export function FetchSection({ queryClient }: { readonly queryClient: QueryClien
   }, []);
 
   function save(change: Partial<SyncSettings>, message: string) {
+    // The last change's notice goes: the same words again must mean this change was saved.
     setError(null);
+    setNotice(null);
     void updateSyncSettings(change)
       .then((next) => {
         setSettings(next);

@@ -355,7 +355,7 @@ describe('privacy controls', () => {
       (await accountRecords(options.page, 'entities', accountId)).some((e) => e.level === 'ad'),
     ).toBe(true);
     await options.setChecked('sync-level-ad', false);
-    await options.waitForText('fetch-notice', 'no longer synced');
+    await options.waitForText('fetch-notice', 'the level is no longer synced');
     const settings = (await ownedSettings(options.page)).syncSettings as { levels: string[] };
     expect(settings.levels).toEqual(['campaign', 'adset']);
     await expect
@@ -390,7 +390,8 @@ describe('privacy controls', () => {
 
     await options.page.bringToFront();
     await options.setChecked(`sync-account"][data-account-id="${otherId}`, false);
-    await options.waitForText('fetch-notice', 'no longer synced');
+    // The level's notice of the test before may still be shown: wait for this one's.
+    await options.waitForText('fetch-notice', 'the account is no longer synced');
     const settings = (await ownedSettings(options.page)).syncSettings as {
       disabledAccounts: string[];
     };
