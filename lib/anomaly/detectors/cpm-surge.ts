@@ -12,13 +12,8 @@ import {
 } from '@/lib/anomaly/candidate';
 import { cpmExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
-import {
-  BASELINE_DAYS,
-  scanLogRatioShift,
-  scanSeriesOf,
-  type ScanSeries,
-  type ShiftTest,
-} from '@/lib/anomaly/shift-scan';
+import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
+import { BASELINE_DAYS, scanLogRatioShift, scanSeriesOf } from '@/lib/anomaly/shift-scan';
 
 /**
  * CPM surge: the price of a thousand impressions up sharply against the entity's weekday-adjusted

@@ -1,14 +1,8 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import {
-  RAISE,
-  chanceScore,
-  needChance,
-  type Candidate,
-  type Evidence,
-  defineDetector,
-} from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
 import { medianOf, robustScale } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
 

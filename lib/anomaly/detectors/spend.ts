@@ -1,6 +1,7 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import { evidenceScore, type Candidate, defineDetector } from '@/lib/anomaly/candidate';
+import type { Candidate } from '@/lib/anomaly/candidate';
+import { defineDetector, evidenceScore } from '@/lib/anomaly/candidate';
 import { medianOf } from '@/lib/anomaly/robust';
 import { sumOver } from '@/lib/anomaly/exposure';
 

@@ -1,21 +1,11 @@
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import {
-  RAISE,
-  chanceScore,
-  needChance,
-  type Candidate,
-  type Evidence,
-  defineDetector,
-} from '@/lib/anomaly/candidate';
+import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
-import {
-  scanCountShift,
-  scanSeriesOf,
-  type ScanSeries,
-  type ShiftTest,
-} from '@/lib/anomaly/shift-scan';
+import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
+import { scanCountShift, scanSeriesOf } from '@/lib/anomaly/shift-scan';
 import { countLowerTail } from '@/lib/anomaly/statistics';
 
 /**
