@@ -42,7 +42,7 @@ export const RAISE: Evidence = { sustaining: false };
 export type Detect = (
   entity: EntityView,
   view: AccountView,
-  evidence: Evidence,
+  evidence?: Evidence,
 ) => Candidate | undefined;
 
 /**

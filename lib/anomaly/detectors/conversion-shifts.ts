@@ -1,5 +1,5 @@
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
 import {
   RAISE,
   evidenceScore,
@@ -53,14 +53,7 @@ const RISE_SHARE_WHILE_LEARNING = 2.5;
 const VALUE_SHIFT_WHILE_LEARNING = 0.5;
 const RECENT_DAYS = 3;
 
-/** CPA moved because the conversion rate moved at steady traffic. */
-export const cpaShift = defineDetector('cpa_shift', detectCpaShift);
-
-export function detectCpaShift(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectCpaShift: Detect = (entity, view, evidence = RAISE) => {
   const last = view.asOfIndex;
   const seriesOf = scanSeriesOf(
     (e) => e.series.conversions,
@@ -90,16 +83,9 @@ export function detectCpaShift(
     needZ(MIN_Z_BETTER, evidence),
   ]);
   return best && describeCpa(entity, view, best);
-}
+};
 
-/** ROAS moved because the value per conversion moved. */
-export const roasShift = defineDetector('roas_shift', detectRoasShift);
-
-export function detectRoasShift(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectRoasShift: Detect = (entity, view, evidence = RAISE) => {
   const last = view.asOfIndex;
   const seriesOf = scanSeriesOf(
     (e) => e.series.value,
@@ -123,7 +109,7 @@ export function detectRoasShift(
     needZ(MIN_Z_VALUE, evidence),
   ]);
   return best && describeRoas(entity, view, best);
-}
+};
 
 /**
  * The most significant window whose shift is large, still going on and not an artefact of the mix
@@ -278,3 +264,9 @@ function describeRoas(entity: EntityView, view: AccountView, test: ShiftTest): C
     stake: Math.abs(test.expected - test.observed) / days,
   };
 }
+
+/** CPA moved because the conversion rate moved at steady traffic. */
+export const cpaShift = defineDetector('cpa_shift', detectCpaShift);
+
+/** ROAS moved because the value per conversion moved. */
+export const roasShift = defineDetector('roas_shift', detectRoasShift);

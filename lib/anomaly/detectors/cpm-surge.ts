@@ -1,7 +1,7 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
 import {
   RAISE,
   evidenceScore,
@@ -44,14 +44,7 @@ const CAMPAIGN_RISE_FOR_BREADTH = 1.15;
 const WITNESS_CAMPAIGNS = 3;
 const MIN_Z_WITNESSED = 3;
 
-/** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
-export const cpmSurge = defineDetector('cpm_surge', detectCpmSurge);
-
-export function detectCpmSurge(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectCpmSurge: Detect = (entity, view, evidence = RAISE) => {
   const last = view.asOfIndex;
   const seriesOf = scanSeriesOf(
     (e) => e.series.spend,
@@ -97,7 +90,7 @@ export function detectCpmSurge(
   const breadth = breadthOf?.(best.from);
   if (breadth && !breadth.broad) return undefined;
   return describe(entity, view, best, breadth);
-}
+};
 
 /**
  * An account's daily CPM wanders with the season, so its own spread understates a move; campaigns
@@ -301,3 +294,6 @@ function cpaEffect(entity: EntityView, view: AccountView, test: ShiftTest): Find
   if (cpa < 1.1 * cpaBefore) return null;
   return message('findingCpaFollowed', view.format.money(cpa), view.format.money(cpaBefore));
 }
+
+/** Cost per thousand impressions up sharply against its weekday-adjusted baseline. */
+export const cpmSurge = defineDetector('cpm_surge', detectCpmSurge);

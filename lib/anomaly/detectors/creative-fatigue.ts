@@ -1,6 +1,6 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
 import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
 import { clickExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -42,21 +42,10 @@ const MAX_REACH_SHARE = 0.85;
 const MIN_SATURATION_DAYS = 3;
 const MIN_BASELINE_REACH = 1000;
 
-/** CTR decaying over days while frequency climbs. */
-export const creativeFatigue = defineDetector('creative_fatigue', detectCreativeFatigue, {
-  // Fatigue raises CPM as relevance falls, on the ad and on what it belongs to.
-  explains: ['cpm_surge'],
-  explainsAbove: ['cpm_surge'],
-});
-
-export function detectCreativeFatigue(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectCreativeFatigue: Detect = (entity, view, evidence = RAISE) => {
   if (entity.level === 'account' || entity.learningNow) return undefined;
   return wearOut(entity, view, evidence) ?? saturation(entity, view, evidence);
-}
+};
 
 function wearOut(entity: EntityView, view: AccountView, evidence: Evidence): Candidate | undefined {
   const maxShare = needEffect(MAX_SHARE_OF_USUAL, evidence);
@@ -259,3 +248,10 @@ function describeSaturation(entity: EntityView, view: AccountView, test: ShiftTe
     stake: (sumOver(spend, test.from, last) / days) * (1 - frequency.before / frequency.now),
   };
 }
+
+/** CTR decaying over days while frequency climbs. */
+export const creativeFatigue = defineDetector('creative_fatigue', detectCreativeFatigue, {
+  // Fatigue raises CPM as relevance falls, on the ad and on what it belongs to.
+  explains: ['cpm_surge'],
+  explainsAbove: ['cpm_surge'],
+});

@@ -1,7 +1,7 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
 import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
 import { medianOf, robustScale } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
@@ -22,26 +22,7 @@ const MIN_TYPICAL_IMPRESSIONS = 50;
 /** A lifetime budget spent down to this share has simply run out. */
 const LIFETIME_SPENT = 0.97;
 
-/** An active entity with budget stops delivering. */
-export const deliveryStop = defineDetector('delivery_stop', detectDeliveryStop, {
-  // Nothing delivers, so nothing else about it can be the cause.
-  explains: [
-    'under_delivery',
-    'tracking_break',
-    'spend_spike',
-    'overspend',
-    'cpm_surge',
-    'creative_fatigue',
-    'cpa_shift',
-    'roas_shift',
-  ],
-});
-
-export function detectDeliveryStop(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectDeliveryStop: Detect = (entity, view, evidence = RAISE) => {
   if (!entity.expectedToDeliver || lifetimeSpent(entity)) return undefined;
   const last = view.asOfIndex;
   const from = silentRunStart(entity, last);
@@ -56,7 +37,7 @@ export function detectDeliveryStop(
   for (let day = from; day <= last; day++) chance *= history.silenceChance(view.weekday(day));
   if (chance >= needChance(MAX_CHANCE, evidence)) return undefined;
   return describe(entity, view, from, history, chance);
-}
+};
 
 /**
  * Every silent day came after the budget had spent its week's allowance: the entity's budget
@@ -200,3 +181,18 @@ function nextStepFor(entity: EntityView, budgetCarriesOn: boolean): FindingMessa
   }
   return message(budgetCarriesOn ? 'findingDeliveryStopSiblingsNext' : 'findingDeliveryStopNext');
 }
+
+/** An active entity with budget stops delivering. */
+export const deliveryStop = defineDetector('delivery_stop', detectDeliveryStop, {
+  // Nothing delivers, so nothing else about it can be the cause.
+  explains: [
+    'under_delivery',
+    'tracking_break',
+    'spend_spike',
+    'overspend',
+    'cpm_surge',
+    'creative_fatigue',
+    'cpa_shift',
+    'roas_shift',
+  ],
+});

@@ -1,6 +1,6 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
 import { defineDetector, evidenceScore } from '@/lib/anomaly/candidate';
 import { medianOf } from '@/lib/anomaly/robust';
 import { sumOver } from '@/lib/anomaly/exposure';
@@ -25,13 +25,7 @@ const ABOVE_TYPICAL_WITHOUT_BUDGET = 3;
 /** Days a spike stays on the list after it happened. */
 const RECENT_DAYS = 3;
 
-/** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
-export const spendSpike = defineDetector('spend_spike', detectSpendSpike, {
-  // A spike is what pushed the week over its ceiling.
-  explains: ['overspend'],
-});
-
-export function detectSpendSpike(entity: EntityView, view: AccountView): Candidate | undefined {
+export const detectSpendSpike: Detect = (entity, view) => {
   if (!entity.ownsBudget) return undefined;
   const last = view.asOfIndex;
   const firstJudged = Math.max(0, last - RECENT_DAYS + 1);
@@ -42,7 +36,7 @@ export function detectSpendSpike(entity: EntityView, view: AccountView): Candida
     }
   }
   return undefined;
-}
+};
 
 interface SpikeLimit {
   readonly threshold: number;
@@ -152,14 +146,11 @@ export function weeklyCeilingReached(owner: EntityView, view: AccountView, day: 
   return spent >= WEEKLY_CEILING_REACHED * WEEKLY_MULTIPLE * budget;
 }
 
-/** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
-export const overspend = defineDetector('overspend', detectOverspend);
-
 /**
  * The calendar week containing the last day, and on Sunday and Monday also the week just ended,
  * against the weekly ceiling of 7x the daily budget.
  */
-export function detectOverspend(entity: EntityView, view: AccountView): Candidate | undefined {
+export const detectOverspend: Detect = (entity, view) => {
   if (!entity.ownsBudget) return undefined;
   const last = view.asOfIndex;
   const weekStart = last - view.weekday(last);
@@ -169,7 +160,7 @@ export function detectOverspend(entity: EntityView, view: AccountView): Candidat
     if (found) return found;
   }
   return undefined;
-}
+};
 
 function overspentWeek(
   entity: EntityView,
@@ -253,3 +244,12 @@ function budgetFitsHistory(entity: EntityView, weekStart: number, weekEnd: numbe
   }
   return budget > 0 && !(typical > 1.1 * budget) && withinAllowance;
 }
+
+/** A day's spend far beyond the daily allowance (1.75x budget) and its own history. */
+export const spendSpike = defineDetector('spend_spike', detectSpendSpike, {
+  // A spike is what pushed the week over its ceiling.
+  explains: ['overspend'],
+});
+
+/** A calendar week (Sunday–Saturday) spending above 7x the daily budget. */
+export const overspend = defineDetector('overspend', detectOverspend);

@@ -1,6 +1,6 @@
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
 import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -32,17 +32,7 @@ const MIN_SILENT_RUN_EXPECTED = 5;
 /** Days a break stays listed after conversions came back. */
 const SHOWN_AFTER_RECOVERY = 3;
 
-/** Conversions fall to about zero while spend and clicks carry on. */
-export const trackingBreak = defineDetector('tracking_break', detectTrackingBreak, {
-  // With no conversions recorded, CPA and ROAS are wrong, not shifted.
-  explains: ['cpa_shift', 'roas_shift'],
-});
-
-export function detectTrackingBreak(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectTrackingBreak: Detect = (entity, view, evidence = RAISE) => {
   const seriesOf = scanSeriesOf(
     (e) => e.series.conversions,
     (e) => conversionExposure(e, view),
@@ -61,7 +51,7 @@ export function detectTrackingBreak(
     if (found) return found;
   }
   return undefined;
-}
+};
 
 /**
  * A break whose silent run ends on `end`: the latest day with traffic, or an earlier one when
@@ -245,3 +235,9 @@ function describe(
     shortfall: test.expected - test.observed,
   };
 }
+
+/** Conversions fall to about zero while spend and clicks carry on. */
+export const trackingBreak = defineDetector('tracking_break', detectTrackingBreak, {
+  // With no conversions recorded, CPA and ROAS are wrong, not shifted.
+  explains: ['cpa_shift', 'roas_shift'],
+});

@@ -1,6 +1,6 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Evidence } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
 import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
 import { MAD_TO_SD, medianOf } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
@@ -23,14 +23,7 @@ const BASELINE_DAYS = 28;
 const MIN_BASELINE_DAYS = 14;
 const MIN_Z = 4;
 
-/** Spending well below the daily budget for days, after having spent it. */
-export const underDelivery = defineDetector('under_delivery', detectUnderDelivery);
-
-export function detectUnderDelivery(
-  entity: EntityView,
-  view: AccountView,
-  evidence: Evidence = RAISE,
-): Candidate | undefined {
+export const detectUnderDelivery: Detect = (entity, view, evidence = RAISE) => {
   const planned = entity.node?.hasSchedule === true;
   if (!entity.ownsBudget || !entity.expectedToDeliver || entity.learningNow || planned) {
     return undefined;
@@ -69,7 +62,7 @@ export function detectUnderDelivery(
     return undefined;
   }
   return describe(entity, view, from, { usualLevel, recent, spread, z });
-}
+};
 
 /**
  * Spend itself below its usual daily level, weekday rhythm aside: a budget raised that the auction
@@ -130,3 +123,6 @@ function describe(
     stake: expected - spent / days,
   };
 }
+
+/** Spending well below the daily budget for days, after having spent it. */
+export const underDelivery = defineDetector('under_delivery', detectUnderDelivery);
