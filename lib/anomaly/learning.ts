@@ -118,3 +118,14 @@ export function learningThroughChildren(view: EntityView): boolean {
     .reduce((sum, child) => sum + spendNow(child), 0);
   return total > 0 && learning >= LEARNING_SPEND_SHARE * total;
 }
+
+/**
+ * Whether the days judged include learning (after launch or a significant edit), when metrics swing
+ * widely: findings then need a larger effect and are said at info level, never louder.
+ */
+export function learningWithin(entity: EntityView, from: number, to: number): boolean {
+  if (entity.learningNow) return true;
+  for (let day = Math.max(0, from); day <= to; day++)
+    if (entity.learningDays[day] === 1) return true;
+  return false;
+}

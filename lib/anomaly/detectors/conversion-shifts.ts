@@ -1,13 +1,8 @@
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate, Detect } from '@/lib/anomaly/candidate';
-import {
-  RAISE,
-  evidenceScore,
-  learningWithin,
-  needEffect,
-  needZ,
-  defineDetector,
-} from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import { RAISE, evidenceScore, needEffect, needZ, twoSdBand } from '@/lib/anomaly/evidence';
+import { learningWithin } from '@/lib/anomaly/learning';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { message } from '@/lib/anomaly/format';
 import { mixAdjusted } from '@/lib/anomaly/mix';
@@ -256,8 +251,7 @@ function describeRoas(entity: EntityView, view: AccountView, test: ShiftTest): C
     to: last,
     actual: test.observed / spend,
     expected: test.expected / spend,
-    lower: Math.max(0, test.expected - 2 * sd) / spend,
-    upper: (test.expected + 2 * sd) / spend,
+    ...twoSdBand(test.expected / spend, sd / spend),
     score: evidenceScore(test.z, MIN_Z_VALUE),
     summary,
     nextStep,

@@ -1,15 +1,11 @@
 import type { FindingMessage } from '@/lib/schema/finding-message';
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
-import {
-  RAISE,
-  evidenceScore,
-  learningWithin,
-  needEffect,
-  needZ,
-  defineDetector,
-} from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import type { Evidence } from '@/lib/anomaly/evidence';
+import { RAISE, evidenceScore, needEffect, needZ, twoSdBand } from '@/lib/anomaly/evidence';
+import { learningWithin } from '@/lib/anomaly/learning';
 import { cpmExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
 import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
@@ -241,13 +237,13 @@ function describe(
   const thousands = sumOver(entity.series.impressions, test.from, last) / 1000;
   const actual = test.observed / thousands;
   const expected = test.expected / thousands;
-  const sd = Math.sqrt(test.variance) / thousands;
+  const band = twoSdBand(expected, Math.sqrt(test.variance) / thousands);
   const since = format.date(view.epochDay(test.from));
   const range = [
     format.plural(days),
     format.money(expected),
-    format.money(Math.max(0, expected - 2 * sd)),
-    format.money(expected + 2 * sd),
+    format.money(band.lower),
+    format.money(band.upper),
     clause(cpaEffect(entity, view, test)),
   ];
   return {
@@ -264,8 +260,7 @@ function describe(
     to: last,
     actual,
     expected,
-    lower: Math.max(0, expected - 2 * sd),
-    upper: expected + 2 * sd,
+    ...band,
     score: evidenceScore(test.z, MIN_Z),
     summary: breadth
       ? message(

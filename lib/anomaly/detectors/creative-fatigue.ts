@@ -1,7 +1,9 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import type { Evidence } from '@/lib/anomaly/evidence';
+import { RAISE, evidenceScore, needEffect, needZ, twoSdBand } from '@/lib/anomaly/evidence';
 import { clickExposure, sumOver } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
 import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
@@ -131,8 +133,7 @@ function describeWearOut(entity: EntityView, view: AccountView, test: ShiftTest)
     to: last,
     actual,
     expected,
-    lower: Math.max(0, expected - 2 * sd),
-    upper: expected + 2 * sd,
+    ...twoSdBand(expected, sd),
     score: evidenceScore(test.z, MIN_Z),
     summary: frequencyRose
       ? message(

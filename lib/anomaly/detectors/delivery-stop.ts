@@ -2,7 +2,8 @@ import type { FindingMessage } from '@/lib/schema/finding-message';
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate, Detect } from '@/lib/anomaly/candidate';
-import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import { chanceScore, needChance, RAISE } from '@/lib/anomaly/evidence';
 import { medianOf, robustScale } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
 

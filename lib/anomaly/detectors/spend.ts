@@ -1,7 +1,8 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate, Detect } from '@/lib/anomaly/candidate';
-import { defineDetector, evidenceScore } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import { evidenceScore } from '@/lib/anomaly/evidence';
 import { medianOf } from '@/lib/anomaly/robust';
 import { sumOver } from '@/lib/anomaly/exposure';
 

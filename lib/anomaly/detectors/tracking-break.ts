@@ -1,7 +1,9 @@
 import { clause, message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
-import type { Candidate, Detect, Evidence } from '@/lib/anomaly/candidate';
-import { chanceScore, defineDetector, needChance, RAISE } from '@/lib/anomaly/candidate';
+import type { Candidate, Detect } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import type { Evidence } from '@/lib/anomaly/evidence';
+import { chanceScore, needChance, RAISE, twoSdBand } from '@/lib/anomaly/evidence';
 import { conversionExposure, sumOver, trafficOf } from '@/lib/anomaly/exposure';
 import { mixAdjusted } from '@/lib/anomaly/mix';
 import type { ScanSeries, ShiftTest } from '@/lib/anomaly/shift-scan';
@@ -204,8 +206,7 @@ function describe(
     to: end,
     actual: test.observed,
     expected: test.expected,
-    lower: Math.max(0, test.expected - 2 * sd),
-    upper: test.expected + 2 * sd,
+    ...twoSdBand(test.expected, sd),
     score: chanceScore(chance, MAX_CHANCE),
     summary: recovered
       ? message(

@@ -1,7 +1,8 @@
 import { message } from '@/lib/anomaly/format';
 import type { AccountView, EntityView } from '@/lib/anomaly/account-view';
 import type { Candidate, Detect } from '@/lib/anomaly/candidate';
-import { RAISE, evidenceScore, needEffect, needZ, defineDetector } from '@/lib/anomaly/candidate';
+import { defineDetector } from '@/lib/anomaly/candidate';
+import { RAISE, evidenceScore, needEffect, needZ } from '@/lib/anomaly/evidence';
 import { MAD_TO_SD, medianOf } from '@/lib/anomaly/robust';
 import { weeklyCeilingReached } from './spend';
 
