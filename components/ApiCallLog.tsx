@@ -1,5 +1,5 @@
 import type { ApiCall } from '@/lib/schema/privacy';
-import { documentLocale } from './locale';
+import { documentLocale } from './extension-page';
 import { dateTimeFormat } from '@/lib/util/intl';
 
 interface ApiCallLogProps {

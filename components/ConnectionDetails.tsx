@@ -2,7 +2,7 @@ import type { Translate } from '@/components/translate';
 import type { ConnectionInfo, Expiry, TokenType } from '@/lib/schema/connection';
 import type { MessageKey } from '@/lib/util/i18n';
 import { dateTimeFormat, relativeTimeFormat } from '@/lib/util/intl';
-import { documentLocale } from './locale';
+import { documentLocale } from './extension-page';
 
 /** What each permission lets Adlens do, in the words of the options page. */
 const SCOPE_PURPOSES: Readonly<Record<string, MessageKey>> = {

@@ -1,5 +1,5 @@
 import type { Translate } from './translate';
-import { documentLocale } from './locale';
+import { documentLocale } from './extension-page';
 import { percent } from '@/lib/util/finding-text';
 
 /**

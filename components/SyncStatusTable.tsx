@@ -4,7 +4,7 @@ import type { FindingCounts } from '@/lib/schema/findings-counts';
 import { syncPercent, type AccountSyncSummary } from '@/lib/schema/sync';
 import { findingsText } from './AccountStatus';
 import { relative } from './ConnectionDetails';
-import { documentLocale } from './locale';
+import { documentLocale } from './extension-page';
 import { dateTimeFormat } from '@/lib/util/intl';
 
 /**

@@ -13,7 +13,7 @@ import { ACCOUNT_LIST_TOOLS_FROM } from '@/lib/util/account-list';
 import { downloadFile } from '@/lib/util/download';
 import { t } from '@/lib/util/i18n';
 import { numberFormat } from '@/lib/util/intl';
-import { documentLocale } from '@/components/locale';
+import { documentLocale } from '@/components/extension-page';
 import { errorText } from '@/components/error-text';
 
 function megabytes(bytes: number): string {
