@@ -77,6 +77,16 @@ function trapKeys(event: KeyboardEvent, dialog: HTMLElement, onClose: () => void
 }
 
 /**
+ * The element that has focus, looked for inside shadow roots: the opener is often in another one
+ * (a badge on a row opens the panel, each in its own shadow root).
+ */
+function focusedElement(): Element | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/**
  * A dialog beside Ads Manager's table: focus moves in when it opens and goes back where it was
  * when it closes. Every name and sentence is text, never markup.
  */
@@ -86,11 +96,12 @@ export function InsightPanel(props: InsightPanelProps) {
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const root = dialog.current?.getRootNode() as Document | ShadowRoot | undefined;
-    const opener = root?.activeElement;
+    const opener = focusedElement();
     closeButton.current?.focus();
     return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected) {
+        opener.focus();
+      }
     };
   }, []);
 

@@ -262,7 +262,7 @@ describe('the overlay in the page’s language', () => {
     );
   });
 
-  it('a badge is reached with Tab alone, Enter opens its insight panel, Escape closes it', async () => {
+  it('a badge is reached with Tab alone, Enter opens its insight panel, Escape closes it and focus returns to the badge', async () => {
     const { page } = tab;
     await page.waitForSelector(`${BADGE_HOST} >>> [data-testid="adlens-badge"]`, {
       timeout: 30_000,
@@ -302,6 +302,12 @@ describe('the overlay in the page’s language', () => {
       {},
       PANEL_HOST,
     );
+    expect(await onBadge(), 'focus did not return to the badge').toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? '',
+      ),
+    ).toBe(label);
   });
 
   it('the open insight panel is German, money and numbers German, and passes axe', async () => {
