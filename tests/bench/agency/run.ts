@@ -23,6 +23,10 @@ import { worldTotals } from '../../support/world-totals';
  *    account and an account's pages follow one another (each needs the previous page's cursor), so
  *    no client finishes before the account with the most pages has read them one by one.
  *
+ * `--accounts N` syncs a smaller agency (the targets are for the default 50).
+ * `--profile` samples the worker's CPU during the full refresh and prints its idle share and the
+ * functions with most self time (production names are minified: positions point into the build).
+ *
  * The last line is the summary: `agency: accounts=… ads=… insight_rows=… requests=… …`.
  *
  *   npm run bench:agency
@@ -124,11 +128,51 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** Where the worker spent a profiled stretch: idle share and the functions with most self time. */
+interface WorkerProfile {
+  readonly idleShare: number;
+  readonly top: readonly { readonly where: string; readonly share: number }[];
+}
+
+/** Samples the worker's CPU every 10 ms until stopped (`--profile`): what it spent its time on. */
+async function profileWorker(session: CDPSession) {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 10_000 });
+  await session.send('Profiler.start');
+  return async (): Promise<WorkerProfile> => {
+    const { profile } = await session.send('Profiler.stop');
+    const selfTime = new Map<string, number>();
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const deltas = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, index) => {
+      const frame = nodes.get(id)?.callFrame;
+      if (!frame) return;
+      const file = frame.url.split('/').at(-1) ?? '';
+      const where = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+      selfTime.set(where, (selfTime.get(where) ?? 0) + (deltas[index + 1] ?? 0));
+    });
+    const total = sum([...selfTime.values()]) || 1;
+    const idle = sum(
+      [...selfTime].filter(([where]) => where.startsWith('(idle)')).map(([, t]) => t),
+    );
+    const top = [...selfTime]
+      .filter(([where]) => !where.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([where, time]) => ({ where, share: time / total }));
+    return { idleShare: idle / total, top };
+  };
+}
+
+/** `--accounts N`: a smaller agency for a quick look (the targets are for the 50 of the default). */
+const accountsFlag = process.argv.indexOf('--accounts');
+const accountsAsked = accountsFlag >= 0 ? Number(process.argv[accountsFlag + 1]) : undefined;
+
 async function main(): Promise<void> {
   const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (built.status !== 0) throw new Error('npx wxt build failed');
   const adlens = await startConnectedAdlens({
-    simulator: { agency: {} },
+    simulator: { agency: accountsAsked ? { accounts: accountsAsked } : {} },
     // Async report runs complete on their first status poll: the simulator's clock stands still.
     configure: (simulator) => {
       simulator.control.settings.reportRuns.pollsToComplete = 1;
@@ -149,9 +193,13 @@ async function main(): Promise<void> {
     sim.control.requests.clear();
     const loadBefore = load();
     const heap = sampleHeap(session);
+    const stopProfile = process.argv.includes('--profile') ? await profileWorker(session) : null;
+    const cpuBefore = process.cpuUsage();
     const started = Date.now();
     const states = await syncAll(sim, options.page, started);
     const syncMs = Date.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const profile = await stopProfile?.();
     const peakHeap = await heap.stop();
     const requests = httpRequests(sim);
     const storage = await storageBytes(options.page);
@@ -197,6 +245,16 @@ async function main(): Promise<void> {
       `  anomaly detection               ${detections.length} accounts, ${(detectMs / 1000).toFixed(1)} s in all, longest engine slice ${longestSlice} ms`,
     );
     console.log(`  accounts with a problem         ${problems}`);
+    console.log(
+      `  simulator and harness CPU       ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (this Node process: the Graph API's answers, the page, the browser's driver)`,
+    );
+    if (profile) {
+      console.log(
+        `  service worker idle             ${(profile.idleShare * 100).toFixed(1)} % of the profiled wall time`,
+      );
+      for (const { where, share } of profile.top)
+        console.log(`    ${(share * 100).toFixed(1).padStart(5)} %  ${where}`);
+    }
     console.log(
       `\nIncremental refresh, 28-day lookback, insights answers of ${ANSWER_MS} ms on average`,
     );
