@@ -56,6 +56,9 @@ function start(url: URL) {
 }
 
 afterEach(() => {
+  // The panel stays open across a feature's runs (navigations): close it as a user would, or the
+  // next test starts with this one's panel already open.
+  panel()?.querySelector<HTMLButtonElement>('[data-testid="insight-close"]')?.click();
   controller.abort();
   document.body.replaceChildren();
   fakeBrowser.reset();
@@ -198,6 +201,10 @@ describe('insight panel', () => {
     answerEverything();
     start(page('1'));
     await expectPanelText('account-name', 'First <b>shop</b>');
+    expect(
+      panel()?.querySelector('[role="dialog"]'),
+      'a panel was open before Insights',
+    ).toBeNull();
     const opener = panel()?.querySelector<HTMLButtonElement>('[data-testid="open-insights"]');
     opener?.focus();
     opener?.click();
