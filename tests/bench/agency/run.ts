@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { TargetType, type CDPSession, type Page } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
@@ -128,6 +129,38 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** CPU seconds used so far by a process and every process below it (Linux /proc). */
+function treeCpuSeconds(rootPid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        // Fields after the command name, which may hold spaces: state ppid … utime(14) stime(15).
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+        return [
+          {
+            pid: Number(pid),
+            ppid: Number(fields[1]),
+            cpu: Number(fields[11]) + Number(fields[12]),
+          },
+        ];
+      } catch {
+        return []; // a process that ended while listing
+      }
+    });
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { pid, ppid } of stats)
+      if (inTree.has(ppid) && !inTree.has(pid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+  }
+  return sum(stats.filter(({ pid }) => inTree.has(pid)).map(({ cpu }) => cpu)) / ticks;
+}
+
 /** Where the worker spent a profiled stretch: idle share and the functions with most self time. */
 interface WorkerProfile {
   readonly idleShare: number;
@@ -195,10 +228,13 @@ async function main(): Promise<void> {
     const heap = sampleHeap(session);
     const stopProfile = process.argv.includes('--profile') ? await profileWorker(session) : null;
     const cpuBefore = process.cpuUsage();
+    const browserPid = chromium.browser.process()?.pid;
+    const browserCpuBefore = browserPid ? treeCpuSeconds(browserPid) : 0;
     const started = Date.now();
     const states = await syncAll(sim, options.page, started);
     const syncMs = Date.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const browserCpu = browserPid ? treeCpuSeconds(browserPid) - browserCpuBefore : NaN;
     const profile = await stopProfile?.();
     const peakHeap = await heap.stop();
     const requests = httpRequests(sim);
@@ -247,6 +283,9 @@ async function main(): Promise<void> {
     console.log(`  accounts with a problem         ${problems}`);
     console.log(
       `  simulator and harness CPU       ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (this Node process: the Graph API's answers, the page, the browser's driver)`,
+    );
+    console.log(
+      `  Chromium CPU (all processes)    ${browserCpu.toFixed(1)} s; both against ${((2 * syncMs) / 1000).toFixed(0)} s of two cores`,
     );
     if (profile) {
       console.log(
