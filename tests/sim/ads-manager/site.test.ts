@@ -1,12 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { createAdsManagerSite, isAdsManagerPath, type AdsManagerControl } from './index';
-import { createFakeWorld, FAKE_ACCOUNTS, HOSTILE_NAMES } from './fake-world';
+import { createClock } from '../clock';
+import { DEFAULT_SEED } from '../index';
+import { ACCOUNT_SPECS } from '../world/accounts';
+import { createWorld } from '../world/create-world';
+import { HOSTILE_NAMES } from '../world/names';
+import {
+  createAdsManagerSite,
+  decodeRow,
+  formatDateParam,
+  isAdsManagerPath,
+  LEVEL_TAB,
+  presetRange,
+  SHOW_ALL_FILTER_SET,
+  tableApiHref,
+  type AdsManagerControl,
+  type TablePage,
+} from './index';
 import { compileStyles } from './styles';
 import type { BootConfig } from './wire';
-import { bootOf, get, text } from './test-helpers';
+import { bootOf, get, jsonBody, text } from './test-helpers';
 
 const HOSTS = ['adsmanager.facebook.com', 'business.facebook.com', 'www.facebook.com'] as const;
-const world = createFakeWorld({ large: false });
+/**
+ * The seeded world without its large account (nothing here needs it), the JPY account named with
+ * markup that would end the boot JSON's script element: account names are advertiser text too.
+ */
+const world = createWorld({
+  seed: DEFAULT_SEED,
+  clock: createClock(),
+  accounts: ACCOUNT_SPECS.filter((spec) => spec.ads < 1000).map((spec) =>
+    spec.currency === 'JPY'
+      ? { ...spec, name: `${spec.name} ${HOSTILE_NAMES.script_breakout}` }
+      : spec,
+  ),
+});
+const firstAccount = world.accounts[0]!;
+const jpy = world.accounts.find((account) => account.currency === 'JPY')!;
 
 function mutableControl(): {
   page: { variant: AdsManagerControl['page']['variant']; buildId: number };
@@ -18,10 +47,17 @@ describe('routing', () => {
   const site = createAdsManagerSite({ world });
 
   it.each(HOSTS)('serves the three tabs on %s', async (host) => {
+    const lastWeek = formatDateParam(
+      presetRange(
+        'last_7d',
+        world.today(firstAccount.accountId),
+        world.historyStart(firstAccount.accountId),
+      ),
+    );
     for (const tab of ['campaigns', 'adsets', 'ads']) {
       const response = await get(
         site,
-        `https://${host}/adsmanager/manage/${tab}?act=${FAKE_ACCOUNTS.usd}&date=2026-11-15_2026-11-21,last_7d&nav_source=x`,
+        `https://${host}/adsmanager/manage/${tab}?act=${firstAccount.accountId}&date=${lastWeek}&nav_source=x`,
       );
       expect(response.status).toBe(200);
       expect(response.headers?.['content-type']).toMatch(/^text\/html/);
@@ -36,7 +72,7 @@ describe('routing', () => {
         const response = await get(site, `https://${host}:4431${path}`);
         expect(response.status).toBe(302);
         expect(response.headers?.location).toBe(
-          `https://${host}:4431/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}&business_id=200000000000001`,
+          `https://${host}:4431/adsmanager/manage/campaigns?act=${firstAccount.accountId}&business_id=${firstAccount.businessId}`,
         );
       }
     },
@@ -49,7 +85,7 @@ describe('routing', () => {
     );
     expect(response.status).toBe(302);
     expect(response.headers?.location).toBe(
-      `https://adsmanager.facebook.com/adsmanager/manage/ads?act=${FAKE_ACCOUNTS.usd}&business_id=200000000000001&date=last_7d`,
+      `https://adsmanager.facebook.com/adsmanager/manage/ads?act=${firstAccount.accountId}&business_id=${firstAccount.businessId}&date=last_7d`,
     );
   });
 
@@ -68,7 +104,7 @@ describe('routing', () => {
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
-    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}`;
+    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${firstAccount.accountId}`;
     const head = await get(site, url, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
@@ -81,7 +117,7 @@ describe('the HTML shell', () => {
     const site = createAdsManagerSite({ world });
     const response = await get(
       site,
-      `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}`,
+      `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${firstAccount.accountId}`,
     );
     expect(response.headers?.['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers?.['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
@@ -97,17 +133,22 @@ describe('the HTML shell', () => {
     const html = text(
       await get(
         site,
-        `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.jpy}`,
+        `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${jpy.accountId}`,
       ),
     );
     const boot = bootOf<BootConfig>(html);
-    expect(boot.accounts.map((a) => [a.accountId, a.currency, a.today, a.earliest])).toEqual([
-      [FAKE_ACCOUNTS.usd, 'USD', '2026-11-22', '2026-05-26'],
-      [FAKE_ACCOUNTS.eur, 'EUR', '2026-11-22', '2026-05-26'],
-      [FAKE_ACCOUNTS.jpy, 'JPY', '2026-11-22', '2026-05-26'],
-    ]);
-    expect(boot.accounts[2]?.name).toBe('東京ストア <b>JP</b>');
-    expect(html).not.toContain('<b>JP');
+    expect(boot.accounts.map((a) => [a.accountId, a.currency, a.today, a.earliest])).toEqual(
+      world.accounts.map((a) => [
+        a.accountId,
+        a.currency,
+        world.today(a.accountId),
+        world.historyStart(a.accountId),
+      ]),
+    );
+    expect(new Set(boot.accounts.map((a) => a.currency))).toEqual(new Set(['USD', 'EUR', 'JPY']));
+    expect(boot.accounts.find((a) => a.accountId === jpy.accountId)?.name).toBe(jpy.name);
+    expect(jpy.name).toContain(HOSTILE_NAMES.script_breakout);
+    expect(html).not.toContain(HOSTILE_NAMES.script_breakout);
   });
 
   it('serves the bundled page script without raw-HTML sinks', async () => {
@@ -125,7 +166,7 @@ describe('control: variant and build', () => {
   it('reads the variant on every request', async () => {
     const control = mutableControl();
     const site = createAdsManagerSite({ world, control });
-    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}`;
+    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${firstAccount.accountId}`;
     expect(bootOf<BootConfig>(text(await get(site, url))).variant).toBe('data-surface');
     control.page.variant = 'no-data-surface';
     expect(bootOf<BootConfig>(text(await get(site, url))).variant).toBe('no-data-surface');
@@ -134,7 +175,7 @@ describe('control: variant and build', () => {
   it('changes every class name with the build id, and the stylesheet with it', async () => {
     const control = mutableControl();
     const site = createAdsManagerSite({ world, control });
-    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}`;
+    const url = `https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=${firstAccount.accountId}`;
     const first = text(await get(site, url));
     control.page.buildId = 2;
     const second = text(await get(site, url));
@@ -163,8 +204,33 @@ describe('control: variant and build', () => {
 });
 
 describe('hostile names', () => {
-  it('are part of the fake world so the page is exercised with them', () => {
-    const names = world.entities(FAKE_ACCOUNTS.usd, 'campaign').map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining([HOSTILE_NAMES[0], HOSTILE_NAMES[1]]));
+  it('are part of the world so the page is exercised with them', async () => {
+    const site = createAdsManagerSite({ world });
+    const hostile = world.hostileNames.filter(
+      ({ entityId }) => world.entity(entityId)?.accountId === firstAccount.accountId,
+    );
+    expect(hostile.map((h) => h.kind)).toEqual(
+      expect.arrayContaining(['html_injection', 'script_breakout']),
+    );
+    const range = presetRange(
+      'maximum',
+      world.today(firstAccount.accountId),
+      world.historyStart(firstAccount.accountId),
+    );
+    for (const { entityId, kind } of hostile) {
+      const entity = world.entity(entityId);
+      if (!entity) throw new Error(`no entity ${entityId}`);
+      expect(entity.name).toContain(HOSTILE_NAMES[kind]);
+      const href = tableApiHref({
+        act: firstAccount.accountId,
+        level: entity.level,
+        since: range.since,
+        until: range.until,
+        filterSet: SHOW_ALL_FILTER_SET,
+      });
+      const page = jsonBody<TablePage>(await get(site, `https://adsmanager.facebook.com${href}`));
+      const row = page.rows.map(decodeRow).find((r) => r.id === entityId);
+      expect(row?.name, `${kind} on the ${LEVEL_TAB[entity.level]} tab`).toBe(entity.name);
+    }
   });
 });

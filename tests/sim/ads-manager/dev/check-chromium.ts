@@ -8,9 +8,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Page } from 'puppeteer';
+import { createClock } from '../../clock';
+import { DEFAULT_SEED } from '../../index';
 import { startSimServer } from '../../server';
-import { createAdsManagerSite, type PageVariant } from '../index';
-import { createFakeWorld, FAKE_ACCOUNTS } from '../fake-world';
+import { createWorld } from '../../world/create-world';
+import type { Currency, SimAccount, SimEntity } from '../../world/types';
+import { addDays } from '../dates';
+import {
+  createAdsManagerSite,
+  formatDateParam,
+  LEVEL_TAB,
+  presetRange,
+  type PageVariant,
+} from '../index';
 import { formatMoneyMinor } from '../format';
 
 const OUT = path.resolve(import.meta.dirname, '../../../.artifacts/ads-manager');
@@ -20,8 +30,43 @@ const SURFACE_ROW = '[data-surface*="table_row:"][data-surface$="unit"]';
 const control: { page: { variant: PageVariant; buildId: number } } = {
   page: { variant: 'data-surface', buildId: 1 },
 };
-const world = createFakeWorld();
+const world = createWorld({ seed: DEFAULT_SEED, clock: createClock() });
 const site = createAdsManagerSite({ world, control });
+const large = world.accounts.reduce((a, b) =>
+  world.entities(b.accountId, 'ad').length > world.entities(a.accountId, 'ad').length ? b : a,
+);
+const eurIndex = world.accounts.findIndex((a) => a.currency === 'EUR');
+const eur = accountWith('EUR');
+const jpy = accountWith('JPY');
+const hostile = hostileTarget();
+const dialogs: string[] = [];
+
+function accountWith(currency: Currency): SimAccount {
+  const account = world.accounts.find((a) => a.currency === currency);
+  if (!account) throw new Error(`the world has no ${currency} account`);
+  return account;
+}
+
+/** An HTML-injection name in a small account, below a campaign, so narrowing brings it on screen. */
+function hostileTarget(): SimEntity {
+  const found = world.hostileNames
+    .filter(({ kind }) => kind === 'html_injection')
+    .map(({ entityId }) => world.entity(entityId))
+    .find(
+      (entity) =>
+        entity !== undefined &&
+        entity.accountId !== large.accountId &&
+        entity.level !== 'campaign' &&
+        !['DELETED', 'ARCHIVED'].includes(entity.effectiveStatus),
+    );
+  if (!found) throw new Error('the world has no shown HTML-injection name below a campaign');
+  return found;
+}
+
+function last30(account: SimAccount): string {
+  const today = world.today(account.accountId);
+  return formatDateParam(presetRange('last_30d', today, world.historyStart(account.accountId)));
+}
 const results: Record<string, unknown> = {};
 const failures: string[] = [];
 
@@ -193,8 +238,8 @@ async function routing(page: Page, origin: string): Promise<void> {
 
   await page.click('button[aria-label="Ad account"]');
   const options = await page.$$('[role="listbox"] [role="option"]');
-  await options[1]?.click();
-  await page.waitForFunction((id) => location.search.includes(`act=${id}`), {}, FAKE_ACCOUNTS.eur);
+  await options[eurIndex]?.click();
+  await page.waitForFunction((id) => location.search.includes(`act=${id}`), {}, eur.accountId);
   await waitLoaded(page);
   check('accountSwitchNoReload', await markerSurvives(page), page.url());
   const spendTexts = await page.$$eval('[data-surface$="/table_cell:spend"]', (c) =>
@@ -209,10 +254,11 @@ async function routing(page: Page, origin: string): Promise<void> {
 }
 
 async function numbersAgree(page: Page, origin: string): Promise<void> {
-  const since = '2026-11-01';
-  const until = '2026-11-21';
+  const today = world.today(jpy.accountId);
+  const since = addDays(today, -21);
+  const until = addDays(today, -1);
   await page.goto(
-    `${origin}/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.jpy}&date=${since}_${until}`,
+    `${origin}/adsmanager/manage/campaigns?act=${jpy.accountId}&date=${since}_${until}`,
   );
   await waitLoaded(page);
   const cells = await page.$$eval(SURFACE_ROW, (rows) =>
@@ -232,13 +278,13 @@ async function numbersAgree(page: Page, origin: string): Promise<void> {
   await page.screenshot({ path: path.join(OUT, 'jpy.png') });
 }
 
+/** The world's hostile names alert() when run; shown as text, they fire no dialog. */
 async function hostileNamesInert(page: Page): Promise<void> {
-  const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
   const names = await page.$$eval('[data-surface$="/table_cell:name"]', (c) =>
     c.map((x) => x.textContent ?? ''),
   );
-  check('hostileNamesInert', pwned === undefined && names.some((n) => n.includes('<img')), {
-    pwned,
+  check('hostileNamesInert', dialogs.length === 0 && names.includes(hostile.name), {
+    dialogs,
     sample: names.filter((n) => n.includes('<')).slice(0, 2),
   });
 }
@@ -301,31 +347,39 @@ async function main(): Promise<void> {
         errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
         errors.push(`${r.status()} ${r.url()}`);
     });
     const origin = 'https://adsmanager.facebook.com';
-    const large = `${origin}/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.large}&date=2026-10-23_2026-11-21,last_30d`;
-    await firstRender(page, large);
+    const largeUrl = `${origin}/adsmanager/manage/campaigns?act=${large.accountId}&date=${last30(large)}`;
+    await firstRender(page, largeUrl);
     await page.screenshot({ path: path.join(OUT, 'campaigns-light.png') });
     await scrollThrough(page, 'campaigns');
-    await page.goto(`${origin}/adsmanager/manage/ads?act=${FAKE_ACCOUNTS.large}`);
+    await page.goto(`${origin}/adsmanager/manage/ads?act=${large.accountId}`);
     await waitLoaded(page);
     await scrollThrough(page, 'ads');
-    await page.goto(large);
+    await page.goto(largeUrl);
     await waitLoaded(page);
     await routing(page, origin);
+    const parent =
+      hostile.level === 'ad'
+        ? `selected_adset_ids=${hostile.adsetId ?? ''}`
+        : `selected_campaign_ids=${hostile.campaignId ?? ''}`;
     await page.goto(
-      `https://business.facebook.com/adsmanager/manage/campaigns?act=${FAKE_ACCOUNTS.usd}`,
+      `https://business.facebook.com/adsmanager/manage/${LEVEL_TAB[hostile.level]}?act=${hostile.accountId}&${parent}`,
     );
     await waitLoaded(page);
     await hostileNamesInert(page);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await page.screenshot({ path: path.join(OUT, 'usd-dark.png') });
+    await page.screenshot({ path: path.join(OUT, 'hostile-dark.png') });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await numbersAgree(page, 'https://www.facebook.com');
-    await variants(page, large);
+    await variants(page, largeUrl);
     const redirect = await page.goto(`${origin}/adsmanager/`);
     check(
       'entryRedirect',
