@@ -243,6 +243,8 @@ async function main(): Promise<void> {
       state.lastRun?.detection ? [state.lastRun.detection] : [],
     );
     const detectMs = sum(detections.map((each) => each.durationMs));
+    const fetchMs = sum(states.map((state) => state.lastRun?.fetchMs ?? 0));
+    const writeMs = sum(states.map((state) => state.lastRun?.writeMs ?? 0));
     const longestSlice = Math.max(0, ...detections.map((each) => each.longestSliceMs));
     const problems = states.filter((state) => state.lastError !== null).length;
     const storedRows = sum(states.map((state) => state.rows));
@@ -281,6 +283,9 @@ async function main(): Promise<void> {
       `  anomaly detection               ${detections.length} accounts, ${(detectMs / 1000).toFixed(1)} s in all, longest engine slice ${longestSlice} ms`,
     );
     console.log(`  accounts with a problem         ${problems}`);
+    console.log(
+      `  accounts' time, summed           reading ${(fetchMs / 1000).toFixed(1)} s, writing ${(writeMs / 1000).toFixed(1)} s, detecting ${(detectMs / 1000).toFixed(1)} s (${SYNC_POOL_SIZE} accounts at once)`,
+    );
     console.log(
       `  simulator and harness CPU       ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (this Node process: the Graph API's answers, the page, the browser's driver)`,
     );
