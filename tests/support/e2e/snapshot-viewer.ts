@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { EXTENSION_ORIGIN } from './browser';
@@ -107,16 +107,24 @@ export class SnapshotViewer {
   ): Promise<Buffer> {
     rmSync(folder, { recursive: true, force: true });
     const session = await this.page.browser().target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
-    await this.page.locator(`[data-testid="${button}"]`).click();
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const done = existsSync(folder)
-        ? readdirSync(folder).filter((name) => !name.endsWith('.crdownload'))
-        : [];
-      if (done[0]) return readFileSync(path.join(folder, done[0]));
-      if (Date.now() > deadline) throw new Error(`${button} downloaded nothing`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      // Named by its id and read once Chromium says it is complete: the file's own name appears
+      // empty before its bytes do.
+      await session.send('Browser.setDownloadBehavior', {
+        behavior: 'allowAndName',
+        downloadPath: folder,
+        eventsEnabled: true,
+      });
+      const finished = new Promise<string>((resolve, reject) => {
+        session.on('Browser.downloadProgress', ({ guid, state }) => {
+          if (state === 'completed') resolve(guid);
+          if (state === 'canceled') reject(new Error(`${button}: the download was cancelled`));
+        });
+      });
+      await this.page.locator(`[data-testid="${button}"]`).click();
+      return readFileSync(path.join(folder, await finished));
+    } finally {
+      await session.detach();
     }
   }
 
