@@ -19,19 +19,38 @@ export interface Detection {
 }
 
 /**
+ * Detections waiting for the one running. The engine is CPU work on the worker's one thread, so two
+ * accounts detected at once finish no sooner, but hold both accounts' series in memory: with four
+ * accounts syncing side by side that pushed the worker's heap past 200 MB (issue 17).
+ */
+let detections: Promise<unknown> = Promise.resolve();
+
+/**
  * Runs the anomaly engine over an account's cache as of the day before `today` (the account's
  * today, which is never complete) and replaces the account's stored findings with the result in
- * one transaction. The last run's findings go in as `previous`, so a problem already shown keeps
- * its id and start and does not flicker.
+ * one transaction, one account at a time. The last run's findings go in as `previous`, so a
+ * problem already shown keeps its id and start and does not flicker.
  */
-export async function detectAccount(
+export function detectAccount(
   account: AccountRecord,
   today: string,
-  deps: {
-    readonly now: () => number;
-    /** Throws when the findings may no longer be written (the connection went away). */
-    readonly beforeWrite: () => Promise<void>;
-  },
+  deps: DetectionDeps,
+): Promise<Detection> {
+  const detection = detections.then(() => detectNow(account, today, deps));
+  detections = detection.catch(() => undefined);
+  return detection;
+}
+
+interface DetectionDeps {
+  readonly now: () => number;
+  /** Throws when the findings may no longer be written (the connection went away). */
+  readonly beforeWrite: () => Promise<void>;
+}
+
+async function detectNow(
+  account: AccountRecord,
+  today: string,
+  deps: DetectionDeps,
 ): Promise<Detection> {
   const begun = deps.now();
   const asOf = addDays(today, -1);

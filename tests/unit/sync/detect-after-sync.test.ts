@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindingKind } from '@/lib/anomaly';
+import { getAccount } from '@/lib/cache/accounts';
 import { readAccountFindings, type StoredFinding } from '@/lib/cache/findings';
 import { wipeCache } from '@/lib/cache/wipe';
+import { detectAccount } from '@/lib/sync/refresh-findings';
 import { syncAccount } from '@/lib/sync/runner';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { currentAnomalies, FINDING_KIND } from '../../sim/world/planted';
@@ -67,6 +69,44 @@ it(
     // Replaced, not added to: each finding is stored once.
     const ids = second.map((finding) => `${finding.parentId}>${finding.findingId}`);
     expect(new Set(ids).size).toBe(ids.length);
+  },
+  SYNC_TIMEOUT_MS,
+);
+
+it(
+  'detects one account at a time: a second account waits until the first has stored its findings',
+  async () => {
+    const ids = (['EUR', 'JPY'] as const).map((currency) => {
+      const digits = simAccount(meta, currency).accountId;
+      return { accountId: `act_${digits}` as const, today: meta.world.today(digits) };
+    });
+    for (const { accountId } of ids) await syncAccount(simSyncDeps(meta), accountId);
+    const [first, second] = await Promise.all(ids.map(({ accountId }) => getAccount(accountId)));
+    let release = () => {};
+    const firstMayWrite = new Promise<void>((resolve) => (release = resolve));
+    let firstWaiting = false;
+    let secondBegan = false;
+    const detectingFirst = detectAccount(first!, ids[0]!.today, {
+      now: () => Date.now(),
+      beforeWrite: () => {
+        firstWaiting = true;
+        return firstMayWrite;
+      },
+    });
+    const detectingSecond = detectAccount(second!, ids[1]!.today, {
+      now: () => {
+        secondBegan = true;
+        return Date.now();
+      },
+      beforeWrite: () => Promise.resolve(),
+    });
+    await vi.waitFor(() => expect(firstWaiting).toBe(true), { timeout: SYNC_TIMEOUT_MS });
+    expect(secondBegan, 'the second account began while the first was still detecting').toBe(false);
+    release();
+    const [one, two] = await Promise.all([detectingFirst, detectingSecond]);
+    expect(secondBegan).toBe(true);
+    expect(one.findings).toBeGreaterThan(0);
+    expect(two.findings).toBeGreaterThan(0);
   },
   SYNC_TIMEOUT_MS,
 );
