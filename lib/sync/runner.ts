@@ -1,6 +1,7 @@
 import { getAccount, requireAccount } from '@/lib/cache/accounts';
 import { appendApiCalls, type ApiCallRecord } from '@/lib/cache/api-log';
-import { cacheDb } from '@/lib/cache/db';
+import { cacheDb, type CacheDatabase } from '@/lib/cache/db';
+import type { Table } from 'dexie';
 import { knownEntityIds, markEntitiesGone, putEntities } from '@/lib/cache/entities';
 import { SeriesSlice, writeSeriesSlice } from '@/lib/cache/series';
 import {
@@ -93,6 +94,28 @@ async function checkpoint(deps: SyncDeps, state: SyncState): Promise<void> {
   deps.onProgress?.(state);
 }
 
+/**
+ * Stores a step of the run in one transaction over `tables`: what `step` writes, the state it
+ * returns and the Graph calls made since the last store. Progress is told after the commit, so the
+ * state shown never says more is done than is stored.
+ */
+async function storeStep(
+  deps: SyncDeps,
+  tables: (db: CacheDatabase) => Table[],
+  step: (calls: readonly ApiCallRecord[]) => Promise<SyncState>,
+): Promise<SyncState> {
+  const calls = deps.takeCalls();
+  const db = cacheDb();
+  let next: SyncState | undefined;
+  await db.transaction('rw', [...tables(db), db.syncState, db.apiCalls], async () => {
+    next = await step(calls);
+    await writeSyncState(next);
+    await appendApiCalls(calls);
+  });
+  deps.onProgress?.(next!);
+  return next!;
+}
+
 /** Reads the objects and plans the run; both are stored together. */
 async function startRun(
   deps: SyncDeps,
@@ -120,48 +143,44 @@ async function startRun(
   const coverage = lacksGroup ? initialSyncState(accountId).coverage : state.coverage;
   const plan = planRanges(coverage, settings, today);
   await ensureConnected(deps);
-  const db = cacheDb();
-  let next = state;
-  const tables = [db.entities, db.changes, db.accounts, db.syncState, db.apiCalls];
-  await db.transaction('rw', tables, async () => {
-    await putEntities(
-      ENTITY_LEVELS.flatMap((level) =>
-        objects[level].map((object) => toEntityRecord(accountId, level, object)),
-      ),
-      readAt,
-    );
-    await db.accounts.put(toAccountRecord(account));
-    const known = await loadKnownIds(accountId);
-    const calls = deps.takeCalls();
-    const run: SyncRun = {
-      id: runId(deps.now()),
-      kind: plan.kind,
-      startedAt: deps.now(),
-      today,
-      objectsSince,
-      units: planUnits(
-        plan.fetch,
-        { campaign: known.campaign.size, adset: known.adset.size, ad: known.ad.size },
-        deps.unitPolicy,
-      ),
-      target: plan.target,
-      rowsWritten: 0,
-      requests: calls.length,
-      fetchMs: 0,
-      writeMs: 0,
-    };
-    next = {
-      ...state,
-      run,
-      objectsSyncedAt: readAt,
-      metaClockOffsetMs: readAt - deps.now(),
-      metricGroups: settings.metricGroups,
-    };
-    await writeSyncState(next);
-    await appendApiCalls(calls);
-  });
-  deps.onProgress?.(next);
-  return next;
+  return storeStep(
+    deps,
+    (db) => [db.entities, db.changes, db.accounts],
+    async (calls) => {
+      await putEntities(
+        ENTITY_LEVELS.flatMap((level) =>
+          objects[level].map((object) => toEntityRecord(accountId, level, object)),
+        ),
+        readAt,
+      );
+      await cacheDb().accounts.put(toAccountRecord(account));
+      const known = await loadKnownIds(accountId);
+      const run: SyncRun = {
+        id: runId(deps.now()),
+        kind: plan.kind,
+        startedAt: deps.now(),
+        today,
+        objectsSince,
+        units: planUnits(
+          plan.fetch,
+          { campaign: known.campaign.size, adset: known.adset.size, ad: known.ad.size },
+          deps.unitPolicy,
+        ),
+        target: plan.target,
+        rowsWritten: 0,
+        requests: calls.length,
+        fetchMs: 0,
+        writeMs: 0,
+      };
+      return {
+        ...state,
+        run,
+        objectsSyncedAt: readAt,
+        metaClockOffsetMs: readAt - deps.now(),
+        metricGroups: settings.metricGroups,
+      };
+    },
+  );
 }
 
 async function readUnit(
@@ -213,31 +232,28 @@ async function runUnit(
   const slice = await readUnit(deps, account, unit, ids.known, ids.unknown);
   await ensureConnected(deps);
   const writeStart = deps.now();
-  const calls = deps.takeCalls();
-  const db = cacheDb();
-  let next = state;
-  await db.transaction('rw', [db.series, db.syncState, db.apiCalls], async () => {
-    const delta = await writeSeriesSlice(account.accountId, unit.level, slice);
-    const units = run.units.map((each, position) =>
-      position === index ? { ...each, done: true } : each,
-    );
-    next = {
-      ...state,
-      rows: Math.max(0, state.rows + delta),
-      run: {
-        ...run,
-        units,
-        rowsWritten: run.rowsWritten + slice.rowCount(),
-        requests: run.requests + calls.length,
-        fetchMs: run.fetchMs + (writeStart - fetchStart),
-        writeMs: run.writeMs + (deps.now() - writeStart),
-      },
-    };
-    await writeSyncState(next);
-    await appendApiCalls(calls);
-  });
-  deps.onProgress?.(next);
-  return next;
+  return storeStep(
+    deps,
+    (db) => [db.series],
+    async (calls) => {
+      const delta = await writeSeriesSlice(account.accountId, unit.level, slice);
+      const units = run.units.map((each, position) =>
+        position === index ? { ...each, done: true } : each,
+      );
+      return {
+        ...state,
+        rows: Math.max(0, state.rows + delta),
+        run: {
+          ...run,
+          units,
+          rowsWritten: run.rowsWritten + slice.rowCount(),
+          requests: run.requests + calls.length,
+          fetchMs: run.fetchMs + (writeStart - fetchStart),
+          writeMs: run.writeMs + (deps.now() - writeStart),
+        },
+      };
+    },
+  );
 }
 
 /** Objects seen in insights but unknown to the cache are read by id; gone ones are tombstoned. */
@@ -267,40 +283,36 @@ async function finishRun(
 ): Promise<SyncState> {
   await ensureConnected(deps);
   const run = state.run!;
-  const calls = deps.takeCalls();
   const finishedAt = deps.now();
-  const db = cacheDb();
-  let removed = 0;
-  let next = state;
-  await db.transaction('rw', [db.series, db.syncState, db.apiCalls], async () => {
-    // The window moved on since the days were stored: the days that left it go now, not whenever
-    // the retention alarm next runs, so the cache is always the window the state says it covers.
-    const firstDay = firstDayBeyond(state.coverage, run.target);
-    if (firstDay) removed = await deleteInsightsBefore(state.accountId, firstDay);
-    next = {
-      ...state,
-      run: null,
-      coverage: run.target,
-      rows: Math.max(0, state.rows - removed),
-      lastSyncAt: finishedAt,
-      lastError: null,
-      partial: false,
-      lastRun: {
-        kind: run.kind,
-        rowsWritten: run.rowsWritten,
-        requests: run.requests + calls.length,
-        durationMs: finishedAt - Math.max(run.startedAt, startedAt),
-        fetchMs: run.fetchMs,
-        writeMs: run.writeMs,
-        ...(detection ? { detection } : {}),
-        finishedAt,
-      },
-    };
-    await writeSyncState(next);
-    await appendApiCalls(calls);
-  });
-  deps.onProgress?.(next);
-  return next;
+  return storeStep(
+    deps,
+    (db) => [db.series],
+    async (calls) => {
+      // The window moved on since the days were stored: the days that left it go now, not whenever
+      // the retention alarm next runs, so the cache is always the window the state says it covers.
+      const firstDay = firstDayBeyond(state.coverage, run.target);
+      const removed = firstDay ? await deleteInsightsBefore(state.accountId, firstDay) : 0;
+      return {
+        ...state,
+        run: null,
+        coverage: run.target,
+        rows: Math.max(0, state.rows - removed),
+        lastSyncAt: finishedAt,
+        lastError: null,
+        partial: false,
+        lastRun: {
+          kind: run.kind,
+          rowsWritten: run.rowsWritten,
+          requests: run.requests + calls.length,
+          durationMs: finishedAt - Math.max(run.startedAt, startedAt),
+          fetchMs: run.fetchMs,
+          writeMs: run.writeMs,
+          ...(detection ? { detection } : {}),
+          finishedAt,
+        },
+      };
+    },
+  );
 }
 
 /** The first day of the run's window when some level still stores days before it; else null. */
