@@ -13,12 +13,11 @@ import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { useQuery } from '@/lib/query/use-query';
 import { AccessTokenSchema } from '@/lib/schema/auth';
-import type { AuthStatus } from '@/lib/schema/messages';
+import type { AuthStatus, Revocation } from '@/lib/schema/messages';
 import { t, type MessageKey } from '@/lib/util/i18n';
 import { errorText } from '@/components/error-text';
 
 type Busy = 'connecting' | 'logging-in' | 'disconnecting' | 'saving' | null;
-type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
 
 const ERROR_ID = 'connection-error';
 

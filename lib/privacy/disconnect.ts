@@ -4,11 +4,10 @@ import { forgetToken, readToken } from '@/lib/auth/vault';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
 import { revokeAppAuthorization } from '@/lib/graph/me';
+import type { Revocation } from '@/lib/schema/messages';
 import { forgetPendingSnapshots } from '@/lib/snapshots/transport/handoff';
 import { syncsStopped } from '@/lib/sync/service';
 import { forgetThrottleRecords } from '@/lib/sync/throttle-store';
-
-export type Revocation = 'confirmed' | 'unconfirmed' | 'not-requested';
 
 const REVOKE_TIMEOUT_MS = 5000;
 

@@ -65,6 +65,7 @@ export const DisconnectResponseSchema = z.strictObject({
   /** What became of the revocation; local data is wiped in every case. */
   revocation: z.enum(['confirmed', 'unconfirmed', 'not-requested']),
 });
+export type Revocation = z.infer<typeof DisconnectResponseSchema>['revocation'];
 
 /** A passphrase as typed; its strength is judged by the background, which says why it refuses one. */
 const PassphraseSchema = boundedString(1024);
