@@ -97,7 +97,7 @@ export function* accountViewSteps(
   const asOfDay = epochDayOrNaN(options.asOf);
   if (!Number.isFinite(asOfDay)) throw new RangeError(`asOf must be YYYY-MM-DD: ${options.asOf}`);
   const dayOf = epochDayParser();
-  const earliest = earliestRowDay(input, asOfDay, dayOf);
+  const earliest = yield* earliestRowDay(input, asOfDay, dayOf);
   const firstDay = Math.max(asOfDay - MAX_HISTORY_DAYS + 1, earliest);
   const length = asOfDay - firstDay + 1;
   const curve = options.conversionCompleteness ?? DEFAULT_CONVERSION_COMPLETENESS;
@@ -158,11 +158,12 @@ type MutableView = Mutable<EntityView> & { children: MutableView[] };
 
 const LEVEL_RANK: Readonly<Record<EntityNode['level'], number>> = { campaign: 0, adset: 1, ad: 2 };
 
-function earliestRowDay(
+/** One entity's rows per step: all of a large account's dates at once took a slice's length. */
+function* earliestRowDay(
   input: AccountInput,
   asOfDay: number,
   dayOf: (date: string) => number,
-): number {
+): Generator<void, number> {
   let earliest = asOfDay;
   const consider = (rows: readonly DailyRow[]): void => {
     for (const row of rows) {
@@ -170,7 +171,10 @@ function earliestRowDay(
       if (day < earliest) earliest = day;
     }
   };
-  for (const rows of input.daily.values()) consider(rows);
+  for (const rows of input.daily.values()) {
+    consider(rows);
+    yield;
+  }
   if (input.accountDaily) consider(input.accountDaily);
   return earliest;
 }

@@ -64,18 +64,21 @@ export async function detectAnomaliesInSlices(
 function* detectionSteps(input: AccountInput, options: DetectOptions): Generator<void, Finding[]> {
   const view = yield* accountViewSteps(input, options);
   const shown = shownBefore(options, view);
-  const candidates: Candidate[] = [];
-  for (const entity of view.entities) {
+  // Ads before their parents: a parent's checks read every ad's series, which are then already
+  // made in the ads' own steps (exposure.ts). Candidates keep the account-first order.
+  const found: Candidate[][] = view.entities.map(() => []);
+  for (let place = view.entities.length - 1; place >= 0; place--) {
+    const entity = view.entities[place]!;
     for (const { kind, detect } of DETECTORS) {
       const key = findingKey(kind, entity.id);
       const candidate = detect(entity, view, { sustaining: shown.findings.has(key) });
-      if (candidate) candidates.push(weighedBySpend(candidate, view));
+      if (candidate) found[place]!.push(weighedBySpend(candidate, view));
       // One detector at a time: on the account of a large account, all of them together took
       // longer than a slice.
       yield;
     }
   }
-  return groupByRootCause(candidates, view, shown);
+  return groupByRootCause(found.flat(), view, shown);
 }
 
 /**
