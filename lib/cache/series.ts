@@ -292,7 +292,12 @@ function rowCount(chunk: SeriesChunk | undefined): number {
   return chunk ? chunk.rows.reduce((sum, row) => sum + row, 0) : 0;
 }
 
-const WRITE_BATCH = 1000;
+/**
+ * Chunks per read-and-write round. IndexedDB's `put` clones each value on the worker's thread, and
+ * Dexie's bulkPut calls it for the whole batch in one task: a thousand took over half a second on a
+ * busy machine, deaf to messages (issue 17).
+ */
+const WRITE_BATCH = 200;
 
 /**
  * Replaces everything stored for `level` over the slice's days with the slice: days an entity has

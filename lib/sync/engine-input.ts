@@ -124,6 +124,9 @@ export function dailyRows(series: EntitySeries, firstDay: number): DailyRow[] {
   return rows;
 }
 
+/** Entities whose daily series are read and turned into rows at a time. */
+const READ_BATCH = 250;
+
 /** The account as the engine takes it, with rows up to and including `asOf`. */
 export async function readAccountInput(
   account: AccountRecord,
@@ -142,11 +145,18 @@ export async function readAccountInput(
     changesOf.set(change.entityId, list);
   }
   for (const level of ENTITY_LEVELS) {
+    const ids: string[] = [];
     for (const entity of await listEntities(account.accountId, level)) {
       entities.push(entityNode(entity, account.timezoneName, changesOf.get(entity.entityId)));
+      ids.push(entity.entityId);
     }
-    for (const series of await readSeries(account.accountId, level, firstDay, lastDay)) {
-      daily.set(series.entityId, dailyRows(series, firstDay));
+    // A few hundred entities per read: a large account's whole level read and turned into rows in
+    // one go held the worker for most of a second.
+    for (let start = 0; start < ids.length; start += READ_BATCH) {
+      const batch = ids.slice(start, start + READ_BATCH);
+      for (const series of await readSeries(account.accountId, level, firstDay, lastDay, batch)) {
+        daily.set(series.entityId, dailyRows(series, firstDay));
+      }
     }
   }
   return {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { TargetType, type CDPSession, type Page } from 'puppeteer';
+import { TargetType, type CDPSession, type Page, type Protocol } from 'puppeteer';
 import { CACHE_DATABASE } from '@/lib/cache/db';
 import type { SyncState } from '@/lib/cache/sync-state';
 import { ENTITY_LEVELS } from '@/lib/schema/insights';
@@ -54,6 +54,44 @@ function sampleHeap(session: CDPSession) {
       return done;
     },
   };
+}
+
+/**
+ * Asks the worker something small (`settings.get`, as the options page does) every 200 ms from the
+ * options page until stopped, and returns how long each answer took: what a user waits for while
+ * sync and detection hold the worker, reading, writing and detecting included.
+ */
+async function probeAnswers(page: Page): Promise<{ stop: () => Promise<number[]> }> {
+  await page.evaluate(() => {
+    type Runtime = { sendMessage: (message: unknown) => Promise<unknown> };
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+    const probe = { running: true, waits: [] as number[] };
+    (globalThis as { adlensProbe?: typeof probe }).adlensProbe = probe;
+    void (async () => {
+      while (probe.running) {
+        const asked = performance.now();
+        await runtime.sendMessage({ command: 'settings.get', payload: {} });
+        probe.waits.push(performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+  });
+  return {
+    stop: () =>
+      page.evaluate(() => {
+        const probe = (globalThis as { adlensProbe?: { running: boolean; waits: number[] } })
+          .adlensProbe;
+        if (!probe) return [];
+        probe.running = false;
+        return probe.waits;
+      }),
+  };
+}
+
+/** The `share` quantile of `values` (nearest rank). */
+function quantile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN;
 }
 
 async function allSyncStates(page: Page): Promise<SyncState[]> {
@@ -165,6 +203,7 @@ function treeCpuSeconds(rootPid: number): number {
 interface WorkerProfile {
   readonly idleShare: number;
   readonly top: readonly { readonly where: string; readonly share: number }[];
+  readonly stretches: readonly { readonly ms: number; readonly top: readonly string[] }[];
 }
 
 /** Samples the worker's CPU every 10 ms until stopped (`--profile`): what it spent its time on. */
@@ -193,8 +232,55 @@ async function profileWorker(session: CDPSession) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([where, time]) => ({ where, share: time / total }));
-    return { idleShare: idle / total, top };
+    return { idleShare: idle / total, top, stretches: busyStretches(profile) };
   };
+}
+
+type Profile = Protocol.Profiler.Profile;
+
+/**
+ * The worker's three longest runs of samples without idle time, each with the functions that held
+ * most of it: where the worker was deaf to messages.
+ */
+function busyStretches(profile: Profile): { ms: number; top: string[] }[] {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map(
+    profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])),
+  );
+  // A native function (put, get, parse) is named with the script function that called it.
+  const nameOf = (id: number): string => {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').at(-1) ?? ''}:${lineNumber + 1}`;
+    const parent = parents.get(id);
+    return url === '' && parent !== undefined && !functionName.startsWith('(')
+      ? `${name} < ${nameOf(parent)}`
+      : name;
+  };
+  const deltas = profile.timeDeltas ?? [];
+  const stretches: { ms: number; self: Map<string, number> }[] = [];
+  let current: { ms: number; self: Map<string, number> } | undefined;
+  (profile.samples ?? []).forEach((id, index) => {
+    const frame = nodes.get(id)?.callFrame;
+    const time = (deltas[index + 1] ?? 0) / 1000;
+    if (!frame || frame.functionName === '(idle)') {
+      current = undefined;
+      return;
+    }
+    if (!current) stretches.push((current = { ms: 0, self: new Map() }));
+    const where = nameOf(id);
+    current.ms += time;
+    current.self.set(where, (current.self.get(where) ?? 0) + time);
+  });
+  return stretches
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map(({ ms, self }) => ({
+      ms,
+      top: [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([where, time]) => `${where} ${time.toFixed(0)} ms`),
+    }));
 }
 
 /** `--accounts N`: a smaller agency for a quick look (the targets are for the 50 of the default). */
@@ -226,6 +312,7 @@ async function main(): Promise<void> {
     sim.control.requests.clear();
     const loadBefore = load();
     const heap = sampleHeap(session);
+    const answers = await probeAnswers(options.page);
     const stopProfile = process.argv.includes('--profile') ? await profileWorker(session) : null;
     const cpuBefore = process.cpuUsage();
     const browserPid = chromium.browser.process()?.pid;
@@ -237,6 +324,7 @@ async function main(): Promise<void> {
     const browserCpu = browserPid ? treeCpuSeconds(browserPid) - browserCpuBefore : NaN;
     const profile = await stopProfile?.();
     const peakHeap = await heap.stop();
+    const waits = await answers.stop();
     const requests = httpRequests(sim);
     const storage = await storageBytes(options.page);
     const detections = states.flatMap((state) =>
@@ -282,6 +370,9 @@ async function main(): Promise<void> {
     console.log(
       `  anomaly detection               ${detections.length} accounts, ${(detectMs / 1000).toFixed(1)} s in all, longest engine slice ${longestSlice} ms`,
     );
+    console.log(
+      `  worker's answer to the options page, every 200 ms: median ${quantile(waits, 0.5).toFixed(0)} ms, 99th percentile ${quantile(waits, 0.99).toFixed(0)} ms, longest ${Math.max(...waits).toFixed(0)} ms (${waits.length} asked)`,
+    );
     console.log(`  accounts with a problem         ${problems}`);
     console.log(
       `  accounts' time, summed           reading ${(fetchMs / 1000).toFixed(1)} s, writing ${(writeMs / 1000).toFixed(1)} s, detecting ${(detectMs / 1000).toFixed(1)} s (${SYNC_POOL_SIZE} accounts at once)`,
@@ -298,6 +389,9 @@ async function main(): Promise<void> {
       );
       for (const { where, share } of profile.top)
         console.log(`    ${(share * 100).toFixed(1).padStart(5)} %  ${where}`);
+      console.log('  longest busy stretches of the worker');
+      for (const { ms, top } of profile.stretches)
+        console.log(`    ${ms.toFixed(0).padStart(5)} ms  ${top.join('; ')}`);
     }
     console.log(
       `\nIncremental refresh, 28-day lookback, insights answers of ${ANSWER_MS} ms on average`,
