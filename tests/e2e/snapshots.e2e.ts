@@ -53,9 +53,18 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/**
+ * The snapshots saved in `browser`, read from an extension page of its own: the worker may have
+ * idled out between tests, and nothing a test does wakes it just to be inspected.
+ */
 async function storedSnapshots(browser: Browser): Promise<string> {
-  const worker = await BackgroundWorker.attach(browser);
-  return (await worker.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
+  const { page } = await SnapshotViewer.open(browser);
+  try {
+    const storage = BackgroundWorker.throughPage(browser, page);
+    return (await storage.indexedDbDump())[SNAPSHOT_DATABASE]?.snapshots ?? '[]';
+  } finally {
+    await page.close();
+  }
 }
 
 /** The viewer tab Adlens opens next, once `action` is done. */
