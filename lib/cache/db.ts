@@ -14,6 +14,13 @@ import type { SyncState } from './sync-state';
  */
 export const CACHE_DATABASE = 'adlens';
 
+/**
+ * Records per read-and-write round of a large write. IndexedDB's `put` clones each value on the
+ * worker's thread, and Dexie's bulkPut calls it for the whole batch in one task: a thousand took
+ * over half a second on a busy machine, deaf to messages (issue 17).
+ */
+export const WRITE_ROUND = 200;
+
 /** Small named values: the connected user, and the like. */
 export interface MetaEntry {
   readonly key: string;

@@ -5,7 +5,7 @@ import { GraphIdSchema } from '@/lib/schema/graph';
 import { ENTITY_NAME_MAX_LENGTH } from '@/lib/schema/graph-ads';
 import { EntityLevelSchema, type EntityLevel } from '@/lib/schema/insights';
 import { addChanges, entityChanges } from './changes';
-import { cacheDb } from './db';
+import { cacheDb, WRITE_ROUND } from './db';
 
 /**
  * Campaigns, ad sets and ads as the cache keeps them. Budgets are integers in minor units of the
@@ -50,16 +50,19 @@ export async function putEntities(
   seenAt: number,
 ): Promise<void> {
   const db = cacheDb();
-  const stored = await db.entities.bulkGet(
-    entities.map(({ accountId, level, entityId }) => [accountId, level, entityId]),
-  );
-  await addChanges(
-    entities.flatMap((entity, index) => {
-      const before = validEntity(stored[index]);
-      return before ? entityChanges(before, entity, seenAt) : [];
-    }),
-  );
-  await db.entities.bulkPut([...entities]);
+  for (let start = 0; start < entities.length; start += WRITE_ROUND) {
+    const round = entities.slice(start, start + WRITE_ROUND);
+    const stored = await db.entities.bulkGet(
+      round.map(({ accountId, level, entityId }) => [accountId, level, entityId]),
+    );
+    await addChanges(
+      round.flatMap((entity, index) => {
+        const before = validEntity(stored[index]);
+        return before ? entityChanges(before, entity, seenAt) : [];
+      }),
+    );
+    await db.entities.bulkPut(round);
+  }
 }
 
 /** Marks objects Meta answers 100/33 for as gone, keeping what we knew of them. */

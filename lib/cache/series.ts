@@ -7,7 +7,7 @@ import {
   type EntityLevel,
   type InsightMetric,
 } from '@/lib/schema/insights';
-import { cacheDb } from './db';
+import { cacheDb, WRITE_ROUND } from './db';
 
 /**
  * Daily insights stored as per-entity column chunks: one record per (account, level, entity,
@@ -293,13 +293,6 @@ function rowCount(chunk: SeriesChunk | undefined): number {
 }
 
 /**
- * Chunks per read-and-write round. IndexedDB's `put` clones each value on the worker's thread, and
- * Dexie's bulkPut calls it for the whole batch in one task: a thousand took over half a second on a
- * busy machine, deaf to messages (issue 17).
- */
-const WRITE_BATCH = 200;
-
-/**
  * Replaces everything stored for `level` over the slice's days with the slice: days an entity has
  * no row for become empty, which is how a restated range is overwritten rather than merged. Call
  * inside a transaction to make it atomic with a checkpoint. Returns the change in stored rows.
@@ -325,8 +318,8 @@ export async function writeSeriesSlice(
   }
   let delta = 0;
   const all = [...keys.values()];
-  for (let start = 0; start < all.length; start += WRITE_BATCH) {
-    const batch = all.slice(start, start + WRITE_BATCH);
+  for (let start = 0; start < all.length; start += WRITE_ROUND) {
+    const batch = all.slice(start, start + WRITE_ROUND);
     const stored = await db.series.bulkGet(batch);
     const keep: StoredChunk[] = [];
     const drop: SeriesKey[] = [];

@@ -87,13 +87,6 @@ function runId(now: number): string {
   return `run-${now.toString(36)}`;
 }
 
-/** Stores the state with the calls made since the last checkpoint. */
-async function checkpoint(deps: SyncDeps, state: SyncState): Promise<void> {
-  await writeSyncState(state);
-  await appendApiCalls(deps.takeCalls());
-  deps.onProgress?.(state);
-}
-
 /**
  * Stores a step of the run in one transaction over `tables`: what `step` writes, the state it
  * returns and the Graph calls made since the last store. Progress is told after the commit, so the
@@ -366,7 +359,12 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
       partial: true,
     };
     await ensureConnected(deps).then(
-      () => checkpoint(deps, failed),
+      () =>
+        storeStep(
+          deps,
+          () => [],
+          () => Promise.resolve(failed),
+        ),
       () => undefined,
     );
     return { state: failed, error };
