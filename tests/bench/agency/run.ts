@@ -10,6 +10,7 @@ import { addDays } from '@/lib/util/dates';
 import type { RunningSimulator } from '../../sim/start';
 import { startConnectedAdlens } from '../../support/e2e/fixture';
 import { worldTotals } from '../../support/world-totals';
+import { percentile } from '../percentile';
 
 /**
  * Agency benchmark (issue 17): the production build in Chromium syncs the simulator's agency world
@@ -86,12 +87,6 @@ async function probeAnswers(page: Page): Promise<{ stop: () => Promise<number[]>
         return probe.waits;
       }),
   };
-}
-
-/** The `share` quantile of `values` (nearest rank). */
-function quantile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN;
 }
 
 async function allSyncStates(page: Page): Promise<SyncState[]> {
@@ -371,7 +366,7 @@ async function main(): Promise<void> {
       `  anomaly detection               ${detections.length} accounts, ${(detectMs / 1000).toFixed(1)} s in all, longest engine slice ${longestSlice} ms`,
     );
     console.log(
-      `  worker's answer to the options page, every 200 ms: median ${quantile(waits, 0.5).toFixed(0)} ms, 99th percentile ${quantile(waits, 0.99).toFixed(0)} ms, longest ${Math.max(...waits).toFixed(0)} ms (${waits.length} asked)`,
+      `  worker's answer to the options page, every 200 ms: median ${percentile(waits, 50).toFixed(0)} ms, 99th percentile ${percentile(waits, 99).toFixed(0)} ms, longest ${Math.max(...waits).toFixed(0)} ms (${waits.length} asked)`,
     );
     console.log(`  accounts with a problem         ${problems}`);
     console.log(

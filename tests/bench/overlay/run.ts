@@ -10,6 +10,7 @@ import type { RunningSimulator } from '../../sim/start';
 import type { Level } from '../../sim/world/types';
 import { measureFirefoxOverlay } from './firefox';
 import { analyzeTrace } from './trace';
+import { percentile } from '../percentile';
 
 /**
  * Overlay benchmark (issue 5): the production build in Chromium on the simulator's large account.
@@ -157,12 +158,6 @@ async function switchTab(page: Page, title: string, path: string): Promise<void>
   await page.waitForFunction((end) => location.pathname.endsWith(end), {}, path);
   await page.waitForSelector('[role="table"][aria-busy="false"] [role="row"][aria-rowindex="2"]');
   await settle(page);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
