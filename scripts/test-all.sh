@@ -12,7 +12,7 @@ set +e
 
 ARTIFACTS=tests/.artifacts
 mkdir -p "$ARTIFACTS"
-rm -f "$ARTIFACTS"/*.json
+rm -f "$ARTIFACTS"/*.json "$ARTIFACTS"/*.log
 failed_checks=0
 summary=()
 
@@ -24,15 +24,23 @@ step() {
   else summary+=("FAILED  $name ($((SECONDS - start)) s)"); return 1; fi
 }
 
+# A vitest run writing its JSON report and a copy of its output (count-results.mjs repeats its
+# failures at the end) to the artifacts under `name`.
+vitest_run() {
+  local name=$1; shift
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/$name.json" 2>&1 |
+    tee "$ARTIFACTS/$name.log"
+}
+
 step "typecheck" npx tsc --noEmit || failed_checks=$((failed_checks + 1))
 step "lint" npx eslint . || failed_checks=$((failed_checks + 1))
 step "format" npx prettier --check . || failed_checks=$((failed_checks + 1))
 if step "build" npm run --silent build && step "store zips" npm run --silent zip; then
   step "web-ext lint (Firefox store build)" npm run --silent lint:firefox || failed_checks=$((failed_checks + 1))
-  step "unit, simulator, bench and audit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/unit.json" || true
-  step "end-to-end tests (Chromium)" npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e.json" || true
+  step "unit, simulator, bench and audit tests" vitest_run unit || true
+  step "end-to-end tests (Chromium)" vitest_run e2e --config vitest.e2e.config.ts || true
   step "Firefox build" npm run --silent build:firefox &&
-    step "end-to-end tests (Firefox)" npx vitest run --config vitest.e2e-firefox.config.ts --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/e2e-firefox.json" || true
+    step "end-to-end tests (Firefox)" vitest_run e2e-firefox --config vitest.e2e-firefox.config.ts || true
 else
   failed_checks=$((failed_checks + 1))
 fi
