@@ -48,6 +48,11 @@ export interface SyncDeps {
   readonly takeCalls: () => ApiCallRecord[];
   readonly onProgress?: (state: SyncState) => void;
   /**
+   * Everything the run reads from Meta is read and stored; what is left (detection) is the
+   * worker's own work, which waits its turn, so the scheduler can start another account's reads.
+   */
+  readonly onReadsDone?: () => void;
+  /**
    * Whether the connection the run started with still holds. Checked before every write: after a
    * disconnect (which wipes the cache) a run stops without writing anything back.
    */
@@ -342,6 +347,7 @@ export async function syncAccount(deps: SyncDeps, accountId: AccountId): Promise
       state = await runUnit(deps, state, current, index, ids);
     }
     await lookUpUnknown(deps, accountId, ids.unknown);
+    deps.onReadsDone?.();
     // Before the run is closed, so a worker stopped while detecting detects again on resume.
     const detection =
       state.run && state.run.rowsWritten > 0

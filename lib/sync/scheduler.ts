@@ -19,7 +19,7 @@ import { syncAccount, type SyncDeps } from './runner';
 import { nextFailure, retryAt } from './triggers';
 
 /**
- * The worker's syncs: a bounded pool of accounts synced side by side (Meta's rate limits are per ad
+ * The worker's syncs: a bounded pool of accounts reading side by side (Meta's rate limits are per ad
  * account, so accounts do not slow one another down), each account's own run strictly in order.
  * Requests (Sync now, the alarm, a stale account opened in Ads Manager, a restarted worker
  * resuming) join a queue; an account already queued or syncing is not queued twice, and one asked
@@ -119,18 +119,34 @@ export class SyncScheduler {
     await this.loop;
   }
 
-  /** Keeps up to the pool's size of accounts syncing until none is left. */
+  /**
+   * Keeps up to the pool's size of accounts reading from Meta until none is left. An account whose
+   * reads are done gives its place up while it waits its turn to detect (one account detects at a
+   * time): detection is the worker's own work, and another account's answers can arrive meanwhile.
+   */
   private async drain(): Promise<void> {
     const poolSize = Math.max(1, this.deps.poolSize ?? SYNC_POOL_SIZE);
     const syncs = new Set<Promise<void>>();
+    let reading = 0;
     for (;;) {
-      while (syncs.size < (this.tokenAccepted ? poolSize : 1) && this.queue.length > 0) {
+      while (reading < (this.tokenAccepted ? poolSize : 1) && this.queue.length > 0) {
         const accountId = this.queue.shift()!;
-        const sync = this.runOne(accountId).finally(() => syncs.delete(sync));
+        reading++;
+        let placeHeld = true;
+        const givePlaceUp = () => {
+          if (!placeHeld) return;
+          placeHeld = false;
+          reading--;
+          this.wakeLoop?.();
+        };
+        const sync = this.runOne(accountId, givePlaceUp).finally(() => {
+          givePlaceUp();
+          syncs.delete(sync);
+        });
         syncs.add(sync);
       }
       if (syncs.size === 0) return;
-      // A finished sync frees a place; a new request may fill one that is free.
+      // A place given up or a finished sync frees a place; a new request may fill one that is free.
       await Promise.race([
         ...syncs,
         new Promise<void>((resolve) => {
@@ -141,13 +157,13 @@ export class SyncScheduler {
     }
   }
 
-  private async runOne(accountId: AccountId): Promise<void> {
+  private async runOne(accountId: AccountId, onReadsDone: () => void): Promise<void> {
     this.running.add(accountId);
     let state: SyncState;
     try {
       await this.persist();
       await this.deps.wakeAt(this.deps.now() + WATCHDOG_MS);
-      state = await this.syncOne(accountId);
+      state = await this.syncOne(accountId, onReadsDone);
     } finally {
       this.running.delete(accountId);
     }
@@ -169,7 +185,7 @@ export class SyncScheduler {
     this.wakeLoop?.();
   }
 
-  private async syncOne(accountId: AccountId): Promise<SyncState> {
+  private async syncOne(accountId: AccountId, onReadsDone: () => void): Promise<SyncState> {
     const settings = await this.deps.readSettings();
     const controller = new AbortController();
     this.inFlight.add(controller);
@@ -190,6 +206,7 @@ export class SyncScheduler {
             settings,
             now: this.deps.now,
             takeCalls: () => calls.splice(0),
+            onReadsDone,
             stillConnected: async () => (await this.deps.currentToken()) === token,
             ...this.deps.runner,
           },

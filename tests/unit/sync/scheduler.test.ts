@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getAccount } from '@/lib/cache/accounts';
 import { initialSyncState, readSyncState, writeSyncState } from '@/lib/cache/sync-state';
 import { wipeCache } from '@/lib/cache/wipe';
 import { createGraphClient } from '@/lib/graph/client';
@@ -10,6 +11,7 @@ import {
   summarize,
   SyncScheduler,
 } from '@/lib/sync/scheduler';
+import { detectAccount } from '@/lib/sync/refresh-findings';
 import { isStale } from '@/lib/sync/triggers';
 import { DEFAULT_START_MS, type SimulatedMeta } from '../../sim';
 import { fakeTiming, simFetch } from '@/tests/support/graph-stand-in';
@@ -38,7 +40,7 @@ beforeEach(async () => {
 
 function scheduler(token = meta.control.demoToken, poolSize?: number) {
   const wakes: number[] = [];
-  /** The most accounts syncing at once. */
+  /** The most accounts holding the token at once (reading, or waiting to detect). */
   let active = 0;
   let mostActive = 0;
   const instance = new SyncScheduler({
@@ -70,6 +72,27 @@ function scheduler(token = meta.control.demoToken, poolSize?: number) {
     runner: { pageSize: 500 },
   });
   return { instance, wakes, mostActive: () => mostActive };
+}
+
+/**
+ * The most accounts reading from Meta at once: each account reads from its first request to its
+ * last, in the order Meta received them.
+ */
+function mostAccountsReading(): number {
+  const spans = new Map<string, { first: number; last: number }>();
+  meta.control.requests.entries.forEach((entry, index) => {
+    const account = /\/(act_\d+)/.exec(entry.path)?.[1];
+    if (!account) return;
+    const span = spans.get(account) ?? { first: index, last: index };
+    spans.set(account, { first: span.first, last: index });
+  });
+  const all = [...spans.values()];
+  return Math.max(
+    0,
+    ...all.map(
+      ({ first }) => all.filter((span) => span.first <= first && first <= span.last).length,
+    ),
+  );
 }
 
 /** Accounts in the order Meta first heard of them: the order their syncs began. */
@@ -142,19 +165,50 @@ describe('SyncScheduler', () => {
     expect((await readSyncState(jpy)).lastError).toBeNull();
   });
 
-  it('syncs accounts side by side, never more than the pool holds, each once', async () => {
+  it('syncs accounts side by side, never more reading than the pool holds, each once', async () => {
     const legacy =
       `act_${meta.world.accounts.find((a) => a.accountStatus !== 1)!.accountId}` as const;
-    const { instance, mostActive } = scheduler(meta.control.demoToken, 2);
+    const { instance } = scheduler(meta.control.demoToken, 2);
     instance.request([eur, jpy, legacy]);
     await instance.idle();
-    expect(mostActive()).toBe(2);
+    expect(mostAccountsReading()).toBe(2);
     for (const accountId of [eur, jpy, legacy]) {
       expect((await readSyncState(accountId)).lastSyncAt, accountId).not.toBeNull();
       const runs = meta.control.requests.entries.filter(
         (entry) => entry.method === 'GET' && entry.path.endsWith(`/${accountId}`),
       );
       expect(runs, accountId).toHaveLength(1);
+    }
+  });
+
+  it('lets the next account read while one waits its turn to detect', async () => {
+    // Another account's detection holds the worker's one detection place until released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = (await getAccount(`act_${simAccount(meta, 'USD').accountId}`))!;
+    const holding = detectAccount(other, meta.world.today(other.accountId.slice(4)), {
+      now: () => meta.clock.now(),
+      beforeWrite: () => held,
+    });
+    const { instance } = scheduler(meta.control.demoToken, 1);
+    instance.request([eur, jpy]);
+    const insightsRead = (accountId: string) =>
+      meta.control.requests.entries.some((entry) => entry.path.endsWith(`${accountId}/insights`));
+    try {
+      // A pool of one: jpy reads only because eur, its reads done, gave its place up.
+      await vi.waitFor(() => expect(insightsRead(jpy)).toBe(true), { timeout: 20_000 });
+      expect(insightsRead(eur)).toBe(true);
+      expect(instance.isSyncing(eur) && instance.isSyncing(jpy)).toBe(true);
+      expect((await readSyncState(eur)).lastSyncAt).toBeNull();
+    } finally {
+      release();
+      await holding;
+      await instance.idle();
+    }
+    for (const accountId of [eur, jpy]) {
+      const state = await readSyncState(accountId);
+      expect(state.lastSyncAt, accountId).not.toBeNull();
+      expect(state.lastRun?.detection, accountId).toBeDefined();
     }
   });
 
