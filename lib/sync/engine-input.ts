@@ -7,7 +7,7 @@ import type {
 } from '@/lib/anomaly';
 import { readChanges, type EntityChange } from '@/lib/cache/changes';
 import { listEntities, type EntityRecord } from '@/lib/cache/entities';
-import { readSeries, type EntitySeries } from '@/lib/cache/series';
+import { readSeriesOfRun, type EntitySeries } from '@/lib/cache/series';
 import { EFFECTIVE_STATUSES } from '@/lib/graph/ad-objects';
 import type { AccountRecord } from '@/lib/schema/account';
 import { ENTITY_LEVELS, INSIGHT_METRICS, type InsightMetric } from '@/lib/schema/insights';
@@ -151,10 +151,12 @@ export async function readAccountInput(
       ids.push(entity.entityId);
     }
     // A few hundred entities per read: a large account's whole level read and turned into rows in
-    // one go held the worker for most of a second.
+    // one go held the worker for most of a second. The ids come in key order, so each batch is one
+    // range of the store.
     for (let start = 0; start < ids.length; start += READ_BATCH) {
       const batch = ids.slice(start, start + READ_BATCH);
-      for (const series of await readSeries(account.accountId, level, firstDay, lastDay, batch)) {
+      const read = await readSeriesOfRun(account.accountId, level, firstDay, lastDay, batch);
+      for (const series of read) {
         daily.set(series.entityId, dailyRows(series, firstDay));
       }
     }

@@ -6,6 +6,7 @@ import {
   METRIC_COUNT,
   packChunk,
   readSeries,
+  readSeriesOfRun,
   SeriesSlice,
   storedRows,
   validChunk,
@@ -107,6 +108,36 @@ describe('series column chunks', () => {
     });
     const [twelve] = await readSeries('act_1', 'ad', FIRST, LAST, ['12']);
     expect(Array.from(twelve!.rows)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('reads a run of entities in one range as chunk by chunk: only the listed ones, only their days', async () => {
+    const rows: [string, number, number][] = [
+      ['11', FIRST, 1],
+      ['11', LAST, 2],
+      ['12', FIRST + 1, 3],
+      ['13', LAST, 4],
+      ['14', FIRST, 5],
+    ];
+    await writeSeriesSlice('act_1', 'ad', slice(FIRST, LAST, rows));
+    // A chunk well before the days read, and another account's and level's rows beside them.
+    await writeSeriesSlice(
+      'act_1',
+      'ad',
+      slice(FIRST - 100, FIRST - 100, [['12', FIRST - 100, 9]]),
+    );
+    await writeSeriesSlice('act_2', 'ad', slice(FIRST, LAST, [['12', FIRST, 8]]));
+    await writeSeriesSlice('act_1', 'adset', slice(FIRST, LAST, [['12', LAST, 7]]));
+    // '12' is stored but not listed (its entity record is gone): the range spans it, the read skips it.
+    const listed = ['11', '13', '14', '15'];
+    const run = await readSeriesOfRun('act_1', 'ad', FIRST, LAST, listed);
+    const oneByOne = await readSeries('act_1', 'ad', FIRST, LAST, listed);
+    expect(run.map((series) => series.entityId)).toEqual(listed);
+    expect(run).toEqual(oneByOne);
+    expect(Array.from(run[0]!.values[SPEND]!)).toEqual([1, 0, 0, 0, 2]);
+    expect(Array.from(run[3]!.rows)).toEqual([0, 0, 0, 0, 0]);
+    const [twelve] = await readSeriesOfRun('act_1', 'ad', FIRST + 1, LAST, ['12']);
+    expect(Array.from(twelve!.values[SPEND]!)).toEqual([3, 0, 0, 0]);
+    expect(await readSeriesOfRun('act_1', 'ad', FIRST, LAST, [])).toEqual([]);
   });
 });
 
