@@ -26,7 +26,8 @@ import { percentile } from '../percentile';
  *    no client finishes before the account with the most pages has read them one by one.
  *
  * `--accounts N` syncs a smaller agency (the targets are for the default 50).
- * `--profile` samples the worker's CPU during the full refresh and prints its idle share and the
+ * `--profile [full|incremental]` samples the worker's CPU during that refresh (the full one by
+ * default) and prints its idle share and the
  * functions with most self time (production names are minified: positions point into the build).
  *
  * The last line is the summary: `agency: accounts=… ads=… insight_rows=… requests=… …`.
@@ -106,18 +107,31 @@ async function allSyncStates(page: Page): Promise<SyncState[]> {
   }, CACHE_DATABASE);
 }
 
+/** With no account's run moving on for this long, the refresh is stuck: the bench says where. */
+const STUCK_MS = 180_000;
+
 /** Clicks Sync all and waits until every account has finished a run that began after the click. */
 async function syncAll(sim: RunningSimulator, page: Page, clickedAt: number): Promise<SyncState[]> {
   await page.locator('[data-testid="sync-all"]:not([disabled])').click();
   const expected = sim.world.accounts.length;
+  let progress = '';
+  let movedAt = Date.now();
   for (;;) {
     const states = await allSyncStates(page);
-    const finished = states.filter(
-      (state) =>
-        state.run === null &&
-        ((state.lastRun?.finishedAt ?? 0) >= clickedAt || (state.lastError?.at ?? 0) >= clickedAt),
-    );
-    if (finished.length === expected) return states;
+    const isFinished = (state: SyncState) =>
+      state.run === null &&
+      ((state.lastRun?.finishedAt ?? 0) >= clickedAt || (state.lastError?.at ?? 0) >= clickedAt);
+    const unfinished = states.filter((state) => !isFinished(state));
+    if (states.length === expected && unfinished.length === 0) return states;
+    const now = unfinished
+      .map(
+        (state) =>
+          `${state.accountId}: ${state.run ? `${state.run.units.filter((unit) => unit.done).length}/${state.run.units.length} units` : 'not started'}`,
+      )
+      .join('; ');
+    if (now !== progress) [progress, movedAt] = [now, Date.now()];
+    else if (Date.now() - movedAt > STUCK_MS)
+      throw new Error(`No account moved on for ${STUCK_MS / 1000} s: ${now}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
@@ -162,8 +176,26 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
-/** CPU seconds used so far by a process and every process below it (Linux /proc). */
-function treeCpuSeconds(rootPid: number): number {
+/** What a Chromium process does, from its command line: the extension's renderer holds the worker. */
+function processRole(pid: number): string {
+  // Chromium rewrites its children's command lines as one string: split on spaces too.
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
+  if (type === undefined) return 'browser';
+  if (type === 'renderer')
+    return args.includes('--extension-process') ? 'extension (worker, pages)' : 'renderer';
+  const service = args
+    .find((arg) => arg.startsWith('--utility-sub-type='))
+    ?.split('.')
+    .at(-1);
+  return service ?? type;
+}
+
+/**
+ * CPU seconds used so far by a process and every process below it (Linux /proc), by the role of
+ * each process (`processRole`).
+ */
+function treeCpuSeconds(rootPid: number): Map<string, number> {
   const ticks = 100; // USER_HZ on Linux
   const stats = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -191,7 +223,31 @@ function treeCpuSeconds(rootPid: number): number {
         grew = true;
       }
   }
-  return sum(stats.filter(({ pid }) => inTree.has(pid)).map(({ cpu }) => cpu)) / ticks;
+  const byRole = new Map<string, number>();
+  for (const { pid, cpu } of stats.filter(({ pid }) => inTree.has(pid))) {
+    let role: string;
+    try {
+      role = processRole(pid);
+    } catch {
+      continue; // ended meanwhile
+    }
+    byRole.set(role, (byRole.get(role) ?? 0) + cpu / ticks);
+  }
+  return byRole;
+}
+
+/** CPU seconds by role used since `before`, largest first, and their total. */
+function cpuSince(rootPid: number | undefined, before: Map<string, number>) {
+  const now = rootPid ? treeCpuSeconds(rootPid) : new Map<string, number>();
+  const roles = [...now]
+    .map(([role, seconds]) => ({ role, seconds: seconds - (before.get(role) ?? 0) }))
+    .sort((a, b) => b.seconds - a.seconds);
+  const total = sum(roles.map(({ seconds }) => seconds));
+  const text = roles
+    .filter(({ seconds }) => seconds >= 0.05)
+    .map(({ role, seconds }) => `${role} ${seconds.toFixed(1)}`)
+    .join(', ');
+  return { total, text };
 }
 
 /** Where the worker spent a profiled stretch: idle share and the functions with most self time. */
@@ -278,6 +334,22 @@ function busyStretches(profile: Profile): { ms: number; top: string[] }[] {
     }));
 }
 
+function printProfile(profile: WorkerProfile): void {
+  console.log(
+    `  service worker idle             ${(profile.idleShare * 100).toFixed(1)} % of the profiled wall time`,
+  );
+  for (const { where, share } of profile.top)
+    console.log(`    ${(share * 100).toFixed(1).padStart(5)} %  ${where}`);
+  console.log('  longest busy stretches of the worker');
+  for (const { ms, top } of profile.stretches)
+    console.log(`    ${ms.toFixed(0).padStart(5)} ms  ${top.join('; ')}`);
+}
+
+/** `--profile [full|incremental]`: the refresh whose worker CPU is sampled (the full one by default). */
+const profileFlag = process.argv.indexOf('--profile');
+const profiled =
+  profileFlag < 0 ? null : process.argv[profileFlag + 1] === 'incremental' ? 'incremental' : 'full';
+
 /** `--accounts N`: a smaller agency for a quick look (the targets are for the 50 of the default). */
 const accountsFlag = process.argv.indexOf('--accounts');
 const accountsAsked = accountsFlag >= 0 ? Number(process.argv[accountsFlag + 1]) : undefined;
@@ -308,15 +380,15 @@ async function main(): Promise<void> {
     const loadBefore = load();
     const heap = sampleHeap(session);
     const answers = await probeAnswers(options.page);
-    const stopProfile = process.argv.includes('--profile') ? await profileWorker(session) : null;
+    const stopProfile = profiled === 'full' ? await profileWorker(session) : null;
     const cpuBefore = process.cpuUsage();
     const browserPid = chromium.browser.process()?.pid;
-    const browserCpuBefore = browserPid ? treeCpuSeconds(browserPid) : 0;
+    const browserCpuBefore = browserPid ? treeCpuSeconds(browserPid) : new Map<string, number>();
     const started = Date.now();
     const states = await syncAll(sim, options.page, started);
     const syncMs = Date.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    const browserCpu = browserPid ? treeCpuSeconds(browserPid) - browserCpuBefore : NaN;
+    const browserCpu = cpuSince(browserPid, browserCpuBefore);
     const profile = await stopProfile?.();
     const peakHeap = await heap.stop();
     const waits = await answers.stop();
@@ -338,10 +410,19 @@ async function main(): Promise<void> {
     const lookback = apiMinimum(sim, 28, false);
     const boundMs = Math.max(...lookback.perAccount.map((each) => each.insightsPages)) * ANSWER_MS;
     sim.control.requests.clear();
+    const stopIncrementalProfile = profiled === 'incremental' ? await profileWorker(session) : null;
+    const realisticCpuBefore = browserPid ? treeCpuSeconds(browserPid) : new Map<string, number>();
+    const realisticNodeCpuBefore = process.cpuUsage();
     const realisticStart = Date.now();
-    await syncAll(sim, options.page, realisticStart);
+    const realisticStates = await syncAll(sim, options.page, realisticStart);
     const realisticMs = Date.now() - realisticStart;
+    const realisticCpu = cpuSince(browserPid, realisticCpuBefore);
+    const realisticNodeCpu = process.cpuUsage(realisticNodeCpuBefore);
     const realisticRequests = httpRequests(sim);
+    const incrementalProfile = await stopIncrementalProfile?.();
+    const realisticRuns = realisticStates.flatMap((state) =>
+      state.lastRun ? [state.lastRun] : [],
+    );
     const loadAfter = load();
 
     console.log(
@@ -370,24 +451,15 @@ async function main(): Promise<void> {
     );
     console.log(`  accounts with a problem         ${problems}`);
     console.log(
-      `  accounts' time, summed           reading ${(fetchMs / 1000).toFixed(1)} s, writing ${(writeMs / 1000).toFixed(1)} s, detecting ${(detectMs / 1000).toFixed(1)} s (${SYNC_POOL_SIZE} accounts at once)`,
+      `  accounts' time, summed           reading ${(fetchMs / 1000).toFixed(1)} s, writing ${(writeMs / 1000).toFixed(1)} s, detecting ${(detectMs / 1000).toFixed(1)} s of which the engine ${(sum(detections.map((each) => each.engineMs)) / 1000).toFixed(1)} s (${SYNC_POOL_SIZE} accounts reading at once)`,
     );
     console.log(
       `  simulator and harness CPU       ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (this Node process: the Graph API's answers, the page, the browser's driver)`,
     );
     console.log(
-      `  Chromium CPU (all processes)    ${browserCpu.toFixed(1)} s; both against ${((2 * syncMs) / 1000).toFixed(0)} s of two cores`,
+      `  Chromium CPU (all processes)    ${browserCpu.total.toFixed(1)} s; both against ${((2 * syncMs) / 1000).toFixed(0)} s of two cores (${browserCpu.text})`,
     );
-    if (profile) {
-      console.log(
-        `  service worker idle             ${(profile.idleShare * 100).toFixed(1)} % of the profiled wall time`,
-      );
-      for (const { where, share } of profile.top)
-        console.log(`    ${(share * 100).toFixed(1).padStart(5)} %  ${where}`);
-      console.log('  longest busy stretches of the worker');
-      for (const { ms, top } of profile.stretches)
-        console.log(`    ${ms.toFixed(0).padStart(5)} ms  ${top.join('; ')}`);
-    }
+    if (profile) printProfile(profile);
     console.log(
       `\nIncremental refresh, 28-day lookback, insights answers of ${ANSWER_MS} ms on average`,
     );
@@ -397,6 +469,17 @@ async function main(): Promise<void> {
       `  rate-limit lower bound          ${(boundMs / 1000).toFixed(1)} s (the account with the most pages, one after another)`,
     );
     console.log(`  ratio                           ${(realisticMs / boundMs).toFixed(2)}×`);
+    console.log(
+      `  accounts' time, summed           reading ${(sum(realisticRuns.map((run) => run.fetchMs)) / 1000).toFixed(1)} s, writing ${(sum(realisticRuns.map((run) => run.writeMs)) / 1000).toFixed(1)} s, detecting ${(sum(realisticRuns.map((run) => run.detection?.durationMs ?? 0)) / 1000).toFixed(1)} s of which the engine ${(sum(realisticRuns.map((run) => run.detection?.engineMs ?? 0)) / 1000).toFixed(1)} s`,
+    );
+    const slowest = realisticRuns.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+    console.log(
+      `  slowest account                 ${(slowest.durationMs / 1000).toFixed(1)} s: reading ${(slowest.fetchMs / 1000).toFixed(1)} s, writing ${(slowest.writeMs / 1000).toFixed(1)} s, detecting ${((slowest.detection?.durationMs ?? 0) / 1000).toFixed(1)} s, ${slowest.requests} requests`,
+    );
+    console.log(
+      `  Chromium CPU (all processes)    ${realisticCpu.total.toFixed(1)} s (${realisticCpu.text}); simulator and harness ${((realisticNodeCpu.user + realisticNodeCpu.system) / 1e6).toFixed(1)} s`,
+    );
+    if (incrementalProfile) printProfile(incrementalProfile);
     console.log(
       `agency: accounts=${accounts.length} ads=${ads} insight_rows=${full.rows} requests=${requests} api_minimum=${minimum} sync_s=${(syncMs / 1000).toFixed(1)} storage_mb=${(storage / 2 ** 20).toFixed(1)} worker_heap_mb=${(peakHeap / 2 ** 20).toFixed(1)} detect_s=${(detectMs / 1000).toFixed(1)}`,
     );
