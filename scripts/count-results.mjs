@@ -19,7 +19,9 @@ function failuresInLog(log) {
   lines.forEach((line, index) => {
     if (!line.startsWith(' FAIL ')) return;
     const error = lines.slice(index + 1, index + 4).filter((next) => next.trim() !== '');
-    found.push([line.trim(), ...error.map((next) => `    ${next.trim().slice(0, 300)}`)].join('\n'));
+    found.push(
+      [line.trim(), ...error.map((next) => `    ${next.trim().slice(0, 300)}`)].join('\n'),
+    );
   });
   return found;
 }
