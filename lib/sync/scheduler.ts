@@ -41,7 +41,7 @@ export interface SchedulerDeps {
   readonly now: () => number;
   /** Wakes the worker at a time, to carry on (alarms). */
   readonly wakeAt: (at: number) => Promise<void>;
-  /** Accounts synced at once; SYNC_POOL_SIZE when absent. */
+  /** Accounts reading at once; SYNC_POOL_SIZE when absent. */
   readonly poolSize?: number;
   /** Options of the runner that tests and the benchmark tune. */
   readonly runner?: Partial<
