@@ -440,14 +440,10 @@ export async function readSeriesOfRun(
   const last = entityIds.at(-1);
   if (first === undefined || last === undefined) return [];
   const listed = new Set(entityIds);
+  const firstChunk = chunkOf(firstDay);
   const records: unknown[] = await cacheDb()
     .series.where(':id')
-    .between(
-      [accountId, level, first, chunkOf(firstDay)],
-      [accountId, level, last, lastDay],
-      true,
-      true,
-    )
+    .between([accountId, level, first, firstChunk], [accountId, level, last, lastDay], true, true)
     .toArray();
   return seriesOf(
     records.filter((record) => {
@@ -456,7 +452,7 @@ export async function readSeriesOfRun(
         typeof entityId === 'string' &&
         listed.has(entityId) &&
         typeof chunk === 'number' &&
-        chunk >= chunkOf(firstDay) &&
+        chunk >= firstChunk &&
         chunk <= lastDay
       );
     }),

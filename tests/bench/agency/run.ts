@@ -27,8 +27,8 @@ import { percentile } from '../percentile';
  *
  * `--accounts N` syncs a smaller agency (the targets are for the default 50).
  * `--profile [full|incremental]` samples the worker's CPU during that refresh (the full one by
- * default) and prints its idle share and the
- * functions with most self time (production names are minified: positions point into the build).
+ * default) and prints its idle share and the functions with most self time (production names are
+ * minified: positions point into the build).
  *
  * The last line is the summary: `agency: accounts=… ads=… insight_rows=… requests=… …`.
  *
@@ -195,7 +195,8 @@ function processRole(pid: number): string {
  * CPU seconds used so far by a process and every process below it (Linux /proc), by the role of
  * each process (`processRole`).
  */
-function treeCpuSeconds(rootPid: number): Map<string, number> {
+function treeCpuSeconds(rootPid: number | undefined): Map<string, number> {
+  if (rootPid === undefined) return new Map();
   const ticks = 100; // USER_HZ on Linux
   const stats = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -238,7 +239,7 @@ function treeCpuSeconds(rootPid: number): Map<string, number> {
 
 /** CPU seconds by role used since `before`, largest first, and their total. */
 function cpuSince(rootPid: number | undefined, before: Map<string, number>) {
-  const now = rootPid ? treeCpuSeconds(rootPid) : new Map<string, number>();
+  const now = treeCpuSeconds(rootPid);
   const roles = [...now]
     .map(([role, seconds]) => ({ role, seconds: seconds - (before.get(role) ?? 0) }))
     .sort((a, b) => b.seconds - a.seconds);
@@ -334,6 +335,15 @@ function busyStretches(profile: Profile): { ms: number; top: string[] }[] {
     }));
 }
 
+type LastRun = NonNullable<SyncState['lastRun']>;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The accounts' reading, writing and detecting time of their last runs, added up. */
+function timeSummed(runs: readonly LastRun[]): string {
+  const total = (of: (run: LastRun) => number) => seconds(sum(runs.map(of)));
+  return `reading ${total((run) => run.fetchMs)}, writing ${total((run) => run.writeMs)}, detecting ${total((run) => run.detection?.durationMs ?? 0)} of which the engine ${total((run) => run.detection?.engineMs ?? 0)}`;
+}
+
 function printProfile(profile: WorkerProfile): void {
   console.log(
     `  service worker idle             ${(profile.idleShare * 100).toFixed(1)} % of the profiled wall time`,
@@ -383,7 +393,7 @@ async function main(): Promise<void> {
     const stopProfile = profiled === 'full' ? await profileWorker(session) : null;
     const cpuBefore = process.cpuUsage();
     const browserPid = chromium.browser.process()?.pid;
-    const browserCpuBefore = browserPid ? treeCpuSeconds(browserPid) : new Map<string, number>();
+    const browserCpuBefore = treeCpuSeconds(browserPid);
     const started = Date.now();
     const states = await syncAll(sim, options.page, started);
     const syncMs = Date.now() - started;
@@ -398,8 +408,6 @@ async function main(): Promise<void> {
       state.lastRun?.detection ? [state.lastRun.detection] : [],
     );
     const detectMs = sum(detections.map((each) => each.durationMs));
-    const fetchMs = sum(states.map((state) => state.lastRun?.fetchMs ?? 0));
-    const writeMs = sum(states.map((state) => state.lastRun?.writeMs ?? 0));
     const longestSlice = Math.max(0, ...detections.map((each) => each.longestSliceMs));
     const problems = states.filter((state) => state.lastError !== null).length;
     const storedRows = sum(states.map((state) => state.rows));
@@ -411,7 +419,7 @@ async function main(): Promise<void> {
     const boundMs = Math.max(...lookback.perAccount.map((each) => each.insightsPages)) * ANSWER_MS;
     sim.control.requests.clear();
     const stopIncrementalProfile = profiled === 'incremental' ? await profileWorker(session) : null;
-    const realisticCpuBefore = browserPid ? treeCpuSeconds(browserPid) : new Map<string, number>();
+    const realisticCpuBefore = treeCpuSeconds(browserPid);
     const realisticNodeCpuBefore = process.cpuUsage();
     const realisticStart = Date.now();
     const realisticStates = await syncAll(sim, options.page, realisticStart);
@@ -451,7 +459,7 @@ async function main(): Promise<void> {
     );
     console.log(`  accounts with a problem         ${problems}`);
     console.log(
-      `  accounts' time, summed           reading ${(fetchMs / 1000).toFixed(1)} s, writing ${(writeMs / 1000).toFixed(1)} s, detecting ${(detectMs / 1000).toFixed(1)} s of which the engine ${(sum(detections.map((each) => each.engineMs)) / 1000).toFixed(1)} s (${SYNC_POOL_SIZE} accounts reading at once)`,
+      `  accounts' time, summed           ${timeSummed(states.flatMap((state) => (state.lastRun ? [state.lastRun] : [])))} (${SYNC_POOL_SIZE} accounts reading at once)`,
     );
     console.log(
       `  simulator and harness CPU       ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (this Node process: the Graph API's answers, the page, the browser's driver)`,
@@ -469,12 +477,10 @@ async function main(): Promise<void> {
       `  rate-limit lower bound          ${(boundMs / 1000).toFixed(1)} s (the account with the most pages, one after another)`,
     );
     console.log(`  ratio                           ${(realisticMs / boundMs).toFixed(2)}×`);
-    console.log(
-      `  accounts' time, summed           reading ${(sum(realisticRuns.map((run) => run.fetchMs)) / 1000).toFixed(1)} s, writing ${(sum(realisticRuns.map((run) => run.writeMs)) / 1000).toFixed(1)} s, detecting ${(sum(realisticRuns.map((run) => run.detection?.durationMs ?? 0)) / 1000).toFixed(1)} s of which the engine ${(sum(realisticRuns.map((run) => run.detection?.engineMs ?? 0)) / 1000).toFixed(1)} s`,
-    );
+    console.log(`  accounts' time, summed           ${timeSummed(realisticRuns)}`);
     const slowest = realisticRuns.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
     console.log(
-      `  slowest account                 ${(slowest.durationMs / 1000).toFixed(1)} s: reading ${(slowest.fetchMs / 1000).toFixed(1)} s, writing ${(slowest.writeMs / 1000).toFixed(1)} s, detecting ${((slowest.detection?.durationMs ?? 0) / 1000).toFixed(1)} s, ${slowest.requests} requests`,
+      `  slowest account                 ${seconds(slowest.durationMs)}: ${timeSummed([slowest])}, ${slowest.requests} requests`,
     );
     console.log(
       `  Chromium CPU (all processes)    ${realisticCpu.total.toFixed(1)} s (${realisticCpu.text}); simulator and harness ${((realisticNodeCpu.user + realisticNodeCpu.system) / 1e6).toFixed(1)} s`,
